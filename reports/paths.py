@@ -1,0 +1,59 @@
+"""The one place that knows where `resources/` lives (checkout, wheel or frozen app)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from importlib import resources as _ir
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+_PACKAGE = "resources"
+
+
+class ResourceError(Exception):
+    """A shipped data file is missing or unreadable; the message is in French."""
+
+
+def resource(*parts: str) -> Traversable:
+    """Return the shipped resource at `parts` (e.g. `resource("knowledge", "sites.csv")`)."""
+    node = _ir.files(_PACKAGE)
+    for part in parts:
+        node = node / part
+    return node
+
+
+def read_text(*parts: str) -> str:
+    """Read a shipped text resource as UTF-8, with a French error if it is missing."""
+    node = resource(*parts)
+    try:
+        return node.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise ResourceError(
+            f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
+            "Réinstallez l'application."
+        ) from exc
+
+
+def read_bytes(*parts: str) -> bytes:
+    """Read a shipped binary resource, with a French error if it is missing."""
+    node = resource(*parts)
+    try:
+        return node.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise ResourceError(
+            f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
+            "Réinstallez l'application."
+        ) from exc
+
+
+@contextlib.contextmanager
+def resource_path(*parts: str) -> Iterator[Path]:
+    """Yield a real filesystem path for a resource (reportlab's TTFont needs one)."""
+    with _ir.as_file(resource(*parts)) as path:
+        if not path.exists():
+            raise ResourceError(
+                f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
+                "Réinstallez l'application."
+            )
+        yield path

@@ -1,0 +1,267 @@
+"""The analysis result: the contract between the engine, the note, the wizard and the batch.
+
+`reports.analysis.analyse(profile, knowledge)` returns an `AnalysisResult`; the PDF note,
+the DOCX export, the wizard's results page and the batch summary only read it (they compute
+nothing of their own). `AnalysisResult.to_dict()` is the JSON printed by
+``python -m reports analyse``. Fields may be added; none is renamed or removed without
+updating every reader.
+
+Money is in euros (float), ratios are fractions (0.7 = 70 %), text is French.
+Every figure that rests on an assumption names it in `source`: a study reference
+("étude 2017, fiche Le Plan B") or "valeur par défaut : <raison>".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+VerdictLevel = Literal["favourable", "conditional", "not_advised"]
+Severity = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One criterion's part in a similarity score."""
+
+    criterion: str  # population, territory, concentration, carrier, building, budget, services
+    label: str  # French name of the criterion
+    similarity: float  # 0..1 for this criterion alone
+    weight: float  # weight of the criterion (weights sum to 1)
+    points: float  # similarity * weight: this criterion's share of the score
+    sentence: str  # one French sentence a mayor can read
+    decisive: bool = False  # True when a mismatch on it caps the whole score
+
+
+@dataclass(frozen=True)
+class SiteMatch:
+    """A documented site ranked by similarity to the commune."""
+
+    site_id: str
+    name: str
+    commune: str
+    departement: str
+    insee_code: str
+    typology_id: str
+    score: float  # 0..1
+    contributions: tuple[Contribution, ...]
+    capped_by: str | None = None  # criterion whose mismatch capped the score, if any
+
+
+@dataclass(frozen=True)
+class TypologyMatch:
+    """A site model of the study ranked by fit to the commune."""
+
+    typology_id: str
+    name: str
+    score: float  # 0..1
+    contributions: tuple[Contribution, ...]
+    summary: str  # French: why it fits or not, in one or two sentences
+    site_ids: tuple[str, ...]  # the documented sites that exemplify it
+    capped_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A figure with its low / central / high range."""
+
+    low: float
+    central: float
+    high: float
+
+
+@dataclass(frozen=True)
+class CommuneSummary:
+    """The commune's figures as entered and as computed."""
+
+    name: str
+    insee_code: str
+    departement: str
+    population: int | None
+    concentration: float | None  # jobs / employed residents
+    concentration_class: str | None  # "résidentielle", "équilibrée", "employeuse"
+    territory_category: str | None  # study category, e.g. "couronne d'un grand pôle"
+    territory_code: str | None  # ZAU 2010 code used (entered or mapped)
+    territory_approximate: bool  # True when mapped from AAV 2020 or density
+    territory_note: str  # French: how the category was obtained
+    catchment_population: int | None
+    catchment_source: str  # French: "saisie", "population à moins de 20 km (annuaire)", ...
+    neighbourhood: dict[str, Any] | None = None  # directory figures when known
+    nearby_third_places: tuple[dict[str, Any], ...] = ()  # name, commune, distance_km, type
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Regular users expected and how the figure was reached."""
+
+    users: Estimate
+    method: str  # French explanation of the computation
+    reference_sites: tuple[str, ...]  # site ids
+    signals: tuple[str, ...]  # French: demand signals taken into account
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """Recommended size of the place."""
+
+    workstations: int
+    closed_offices: int
+    meeting_rooms: int
+    surface_m2: float
+    fill_rate_target: float
+    reference_sites: tuple[str, ...]
+    notes: tuple[str, ...]  # French remarks (sharing offices, building too big or too small...)
+    building_name: str | None = None  # candidate building retained, if any
+    building_fit: str | None = None  # French: how that building fits the recommended surface
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    """One line of a budget, with where its figure comes from."""
+
+    label: str
+    amount_eur: float
+    source: str
+    overridden: bool = False  # True when the profile replaced the default
+
+
+@dataclass(frozen=True)
+class TariffScenario:
+    """Revenue under one pricing hypothesis."""
+
+    scenario_id: str  # "low", "central", "high"
+    label: str
+    monthly_price_eur: float  # price of a regular user's month
+    day_price_eur: float | None
+    revenue_eur_per_year: float
+    reference: str  # French: documented tariffs the scenario is drawn from
+    site_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """When revenue covers charges."""
+
+    monthly_charges_eur: float
+    price_eur: float  # the central monthly price
+    users_needed: float | None  # users needed at that price (None: never)
+    users_expected: float
+    price_needed_eur: float | None  # monthly price needed with the users expected
+    reached: bool
+    explanation: str  # French, with the El Quadrat benchmark where useful
+
+
+@dataclass(frozen=True)
+class YearProjection:
+    """One year of the three-year projection."""
+
+    year: int  # 1, 2, 3
+    users: float
+    revenue_eur: float
+    operating_eur: float
+    balance_eur: float  # revenue - operating (negative: support needed)
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    """A programme that may fund the project."""
+
+    programme_id: str
+    name: str  # present-day name
+    former_name: str | None  # name in the 2017 study if it changed
+    pays_for: str  # French
+    amount_eur: float | None  # estimated amount if computable
+    rate: float | None
+    from_study: bool  # False for present-day programmes the study does not name
+    site_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finance:
+    """Investment, running costs, revenues, break-even, projection and funding."""
+
+    investment: tuple[MoneyLine, ...]
+    investment_total_eur: float
+    operating: tuple[MoneyLine, ...]
+    operating_total_eur: float
+    scenarios: tuple[TariffScenario, ...]
+    break_even: BreakEven
+    projection: tuple[YearProjection, ...]
+    funding: tuple[FundingLine, ...]
+    subsidy_eur: float  # investment subsidy expected
+    self_financing_eur: float  # investment left to the carrier
+    public_support_per_year_eur: float  # running deficit to cover each year (0 if none)
+
+
+@dataclass(frozen=True)
+class Impact:
+    """Commuting avoided and local effects, as possibilities."""
+
+    trips_avoided_per_year: float
+    km_avoided_per_year: float
+    hours_saved_per_year: float
+    co2_tonnes_per_year: float
+    assumptions: tuple[MoneyLine, ...]  # reused shape: label, value in amount_eur, source
+    effects: tuple[str, ...]  # French sentences, worded as possibilities
+
+
+@dataclass(frozen=True)
+class PracticeHit:
+    """A good practice of the study that applies to this commune."""
+
+    practice_id: str
+    title: str
+    text: str
+    theme: str
+    site_ids: tuple[str, ...]
+    reason: str  # French: why it applies here
+    debated: bool = False  # True where interviewees disagree (both positions in `text`)
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A risk the project runs, with its severity."""
+
+    risk_id: str
+    severity: Severity
+    title: str
+    text: str
+    mitigation: str
+    site_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Overall judgement."""
+
+    level: VerdictLevel
+    label: str  # "Favorable", "Favorable sous conditions", "Déconseillé en l'état"
+    summary: str  # French, two or three sentences
+    conditions: tuple[str, ...]  # 3 to 5
+    next_steps: tuple[str, ...]
+    timeline: tuple[tuple[str, str], ...] = ()  # (when, what), e.g. ("Mois 1-3", "...")
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """Everything the note and the screens show."""
+
+    profile: dict[str, Any]  # the input profile, as its JSON dict
+    commune: CommuneSummary
+    verdict: Verdict
+    typologies: tuple[TypologyMatch, ...]  # best first
+    sites: tuple[SiteMatch, ...]  # best first, all ten
+    demand: Demand
+    sizing: Sizing
+    finance: Finance
+    impact: Impact
+    practices: tuple[PracticeHit, ...]
+    risks: tuple[Risk, ...]  # most severe first
+    warnings: tuple[str, ...] = ()  # profile warnings (French)
+    method: dict[str, Any] = field(default_factory=dict)  # weights, thresholds, assumptions
+    versions: dict[str, str] = field(default_factory=dict)  # tool, knowledge, data vintages
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form (tuples become lists)."""
+        return dataclasses.asdict(self)
