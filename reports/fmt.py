@@ -58,7 +58,10 @@ def fmt_ratio(value: float | None, decimals: int = 2, *, missing: str = "—") -
 
 
 def fmt_date(value: _dt.date | str | None, *, missing: str = "—") -> str:
-    """``date(2027, 9, 8)`` or ``"2027-09-08"`` → ``8 septembre 2027``; ``"2027-09"`` → ``septembre 2027``."""
+    """``date(2027, 9, 8)`` or ``"2027-09-08"`` → ``8 septembre 2027``.
+
+    A month alone (``"2027-09"``) gives ``septembre 2027``; unreadable text is returned as is.
+    """
     if value is None or value == "":
         return missing
     if isinstance(value, str):
