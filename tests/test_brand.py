@@ -49,8 +49,9 @@ def test_default_brand_is_a_neutral_dark_colour():
 def test_round_trip_through_dict(logo):
     brand = Brand("Cabinet Sud", "Territoires & Cie", logo, "#1a6b3c", "contact@x.fr", "A. Dupont")
     back = brand_from_dict(brand_to_dict(brand))
-    assert back == Brand("Cabinet Sud", "Territoires & Cie", logo.resolve(), "#1A6B3C",
-                         "contact@x.fr", "A. Dupont")
+    assert back == Brand(
+        "Cabinet Sud", "Territoires & Cie", logo.resolve(), "#1A6B3C", "contact@x.fr", "A. Dupont"
+    )
 
 
 def test_tint_mixes_with_white():

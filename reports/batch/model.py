@@ -1,0 +1,85 @@
+"""The small records the batch passes between its parts (all picklable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reports.brand import DEFAULT_BRAND, Brand
+
+FORMATS = ("pdf", "docx")
+ERROR, WARNING = "erreur", "avertissement"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with a row (or with the header, line 1)."""
+
+    line: int
+    commune: str
+    field: str
+    level: str  # ERROR: no note for the row; WARNING: note made, figure to check
+    text: str  # French
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What to produce and where."""
+
+    out_dir: Path
+    formats: tuple[str, ...] = ("pdf",)
+    brand: Brand = DEFAULT_BRAND
+
+
+@dataclass(frozen=True)
+class Job:
+    """One row, ready for a worker: the profile dict and its output file stem."""
+
+    line: int
+    commune: str
+    insee_code: str
+    data: dict[str, Any]
+    stem: str
+    issues: tuple[Issue, ...] = ()  # found while reading the row (warnings only)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker did with one job."""
+
+    line: int
+    commune: str
+    ok: bool
+    files: tuple[str, ...] = ()
+    summary: dict[str, Any] | None = None
+    issues: tuple[Issue, ...] = ()
+    cancelled: bool = False
+    rss_kb: int = 0  # the worker's peak resident memory so far (0 where unknown)
+
+
+@dataclass
+class BatchReport:
+    """The batch as it ended."""
+
+    total: int
+    outcomes: list[Outcome] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # header and reading problems
+    interrupted: bool = False
+    summary_path: Path | None = None
+    errors_path: Path | None = None
+
+    @property
+    def done(self) -> list[Outcome]:
+        """Rows whose notes were written."""
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """Rows that could not be turned into a note."""
+        return [o for o in self.outcomes if not o.ok and not o.cancelled]
+
+    @property
+    def all_issues(self) -> list[Issue]:
+        """Header, reading and row problems together."""
+        return self.issues + [i for o in self.outcomes for i in o.issues]

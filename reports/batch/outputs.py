@@ -1,0 +1,90 @@
+"""summary.csv and errors.csv: French-friendly tables a spreadsheet opens as they are.
+
+``;`` separator, comma decimals, no thousands separator (so Excel reads numbers as numbers),
+UTF-8 with a BOM (so Excel shows the accents). Both files are written atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from reports.fmt import fmt_number
+
+# (key in the row's summary dict, French column title, decimals or None for text)
+SUMMARY_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("line", "Ligne du CSV", 0),
+    ("commune", "Commune", None),
+    ("insee_code", "Code INSEE", None),
+    ("departement", "Département", None),
+    ("verdict", "Avis", None),
+    ("typology", "Modèle le plus proche", None),
+    ("closest_site", "Site de l'étude le plus proche", None),
+    ("users_expected", "Usagers réguliers attendus", 0),
+    ("workstations", "Postes de travail", 0),
+    ("investment_eur", "Investissement (€)", 0),
+    ("operating_eur", "Fonctionnement annuel (€)", 0),
+    ("break_even_users", "Usagers nécessaires à l'équilibre", 1),
+    ("break_even_reached", "Équilibre atteint", None),
+    ("public_support_eur", "Soutien public annuel (€)", 0),
+    ("files", "Fichiers", None),
+)
+ERROR_COLUMNS = ("Ligne du CSV", "Commune", "Champ", "Niveau", "Message")
+
+
+def number_cell(value: Any, decimals: int) -> str:
+    """A number Excel in French reads as a number: comma decimals, no grouping."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return fmt_number(value, decimals).replace("\u202f", "")
+
+
+def _cell(value: Any, decimals: int | None) -> str:
+    if decimals is not None:
+        return number_cell(value, decimals)
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:
+    """Write a ``;``-separated UTF-8-with-BOM table atomically."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(list(header))
+    writer.writerows([list(row) for row in rows])
+    tmp = path.with_name(f"~{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def write_summary(path: Path, rows: Iterable[Mapping[str, Any]]) -> Path:
+    """One line per commune done, in the CSV's order."""
+    ordered = sorted(rows, key=lambda r: r["line"])
+    return write_table(
+        path,
+        (title for _, title, _ in SUMMARY_COLUMNS),
+        ((_cell(row.get(key), dec) for key, _, dec in SUMMARY_COLUMNS) for row in ordered),
+    )
+
+
+def write_errors(path: Path, issues: Iterable[Any]) -> Path:
+    """One line per problem: line, commune, field, level, French message."""
+    ordered = sorted(issues, key=lambda i: (i.line, i.level != "erreur"))
+    return write_table(
+        path,
+        ERROR_COLUMNS,
+        ((str(i.line), i.commune, i.field, i.level, i.text) for i in ordered),
+    )

@@ -1,0 +1,146 @@
+"""From CSV rows to jobs: read the cells, fill the commune from the directory, name the files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reports.batch.csvread import CsvTable
+from reports.batch.fields import unflatten, unknown_columns
+from reports.batch.model import ERROR, WARNING, Issue, Job
+from reports.batch.names import unique_stems
+
+TEMPLATE_HINT = "voir le modèle resources/batch/communes-modele.csv"
+
+
+def header_issues(table: CsvTable) -> list[Issue]:
+    """Warnings for columns the batch does not know (they are ignored)."""
+    issues = [
+        Issue(
+            1,
+            "",
+            column,
+            WARNING,
+            f"Colonne inconnue, ignorée : vérifiez son nom ({TEMPLATE_HINT}).",
+        )
+        for column in unknown_columns(table.header)
+    ]
+    if "commune.insee_code" not in table.header and "commune.name" not in table.header:
+        issues.append(
+            Issue(
+                1,
+                "",
+                "commune.insee_code",
+                ERROR,
+                "Il faut au moins une colonne commune.insee_code (ou commune.name).",
+            )
+        )
+    return issues
+
+
+def fill_commune(
+    data: dict[str, Any], lookup: Callable[[str], Any] | None
+) -> list[tuple[str, str]]:
+    """Complete name, département, EPCI and population from the directory.
+
+    Returns (level, French text) pairs: a code the directory does not know is an error only
+    when the row gives no commune name either.
+    """
+    commune = data.setdefault("commune", {})
+    code = commune.get("insee_code")
+    if not code or lookup is None:
+        return []
+    try:
+        found = lookup(code)
+    except Exception as exc:  # the directory's own error is French; keep the row going
+        return [(WARNING, f"Annuaire des communes indisponible : {exc}")]
+    if found is None:
+        if commune.get("name"):
+            return [
+                (
+                    WARNING,
+                    f"Code INSEE « {code} » absent de l'annuaire : "
+                    "les chiffres saisis sont gardés.",
+                )
+            ]
+        return [
+            (
+                ERROR,
+                f"Code INSEE « {code} » inconnu de l'annuaire et aucun nom de "
+                "commune saisi (colonne commune.name).",
+            )
+        ]
+    for key, attr in (
+        ("name", "name"),
+        ("departement", "departement"),
+        ("epci_name", "epci_name"),
+        ("epci_population", "epci_population"),
+    ):
+        value = getattr(found, attr, None)
+        if commune.get(key) in (None, "") and value not in (None, ""):
+            commune[key] = value
+    population = data.setdefault("population", {})
+    if population.get("total") is None and getattr(found, "population", None):
+        population["total"] = found.population
+    return []
+
+
+def directory_lookup() -> Callable[[str], Any] | None:
+    """`by_insee` of the offline directory, or None if the directory cannot be loaded."""
+    try:
+        from reports.communes import directory
+    except ImportError:
+        return None
+    try:
+        book = directory()
+    except Exception:
+        return None
+    return book.by_insee
+
+
+def make_jobs(
+    table: CsvTable, lookup: Callable[[str], Any] | None
+) -> tuple[list[Job], list[Issue]]:
+    """Jobs for the readable rows, and the issues of the rows that cannot even be read."""
+    pending: list[tuple[int, dict[str, Any], list[Issue]]] = []
+    issues: list[Issue] = []
+    for line, row in table.rows:
+        data, cell_errors = unflatten(row)
+        warnings = fill_commune(data, lookup)
+        name = str(data.get("commune", {}).get("name") or row.get("commune.name") or "")
+        if row.get(""):
+            row_issues = [
+                Issue(
+                    line,
+                    name,
+                    "",
+                    WARNING,
+                    "Cellules au-delà des colonnes de l'en-tête : ignorées.",
+                )
+            ]
+        else:
+            row_issues = []
+        row_issues += [Issue(line, name, e.field, ERROR, e.text) for e in cell_errors]
+        row_issues += [
+            Issue(line, name, "commune.insee_code", level, text) for level, text in warnings
+        ]
+        if any(i.level == ERROR for i in row_issues):
+            issues += row_issues
+        else:
+            pending.append((line, data, row_issues))
+    stems = unique_stems(
+        (line, str(d["commune"].get("name") or ""), str(d["commune"].get("insee_code") or ""))
+        for line, d, _ in pending
+    )
+    jobs = [
+        Job(
+            line,
+            str(d["commune"].get("name") or ""),
+            str(d["commune"].get("insee_code") or ""),
+            d,
+            stems[line],
+            tuple(row_issues),
+        )
+        for line, d, row_issues in pending
+    ]
+    return jobs, issues

@@ -1,0 +1,150 @@
+"""The batch runner with a stand-in task: parallel runs, bad rows, stop and Ctrl-C."""
+
+import csv
+import threading
+
+import pytest
+
+from reports.batch import BatchError, BatchOptions, Outcome, run_batch, worker
+from reports.batch.model import ERROR, Issue
+
+HEADER = "commune.name;commune.insee_code;population.total\n"
+
+
+def fake_task(job, options):
+    """Write a small file per row atomically, as the real task does; fail on population 0."""
+    if job.data.get("population", {}).get("total") == 0:
+        text = "La population doit être positive."
+        issue = Issue(job.line, job.commune, "population.total", ERROR, text)
+        return Outcome(job.line, job.commune, ok=False, issues=(issue,))
+    final = options.out_dir / f"{job.stem}.pdf"
+    worker.write_atomically(final, lambda tmp: tmp.write_text(job.commune, encoding="utf-8"))
+    summary = {"line": job.line, "commune": job.commune, "insee_code": job.insee_code,
+               "investment_eur": 1234.6, "break_even_reached": True, "files": [final.name]}
+    return Outcome(job.line, job.commune, ok=True, files=(final.name,), summary=summary,
+                   issues=job.issues, rss_kb=worker.peak_rss_kb())
+
+
+def interrupting_task(job, options):
+    """Ctrl-C arrives while the third row is being written."""
+    if job.line == 4:
+        tmp = worker.temp_path(options.out_dir / f"{job.stem}.pdf")
+        tmp.write_text("moitié", encoding="utf-8")
+        raise KeyboardInterrupt
+    return fake_task(job, options)
+
+
+def cancelling_task(job, options):
+    """The stop button is pressed while the second row's note is half-written."""
+    if job.line == 3:
+        def render(tmp):
+            tmp.write_text("moitié", encoding="utf-8")
+            worker._cancel.set()
+            worker._check_cancel()  # what the note's progress callback does
+        try:
+            worker.write_atomically(options.out_dir / f"{job.stem}.pdf", render)
+        except worker.Cancelled:
+            return Outcome(job.line, job.commune, ok=False, cancelled=True)
+    return fake_task(job, options)
+
+
+def _csv(tmp_path, rows, name="communes.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _read(path):
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
+ROWS = ["Prades;66149;5835\n", "Murat;15138;1900\n", "Villefort;48198;0\n",
+        "Saint-Martin;11111;300\n", "Saint-Martin;22222;400\n"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bad_row_never_stops_the_batch(tmp_path, jobs):
+    out = tmp_path / "out"
+    seen = []
+    report = run_batch(_csv(tmp_path, ROWS), BatchOptions(out), jobs=jobs, task=fake_task,
+                       lookup=None, progress=lambda o, done, total: seen.append((done, total)))
+    assert sorted(p.name for p in out.iterdir()) == [
+        "Murat.pdf", "Prades.pdf", "Saint-Martin (11111).pdf", "Saint-Martin (22222).pdf",
+        "errors.csv", "summary.csv"]
+    assert (out / "Saint-Martin (22222).pdf").read_text(encoding="utf-8") == "Saint-Martin"
+    assert [o.line for o in report.failed] == [4] and len(report.done) == 4
+    assert sorted(seen) == [(i, 5) for i in range(1, 6)]
+    summary = _read(out / "summary.csv")
+    assert summary[0][:2] == ["Ligne du CSV", "Commune"]
+    assert [r[1] for r in summary[1:]] == ["Prades", "Murat", "Saint-Martin", "Saint-Martin"]
+    assert "1235" in summary[1] and "oui" in summary[1]  # French-friendly numbers, no grouping
+    errors = _read(out / "errors.csv")
+    assert errors[1] == ["4", "Villefort", "population.total", "erreur",
+                         "La population doit être positive."]
+    assert (out / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_unknown_column_is_a_warning_and_an_unknown_code_without_name_an_error(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("commune.insee_code;population.totale\n99999;10\n66149;3\n", encoding="utf-8")
+    lookup = {"66149": type("C", (), {"name": "Prades", "departement": "66",
+                                       "population": 5835, "epci_name": "CC Conflent"})()}.get
+    out = tmp_path / "out"
+    report = run_batch(path, BatchOptions(out), jobs=1, task=fake_task, lookup=lookup)
+    assert [o.commune for o in report.done] == ["Prades"]
+    errors = _read(out / "errors.csv")[1:]
+    assert errors[0][:4] == ["1", "", "population.totale", "avertissement"]
+    assert errors[1][0] == "2" and errors[1][3] == "erreur" and "99999" in errors[1][4]
+    assert (out / "Prades.pdf").exists()
+
+
+def test_keyboard_interrupt_keeps_finished_notes_and_no_partial_file(tmp_path):
+    out = tmp_path / "out"
+    report = run_batch(_csv(tmp_path, ROWS), BatchOptions(out), jobs=1,
+                       task=interrupting_task, lookup=None)
+    assert report.interrupted
+    assert sorted(p.name for p in out.iterdir()) == ["Murat.pdf", "Prades.pdf", "errors.csv",
+                                                      "summary.csv"]
+    assert [r[1] for r in _read(out / "summary.csv")[1:]] == ["Prades", "Murat"]
+
+
+def test_stop_abandons_the_note_being_written(tmp_path):
+    out = tmp_path / "out"
+    stop = threading.Event()
+    report = run_batch(_csv(tmp_path, ROWS), BatchOptions(out), jobs=1, stop=stop,
+                       task=cancelling_task, lookup=None)
+    assert report.interrupted and stop.is_set()
+    assert sorted(p.name for p in out.iterdir()) == ["Prades.pdf", "errors.csv", "summary.csv"]
+
+
+def test_stop_in_a_process_pool_leaves_no_temporary_file(tmp_path):
+    out = tmp_path / "out"
+    stop = threading.Event()
+    rows = [f"Commune {i};{10000 + i};100\n" for i in range(12)]
+    report = run_batch(_csv(tmp_path, rows), BatchOptions(out), jobs=2, stop=stop,
+                       task=fake_task, lookup=None, progress=lambda *_: stop.set())
+    assert report.interrupted
+    notes = sorted(p.name for p in out.glob("*.pdf"))
+    assert 1 <= len(notes) < 12
+    assert not list(out.glob("~*"))
+    assert len(_read(out / "summary.csv")) - 1 == len(notes) == len(report.done)
+
+
+def test_unreadable_csv_or_folder_raise_a_french_batch_error(tmp_path):
+    with pytest.raises(BatchError, match="introuvable"):
+        run_batch(tmp_path / "absent.csv", BatchOptions(tmp_path), task=fake_task)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(BatchError, match="Impossible d'écrire"):
+        run_batch(_csv(tmp_path, ROWS), BatchOptions(blocker / "out"), task=fake_task)
+
+
+def test_leftover_temporary_files_are_swept(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{worker.TEMP_PREFIX}Prades.123.pdf").write_text("reste")
+    (out / "mine.pdf").write_text("garde")
+    run_batch(_csv(tmp_path, ROWS[:1]), BatchOptions(out), jobs=1, task=fake_task, lookup=None)
+    assert sorted(p.name for p in out.iterdir()) == ["Prades.pdf", "errors.csv", "mine.pdf",
+                                                      "summary.csv"]
