@@ -1,0 +1,47 @@
+"""Entry point: ``tierslieu`` (installed GUI script) and ``python -m desktop``.
+
+``tierslieu --version`` prints the version without opening a window.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from reports import __version__
+
+USAGE = """Usage : tierslieu [--version] [--lang fr|en] [PROJET.tierslieu.json]
+
+Assistant de faisabilité d'un tiers-lieu rural (étude de terrain 2017)."""
+
+
+def parse_args(argv: list[str]) -> dict[str, str] | int:
+    """Read the few options; an int is an exit code (version, help or bad option)."""
+    options: dict[str, str] = {}
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg in ("--version", "-V"):
+            print(f"tierslieu {__version__}")
+            return 0
+        if arg in ("--help", "-h"):
+            print(USAGE)
+            return 0
+        if arg == "--lang" and args:
+            options["language"] = args.pop(0)
+        elif arg.startswith("-"):
+            print(f"Option inconnue : {arg}\n\n{USAGE}", file=sys.stderr)
+            return 2
+        else:
+            options["project"] = arg
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the application and return its exit code."""
+    parsed = parse_args(sys.argv[1:] if argv is None else argv)
+    if isinstance(parsed, int):
+        return parsed
+    from desktop.startup import run
+
+    return run(parsed)
+

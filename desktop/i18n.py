@@ -1,0 +1,67 @@
+"""Interface language: Qt's own strings (qtbase) first, then the application's .qm."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reports.paths import ResourceError, read_bytes
+
+LANGUAGES = {"fr": "Français", "en": "English"}
+DEFAULT_LANGUAGE = "fr"
+
+# Source strings are French; English comes from tierslieu_en.qm. Qt's own strings are
+# English in the library and French from qtbase_fr.qm.
+_APP_CATALOGUE = {"en": "tierslieu_en.qm"}
+_QT_CATALOGUE = {"fr": "qtbase_fr.qm"}
+
+_installed: list[QTranslator] = []
+
+
+def translate(text: str) -> str:
+    """Translate a module-level string (lupdate sees it as `_tr` with -tr-function-alias)."""
+    return QCoreApplication.translate("", text)
+
+
+_keep: list[bytes] = []  # QTranslator.load(bytes) does not copy the data
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Install the catalogues of `language` (unknown languages fall back to French)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _keep.clear()
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
+                               else QLocale.Language.English))
+    qt_name = _QT_CATALOGUE.get(language)
+    if qt_name:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        _load_bytes(app, _read_file(Path(folder) / qt_name))
+    app_name = _APP_CATALOGUE.get(language)
+    if app_name:
+        with contextlib.suppress(ResourceError):  # French, the source language, is complete
+            _load_bytes(app, read_bytes("translations", app_name))
+    return language
+
+
+def _read_file(path: Path) -> bytes | None:
+    """The bytes of `path`, or None when Qt's catalogue is not shipped."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _load_bytes(app: QCoreApplication, data: bytes | None) -> None:
+    """Install one catalogue held in memory."""
+    if not data:
+        return
+    translator = QTranslator(app)
+    if translator.load(data):
+        _keep.append(data)
+        _installed.append(translator)
+        app.installTranslator(translator)

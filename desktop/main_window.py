@@ -1,0 +1,243 @@
+"""The main window: the wizard, the Fichier menu, the title, saving, autosave and recovery."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+
+from desktop import i18n
+from desktop.about import show_about
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.errors import UserError
+from desktop.navigation import PageId
+from desktop.wizard import TiersLieuWizard
+
+AUTOSAVE_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    """Holds the document and the wizard; every file operation goes through here."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.document = ProjectDocument(self)
+        self.document.stateChanged.connect(self.update_title)
+        self.wizard: TiersLieuWizard | None = None
+        self.build()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.resize(1200, 720)
+        geometry = context.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self.update_title()
+
+    # -- building (again after a language change) -----------------------------------------
+    def build(self) -> None:
+        """Create the wizard and the menus in the current language."""
+        current = self.wizard.currentId() if self.wizard is not None else int(PageId.WELCOME)
+        old = self.wizard
+        self.wizard = TiersLieuWizard(self.document, self.context, self)
+        self.wizard.closeRequested.connect(self.close)
+        welcome = self.wizard.page_of(PageId.WELCOME)
+        welcome.newRequested.connect(self.new_project)
+        welcome.openRequested.connect(self.open_project)
+        self.setCentralWidget(self.wizard)
+        if old is not None:
+            old.deleteLater()
+        self.menuBar().clear()
+        self._build_menus()
+        if current > int(PageId.WELCOME):
+            self.wizard.restart()
+            self.wizard.go_to(PageId(current))
+
+    def _build_menus(self) -> None:
+        """Fichier, Langue, Aide."""
+        self.file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self._action(self.file_menu, self.tr("&Nouveau projet"), self.new_project,
+                     QKeySequence.StandardKey.New)
+        self._action(self.file_menu, self.tr("&Ouvrir…"), lambda: self.open_project(""),
+                     QKeySequence.StandardKey.Open)
+        self.recent_menu = self.file_menu.addMenu(self.tr("Projets &récents"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(self.file_menu, self.tr("&Enregistrer"), self.save,
+                     QKeySequence.StandardKey.Save)
+        self._action(self.file_menu, self.tr("Enregistrer &sous…"), self.save_as,
+                     QKeySequence.StandardKey.SaveAs)
+        # Add-ons (batch import of communes…) insert their entries before this separator.
+        self.addons_separator = self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Quitter"), self.close,
+                     QKeySequence.StandardKey.Quit)
+        language_menu = self.menuBar().addMenu(self.tr("&Langue"))
+        group = QActionGroup(self)
+        current = self.context.settings.get("language")
+        for code, name in i18n.LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+            group.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        self._action(help_menu, self.tr("À &propos"), lambda: show_about(self, self.context))
+
+    def add_file_action(self, action: QAction) -> None:
+        """Hook for add-ons: put `action` in the Fichier menu, above Quitter."""
+        self.file_menu.insertAction(self.addons_separator, action)
+
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now (the answers are kept)."""
+        self.context.settings.set("language", code)
+        i18n.install_translators(QApplication.instance(), code)
+        self.build()
+        self.update_title()
+
+    # -- title -------------------------------------------------------------------------
+    def update_title(self) -> None:
+        """File name, unsaved mark, application name."""
+        name = Path(self.document.path).name if self.document.path else self.tr("Sans titre")
+        self.setWindowTitle(self.tr("{file}[*] — Tiers-lieu rural").format(file=name))
+        self.setWindowModified(self.document.modified)
+
+    # -- projects ------------------------------------------------------------------------
+    def new_project(self) -> None:
+        """Start an empty project (after asking about unsaved changes)."""
+        if not self.maybe_keep_changes():
+            return
+        self.document.new()
+        self.wizard.restart()
+        self.wizard.next()
+
+    def open_project(self, path: str = "") -> bool:
+        """Open a project file, asking for one if `path` is empty."""
+        if not self.maybe_keep_changes():
+            return False
+        settings = self.context.settings
+        path = path or self.context.prompts.open_project(self, settings.get("last_folder"))
+        if not path:
+            return False
+        try:
+            self.document.open(path)
+        except UserError as exc:
+            if not Path(path).exists():
+                settings.remove_recent(path)
+            self.context.prompts.error(self, self.tr("Ouverture impossible"), str(exc))
+            return False
+        self._remember(path)
+        self.wizard.restart()
+        self.wizard.next()
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one."""
+        if not self.document.path:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask where to save, then save."""
+        folder = self.context.settings.get("last_folder") or str(Path.home())
+        suggested = str(Path(self.document.path).parent / self.document.suggested_name()
+                        if self.document.path else Path(folder) / self.document.suggested_name())
+        path = self.context.prompts.save_project(self, suggested)
+        return bool(path) and self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.document.save(path)
+        except UserError as exc:
+            self.context.prompts.error(self, self.tr("Enregistrement impossible"), str(exc))
+            return False
+        self._remember(path)
+        self.discard_recovery()
+        return True
+
+    def _remember(self, path: str) -> None:
+        settings = self.context.settings
+        settings.add_recent(str(path))
+        settings.set("last_folder", str(Path(path).parent))
+        self.wizard.page_of(PageId.WELCOME).refresh_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.context.settings.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to drop the current project (saved, discarded or clean)."""
+        if not self.document.modified:
+            return True
+        answer = self.context.prompts.unsaved_changes(self)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- autosave and recovery -------------------------------------------------------------
+    def autosave(self) -> None:
+        """Keep a copy of unsaved work, offered back after a crash."""
+        if not self.document.modified:
+            return
+        target = self.context.recovery_file
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.document.write_recovery(str(target))
+        except (UserError, OSError):
+            return  # no place for the copy: the project itself is untouched
+        self.context.settings.set("recovery/original_path", self.document.path)
+        self.context.settings.sync()
+
+    def offer_recovery(self) -> bool:
+        """At start-up: restore the copy left by a crash if the user wants it."""
+        target = self.context.recovery_file
+        if not target.exists():
+            return False
+        original = self.context.settings.get("recovery/original_path")
+        description = original or self.tr("projet non encore enregistré")
+        if not self.context.prompts.offer_recovery(self, description):
+            self.discard_recovery()
+            return False
+        try:
+            self.document.recover(str(target), original)
+        except UserError as exc:
+            self.context.prompts.error(self, self.tr("Récupération impossible"), str(exc))
+            self.discard_recovery()
+            return False
+        self.wizard.restart()
+        self.wizard.next()
+        return True
+
+    def discard_recovery(self) -> None:
+        """Remove the recovery copy (after a save or a clean exit)."""
+        with contextlib.suppress(OSError):
+            self.context.recovery_file.unlink(missing_ok=True)
+        self.context.settings.set("recovery/original_path", "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved changes; remember the geometry; drop the recovery copy."""
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.context.settings.set("window/geometry", self.saveGeometry())
+        self.discard_recovery()
+        self.context.settings.sync()
+        self.autosave_timer.stop()
+        event.accept()

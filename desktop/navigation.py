@@ -1,0 +1,55 @@
+"""Page order of the wizard, without Qt, so it can be tested on its own."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class PageId(IntEnum):
+    """The wizard's pages, in the order a user meets them."""
+
+    WELCOME = 0
+    COMMUNE = 1
+    POPULATION = 2
+    TERRITORY = 3
+    BUILDINGS = 4
+    CARRIER = 5
+    BUDGET = 6
+    RESULTS = 7
+    NOTE = 8
+
+
+def next_id(current: int) -> int:
+    """The page after `current`, or -1 after the last one (QWizard's convention)."""
+    order = list(PageId)
+    try:
+        index = order.index(PageId(current))
+    except ValueError:
+        return -1
+    return int(order[index + 1]) if index + 1 < len(order) else -1
+
+
+# Fields each page edits (dotted engine names): the page is complete when the engine
+# reports no error on them. Buildings are checked field by field in their dialog.
+PAGE_FIELDS: dict[PageId, tuple[str, ...]] = {
+    PageId.WELCOME: (),
+    PageId.COMMUNE: ("commune", "population.total"),
+    PageId.POPULATION: ("population",),
+    PageId.TERRITORY: ("territory",),
+    PageId.BUILDINGS: ("buildings",),
+    PageId.CARRIER: ("carrier",),
+    PageId.BUDGET: ("budget", "services", "notes"),
+    PageId.RESULTS: (),
+    PageId.NOTE: (),
+}
+
+
+def owner_page(field: str) -> PageId | None:
+    """The page that edits `field` (the most specific prefix wins)."""
+    best_length, best_page = -1, None
+    for page, prefixes in PAGE_FIELDS.items():
+        for prefix in prefixes:
+            stem = prefix.rstrip(".")
+            if (field == stem or field.startswith(stem + ".")) and len(stem) > best_length:
+                best_length, best_page = len(stem), page
+    return best_page

@@ -1,0 +1,204 @@
+"""What every form page shares: bound fields, the engine's messages beside them, Next gating."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.fields import (
+    Binding,
+    CheckList,
+    CodeCombo,
+    LongTextEdit,
+    MessageLabel,
+    NumberEdit,
+    TextEdit,
+    is_empty,
+)
+from desktop.i18n import translate as _tr
+from desktop.navigation import PageId, owner_page
+
+
+def scrolled_layout(page: QWidget) -> QVBoxLayout:
+    """The page's content layout, inside a scroll area so small screens lose nothing."""
+    frame = QVBoxLayout(page)
+    frame.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    content = QWidget(scroll)
+    scroll.setWidget(content)
+    frame.addWidget(scroll)
+    return QVBoxLayout(content)
+
+
+def required_label(text: str, required: bool) -> str:
+    """A field label, with the asterisk of required fields."""
+    return f"{text} *" if required else text
+
+
+class ProfilePage(QWizardPage):
+    """A page editing some profile fields, complete when the engine finds no error on them."""
+
+    page_id: PageId = PageId.WELCOME
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.context = context
+        self.bindings: dict[str, Binding] = {}
+        self.outer = scrolled_layout(self)
+        self.page_messages = MessageLabel(self)
+        self.hint = QLabel(self)
+        self.hint.hide()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        document.changed.connect(self._on_document_changed)
+
+    # -- building the form -------------------------------------------------------------
+    def add_form(self) -> QFormLayout:
+        """A form layout appended to the page."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.outer.addLayout(form)
+        return form
+
+    def add_footer(self) -> None:
+        """Page-level messages and the hint about required fields, at the bottom."""
+        self.outer.addStretch(1)
+        self.outer.addWidget(self.page_messages)
+        self.outer.addWidget(self.hint)
+
+    def bind(self, form: QFormLayout, field: str, label: str, widget: Any, *,
+             required: bool = False, help_text: str = "", to_model: Any = None) -> Any:
+        """Add a labelled row for `widget` editing `field`, with its message line."""
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        if help_text:
+            helper = QLabel(help_text, cell)
+            helper.setWordWrap(True)
+            helper.setStyleSheet("color: #555;")
+            column.addWidget(helper)
+        messages = MessageLabel(cell)
+        column.addWidget(messages)
+        caption = QLabel(required_label(label, required), self)
+        caption.setBuddy(widget if not isinstance(widget, CheckList) else cell)
+        form.addRow(caption, cell)
+        binding = Binding(field, widget, messages, required=required, to_model=to_model)
+        self.bindings[field] = binding
+        widget.valueEdited.connect(lambda b=binding: self._on_edited(b))
+        return widget
+
+    def number(self, form: QFormLayout, field: str, label: str, **kwargs: Any) -> NumberEdit:
+        """A French number field."""
+        options = {k: kwargs.pop(k) for k in ("integer", "decimals", "scale") if k in kwargs}
+        return self.bind(form, field, label, NumberEdit(parent=self, **options), **kwargs)
+
+    def text(self, form: QFormLayout, field: str, label: str, **kwargs: Any) -> TextEdit:
+        """A one-line text field."""
+        return self.bind(form, field, label, TextEdit(self), **kwargs)
+
+    def long_text(self, form: QFormLayout, field: str, label: str, **kwargs: Any) -> Any:
+        """A few lines of text."""
+        return self.bind(form, field, label, LongTextEdit(self), **kwargs)
+
+    def combo(self, form: QFormLayout, field: str, label: str, codes: Any, *,
+              empty: str | None = None, **kwargs: Any) -> CodeCombo:
+        """A code list."""
+        return self.bind(form, field, label, CodeCombo(codes, empty=empty, parent=self),
+                         **kwargs)
+
+    def checklist(self, form: QFormLayout, field: str, label: str, codes: Any,
+                  **kwargs: Any) -> CheckList:
+        """Codes to tick."""
+        return self.bind(form, field, label, CheckList(codes, self), **kwargs)
+
+    # -- QWizardPage hooks -------------------------------------------------------------
+    def initializePage(self) -> None:
+        """Fill the widgets from the shared profile."""
+        self.load_from_document()
+
+    def isComplete(self) -> bool:
+        """Next is enabled when the engine reports no error on this page's fields."""
+        return not any(m.level == "error" for m in self.own_messages())
+
+    # -- model <-> widgets -------------------------------------------------------------
+    def load_from_document(self) -> None:
+        """Show the profile's values in every bound widget."""
+        for binding in self.bindings.values():
+            binding.write(self.document.value(binding.field))
+        self.after_load()
+        self.refresh_messages()
+
+    def after_load(self) -> None:
+        """Hook for pages that show computed values."""
+
+    def own_messages(self) -> list[Any]:
+        """The engine's messages about fields this page edits."""
+        return [m for m in self.document.messages() if owner_page(m.field) == self.page_id]
+
+    def refresh_messages(self) -> None:
+        """Show each message beside its field; gate Next."""
+        messages = self.own_messages()
+        placed: set[int] = set()
+        for binding in self.bindings.values():
+            mine = [m for m in messages if _concerns(m.field, binding.field)]
+            placed.update(id(m) for m in mine)
+            value = self.document.value(binding.field)
+            show_errors = binding.touched or not is_empty(value)
+            binding.messages.show_messages(
+                [m.text for m in mine if m.level == "error" and show_errors],
+                [m.text for m in mine if m.level != "error"])
+        rest = [m for m in messages if id(m) not in placed]
+        self.show_page_messages(rest)
+        incomplete = any(m.level == "error" for m in messages)
+        self.hint.setText(_tr("Complétez les champs marqués d'un astérisque (*) pour "
+                              "continuer.") if incomplete else "")
+        self.hint.setVisible(incomplete)
+        self.completeChanged.emit()
+
+    def show_page_messages(self, messages: list[Any]) -> None:
+        """Messages that belong to no single widget of the page."""
+        self.page_messages.show_messages(
+            [m.text for m in messages if m.level == "error"],
+            [m.text for m in messages if m.level != "error"])
+
+    def _on_edited(self, binding: Binding) -> None:
+        binding.touched = True
+        self.document.set(binding.field, binding.read())
+        self.after_edit(binding.field)
+        self.refresh_messages()
+
+    def after_edit(self, field: str) -> None:
+        """Hook: a bound field was edited by the user."""
+
+    def _on_document_changed(self, field: str) -> None:
+        if field == "":  # a project was opened or started: everything changed
+            for binding in self.bindings.values():
+                binding.touched = False
+            if self.wizard() is not None and self.wizard().currentPage() is self:
+                self.load_from_document()
+
+
+def _concerns(message_field: str, bound_field: str) -> bool:
+    """True when a message about `message_field` belongs beside `bound_field`."""
+    return message_field == bound_field or message_field.startswith(bound_field + ".")
+

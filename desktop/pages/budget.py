@@ -1,0 +1,54 @@
+"""Page 7, Budget et ambitions: investment, subsidy, running budget, opening, services."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument, is_required
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+from reports import codes
+
+
+def month_to_model(text: str) -> str:
+    """Accept 2027-09, 09/2027 or 9/2027 and store the engine's AAAA-MM."""
+    text = text.strip()
+    if "/" in text:
+        month, _, year = text.partition("/")
+        if month.strip().isdigit() and year.strip().isdigit():
+            return f"{int(year):04d}-{int(month):02d}"
+    return text
+
+
+class BudgetPage(ProfilePage):
+    """What the commune can put in and what the place should offer."""
+
+    page_id = PageId.BUDGET
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Budget et ambitions"))
+        self.setSubTitle(self.tr("Des ordres de grandeur suffisent ; laissez vide ce que vous "
+                                 "ne savez pas, l'analyse proposera des valeurs tirées de "
+                                 "l'étude."))
+        form = self.add_form()
+        self.number(form, "budget.investment_eur", self.tr("&Investissement prévu (€)"),
+                    required=is_required("budget.investment_eur"),
+                    help_text=self.tr("Travaux, mobilier, informatique."))
+        self.number(form, "budget.subsidy_rate", self.tr("Taux de &subvention attendu (%)"),
+                    scale=0.01, decimals=1, required=is_required("budget.subsidy_rate"),
+                    help_text=self.tr("Part de l'investissement couverte par des aides, en "
+                                      "pourcentage (50 pour la moitié)."))
+        self.number(form, "budget.annual_operating_eur",
+                    self.tr("Budget de &fonctionnement annuel (€)"),
+                    required=is_required("budget.annual_operating_eur"))
+        opening = self.text(form, "budget.opening", self.tr("&Ouverture visée"),
+                            to_model=month_to_model,
+                            help_text=self.tr("Mois et année, par exemple 09/2027 ou "
+                                              "2027-09."))
+        opening.setMaximumWidth(120)
+        self.checklist(form, "services", self.tr("Services s&ouhaités"), codes.SERVICES)
+        self.long_text(form, "notes", self.tr("&Remarques"))
+        self.add_footer()

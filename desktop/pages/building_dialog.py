@@ -1,0 +1,99 @@
+"""Add or edit one candidate building, with the engine's messages beside each field."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
+from reports import codes
+from reports import profile as engine
+
+
+class BuildingDialog(QDialog):
+    """A form over a copy of one `Building`; `building()` returns the edited copy."""
+
+    def __init__(self, building: Any, services: list[str], commune_support: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bâtiment candidat"))
+        self._building = copy.deepcopy(building)
+        self._context = (services, commune_support)
+        self.widgets: dict[str, Any] = {}
+        self.messages: dict[str, MessageLabel] = {}
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        unknown = self.tr("— ne sait pas —")
+        yes_no = ((True, self.tr("Oui")), (False, self.tr("Non")))
+        self._row(form, "name", self.tr("&Nom ou adresse"), TextEdit(self))
+        self._row(form, "owner", self.tr("&Propriétaire"),
+                  CodeCombo(codes.OWNERS, empty=unknown, parent=self))
+        self._row(form, "surface_m2", self.tr("&Surface (m²)"), NumberEdit(parent=self))
+        self._row(form, "state", self.tr("É&tat"),
+                  CodeCombo(codes.BUILDING_STATES, empty=unknown, parent=self))
+        self._row(form, "works_cost_eur", self.tr("Coût des &travaux (€)"),
+                  NumberEdit(parent=self))
+        self._row(form, "monthly_rent_eur", self.tr("&Loyer mensuel (€)"),
+                  NumberEdit(parent=self))
+        self._row(form, "location", self.tr("&Emplacement"),
+                  CodeCombo(codes.LOCATIONS, empty=unknown, parent=self))
+        self._row(form, "fibre", self.tr("&Fibre optique"),
+                  CodeCombo(yes_no, empty=unknown, parent=self))
+        self._row(form, "accessible", self.tr("&Accessible (handicap)"),
+                  CodeCombo(yes_no, empty=unknown, parent=self))
+        self._row(form, "parking", self.tr("Stationne&ment"),
+                  CodeCombo(yes_no, empty=unknown, parent=self))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for name, widget in self.widgets.items():
+            widget.setValue(getattr(self._building, name))
+        self.refresh()
+
+    def _row(self, form: QFormLayout, name: str, label: str, widget: Any) -> None:
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(widget)
+        messages = MessageLabel(cell)
+        column.addWidget(messages)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        form.addRow(caption, cell)
+        self.widgets[name] = widget
+        self.messages[name] = messages
+        widget.valueEdited.connect(self.refresh)
+
+    def building(self) -> Any:
+        """The building as edited."""
+        for name, widget in self.widgets.items():
+            setattr(self._building, name, widget.value())
+        return self._building
+
+    def refresh(self) -> None:
+        """Validate through the engine; OK only without errors."""
+        probe = engine.new_profile()
+        probe.services = list(self._context[0])
+        probe.carrier.commune_support = self._context[1]
+        probe.buildings = [self.building()]
+        found = [m for m in engine.validate_profile(probe) if m.field.startswith("buildings.0.")]
+        for name, label in self.messages.items():
+            mine = [m for m in found if m.field == f"buildings.0.{name}"]
+            label.show_messages([m.text for m in mine if m.level == "error"],
+                                [m.text for m in mine if m.level != "error"])
+        self.ok_button.setEnabled(not any(m.level == "error" for m in found))
+

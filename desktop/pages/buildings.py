@@ -1,0 +1,176 @@
+"""Page 5, Bâtiments: candidate buildings in a table; add, edit in a dialog, remove."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.i18n import translate as _tr
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+from desktop.pages.building_dialog import BuildingDialog
+from reports import codes
+from reports import profile as engine
+from reports.fmt import fmt_eur, fmt_number
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class BuildingsModel(QAbstractTableModel):
+    """The profile's buildings as rows (read-only: edits go through the dialog)."""
+
+    def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.headers = [_tr("Nom"), _tr("Propriétaire"), _tr("Surface"), _tr("État"),
+                        _tr("Travaux"), _tr("Loyer / mois"), _tr("Emplacement")]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """One row per building."""
+        return 0 if parent.isValid() else len(self.document.profile.buildings)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """The columns shown."""
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A building's fields, shown the French way."""
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        b = self.document.profile.buildings[index.row()]
+        surface = f"{fmt_number(b.surface_m2)}\u00a0m²" if b.surface_m2 is not None else "—"
+        return (b.name or "—", codes.label_of(codes.OWNERS, b.owner, "—"), surface,
+                codes.label_of(codes.BUILDING_STATES, b.state, "—"), fmt_eur(b.works_cost_eur),
+                fmt_eur(b.monthly_rent_eur),
+                codes.label_of(codes.LOCATIONS, b.location, "—"))[index.column()]
+
+    def reset(self) -> None:
+        """The list changed: redraw everything."""
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class BuildingsPage(ProfilePage):
+    """Candidate buildings; none is allowed, and the page says why it matters."""
+
+    page_id = PageId.BUILDINGS
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Les bâtiments candidats"))
+        self.setSubTitle(self.tr("Les locaux qui pourraient accueillir le tiers-lieu."))
+        intro = QLabel(self.tr(
+            "Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l'étude, "
+            "un local mis à disposition par la commune allège beaucoup les charges, et un "
+            "espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. "
+            "Indiquez les pistes, même incertaines."), self)
+        intro.setWordWrap(True)
+        self.outer.addWidget(intro)
+        self.model = BuildingsModel(document, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users move on
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_building())
+        self.table.activated.connect(lambda _i: self.edit_building())
+        self.outer.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Ajouter un bâtiment…"), self)
+        self.edit_button = QPushButton(self.tr("&Modifier…"), self)
+        self.remove_button = QPushButton(self.tr("&Supprimer"), self)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        self.add_button.clicked.connect(self.add_building)
+        self.edit_button.clicked.connect(self.edit_building)
+        self.remove_button.clicked.connect(self.remove_building)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.dialog: BuildingDialog | None = None
+        self.add_footer()
+        self._update_buttons()
+
+    def after_load(self) -> None:
+        """Redraw the table from the profile."""
+        self.model.reset()
+        self._update_buttons()
+
+    def selected_row(self) -> int:
+        """Index of the selected building, or -1."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def add_building(self) -> None:
+        """Open the dialog on a new building."""
+        self._open_dialog(engine.Building(), -1)
+
+    def edit_building(self) -> None:
+        """Open the dialog on the selected building."""
+        row = self.selected_row()
+        if row >= 0:
+            self._open_dialog(self.document.profile.buildings[row], row)
+
+    def remove_building(self) -> None:
+        """Remove the selected building after confirmation."""
+        row = self.selected_row()
+        if row < 0:
+            return
+        name = self.document.profile.buildings[row].name or self.tr("sans nom")
+        if not self.context.prompts.confirm(
+                self, self.tr("Supprimer le bâtiment"),
+                self.tr("Supprimer le bâtiment « {name} » ?").format(name=name)):
+            return
+        del self.document.profile.buildings[row]
+        self.document.touch("buildings")
+        self.after_load()
+        self.refresh_messages()
+
+    def _open_dialog(self, building: Any, row: int) -> None:
+        """Window-modal dialog; the table is updated when it is accepted."""
+        profile = self.document.profile
+        self.dialog = BuildingDialog(building, list(profile.services),
+                                     profile.carrier.commune_support, self)
+        self.dialog.accepted.connect(lambda: self._dialog_done(row))
+        self.dialog.open()
+
+    def _dialog_done(self, row: int) -> None:
+        edited = self.dialog.building()
+        buildings = self.document.profile.buildings
+        if row < 0:
+            buildings.append(edited)
+            row = len(buildings) - 1
+        else:
+            buildings[row] = edited
+        self.document.touch(f"buildings.{row}")
+        self.after_load()
+        self.table.selectRow(row)
+        self.refresh_messages()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_row() >= 0
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+        self.add_button.setEnabled(len(self.document.profile.buildings) < engine.MAX_BUILDINGS)

@@ -1,0 +1,77 @@
+"""Page 3, Population et emploi: INSEE figures and the job concentration, live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument, is_required
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+from reports import profile as engine
+from reports.fmt import fmt_ratio
+
+
+class PopulationPage(ProfilePage):
+    """Ages, actifs, employed residents and jobs; the concentration indicator as one types."""
+
+    page_id = PageId.POPULATION
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Population et emploi"))
+        self.setSubTitle(self.tr("Les chiffres du « dossier complet » INSEE de la commune "
+                                 "(insee.fr, rechercher le nom de la commune)."))
+        form = self.add_form()
+        self.number(form, "population.age_15_64", self.tr("Population de &15 à 64 ans"),
+                    integer=True, required=is_required("population.age_15_64"),
+                    help_text=self.tr("Dossier complet, tableau POP T0 (population par "
+                                      "grandes tranches d'âges)."))
+        self.number(form, "population.active_15_64", self.tr("&Actifs de 15 à 64 ans"),
+                    integer=True, required=is_required("population.active_15_64"),
+                    help_text=self.tr("Tableau EMP T1 (population de 15 à 64 ans par type "
+                                      "d'activité) : les actifs."))
+        self.number(form, "population.employed_15_64",
+                    self.tr("Actifs &occupés de 15 à 64 ans"), integer=True,
+                    required=is_required("population.employed_15_64"),
+                    help_text=self.tr("Même tableau : les actifs ayant un emploi."))
+        self.number(form, "population.jobs", self.tr("&Emplois dans la commune"),
+                    integer=True, required=is_required("population.jobs"),
+                    help_text=self.tr("Tableau EMP T5 (emploi et activité) : nombre "
+                                      "d'emplois dans la zone."))
+        self.concentration = QLabel(self)
+        self.concentration.setWordWrap(True)
+        self.concentration.setTextFormat(Qt.TextFormat.PlainText)
+        self.concentration.setObjectName("concentration")
+        form.addRow(self.tr("Concentration d'emploi"), self.concentration)
+        explain = QLabel(self.tr(
+            "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
+            "dessous de {low} la commune est résidentielle (ses habitants travaillent "
+            "ailleurs), au-dessus de {high} elle est employeuse, entre les deux "
+            "équilibrée.").format(low=fmt_ratio(engine.RESIDENTIAL_MAX, 1),
+                                  high=fmt_ratio(engine.EMPLOYING_MIN, 1)), self)
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #555;")
+        form.addRow("", explain)
+        self.add_footer()
+
+    def after_load(self) -> None:
+        """Show the indicator for the loaded figures."""
+        self.update_concentration()
+
+    def after_edit(self, field: str) -> None:
+        """Recompute the indicator at each keystroke."""
+        self.update_concentration()
+
+    def update_concentration(self) -> None:
+        """The indicator and its class, or what is missing to compute it."""
+        value = engine.concentration(self.document.profile.population)
+        if value is None:
+            self.concentration.setText(self.tr("— (saisissez les emplois et les actifs "
+                                               "occupés)"))
+            return
+        label = engine.concentration_label(engine.concentration_class(value)) or ""
+        self.concentration.setText(self.tr("{value} — commune {label}").format(
+            value=fmt_ratio(value), label=label))

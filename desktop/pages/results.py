@@ -1,0 +1,99 @@
+"""Page 8, Résultats: the verdict and key figures, computed off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+from desktop.results_html import result_html
+from desktop.tasks import run_in_background
+
+
+def analyse_snapshot(profile: Any, directory: Any) -> Any:
+    """Run the engine on a private copy of the profile (in a worker thread)."""
+    from reports.analysis import analyse
+
+    return analyse(profile, directory=directory) if directory is not None else analyse(profile)
+
+
+class ResultsPage(ProfilePage):
+    """Shows what the engine concludes; recomputed whenever an answer changes."""
+
+    page_id = PageId.RESULTS
+    resultReady = Signal()
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Résultats"))
+        self.setSubTitle(self.tr("Le diagnostic avant la note : changez une réponse aux pages "
+                                 "précédentes et il se met à jour."))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.outer.addWidget(self.status)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.setMinimumHeight(320)
+        self.outer.addWidget(self.view, 1)
+        self.result: Any = None
+        self.result_revision = -1
+        self.running_revision = -1
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)  # typing several characters triggers one analysis
+        self.timer.timeout.connect(self.start_analysis)
+        document.changed.connect(self._input_changed)
+
+    def initializePage(self) -> None:
+        """Compute (or reuse) the result for the current answers."""
+        if self.result_revision != self.document.revision:
+            self.start_analysis()
+
+    def isComplete(self) -> bool:
+        """The note needs an up-to-date result."""
+        return self.result is not None and self.result_revision == self.document.revision
+
+    def _input_changed(self, _field: str) -> None:
+        if self.wizard() is not None and self.wizard().currentPage() is self:
+            self.timer.start()
+        self.completeChanged.emit()
+
+    def start_analysis(self) -> None:
+        """Run the analysis in the background on a snapshot of the profile."""
+        revision = self.document.revision
+        if revision == self.running_revision:
+            return
+        self.running_revision = revision
+        self.status.setText(self.tr("Analyse en cours…"))
+        snapshot = self.document.snapshot()
+        directory = getattr(self.context.communes, "directory", None)
+        run_in_background(lambda: analyse_snapshot(snapshot, directory),
+                          lambda result: self._done(revision, result),
+                          lambda exc: self._failed(revision, exc))
+
+    def _done(self, revision: int, result: Any) -> None:
+        """Show a result unless a newer one is on its way."""
+        if revision != self.document.revision:
+            return
+        self.running_revision = -1
+        self.result, self.result_revision = result, revision
+        self.status.setText("")
+        self.view.setHtml(result_html(result))
+        self.completeChanged.emit()
+        self.resultReady.emit()
+
+    def _failed(self, revision: int, exc: BaseException) -> None:
+        self.running_revision = -1
+        if revision != self.document.revision:
+            return
+        from desktop.tasks import report_failure
+
+        self.status.setText(self.tr("L'analyse a échoué ; vérifiez les réponses des pages "
+                                    "précédentes."))
+        report_failure(exc)

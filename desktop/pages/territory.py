@@ -1,0 +1,160 @@
+"""Page 4, Territoire: the commune's category, distance to jobs, demand signals, neighbourhood."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.i18n import translate as _tr
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+from desktop.tasks import run_in_background
+from reports import codes
+from reports.fmt import fmt_number
+
+
+class TerritoryPage(ProfilePage):
+    """Where the commune stands and who might use the place."""
+
+    page_id = PageId.TERRITORY
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Le territoire"))
+        self.setSubTitle(self.tr("Une seule des trois classifications suffit ; choisissez "
+                                 "celle que vous connaissez."))
+        self.neighbourhood: Any = None
+        self._insee_shown = ""
+        form = self.add_form()
+        empty = self.tr("— non renseigné —")
+        self.combo(form, "territory.zau2010", self.tr("Zonage en aires urbaines &2010"),
+                   codes.ZAU2010, empty=empty,
+                   help_text=self.tr("Celui de l'étude de 2017 : le plus précis pour "
+                                     "comparer aux dix sites."))
+        self.combo(form, "territory.aav2020_category", self.tr("Aire d'attraction &2020"),
+                   codes.AAV2020_CATEGORY, empty=empty,
+                   help_text=self.tr("Le zonage actuel de l'INSEE : la place de la commune "
+                                     "dans l'aire d'une ville."))
+        self.combo(form, "territory.aav2020_size", self.tr("Taille de l'&aire 2020"),
+                   codes.AAV2020_SIZE, empty=empty,
+                   help_text=self.tr("Le nombre d'habitants de l'aire d'attraction."))
+        self.combo(form, "territory.density_level", self.tr("Grille de &densité"),
+                   codes.DENSITY_LEVEL, empty=empty,
+                   help_text=self.tr("La grille communale de densité de l'INSEE (7 "
+                                     "niveaux)."))
+        self.number(form, "territory.minutes_to_pole",
+                    self.tr("&Minutes jusqu'au pôle d'emploi"), decimals=0,
+                    help_text=self.tr("Trajet en voiture vers la ville où travaillent la "
+                                      "plupart des actifs."))
+        self.number(form, "territory.known_independents", self.tr("&Indépendants connus"),
+                    integer=True)
+        self.number(form, "territory.known_teleworkers", self.tr("&Télétravailleurs connus"),
+                    integer=True)
+        self.long_text(form, "territory.existing_networks", self.tr("&Réseaux existants"),
+                       help_text=self.tr("Associations, clubs d'entreprises, cafés "
+                                         "associatifs…"))
+        self.number(form, "territory.nearby_third_places",
+                    self.tr("Tiers-&lieux proches"), integer=True)
+        self.outer.addWidget(self._neighbourhood_box())
+        self.add_footer()
+
+    def _neighbourhood_box(self) -> QGroupBox:
+        """The directory's figures around the commune, and the editable catchment."""
+        box = QGroupBox(self.tr("Autour de la commune (annuaire hors ligne)"), self)
+        layout = QVBoxLayout(box)
+        self.around = QLabel(self.tr("Choisissez la commune à la page précédente pour voir "
+                                     "ses environs."), box)
+        self.around.setWordWrap(True)
+        self.around.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.around)
+        form = self.add_form()
+        self.outer.removeItem(form)
+        layout.addLayout(form)
+        self.number(form, "territory.catchment_population",
+                    self.tr("Population de la zone &desservie"), integer=True,
+                    help_text=self.tr("Laissée vide, l'analyse prend la population à moins "
+                                      "de 20 km."))
+        self.use_ring = QPushButton(self.tr("&Utiliser la population à moins de 20 km"), box)
+        self.use_ring.setEnabled(False)
+        self.use_ring.clicked.connect(self._use_ring)
+        layout.addWidget(self.use_ring, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def after_load(self) -> None:
+        """Fetch the neighbourhood when the commune changed."""
+        insee = self.document.value("commune.insee_code") or ""
+        if insee == self._insee_shown:
+            return
+        self._insee_shown = insee
+        self.neighbourhood = None
+        self.use_ring.setEnabled(False)
+        index = self.context.communes
+        if not insee or index is None:
+            return
+        if not index.is_ready:
+            index.start()
+            index.ready.connect(self._retry, Qt.ConnectionType.SingleShotConnection)
+            return
+        directory = index.directory
+        run_in_background(lambda: directory.neighbourhood(insee),
+                          lambda result: self._show(insee, result), self._failed)
+
+    def _retry(self) -> None:
+        self._insee_shown = ""
+        self.after_load()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.around.setText(escape(self.tr("Environs indisponibles : {reason}").format(
+            reason=exc)))
+
+    def _show(self, insee: str, found: Any) -> None:
+        """Show the rings and the tiers-lieux nearby (if still the same commune)."""
+        if insee != (self.document.value("commune.insee_code") or "") or found is None:
+            return
+        self.neighbourhood = found
+        self.around.setText(neighbourhood_html(found))
+        self.use_ring.setEnabled(ring_population(found, 20) is not None)
+
+    def _use_ring(self) -> None:
+        """Copy the 20 km population into the catchment field."""
+        value = ring_population(self.neighbourhood, 20)
+        if value is None:
+            return
+        self.document.set("territory.catchment_population", int(value))
+        self.bindings["territory.catchment_population"].write(int(value))
+        self.refresh_messages()
+
+
+def ring_population(found: Any, km: int) -> float | None:
+    """Population within `km` km of the commune, if the directory knows it."""
+    for ring in getattr(found, "rings", ()) or ():
+        if getattr(ring, "radius_km", None) == km:
+            return getattr(ring, "population", None)
+    return None
+
+
+def neighbourhood_html(found: Any) -> str:
+    """Rings and nearby tiers-lieux as a short HTML text (every value escaped)."""
+    lines = []
+    for ring in getattr(found, "rings", ()) or ():
+        lines.append(_tr("À moins de {km} km : {population} habitants ({count} communes)")
+                     .format(km=ring.radius_km, population=fmt_number(ring.population),
+                             count=fmt_number(getattr(ring, "communes", None))))
+    places = list(getattr(found, "third_places", ()) or ())
+    if places:
+        names = ", ".join(f"{p.name} ({p.commune}, {fmt_number(p.distance_km, 0)} km)"
+                          for p in places[:6])
+        lines.append(_tr("Tiers-lieux connus à moins de 30 km (liste 2019) : {count} — "
+                        "{names}").format(count=len(places), names=names))
+    else:
+        lines.append(_tr("Aucun tiers-lieu de la liste nationale 2019 à moins de 30 km."))
+    note = getattr(found, "approximate_note", "") or ""
+    body = "<br>".join(escape(line) for line in lines)
+    return body + (f"<br><i>{escape(note)}</i>" if note else "")
+

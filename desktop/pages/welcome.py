@@ -1,0 +1,90 @@
+"""Page 1, Accueil: what the tool does, what to have at hand, new / open / recent projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.document import ProjectDocument
+from desktop.navigation import PageId
+from desktop.pages.base import ProfilePage
+
+
+class WelcomePage(ProfilePage):
+    """Explains the tool and starts or reopens a project."""
+
+    page_id = PageId.WELCOME
+    newRequested = Signal()
+    openRequested = Signal(str)  # "" asks for a file
+
+    def __init__(self, document: ProjectDocument, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, context, parent)
+        self.setTitle(self.tr("Bienvenue"))
+        self.setSubTitle(self.tr("Étudier l'opportunité d'un tiers-lieu dans votre commune"))
+        intro = QLabel(self.tr(
+            "<p>Cet outil vous aide à juger si un tiers-lieu (espace de coworking, bureaux "
+            "partagés, télécentre, fablab) a sa place dans votre commune. Il compare votre "
+            "situation aux <b>dix tiers-lieux ruraux</b> étudiés sur le terrain en 2017 en "
+            "Occitanie, puis rédige une <b>note de faisabilité</b> au format PDF à présenter "
+            "au conseil municipal.</p>"
+            "<p>Tout fonctionne sans connexion Internet. Comptez une vingtaine de minutes.</p>"
+            "<p><b>Ayez sous la main :</b></p><ul>"
+            "<li>les chiffres INSEE de la commune (population, actifs, emplois : le "
+            "« dossier complet » de la commune sur insee.fr) ;</li>"
+            "<li>les bâtiments qui pourraient accueillir le lieu (surface, état, loyer) ;</li>"
+            "<li>qui pourrait porter le projet, et un ordre d'idée du budget.</li></ul>"
+            "<p>Les champs marqués d'un astérisque (*) sont obligatoires ; les autres "
+            "améliorent la précision de l'analyse.</p>"), self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.outer.addWidget(intro)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&Nouveau projet"), self)
+        self.open_button = QPushButton(self.tr("&Ouvrir un projet…"), self)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        self.outer.addLayout(buttons)
+        self.new_button.clicked.connect(self.newRequested.emit)
+        self.open_button.clicked.connect(lambda: self.openRequested.emit(""))
+
+        recent_label = QLabel(self.tr("Projets &récents :"), self)
+        self.recent_list = QListWidget(self)
+        self.recent_list.setMaximumHeight(140)
+        recent_label.setBuddy(self.recent_list)
+        self.outer.addWidget(recent_label)
+        self.outer.addWidget(self.recent_list)
+        self.recent_list.itemActivated.connect(
+            lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.add_footer()
+
+    def initializePage(self) -> None:
+        """Refresh the list of recent projects."""
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        """Show the recent projects that still exist."""
+        self.recent_list.clear()
+        for path in self.context.settings.recent_files():
+            item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.recent_list.addItem(item)
+        empty = self.recent_list.count() == 0
+        self.recent_list.setVisible(not empty)
+
+    def isComplete(self) -> bool:
+        """The welcome page never blocks."""
+        return True

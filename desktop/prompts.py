@@ -1,0 +1,97 @@
+"""Every modal question the application asks, behind one patchable seam.
+
+Tests replace these static methods (monkeypatch) instead of answering real dialogs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.i18n import translate as _tr
+
+PROJECT_SUFFIX = ".tierslieu.json"
+
+
+
+class Prompts:
+    """Modal dialogs; each returns a plain Python value."""
+
+    @staticmethod
+    def unsaved_changes(parent: QWidget | None) -> str:
+        """Ask what to do with unsaved changes: "save", "discard" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Modifications non enregistrées"),
+                          _tr("Le projet a été modifié. Voulez-vous enregistrer vos "
+                              "modifications ?"), parent=parent)
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+                    QMessageBox.StandardButton(answer), "cancel")
+
+    @staticmethod
+    def offer_recovery(parent: QWidget | None, description: str) -> bool:
+        """Offer to restore the copy kept after a crash."""
+        answer = QMessageBox.question(
+            parent, _tr("Récupérer le travail en cours ?"),
+            _tr("L'application ne s'est pas fermée normalement. Une copie de secours de "
+                "votre projet existe : {description}.\n\nVoulez-vous la récupérer ?"
+                ).format(description=description),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def open_project(parent: QWidget | None, folder: str) -> str:
+        """Choose a project to open ("" if cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(
+            parent, _tr("Ouvrir un projet"), folder,
+            _tr("Projets tiers-lieu (*.tierslieu.json);;Fichiers JSON (*.json)"))
+        return path
+
+    @staticmethod
+    def save_project(parent: QWidget | None, suggested: str) -> str:
+        """Choose where to save the project ("" if cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(
+            parent, _tr("Enregistrer le projet"), suggested,
+            _tr("Projets tiers-lieu (*.tierslieu.json)"))
+        if path and not path.endswith(PROJECT_SUFFIX):
+            path = path.removesuffix(".json") + PROJECT_SUFFIX
+        return path
+
+    @staticmethod
+    def save_note(parent: QWidget | None, suggested: str) -> str:
+        """Choose where to write the PDF note ("" if cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(
+            parent, _tr("Enregistrer la note"), suggested, _tr("Documents PDF (*.pdf)"))
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    @staticmethod
+    def choose_logo(parent: QWidget | None, folder: str) -> str:
+        """Choose a logo image ("" if cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(
+            parent, _tr("Choisir un logo"), folder, _tr("Images (*.png *.jpg *.jpeg)"))
+        return path
+
+    @staticmethod
+    def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes/no question, "No" by default."""
+        answer = QMessageBox.question(
+            parent, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def error(parent: QWidget | None, title: str, text: str) -> None:
+        """Tell the user what went wrong and what to do."""
+        QMessageBox.warning(parent, title, text)
+
+    @staticmethod
+    def information(parent: QWidget | None, title: str, text: str) -> None:
+        """A plain message."""
+        QMessageBox.information(parent, title, text)

@@ -1,0 +1,59 @@
+"""Create the QApplication, the translators, the window; offer recovery; run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n
+from desktop.communes import CommuneIndex
+from desktop.context import AppContext
+from desktop.errors import install_excepthook
+from desktop.main_window import MainWindow
+from desktop.prompts import Prompts
+from desktop.settings import APPLICATION, ORGANISATION, Settings
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with organisation and application names set once."""
+    app = QApplication.instance() or QApplication(argv or ["tierslieu"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Tiers-lieu rural")
+    return app
+
+
+def create_window(settings: Settings, recovery_dir: Path | None = None,
+                  language: str | None = None) -> MainWindow:
+    """The main window with its context; the commune directory loads after it is shown."""
+    app = QApplication.instance()
+    chosen = i18n.install_translators(app, language or settings.get("language"))
+    if language:
+        settings.set("language", chosen)
+    folder = recovery_dir or Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    context = AppContext(settings=settings, recovery_dir=folder, prompts=Prompts,
+                         communes=CommuneIndex())
+    return MainWindow(context)
+
+
+def run(options: dict[str, str]) -> int:
+    """Show the window, then do the slower work once the first page is on screen."""
+    app = create_app()
+    install_excepthook()
+    settings = Settings()
+    window = create_window(settings, language=options.get("language"))
+    window.show()
+
+    def after_show() -> None:
+        if options.get("project"):
+            window.open_project(options["project"])
+        else:
+            window.offer_recovery()
+        window.context.communes.start()
+
+    QTimer.singleShot(0, after_show)
+    return app.exec()
+
