@@ -1,0 +1,223 @@
+"""The knowledge base against the 2017 study, fiche by fiche, and its integrity."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from reports.knowledge import CONDITION_KEYS, KnowledgeBase, knowledge
+
+# Copied by hand from the fiches of the study (not from the CSV):
+# site_id: (population, emplois au LT, actifs occupés 15-64, ZAU 2010 as printed -> code,
+#           concentration as printed, class as printed, carrier type)
+STUDY = {
+    "el_quadrat": (5835, 2407, 1595, "221", 1.51, "employeuse", "association"),
+    "plan_b": (1298, 128, 533, "112", 0.24, "résidentielle", "association"),
+    "cocotte_numerique": (1893, 1108, 753, "400", 1.47, "employeuse", "epci"),
+    "relais_entreprises": (24725, 10953, 10237, "111", 1.07, "équilibrée", "network"),
+    "firmin_pons": (9252, 2539, 3825, "112", 0.66, "résidentielle", "commune"),
+    "pop_coworking": (3441, 1293, 1129, "300", 1.15, "équilibrée", "company"),
+    "solozere_villefort": (604, 225, 207, "400", 1.09, "équilibrée", "public_agency"),
+    "tiers_lieu_limoux": (10166, 5593, 3265, "211", 1.71, "employeuse", "cooperative"),
+    "cap_work": (2384, 925, 982, "111", 0.94, "équilibrée", "public_agency"),
+    "labor_lab": (2524, 842, 780, "400", 1.08, "équilibrée", "association"),
+}
+
+# Printed ZAU wording of each fiche and the INSEE code it names.
+ZAU_WORDING = {
+    "Petit pôle": "221", "Couronne d'un grand pôle": "112", "Couronne de grand pôle": "112",
+    "Commune isolée hors infl.": "400", "Grand pôle": "111", "Moyen pôle": "211",
+    "Commune multipolarisée": "300",
+}
+
+# Figure fields of Site that must each cite the study when filled in.
+FIGURE_FIELDS = (
+    "population", "age_15_64", "active_15_64", "employed_15_64", "jobs", "zau2010",
+    "concentration", "concentration_class", "visit_date", "opening_date", "carrier_type",
+    "building_origin", "building_owner", "surface_m2", "workstations", "closed_offices",
+    "meeting_rooms", "regular_users", "members", "volunteer_run", "staff_hours_per_week",
+    "assisted_contracts", "investment_eur", "subsidy_rate", "monthly_rent_eur",
+    "operating_eur_per_year", "revenue_eur_per_year", "catchment_minutes_min",
+    "catchment_minutes_max",
+)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return knowledge()
+
+
+def test_ten_sites_of_the_study(kb):
+    assert sorted(s.site_id for s in kb.sites) == sorted(STUDY)
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_site_figures_match_the_fiche(kb, site_id):
+    population, jobs, employed, zau, printed, klass, carrier = STUDY[site_id]
+    site = kb.site(site_id)
+    assert (site.population, site.jobs, site.employed_15_64) == (population, jobs, employed)
+    assert site.zau2010 == zau
+    assert site.concentration == printed
+    assert site.concentration_class == klass
+    assert site.carrier_type == carrier
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_recomputed_concentration_gives_the_printed_figure(kb, site_id):
+    _population, jobs, employed, _zau, printed, _klass, _carrier = STUDY[site_id]
+    assert f"{jobs / employed:.2f}" == f"{printed:.2f}"
+    site = kb.site(site_id)
+    assert f"{site.jobs / site.employed_15_64:.2f}" == f"{site.concentration:.2f}"
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_thresholds_put_each_site_in_its_printed_class(kb, site_id):
+    _p, jobs, employed, _zau, _printed, klass, _carrier = STUDY[site_id]
+    assert kb.concentration_class(jobs / employed) == klass
+
+
+def test_thresholds_are_the_settings_and_sit_between_the_study_values(kb):
+    low = kb.setting("concentration_residential_max")
+    high = kb.setting("concentration_employing_min")
+    assert 0.66 < low < 0.94 and 1.15 < high < 1.47
+    assert kb.concentration_class(low - 0.01) == "résidentielle"
+    assert kb.concentration_class(low) == "équilibrée"
+    assert kb.concentration_class(high) == "équilibrée"
+    assert kb.concentration_class(high + 0.01) == "employeuse"
+    assert kb.concentration_code(0.24) == "residential"
+
+
+def test_zau_wording_of_the_fiches_maps_to_the_stored_codes(kb):
+    for site in kb.sites:
+        quote = kb.sources_for(site.site_id, "zau2010")[0].quote
+        wording = quote.removeprefix("Typologie ZAU 2010 ").replace("’", "'")
+        assert ZAU_WORDING[wording] == site.zau2010, site.site_id
+
+
+def test_population_structure_is_coherent(kb):
+    for s in kb.sites:
+        assert s.population > s.age_15_64 > s.active_15_64 > s.employed_15_64, s.site_id
+
+
+def test_every_filled_figure_cites_the_study(kb):
+    for site in kb.sites:
+        for name in FIGURE_FIELDS:
+            if getattr(site, name) is not None:
+                assert kb.sources_for(site.site_id, name), (site.site_id, name)
+
+
+def test_every_tariff_and_funding_row_cites_the_study(kb):
+    for tariff in kb.tariffs:
+        assert kb.sources_for(tariff.site_id, f"tarif:{tariff.offer}"), tariff
+    for event in kb.funding:
+        key = f"financement:{event.programme_id or 'non_precise'}"
+        assert kb.sources_for(event.site_id, key), event
+
+
+def test_references_resolve(kb):
+    ids = {s.site_id for s in kb.sites}
+    for rows in (kb.tariffs, kb.funding, kb.sources):
+        assert {r.site_id for r in rows} <= ids
+    for p in kb.practices:
+        assert p.site_ids and set(p.site_ids) <= ids
+    for p in kb.programmes:
+        assert set(p.site_ids) <= ids
+    for event in kb.funding:
+        if event.programme_id is not None:
+            kb.programme(event.programme_id)
+    for site in kb.sites:
+        assert site.site_id in kb.typology(site.typology_id).site_ids
+
+
+def test_counts_and_each_site_in_exactly_one_typology(kb):
+    assert len(kb.practices) >= 20
+    assert 5 <= len(kb.typologies) <= 7
+    listed = [sid for t in kb.typologies for sid in t.site_ids]
+    assert sorted(listed) == sorted(STUDY)
+
+
+def test_typologies_are_the_architecture_ones(kb):
+    expected = {
+        "independents_association": {"el_quadrat", "plan_b"},
+        "municipal_coworking": {"firmin_pons"},
+        "public_telecentre": {"solozere_villefort", "cap_work"},
+        "hybrid_fablab": {"cocotte_numerique", "labor_lab"},
+        "cooperative": {"tiers_lieu_limoux"},
+        "private_network": {"relais_entreprises"},
+        "company_hosted": {"pop_coworking"},
+    }
+    assert {t.typology_id: set(t.site_ids) for t in kb.typologies} == expected
+
+
+def test_practices_cover_every_theme_and_use_the_vocabulary(kb):
+    themes = {p.theme for p in kb.practices}
+    assert themes == {"governance", "building", "economics", "communication", "services",
+                      "network", "funding", "timing"}
+    for p in kb.practices:
+        assert set(p.conditions) <= set(CONDITION_KEYS)
+        assert 2 <= len(re.findall(r"[.!?](?:\s|$)", p.text)) <= 4, p.practice_id
+
+
+def test_paid_animation_debate_keeps_both_positions(kb):
+    debated = [p for p in kb.practices if p.debated]
+    assert all(p.position for p in debated)
+    for_animation = kb_practice(kb, "animation_necessaire")
+    against = kb_practice(kb, "animation_pas_necessaire")
+    assert for_animation.debated and against.debated
+    assert "relais_entreprises" in against.site_ids
+    assert {"solozere_villefort", "tiers_lieu_limoux"} <= set(for_animation.site_ids)
+    assert "Aquitaine" in for_animation.text
+
+
+def kb_practice(kb, practice_id):
+    return next(p for p in kb.practices if p.practice_id == practice_id)
+
+
+def test_renamed_programmes_give_present_names(kb):
+    assert kb.programme("france_services").former_name.startswith("Maison de services")
+    assert kb.programme("france_services").renamed_in == 2020
+    assert "CUI" in kb.programme("pec").former_name
+    assert kb.programme("pec").renamed_in == 2018
+    assert "DATAR" in kb.programme("anct_appels").former_name
+    present_day = {p.programme_id for p in kb.programmes if not p.from_study}
+    assert present_day == {"detr", "dsil", "anct_fabrique_territoire"}
+    assert all(not kb.programme(pid).site_ids for pid in present_day)
+
+
+def test_settings_have_sources_and_expected_values(kb):
+    assert kb.setting("fill_rate_target") == 0.7
+    assert (kb.setting("catchment_minutes_min"), kb.setting("catchment_minutes_max")) == (15, 25)
+    assert kb.setting("telework_commute_minutes") == 50
+    for setting in kb.settings.values():
+        assert setting.source.startswith(("étude 2017, fiche", "valeur par défaut : "))
+    bands = kb.setting("population_bands")
+    for site in kb.sites:
+        pop = site.population
+        hits = [b for b in bands if b["min"] <= pop and (b["max"] is None or pop <= b["max"])]
+        assert len(hits) == 1, site.site_id
+
+
+def test_knowledge_base_is_immutable_and_cached(kb):
+    assert knowledge() is kb
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        kb.sites[0].population = 1
+    with pytest.raises(TypeError):
+        kb.practices[0].conditions["staffed"] = True
+    assert isinstance(kb.sites, tuple) and isinstance(kb.sites[0].services, tuple)
+
+
+def test_lookups(kb):
+    assert kb.site("plan_b").commune == "Montpeyroux"
+    assert [t.price_eur for t in kb.tariffs_for("cocotte_numerique")] == [6, 10]
+    assert kb.tariffs_for("relais_entreprises") == ()
+    with pytest.raises(KeyError):
+        kb.site("inconnu")
+
+
+def test_summary_names_the_counts(kb):
+    text = kb.summary()
+    assert text.startswith(f"10 sites, {len(kb.practices)} bonnes pratiques")
+    assert f"{len(kb.typologies)} typologies" in text
+    assert f"{len(kb.programmes)} programmes" in text
