@@ -1,0 +1,578 @@
+"""Offline directory of French communes: search as one types, neighbourhood figures.
+
+Built by ``scripts/build_communes.py`` from open data (COG 2026 via Etalab, La Poste's
+postal-code base for approximate centres, the CGET 2019 list of tiers-lieux) into small
+gzip'd CSV files under ``resources/communes/``. Loading needs only the standard library
+(no pandas: the wizard loads this at start-up).
+
+    d = directory()
+    d.search("laroque d olmes")[0].insee_code   # "09157"
+    d.neighbourhood("48198").catchment_population
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import itertools
+import json
+import math
+import re
+import zlib
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reports import paths
+from reports.fmt import NBSP, fmt_number
+from reports.textnorm import fold, fold_words
+
+__all__ = [
+    "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood", "Ring",
+    "ThirdPlace", "directory", "fold", "load_directory",
+]
+
+RESOURCE_DIR = "communes"
+RING_RADII_KM = (10, 20, 30)
+PLACES_RADIUS_KM = 30
+EARTH_RADIUS_KM = 6371.0
+
+KINDS = {"A": "commune-actuelle", "D": "commune-deleguee", "S": "commune-associee"}
+KIND_LABELS = {"commune-deleguee": "commune déléguée", "commune-associee": "commune associée"}
+EPCI_TYPES = {
+    "CC": "communauté de communes", "CA": "communauté d'agglomération",
+    "CU": "communauté urbaine", "METRO": "métropole", "MET69": "Métropole de Lyon",
+}
+APPROXIMATE_NOTE = (
+    "Distances à vol d'oiseau entre les centres approximatifs des communes (base des codes "
+    "postaux de La Poste) : des ordres de grandeur, pas des temps de trajet. Les communes "
+    "situées hors de France ne sont pas comptées."
+)
+
+COMMUNES_FILE = "communes.tsv.gz"
+KEYS_FILE = "search_keys.txt.gz"
+COMMUNE_COLUMNS = ["kind", "insee", "name", "dep", "population", "postal_codes", "epci",
+                   "lat", "lon", "current_insee"]
+K_KIND, K_INSEE, K_NAME, K_DEP, K_POP, K_CPS, K_EPCI, K_LAT, K_LON, K_CUR = range(10)
+SMALL_TABLES = {  # gzip'd CSV file -> expected header
+    "epci.csv.gz": ["siren", "name", "type", "population", "members"],
+    "departements.csv.gz": ["code", "name", "region"],
+    "tiers_lieux.csv.gz": ["name", "insee", "typology", "lat", "lon"],
+}
+
+_CODE = re.compile(r"(?:\d{1,5}|2[AB]\d{0,3})", re.IGNORECASE)
+_DEP_SUFFIX = re.compile(r"\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
+
+
+class DirectoryError(Exception):
+    """The communes directory cannot be read; the message is in French."""
+
+
+# ---------------------------------------------------------------- value objects
+
+@dataclass(frozen=True, slots=True)
+class Commune:
+    """A commune, or an old (delegated / associated) name pointing to its current commune."""
+
+    insee_code: str
+    name: str
+    departement: str
+    departement_name: str
+    region: str
+    population: int | None
+    postal_codes: tuple[str, ...]
+    epci_siren: str | None
+    epci_name: str | None
+    epci_type: str | None
+    epci_population: int | None
+    epci_members: int | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    current_insee_code: str
+    current_name: str
+    search_key: str = field(default="", compare=False, repr=False)
+
+    @property
+    def is_current(self) -> bool:
+        """True for a commune of today, False for an old name."""
+        return self.kind == "commune-actuelle"
+
+    @property
+    def epci_type_label(self) -> str:
+        """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
+        return EPCI_TYPES.get(self.epci_type or "", self.epci_type or "")
+
+    @property
+    def label(self) -> str:
+        """One line for lists: ``Prades (66) — 5 835 hab.``; old names say where they went."""
+        head = f"{self.name} ({self.departement})"
+        if not self.is_current:
+            return f"{head} — {KIND_LABELS[self.kind]}, aujourd'hui dans {self.current_name}"
+        if self.population is None:
+            return head
+        return f"{head} — {fmt_number(self.population)}{NBSP}hab."
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping (postal codes as a list)."""
+        return {
+            "insee_code": self.insee_code, "name": self.name, "kind": self.kind,
+            "departement": self.departement, "departement_name": self.departement_name,
+            "region": self.region, "population": self.population,
+            "postal_codes": list(self.postal_codes), "epci_siren": self.epci_siren,
+            "epci_name": self.epci_name, "epci_type": self.epci_type,
+            "epci_population": self.epci_population, "epci_members": self.epci_members,
+            "lat": self.lat, "lon": self.lon, "current_insee_code": self.current_insee_code,
+            "current_name": self.current_name, "label": self.label,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Ring:
+    """People and communes whose centre lies within `radius_km` (the commune included)."""
+
+    radius_km: int
+    population: int
+    communes: int
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {"radius_km": self.radius_km, "population": self.population,
+                "communes": self.communes}
+
+
+@dataclass(frozen=True, slots=True)
+class ThirdPlace:
+    """A tiers-lieu of the CGET 2019 list, with its straight-line distance."""
+
+    name: str
+    commune: str
+    insee_code: str
+    cget_type: str  # the CGET's own wording, "" when the list gives none
+    distance_km: float
+
+    @property
+    def type_label(self) -> str:
+        """``"Tiers lieux à dominante coworking"`` as the CGET wrote it, or a default."""
+        return self.cget_type or "type non précisé par la liste CGET"
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {"name": self.name, "commune": self.commune, "insee_code": self.insee_code,
+                "cget_type": self.cget_type, "distance_km": self.distance_km}
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """Population within 10, 20 and 30 km, the EPCI's population, tiers-lieux within 30 km."""
+
+    insee_code: str
+    name: str
+    rings: tuple[Ring, ...]
+    epci_population: int | None
+    third_places: tuple[ThirdPlace, ...]
+    approximate_note: str = APPROXIMATE_NOTE
+
+    def ring(self, radius_km: int) -> Ring:
+        """The ring of `radius_km` (10, 20 or 30)."""
+        return next(r for r in self.rings if r.radius_km == radius_km)
+
+    @property
+    def catchment_population(self) -> int:
+        """The 20 km ring's population: the catchment when the user gave none."""
+        return self.ring(20).population
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {
+            "insee_code": self.insee_code, "name": self.name,
+            "rings": [r.to_dict() for r in self.rings],
+            "catchment_population": self.catchment_population,
+            "epci_population": self.epci_population,
+            "third_places": [p.to_dict() for p in self.third_places],
+            "approximate_note": self.approximate_note,
+        }
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------- loading
+
+def _where(root: Path | None, name: str) -> str:
+    """How a resource is named in messages."""
+    return f"resources/{RESOURCE_DIR}/{name}" if root is None else str(root / name)
+
+
+def _missing(where: str) -> DirectoryError:
+    """The French error for a resource that is not there."""
+    return DirectoryError(
+        f"Annuaire des communes introuvable : {where}. Réinstallez l'application "
+        "ou reconstruisez-le avec scripts/build_communes.py."
+    )
+
+
+def _corrupt(where: str) -> DirectoryError:
+    """The French error for a resource that exists but cannot be read."""
+    return DirectoryError(
+        f"Annuaire des communes illisible (fichier abîmé) : {where}. Réinstallez "
+        "l'application ou reconstruisez-le avec scripts/build_communes.py."
+    )
+
+
+def _read_bytes(root: Path | None, name: str) -> bytes:
+    """The raw bytes of one resource file."""
+    try:
+        if root is None:
+            return paths.read_bytes(RESOURCE_DIR, name)
+        return (root / name).read_bytes()
+    except (paths.ResourceError, OSError) as exc:
+        raise _missing(_where(root, name)) from exc
+
+
+def _read_gzip_text(root: Path | None, name: str) -> str:
+    """One gzip'd UTF-8 resource as text."""
+    raw = _read_bytes(root, name)
+    try:
+        return gzip.decompress(raw).decode("utf-8")
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        raise _corrupt(_where(root, name)) from exc
+
+
+def _read_lines(root: Path | None, name: str, header: list[str]) -> list[str]:
+    """Lines of a tab-separated resource, after its header (checked)."""
+    lines = _read_gzip_text(root, name).split("\n")
+    if lines[0].split("\t") != header or lines[-1] != "":
+        raise _corrupt(_where(root, name))
+    return lines[1:-1]
+
+
+def _read_table(root: Path | None, name: str) -> list[list[str]]:
+    """Rows of a small gzip'd CSV resource, header checked."""
+    try:
+        rows = list(csv.reader(_read_gzip_text(root, name).splitlines()))
+    except csv.Error as exc:
+        raise _corrupt(_where(root, name)) from exc
+    if not rows or rows[0] != SMALL_TABLES[name]:
+        raise _corrupt(_where(root, name))
+    return rows[1:]
+
+
+def _read_attribution(root: Path | None) -> dict:
+    """The sources, vintages and licences file."""
+    raw = _read_bytes(root, "attribution.json")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data.get("sources"), list):
+            raise ValueError("sources")
+        return data
+    except (ValueError, AttributeError) as exc:
+        raise _corrupt(_where(root, "attribution.json")) from exc
+
+
+def load_directory(root: Path | str | None = None) -> Directory:
+    """Read the directory from `root` (a folder of built files) or the shipped resources."""
+    root = None if root is None else Path(root)
+    lines = _read_lines(root, COMMUNES_FILE, COMMUNE_COLUMNS)
+    keys = _read_lines(root, KEYS_FILE, ["search_key"])
+    tables = {name: _read_table(root, name) for name in SMALL_TABLES}
+    try:
+        return Directory(lines, keys, tables, _read_attribution(root))
+    except (ValueError, IndexError, KeyError) as exc:
+        raise _corrupt(_where(root, COMMUNES_FILE)) from exc
+
+
+@functools.cache
+def directory() -> Directory:
+    """The shipped directory, loaded once."""
+    return load_directory()
+
+
+# ---------------------------------------------------------------- the directory
+
+class CurrentCommunes(Sequence):
+    """The current communes in completer order; `keys[i]` is the folded key of `self[i]`."""
+
+    def __init__(self, owner: Directory, order: tuple[int, ...]):
+        self._owner = owner
+        self._order = order
+        self.keys: tuple[str, ...] = tuple(owner._compact_keys[i] for i in order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._owner._commune(i) for i in self._order[index]]
+        return self._owner._commune(self._order[index])
+
+
+class _SearchText:
+    """Keys joined in search order into one string, so that `str.find` does the scanning."""
+
+    def __init__(self, keys: list[str]):
+        self.text = "\n" + "\n".join(keys) + "\n"
+        # starts[i]: offset of the newline just before key i
+        self.starts = list(itertools.accumulate(map((1).__add__, map(len, keys)), initial=0))
+        self.starts.pop()
+
+    def scan(self, lead: str, needle: str, want: int, seen: set[int], keep) -> list[int]:
+        """First `want` rows (in search order) holding `lead + needle`, skipping `seen`:
+        lead "\\n" means "starts with", " " "a word starts with", "" "contains"."""
+        text, starts, found = self.text, self.starts, []
+        needle = lead + needle
+        pos = text.find(needle)
+        while pos >= 0 and len(found) < want:
+            i = bisect_right(starts, pos) - 1
+            if i not in seen and keep(i):
+                found.append(i)
+            pos = text.find(needle, starts[i + 1] if i + 1 < len(starts) else len(text))
+        return found
+
+
+class Directory:
+    """Communes and old names in search order (current ones by population, then old names).
+
+    Rows stay as text lines until asked for: loading only builds the search texts."""
+
+    def __init__(self, lines: list[str], keys: list[str], tables: dict[str, list[list[str]]],
+                 attribution: dict):
+        if len(lines) != len(keys) or not lines:
+            raise ValueError("communes and keys differ in length")
+        self._lines = lines
+        self._epci = {r[0]: (r[1], r[2], int(r[3]), int(r[4])) for r in tables["epci.csv.gz"]}
+        self._deps = {r[0]: (r[1], r[2]) for r in tables["departements.csv.gz"]}
+        self._places = tables["tiers_lieux.csv.gz"]
+        self._meta = attribution
+        self._current_count = next(
+            (i for i, line in enumerate(lines) if not line.startswith("A\t")), len(lines))
+        self._words = _SearchText(keys)
+        self._compact_keys = "\n".join(keys).replace(" ", "").split("\n")
+        self._compact = _SearchText(self._compact_keys)
+        self._cache: dict[int, Commune] = {}
+
+    # -- metadata
+
+    @property
+    def vintage(self) -> str:
+        """``"COG 2026"``: the vintage of the communes and populations."""
+        return str(self._meta.get("vintage", ""))
+
+    @property
+    def attribution(self) -> list[dict]:
+        """Sources shown in the About box and the note: producer, dataset, vintage, licence."""
+        return [dict(s) for s in self._meta["sources"]]
+
+    @property
+    def coverage(self) -> str:
+        """What the directory covers and what it does not (French)."""
+        return str(self._meta.get("coverage", ""))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    # -- rows, built on demand
+
+    def _row(self, i: int) -> list[str]:
+        """The fields of row `i`."""
+        row = self._lines[i].split("\t")
+        if len(row) != len(COMMUNE_COLUMNS):
+            raise _corrupt(_where(None, COMMUNES_FILE))
+        return row
+
+    @functools.cached_property
+    def _by_code(self) -> dict[str, int]:
+        """INSEE code → row; a current commune wins over an old name with the same code."""
+        codes = [line.split("\t", 2)[1] for line in self._lines]
+        return dict(zip(reversed(codes), range(len(codes) - 1, -1, -1), strict=True))
+
+    @functools.cached_property
+    def _by_cp(self) -> dict[str, list[int]]:
+        """Postal code → current communes' rows, largest first."""
+        index: dict[str, list[int]] = {}
+        for i in range(self._current_count):
+            for cp in self._lines[i].split("\t", 6)[K_CPS].split("|"):
+                if cp:
+                    index.setdefault(cp, []).append(i)
+        return index
+
+    @functools.cached_property
+    def _cps_sorted(self) -> list[str]:
+        return sorted(self._by_cp)
+
+    def _commune(self, i: int) -> Commune:
+        """The Commune of row `i` (built once)."""
+        found = self._cache.get(i)
+        if found is None:
+            try:
+                found = self._cache[i] = self._make(i)
+            except (ValueError, KeyError) as exc:
+                raise _corrupt(_where(None, COMMUNES_FILE)) from exc
+        return found
+
+    def _make(self, i: int) -> Commune:
+        """Build a Commune from its row (old names borrow their current commune's EPCI)."""
+        row = self._row(i)
+        current = row if row[K_KIND] == "A" else self._row(self._by_code[row[K_CUR]])
+        epci = self._epci.get(current[K_EPCI])
+        dep_name, region = self._deps.get(row[K_DEP], ("", ""))
+        return Commune(
+            insee_code=row[K_INSEE], name=row[K_NAME], departement=row[K_DEP],
+            departement_name=dep_name, region=region,
+            population=int(row[K_POP]) if row[K_POP] else None,
+            postal_codes=tuple(row[K_CPS].split("|")) if row[K_CPS] else (),
+            epci_siren=current[K_EPCI] or None, epci_name=epci[0] if epci else None,
+            epci_type=epci[1] if epci else None, epci_population=epci[2] if epci else None,
+            epci_members=epci[3] if epci else None,
+            lat=float(row[K_LAT]) if row[K_LAT] else None,
+            lon=float(row[K_LON]) if row[K_LON] else None,
+            kind=KINDS[row[K_KIND]], current_insee_code=current[K_INSEE],
+            current_name=current[K_NAME], search_key=self._compact_keys[i],
+        )
+
+    # -- single lookups
+
+    def by_insee(self, code: str) -> Commune | None:
+        """The commune of this INSEE code (a current one first, else an old name), or None."""
+        i = self._by_code.get(str(code).strip().upper())
+        return None if i is None else self._commune(i)
+
+    def current_of(self, commune: Commune) -> Commune:
+        """The current commune an old name belongs to (itself for a current commune)."""
+        return commune if commune.is_current else self.by_insee(commune.current_insee_code)
+
+    def by_postal_code(self, postal_code: str) -> list[Commune]:
+        """Current communes served by this postal code, largest first."""
+        return [self._commune(i) for i in self._by_cp.get(str(postal_code).strip(), [])]
+
+    def all_current(self) -> CurrentCommunes:
+        """Every current commune, sorted by its folded `search_key` then largest first, as a
+        lazy sequence (a Commune is built when first read) with the keys in `.keys`: the
+        wizard's completer model can filter and sort on the keys without building 35 000
+        Communes at start-up."""
+        return self._all_current
+
+    @functools.cached_property
+    def _all_current(self) -> CurrentCommunes:
+        keys = self._compact_keys
+        order = sorted(range(self._current_count), key=lambda i: (keys[i], i))
+        return CurrentCommunes(self, tuple(order))
+
+    # -- search
+
+    def search(self, query: str, limit: int = 10) -> list[Commune]:
+        """Best matches for what the user typed: a name (any case, accents, hyphens,
+        apostrophes, St/Saint), a postal code or an INSEE code; exact matches first, then
+        names starting with the text, then names containing it; larger communes first.
+        A trailing "(66)" keeps one département; a list label ("Prades (66) — …") works."""
+        text = str(query or "").split("—")[0].strip()
+        if limit <= 0 or not text:
+            return []
+        dep = None
+        match = _DEP_SUFFIX.search(text)
+        if match:
+            dep, text = match.group(1).upper(), text[: match.start()].strip()
+        compact = text.replace(" ", "")
+        if _CODE.fullmatch(compact):
+            return self._search_code(compact.upper(), limit)
+        return [self._commune(i) for i in self._search_name(text, limit, dep)]
+
+    def _search_code(self, code: str, limit: int) -> list[Commune]:
+        """An INSEE code first, then communes whose postal code starts with the digits."""
+        found = [self._by_code[code]] if code in self._by_code else []
+        cps = self._cps_sorted
+        matched: set[int] = set()
+        for k in range(bisect_left(cps, code), len(cps)):
+            if not cps[k].startswith(code):
+                break
+            matched.update(self._by_cp[cps[k]])
+        found += [i for i in sorted(matched) if i not in found]
+        return [self._commune(i) for i in found[:limit]]
+
+    def _search_name(self, text: str, limit: int, dep: str | None) -> list[int]:
+        """Row indexes by tier (exact, prefix, a word's start, anywhere), search order within.
+
+        "St" is tried both as "Saint" and as typed, so "st" also finds Strasbourg."""
+        keys = [k for k in dict.fromkeys(fold(text, expand=e) for e in (True, False)) if k]
+        words = [w for w in dict.fromkeys(fold_words(text, expand=e) for e in (True, False))
+                 if w]
+        keep = ((lambda i: True) if dep is None
+                else (lambda i: self._lines[i].split("\t", 4)[K_DEP] == dep))
+        compact, spaced = self._compact.scan, self._words.scan
+        tiers = (
+            (lambda k, want, seen: compact("\n", k + "\n", want, seen, keep), keys),
+            (lambda k, want, seen: compact("\n", k, want, seen, keep), keys),
+            (lambda k, want, seen: spaced(" ", k, want, seen, keep), words),
+            (lambda k, want, seen: compact("", k, want, seen, keep), keys),
+        )
+        chosen: list[int] = []
+        seen: set[int] = set()
+        for find, needles in tiers:
+            want = limit - len(chosen)
+            if want <= 0:
+                break
+            hits = sorted({i for needle in needles for i in find(needle, want, seen)})[:want]
+            chosen += hits
+            seen.update(hits)
+        return chosen
+
+    # -- neighbourhood
+
+    def neighbourhood(self, insee_code: str) -> Neighbourhood | None:
+        """Rings of 10/20/30 km and tiers-lieux within 30 km; None if the code is unknown
+        or the commune has no coordinates (collectivités d'outre-mer)."""
+        commune = self.by_insee(insee_code)
+        if commune is None:
+            return None
+        commune = self.current_of(commune)
+        if commune.lat is None or commune.lon is None:
+            return None
+        rings = self._rings(commune.lat, commune.lon)
+        places = self._third_places(commune.lat, commune.lon)
+        return Neighbourhood(commune.insee_code, commune.name, rings, commune.epci_population,
+                             places)
+
+    @functools.cached_property
+    def _geo(self) -> tuple[list[float], list[float], list[int]]:
+        """Latitudes, longitudes and populations of located current communes, by latitude."""
+        points = []
+        for line in itertools.islice(self._lines, self._current_count):
+            row = line.split("\t")
+            if row[K_LAT]:
+                points.append((float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)))
+        points.sort()
+        lats, lons, pops = zip(*points, strict=True) if points else ((), (), ())
+        return list(lats), list(lons), list(pops)
+
+    def _rings(self, lat: float, lon: float) -> tuple[Ring, ...]:
+        """Population and commune count within each radius."""
+        lats, lons, pops = self._geo
+        reach = max(RING_RADII_KM) / (math.pi * EARTH_RADIUS_KM / 180)  # km → degrees
+        people = dict.fromkeys(RING_RADII_KM, 0)
+        counts = dict.fromkeys(RING_RADII_KM, 0)
+        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+            d = distance_km(lat, lon, lats[k], lons[k])
+            for radius in RING_RADII_KM:
+                if d <= radius:
+                    people[radius] += pops[k]
+                    counts[radius] += 1
+        return tuple(Ring(r, people[r], counts[r]) for r in RING_RADII_KM)
+
+    def _third_places(self, lat: float, lon: float) -> tuple[ThirdPlace, ...]:
+        """CGET tiers-lieux within 30 km, nearest first."""
+        found = []
+        for name, code, typology, plat, plon in self._places:
+            d = distance_km(lat, lon, float(plat), float(plon))
+            if d <= PLACES_RADIUS_KM:
+                i = self._by_code.get(code)
+                commune = self._row(i)[K_NAME] if i is not None else ""
+                found.append(ThirdPlace(name, commune, code, typology, round(d, 1)))
+        found.sort(key=lambda p: (p.distance_km, fold(p.name)))
+        return tuple(found)

@@ -1,0 +1,45 @@
+"""Folding of place names for matching: one key per name, whatever the way it is typed.
+
+``fold("Laroque-d'Olmes")``, ``fold("laroque d olmes")`` and ``fold("LAROQUE DOLMES")`` all
+give ``"laroquedolmes"``: case, accents, ligatures, hyphens, apostrophes, punctuation and
+spaces are dropped, and the abbreviations St / Ste become Saint / Sainte first
+(``fold("St-Étienne") == fold("Saint Etienne") == "saintetienne"``).
+
+The wizard's completer and the communes directory both match on `fold`, so a typed prefix
+and a stored key always agree. `fold_words` keeps the words apart (for "a word of the name
+starts with…" matching).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ligatures that NFKD leaves whole.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of `text` without accents, ligatures or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return _NOT_ALNUM.sub(" ", bare).split()
+
+
+def fold_words(text: str, *, expand: bool = True) -> str:
+    """Folded words separated by one space: ``"St-Jean-d'Arves"`` → ``"saint jean d arves"``.
+
+    With ``expand=False`` the abbreviations stay as typed (``"st"`` may be the start of
+    "Strasbourg" while the user is still typing).
+    """
+    words = _words(text)
+    if expand:
+        words = [_ABBREVIATIONS.get(word, word) for word in words]
+    return " ".join(words)
+
+
+def fold(text: str, *, expand: bool = True) -> str:
+    """The matching key of `text`: ``"Laroque-d'Olmes"`` → ``"laroquedolmes"``."""
+    return fold_words(text, expand=expand).replace(" ", "")
