@@ -1,0 +1,29 @@
+"""The PDF feasibility note: `render_note(result, path, ...)` and `NoteWriteError`.
+
+`SECTIONS` (order and titles) is shared with the DOCX export; reportlab is imported only
+when a note is rendered.
+"""
+
+from __future__ import annotations
+
+from reports.note.sections import Section, labels, sections
+from reports.note.write import NoteWriteError
+
+SECTIONS: tuple[Section, ...] = sections()
+
+
+def render_note(result, path, *, author="", organisation="", logo=None, brand=None,
+                progress=None, invariant=False):
+    """Render the note of `result` to the PDF file `path` (written atomically); return its path.
+
+    `author`, `organisation` and `logo` override the brand's; `progress(fraction, message)`
+    is called as the work advances; `invariant=True` gives byte-stable output (tests).
+    Raises `NoteWriteError` (French message) when the file cannot be written.
+    """
+    from reports.note.render import render
+
+    return render(result, path, author=author, organisation=organisation, logo=logo,
+                  brand=brand, progress=progress, invariant=invariant)
+
+
+__all__ = ["SECTIONS", "NoteWriteError", "Section", "labels", "render_note"]

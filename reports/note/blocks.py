@@ -1,0 +1,222 @@
+"""Template markup → flowables: the small XML vocabulary the section templates write.
+
+Templates render to well-formed XML (autoescape guarantees user text cannot add tags):
+``p h2 h3 ul/li checklist/item table/tr/th/td figs/fig badge chart box keep lines hr
+spacer condbreak pagebreak``. Inline markup inside ``p``/``li``/``td`` (b, i, br, font,
+super, sub) is handed to reportlab's Paragraph as is.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from reports.note.fonts import BOLD, REGULAR
+from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
+
+ChartFactory = Callable[[str, dict[str, str], float], list[Flowable]]
+
+
+class Heading(Paragraph):
+    """A heading that the document files in the outline (and the TOC for level 0)."""
+
+    def __init__(self, text: str, style, level: int, key: str, toc: bool = True):
+        super().__init__(text, style)
+        plain = "".join(ET.fromstring(f"<x>{text}</x>").itertext())
+        self.outline = (level, plain, key, toc)
+
+
+class WriteLines(Flowable):
+    """Dotted lines to write an answer on, in the printable questionnaire."""
+
+    def __init__(self, width: float, count: int):
+        super().__init__()
+        self.width, self.count, self.height = width, count, count * 6.5 * mm
+
+    def draw(self) -> None:
+        """Draw `count` light dotted lines across the frame."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setDash(1, 2)
+        for i in range(self.count):
+            y = self.height - (i + 1) * 6.5 * mm + 1.5 * mm
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+def inner(el: ET.Element) -> str:
+    """An element's content as Paragraph markup (text and inline children, re-escaped)."""
+    parts = [escape(el.text or "")]
+    for child in el:
+        parts.append(ET.tostring(child, encoding="unicode"))
+    return "".join(parts).strip()
+
+
+class Builder:
+    """Turns one section's markup into flowables, given styles, width and chart makers."""
+
+    def __init__(self, styles: Styles, width: float, charts: ChartFactory, prefix: str):
+        self.styles, self.width, self.charts, self.prefix = styles, width, charts, prefix
+        self._count = 0
+
+    def build(self, markup: str) -> list[Flowable]:
+        """Parse the rendered template and return its flowables."""
+        root = ET.fromstring(f"<section>{markup}</section>")
+        return self.children(root)
+
+    def children(self, el: ET.Element) -> list[Flowable]:
+        """Flowables for every child element, in order."""
+        out: list[Flowable] = []
+        for child in el:
+            handler = getattr(self, f"_{child.tag}", None)
+            if handler is None:
+                raise ValueError(f"unknown note markup <{child.tag}>")
+            out.extend(handler(child))
+        return out
+
+    # text blocks
+    def _p(self, el: ET.Element) -> list[Flowable]:
+        text = inner(el)
+        return [Paragraph(text, self.styles[el.get("style", "body")])] if text else []
+
+    def _heading(self, el: ET.Element, style: str, level: int | None) -> list[Flowable]:
+        text = inner(el)
+        if level is None:
+            return [Paragraph(text, self.styles[style])]
+        self._count += 1
+        return [Heading(text, self.styles[style], level, f"{self.prefix}-{self._count}", False)]
+
+    def _h2(self, el: ET.Element) -> list[Flowable]:
+        return self._heading(el, "h2", 1)
+
+    def _h3(self, el: ET.Element) -> list[Flowable]:
+        return self._heading(el, "h3", None)
+
+    def _ul(self, el: ET.Element) -> list[Flowable]:
+        return [Paragraph(inner(li), self.styles["bullet"], bulletText="•") for li in el]
+
+    def _checklist(self, el: ET.Element) -> list[Flowable]:
+        return [Paragraph(inner(it), self.styles["check"], bulletText="☐") for it in el]
+
+    def _hr(self, el: ET.Element) -> list[Flowable]:
+        return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=3, spaceAfter=5)]
+
+    def _spacer(self, el: ET.Element) -> list[Flowable]:
+        return [Spacer(1, float(el.get("h", "6")))]
+
+    def _condbreak(self, el: ET.Element) -> list[Flowable]:
+        return [CondPageBreak(float(el.get("h", "120")))]
+
+    def _pagebreak(self, el: ET.Element) -> list[Flowable]:
+        return [PageBreak()]
+
+    def _lines(self, el: ET.Element) -> list[Flowable]:
+        return [WriteLines(self.width, int(el.get("n", "1")))]
+
+    def _keep(self, el: ET.Element) -> list[Flowable]:
+        return [KeepTogether(self.children(el))]
+
+    def _box(self, el: ET.Element) -> list[Flowable]:
+        """A mini-fiche: a titled block kept together when it fits, closed by a rule."""
+        title = escape(el.get("title", ""))
+        head = [Paragraph(title, self.styles["h3"])] if title else []
+        body = head + self.children(el)
+        body.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.main,
+                               spaceBefore=2, spaceAfter=6))
+        return [KeepTogether(body)]
+
+    def _chart(self, el: ET.Element) -> list[Flowable]:
+        return self.charts(el.get("name", ""), dict(el.attrib), self.width)
+
+    # tables and boxes
+    def _table(self, el: ET.Element) -> list[Flowable]:
+        """A table whose rows may split across pages (long user text never overflows)."""
+        header = el.get("header", "1") == "1"
+        align = el.get("align", "")
+        rows, styles_extra = [], []
+        for r, tr in enumerate(el):
+            cells = []
+            for c, cell in enumerate(tr):
+                right = c < len(align) and align[c] == "R"
+                name = "cell_head" if (cell.tag == "th" or (header and r == 0)) else "cell"
+                style = self.styles[name + ("_right" if right else "")]
+                if cell.get("severity") in SEVERITY_COLORS:
+                    back, ink = SEVERITY_COLORS[cell.get("severity")]
+                    styles_extra.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(back)))
+                    style = self.styles["cell_head"].clone("sev", textColor=colors.HexColor(ink))
+                cells.append(Paragraph(inner(cell), style))
+            rows.append(cells)
+        if not rows:
+            return []
+        widths = self._widths(el.get("widths"), len(rows[0]))
+        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
+                      hAlign="LEFT")
+        style = self.styles.table(header=header, zebra=el.get("zebra", "1") == "1",
+                                  total=el.get("total") == "1", rows=len(rows))
+        for cmd in styles_extra:
+            style.add(*cmd)
+        table.setStyle(style)
+        return [table, Spacer(1, 6)]
+
+    def _widths(self, spec: str | None, count: int) -> list[float]:
+        """Column widths from relative weights ("3,1,1"), filling the frame."""
+        weights = [float(w) for w in spec.split(",")] if spec else [1.0] * count
+        weights = (weights + [1.0] * count)[:count]
+        total = sum(weights)
+        return [self.width * w / total for w in weights]
+
+    def _figs(self, el: ET.Element) -> list[Flowable]:
+        """Key figures as a grid of tiles: a big value over a small label."""
+        cols = int(el.get("cols", "3"))
+        tiles = [[Paragraph(inner(fig), self.styles["fig_value"]),
+                  Paragraph(escape(fig.get("label", "")), self.styles["fig_label"])] for fig in el]
+        rows = [tiles[i:i + cols] for i in range(0, len(tiles), cols)]
+        if rows and len(rows[-1]) < cols:
+            rows[-1] += [""] * (cols - len(rows[-1]))
+        table = Table(rows, colWidths=[self.width / cols] * cols, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBEFORE", (0, 0), (-1, -1), 2, self.styles.main),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return [table, Spacer(1, 6)]
+
+    def _badge(self, el: ET.Element) -> list[Flowable]:
+        """The verdict: coloured band with a symbol and its label in words (greyscale-safe)."""
+        back, ink, symbol = VERDICT_COLORS.get(el.get("level", ""), ("#D9DEE2", "#1A1A1A", "?"))
+        style = self.styles["badge"].clone("badge_x", textColor=colors.HexColor(ink))
+        cell = Paragraph(f"{symbol}  {inner(el)}", style)
+        table = Table([[cell]], colWidths=[self.width * 0.62], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), BOLD),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(back)),
+            ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#1A1A1A")),
+            ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        return [table, Spacer(1, 8)]
+
+
+def no_charts(name: str, attrs: dict[str, Any], width: float) -> list[Flowable]:
+    """Chart factory used when a section draws none."""
+    return []

@@ -1,0 +1,124 @@
+"""Charts drawn with reportlab.graphics, readable in greyscale, every label in DejaVu Sans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import LineLegend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.lib import colors
+
+from reports import fmt
+from reports.note.fonts import BOLD, REGULAR
+from reports.note.styles import GREY, INK, RULE
+
+LIGHT_BAR = colors.HexColor("#AEB6BD")
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose default font is DejaVu (reportlab would start in Helvetica)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
+def _label(text: str, x: float, y: float, *, size: float = 7.5, anchor: str = "start",
+           bold: bool = False, color=INK) -> String:
+    return String(x, y, text, fontName=BOLD if bold else REGULAR, fontSize=size,
+                  fillColor=color, textAnchor=anchor)
+
+
+def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float,
+                     main: colors.Color, axis_label: str) -> Drawing:
+    """Horizontal bars of similarity (0–100), the best one dark, the others light grey."""
+    count = max(len(names), 1)
+    bar_h = 15
+    label_w = min(width * 0.42, 190)
+    height = count * bar_h + 34
+    drawing = _drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_w, 22
+    chart.width, chart.height = width - label_w - 40, count * bar_h
+    # reportlab draws the first category at the bottom: reverse to put the best on top
+    chart.data = [[round(s * 100, 1) for s in reversed(scores)]]
+    chart.categoryAxis.categoryNames = [_short(n, 38) for n in reversed(names)]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E6E8")
+    chart.bars.strokeColor = None
+    chart.bars[0].fillColor = LIGHT_BAR
+    chart.barWidth = 10
+    for i in range(count):
+        chart.bars[(0, i)].fillColor = main if i == count - 1 else LIGHT_BAR
+    chart.barLabelFormat = lambda v: fmt.fmt_number(v, 0)
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    drawing.add(_label(axis_label, label_w + chart.width / 2, 4, size=7, anchor="middle",
+                       color=GREY))
+    return drawing
+
+
+def break_even_chart(*, monthly_charges: float, price: float, users_expected: float,
+                     users_needed: float | None, width: float, labels: dict[str, str]) -> Drawing:
+    """Yearly revenue (solid) and charges (dashed) against the number of users."""
+    top_users = max(users_expected, users_needed or 0, 5) * 1.6
+    top_users = max(5, round(top_users))
+    charges = monthly_charges * 12
+    revenue_end = price * 12 * top_users
+    height = 175
+    drawing = _drawing(width, height)
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 55, 38, width - 75, height - 70
+    plot.data = [[(0, 0), (top_users, revenue_end)], [(0, charges), (top_users, charges)]]
+    plot.lines[0].strokeColor, plot.lines[0].strokeWidth = INK, 1.8
+    plot.lines[1].strokeColor, plot.lines[1].strokeWidth = GREY, 1.8
+    plot.lines[1].strokeDashArray = (5, 3)
+    y_max = max(revenue_end, charges) * 1.1 or 1
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName, axis.labels.fontSize = REGULAR, 7
+        axis.strokeColor = RULE
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, top_users
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = 0, y_max
+    plot.yValueAxis.labelTextFormat = lambda v: fmt.fmt_eur(v)
+    plot.xValueAxis.labelTextFormat = lambda v: fmt.fmt_number(v)
+    plot.yValueAxis.visibleGrid = 1
+    plot.yValueAxis.gridStrokeColor = colors.HexColor("#E3E6E8")
+    drawing.add(plot)
+    scale_x = plot.width / top_users
+    expected_x = plot.x + users_expected * scale_x
+    marker = Line(expected_x, plot.y, expected_x, plot.y + plot.height, strokeColor=INK,
+                  strokeWidth=0.8, strokeDashArray=(1, 2))
+    drawing.add(marker)
+    drawing.add(_label(labels.get("expected", ""), expected_x + 3, plot.y + plot.height - 9,
+                       size=7))
+    drawing.add(_label(labels.get("x", ""), plot.x + plot.width / 2, 8, size=7,
+                       anchor="middle", color=GREY))
+    legend = LineLegend()
+    legend.x, legend.y = plot.x, height - 12
+    legend.fontName, legend.fontSize = REGULAR, 7.5
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 150
+    legend.dx, legend.dy = 18, 0
+    legend.colorNamePairs = [(plot.lines[0], labels.get("revenue", "")),
+                             (plot.lines[1], labels.get("charges", ""))]
+    drawing.add(legend)
+    return drawing
+
+
+def _short(text: str, limit: int) -> str:
+    """Cut a category name so it fits left of the bars."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,100 @@
+"""Putting it together: brand and arguments merged, story built, PDF laid out and written."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from reports import __version__
+from reports.note.doc import MARGIN_X, NoteDoc, make_toc, numbered_canvas
+from reports.note.sections import labels
+from reports.note.story import NoteInfo, build_story, header_text
+from reports.note.styles import build_styles
+from reports.note.text import clean
+from reports.note.write import write_atomic
+from reports.result import AnalysisResult
+
+Progress = Callable[[float, str], None]
+
+
+def _logo(source: Any) -> ImageReader | None:
+    """The logo as an image, or None when it is missing or not an image (never fatal)."""
+    if not source:
+        return None
+    try:
+        reader = ImageReader(str(source))
+        reader.getSize()
+        return reader
+    except Exception:  # a broken logo must not cost the user the whole note
+        return None
+
+
+def _info(author: str, organisation: str, logo: Any, brand: Any) -> NoteInfo:
+    """Explicit arguments win over the brand's fields; everything is cleaned."""
+    get = (lambda name: getattr(brand, name, None) or "") if brand is not None else (lambda n: "")
+    return NoteInfo(
+        author=clean(author or get("author"), 120),
+        organisation=clean(organisation or get("organisation"), 120),
+        contact=clean(get("contact"), 200),
+        brand_name=clean(get("name"), 120),
+        main_color=get("main_color") or None,
+        logo=_logo(logo or get("logo_path")),
+    )
+
+
+def _draw_logo(reader: ImageReader) -> Callable[[Canvas], None]:
+    """Draw the logo top right of the cover, within 40 × 22 mm, keeping its proportions."""
+
+    def draw(canvas: Canvas) -> None:
+        w, h = reader.getSize()
+        scale = min(40 * mm / w, 22 * mm / h)
+        width, height = w * scale, h * scale
+        page_w, page_h = canvas._pagesize
+        canvas.drawImage(reader, page_w - MARGIN_X - width, page_h - 20 * mm - height,
+                         width, height, mask="auto")
+
+    return draw
+
+
+def _metadata(result: AnalysisResult, info: NoteInfo) -> dict[str, str]:
+    """Title, author, subject, keywords and creator of the PDF."""
+    lab = labels()
+    commune = clean(result.commune.name, 80) or "—"
+    departement = clean(result.commune.departement, 40) or "—"
+    return {
+        "title": lab["title"].format(commune=commune, departement=departement),
+        "author": info.author or info.organisation,
+        "subject": lab["subject"],
+        "keywords": lab["keywords"].format(commune=commune),
+        "creator": lab["creator"].format(version=__version__),
+    }
+
+
+def render(result: AnalysisResult, path: str | Path, *, author: str = "",
+           organisation: str = "", logo: Any = None, brand: Any = None,
+           progress: Progress | None = None, invariant: bool = False) -> Path:
+    """Build the PDF in memory, then write it atomically to `path`."""
+    say = progress or (lambda fraction, message: None)
+    lab = labels()
+    say(0.05, lab["progress_text"])
+    info = _info(author, organisation, logo, brand)
+    styles = build_styles(info.main_color)
+    brand_line = " · ".join(x for x in (info.organisation, info.brand_name) if x)
+    buffer = io.BytesIO()
+    doc = NoteDoc(buffer, styles=styles, header=header_text(result), brand_line=brand_line,
+                  logo=_draw_logo(info.logo) if info.logo else None, lang="fr-FR",
+                  invariant=1 if invariant else 0, **_metadata(result, info))
+    toc = make_toc(styles)
+    story = build_story(result, styles, doc.width, info, toc)
+    say(0.3, lab["progress_layout"])
+    doc.multiBuild(story, canvasmaker=numbered_canvas(lab["footer"]))
+    say(0.9, lab["progress_write"])
+    written = write_atomic(path, buffer.getvalue())
+    say(1.0, lab["progress_done"])
+    return written

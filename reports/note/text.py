@@ -1,0 +1,108 @@
+"""Turning values into safe French text: the one jinja2 Environment and the escaping rules.
+
+Autoescape is ON, on purpose: the templates write reportlab's paragraph markup (a small
+XML), so every value a template prints is XML-escaped unless the template says otherwise;
+forgetting to escape user text is then impossible. ``finalize`` also cleans every printed
+value (control characters, bidi overrides, glyphs the font lacks, absurd lengths).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+
+from reports import fmt
+from reports.note.fonts import covered
+from reports.paths import ResourceError, read_text
+
+MAX_CHARS = 1500  # longest user value printed in full; beyond, cut with a visible "…"
+ELLIPSIS = "…"
+REPLACEMENT = "\ufffd"  # drawn by DejaVu: a visible mark where a glyph is missing
+_SPACES = re.compile(r" {2,}")  # plain spaces only: keep fmt's no-break spaces
+_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+
+
+def _keep(char: str) -> str:
+    """One character as it may reach the PDF: kept, blanked or replaced."""
+    code = ord(char)
+    if char in "\t\n\r\u2028\u2029":
+        return " "
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cs", "Co", "Cn") or code in _BIDI_CONTROLS:
+        return ""
+    if code in (0xFFFE, 0xFFFF):
+        return ""
+    if code not in covered() and category not in ("Mn", "Me", "Cf"):
+        return REPLACEMENT
+    return char
+
+
+def clean(value: Any, limit: int = MAX_CHARS) -> str:
+    """Any value → printable single-paragraph text, cut at `limit` characters with "…"."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit * 2:  # do not scan 100 000 characters we will not print
+        text = text[: limit * 2]
+    text = "".join(_keep(c) for c in text)
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > limit:
+        text = text[:limit].rstrip() + ELLIPSIS
+    return text
+
+
+def para(value: Any, limit: int = MAX_CHARS) -> str:
+    """A value cleaned and XML-escaped, ready to sit inside Paragraph markup."""
+    return escape(clean(value, limit), {'"': "&quot;"})
+
+
+def _finalize(value: Any) -> Any:
+    """Clean every printed value (markup produced by our own filters passes untouched)."""
+    if isinstance(value, jinja2.utils.markupsafe.Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    return clean(value)
+
+
+def _yes_no(value: Any) -> str:
+    return {True: "oui", False: "non"}.get(value, "—") if isinstance(value, bool) else "—"
+
+
+def _load_template(name: str) -> str:
+    """Template source from resources/templates/note/ (the only place French prose lives)."""
+    try:
+        return read_text("templates", "note", name)
+    except ResourceError:
+        return None  # jinja2 raises TemplateNotFound, a programming error caught by tests
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The note's one jinja2 Environment (compiled templates are cached by it)."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load_template),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
+        date=fmt.fmt_date, yesno=_yes_no, cut=lambda v, n=MAX_CHARS: clean(v, n),
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one section template to paragraph markup."""
+    return environment().get_template(template).render(**context)
