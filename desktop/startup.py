@@ -26,7 +26,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(settings: Settings, recovery_dir: Path | None = None,
-                  language: str | None = None) -> MainWindow:
+                  language: str | None = None, communes: CommuneIndex | None = None,
+                  ) -> MainWindow:
     """The main window with its context; the commune directory loads after it is shown."""
     app = QApplication.instance()
     chosen = i18n.install_translators(app, language or settings.get("language"))
@@ -35,7 +36,7 @@ def create_window(settings: Settings, recovery_dir: Path | None = None,
     folder = recovery_dir or Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation))
     context = AppContext(settings=settings, recovery_dir=folder, prompts=Prompts,
-                         communes=CommuneIndex())
+                         communes=communes or CommuneIndex())
     return MainWindow(context)
 
 

@@ -83,9 +83,6 @@ def carrier_html(carrier_type: str | None) -> str:
 
 
 def study_lines(model: Any) -> list[str]:
-    """The first two traits the knowledge base records for a site model."""
-    traits = model.traits
-    if isinstance(traits, str):
-        traits = [t.strip(" -•") for t in traits.replace("\n", ";").split(";")]
-    lines = [t for t in traits if t][:2]
-    return lines or [model.fits]
+    """The model's traits and when it fits, as the knowledge base records them."""
+    traits = [model.traits] if isinstance(model.traits, str) else list(model.traits or ())
+    return [line for line in (*traits[:1], model.fits) if line]

@@ -110,8 +110,10 @@ def commune_values(record: Any) -> dict[str, Any]:
 
 def vintage_text(directory: Any) -> str:
     """Where the prefilled figures come from, with their vintage."""
-    vintage = getattr(directory, "vintage", None) or ""
-    attribution = getattr(directory, "attribution", None)
-    source = attribution if isinstance(attribution, str) else ""
-    text = QCoreApplication.translate("CommunePage", "Données préremplies : {source} {vintage}")
-    return text.format(source=source or "INSEE / Etalab", vintage=vintage).strip()
+    sources = getattr(directory, "attribution", None) or []
+    first = sources[0] if sources and isinstance(sources[0], dict) else {}
+    text = QCoreApplication.translate(
+        "CommunePage", "Données préremplies : {vintage}, {producer} ({licence}).")
+    return text.format(vintage=getattr(directory, "vintage", "") or first.get("vintage", ""),
+                       producer=first.get("producer", "INSEE"),
+                       licence=first.get("licence", ""))

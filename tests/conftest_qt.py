@@ -1,0 +1,53 @@
+"""Qt fixtures shared by the desktop tests (imported explicitly by those modules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.communes import CommuneIndex
+from desktop.settings import Settings
+from desktop.startup import create_window
+
+_INDEX: list[CommuneIndex] = []
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in a private INI file: nothing touches the user's real settings."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def communes(qapp, qtbot) -> CommuneIndex:
+    """The commune directory and its completer model, loaded once for the session."""
+    if not _INDEX:
+        index = CommuneIndex(qapp)  # parented to the application: lives the whole run
+        index.start()
+        qtbot.waitUntil(lambda: index.is_ready or bool(index.error), timeout=20_000)
+        assert index.is_ready, index.error
+        _INDEX.append(index)
+    return _INDEX[0]
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, settings: Settings, communes: CommuneIndex):
+    """Build main windows at 1366×768 over the same settings and recovery folder."""
+    made = []
+
+    def make(language: str = "fr"):
+        window = create_window(settings, tmp_path / "recovery", language=language,
+                               communes=communes)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:  # no prompt at teardown: the tests checked what they wanted
+        window.document.modified = False
+        window.close()

@@ -1,0 +1,153 @@
+"""Desktop building blocks: navigation, settings, number fields, completer, error funnel."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from desktop import app, errors
+from desktop.completer import CommuneCompleter, fold_typed
+from desktop.fields import NumberEdit
+from desktop.navigation import PageId, next_id, owner_page
+from desktop.settings import Settings
+from reports.fmt import NNBSP
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+def test_navigation_runs_through_every_page_then_stops():
+    order = [PageId.WELCOME]
+    while next_id(order[-1]) != -1:
+        order.append(PageId(next_id(order[-1])))
+    assert order == list(PageId)
+
+
+@pytest.mark.parametrize(("field", "page"), [
+    ("commune.name", PageId.COMMUNE),
+    ("population.total", PageId.COMMUNE),
+    ("population.jobs", PageId.POPULATION),
+    ("territory", PageId.TERRITORY),
+    ("buildings.2.surface_m2", PageId.BUILDINGS),
+    ("carrier.type", PageId.CARRIER),
+    ("services.0", PageId.BUDGET),
+    ("assumptions.speed_kmh", None),
+])
+def test_each_engine_field_belongs_to_one_page(field, page):
+    assert owner_page(field) == page
+
+
+def test_settings_are_typed_and_isolated(tmp_path: Path):
+    path = str(tmp_path / "s.ini")
+    first = Settings(QSettings(path, QSettings.Format.IniFormat))
+    assert first.get("recent_files") == [] and first.get("language") == "fr"
+    first.add_recent("/a.tierslieu.json")
+    first.add_recent("/b.tierslieu.json")
+    first.add_recent("/a.tierslieu.json")
+    first.set("window/geometry", QByteArray(b"\x01\x02"))
+    first.sync()
+    again = Settings(QSettings(path, QSettings.Format.IniFormat))
+    assert again.recent_files() == ["/a.tierslieu.json", "/b.tierslieu.json"]
+    assert bytes(again.get("window/geometry")) == b"\x01\x02"
+    with pytest.raises(KeyError):
+        again.set("no/such/key", 1)
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("1 234,5", 1234.5), ("1234.5", 1234.5), ("1\u00a0234,5", 1234.5),
+    (f"1{NNBSP}234", 1234), ("", None), ("12,5 %", 12.5),
+])
+def test_number_field_reads_french_and_english(qtbot, typed, value):
+    edit = NumberEdit(decimals=1)
+    qtbot.addWidget(edit)
+    edit.setText(typed)
+    assert edit.value() == value
+
+
+def test_number_field_refuses_letters_and_reformats_in_french(qtbot):
+    edit = NumberEdit(integer=True)
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit, "12a34")  # the validator drops the letter
+    assert edit.text() == "1234"
+    edit.editingFinished.emit()
+    assert edit.text() == f"1{NNBSP}234" and edit.value() == 1234
+
+
+def test_percent_field_stores_a_fraction(qtbot):
+    edit = NumberEdit(scale=0.01, decimals=1)
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit, "37,5")
+    assert edit.value() == pytest.approx(0.375)
+    edit.setValue(0.5)
+    assert edit.text() == "50"
+
+
+def test_typed_text_is_folded_like_the_keys():
+    assert fold_typed("Saint-É") == fold_typed("st e") == "sainte"
+    assert fold_typed("St") == "st"  # may still become "Stenay"
+    assert fold_typed("laroque d'") == "laroqued"
+
+
+def _completions(completer: CommuneCompleter, typed: str) -> list[str]:
+    completer.setCompletionPrefix(typed)
+    model = completer.completionModel()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("saint-eti", "Saint-Étienne — Loire (42)"),
+    ("LAROQUE D OLM", "Laroque-d'Olmes — Ariège (09)"),
+    ("st-etienne", "Saint-Étienne — Loire (42)"),
+    ("montpeyr", "Montpeyroux — Hérault (34)"),
+])
+def test_completer_ignores_case_accents_and_hyphens(qtbot, communes, typed, expected):
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    completer = CommuneCompleter(line)
+    completer.setModel(communes.model)
+    found = _completions(completer, typed)
+    assert any(text.startswith(expected) for text in found), found[:5]
+
+
+def test_homonyms_are_told_apart_by_departement(qtbot, communes):
+    completer = CommuneCompleter()
+    completer.setModel(communes.model)
+    found = [t for t in _completions(completer, "prades") if t.startswith("Prades —")]
+    assert len(found) >= 2 and len(set(found)) == len(found)
+
+
+def test_version_prints_without_a_window(capsys):
+    assert app.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("tierslieu ")
+    assert app.main(["--nonsense"]) == 2
+
+
+def test_no_none_refcount_leak_in_void_calls(qtbot):
+    """PySide6 6.12 on CPython 3.11 takes a reference off None at each void call."""
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    before = sys.getrefcount(None)
+    for i in range(2000):
+        edit.setText(str(i))
+    after = sys.getrefcount(None)
+    assert before - after < 500, (before, after)
+
+
+def test_unexpected_error_shows_a_copyable_report(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(errors.ErrorDialog, "show_report",
+                        classmethod(lambda cls, summary, details, parent=None:
+                                    shown.append((summary, details))))
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        errors.excepthook(type(exc), exc, exc.__traceback__)
+    assert "ValueError" in shown[0][0]
+    assert "boom" in shown[0][1] and "Traceback" in shown[0][1]
+    dialog = errors.ErrorDialog(*shown[0])
+    qtbot.addWidget(dialog)
+    dialog.copy_button.click()
+    assert "boom" in QGuiApplication.clipboard().text()
