@@ -332,6 +332,15 @@ def _date(cell: str) -> str:
     return cell
 
 
+_INSEE = re.compile(r"\d[\dAB]\d{3}")
+
+
+def _insee(cell: str) -> str:
+    if not _INSEE.fullmatch(cell):
+        raise _CellError(f"« {cell} » n'est pas un code INSEE à 5 caractères (ex. 09157)")
+    return cell
+
+
 def _list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
@@ -422,7 +431,7 @@ _PEOPLE = {"parse": _int, "low": 0, "high": 10_000_000}
 SCHEMAS: Mapping[str, tuple[_Col, ...]] = MappingProxyType({
     "sites.csv": (
         _Col("site_id"), _Col("name"), _Col("commune"), _Col("departement"),
-        _Col("departement_name"), _Col("insee_code"),
+        _Col("departement_name"), _Col("insee_code", parse=_insee),
         _Col("population", **_PEOPLE), _Col("age_15_64", **_PEOPLE),
         _Col("active_15_64", **_PEOPLE), _Col("employed_15_64", **_PEOPLE),
         _Col("jobs", **_PEOPLE), _Col("zau2010", choices=ZAU2010), _Col("zau2010_label"),
@@ -651,6 +660,7 @@ def _cross_check(tables: dict[str, list[dict[str, Any]]]) -> None:
     _check_typology_members(tables)
     _check_tariff_passes(tables["tariffs.csv"])
     _check_renames(tables["programmes.csv"])
+    _check_departements(tables["sites.csv"])
 
 
 def _check_typology_members(tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -686,6 +696,15 @@ def _check_renames(rows: list[dict[str, Any]]) -> None:
         if (row["former_name"] is None) != (row["renamed_in"] is None):
             raise KnowledgeError(f"{_where('programmes.csv', row['_row'], 'renamed_in')} : "
                                  "l'ancien nom et l'année du changement vont ensemble.")
+
+
+def _check_departements(rows: list[dict[str, Any]]) -> None:
+    """The INSEE code starts with the département code (2 characters, 3 overseas)."""
+    for row in rows:
+        if not row["insee_code"].startswith(row["departement"][:3]):
+            raise KnowledgeError(f"{_where('sites.csv', row['_row'], 'insee_code')} : le code "
+                                 f"« {row['insee_code']} » n'est pas dans le département "
+                                 f"« {row['departement']} ».")
 
 
 def load_knowledge(root: Traversable | Path | None = None) -> KnowledgeBase:

@@ -119,6 +119,19 @@ def test_non_numeric_figure(kb_dir):
         "un nombre entier.")
 
 
+def test_insee_code_of_another_departement(kb_dir):
+    edit(kb_dir, "sites.csv", lambda rows: set_cell(rows, 2, "insee_code", "11149"))
+    assert failure(kb_dir) == (
+        f"Fichier sites.csv, ligne 2 {HEADER}, colonne « insee_code » : le code « 11149 » "
+        "n'est pas dans le département « 66 ».")
+
+
+def test_malformed_insee_code(kb_dir):
+    edit(kb_dir, "sites.csv", lambda rows: set_cell(rows, 10, "insee_code", "9332"))
+    assert failure(kb_dir).startswith(
+        f"Fichier sites.csv, ligne 10 {HEADER}, colonne « insee_code » : « 9332 » n'est pas")
+
+
 def test_value_out_of_range(kb_dir):
     edit(kb_dir, "sites.csv", lambda rows: set_cell(rows, 3, "subsidy_rate", "1.5"))
     assert failure(kb_dir) == (
