@@ -208,6 +208,26 @@ def test_knowledge_base_is_immutable_and_cached(kb):
     assert isinstance(kb.sites, tuple) and isinstance(kb.sites[0].services, tuple)
 
 
+# Every price the study prints, by site: (unit, price in €), from the fiches.
+STUDY_PRICES = {
+    "el_quadrat": {("month", 35)},
+    "cocotte_numerique": {("half_day", 6), ("day", 10)},
+    "firmin_pons": {("half_day", 3), ("day", 5), ("pass", 20), ("month", 50), ("day", 10),
+                    ("week", 30), ("month", 100), ("quarter", 200)},
+    "pop_coworking": {("month", 120), ("day", 12), ("half_day", 45), ("day", 80)},
+    "solozere_villefort": {("day", 0)},
+    "tiers_lieu_limoux": {("day", 0)},
+    "cap_work": {("pass", 80), ("day", 0), ("day", 8)},
+    "labor_lab": {("day", 1), ("day", 2), ("day", 9)},
+}
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_tariffs_are_the_printed_prices(kb, site_id):
+    prices = {(t.unit, t.price_eur) for t in kb.tariffs_for(site_id)}
+    assert prices == STUDY_PRICES.get(site_id, set())
+
+
 def test_lookups(kb):
     assert kb.site("plan_b").commune == "Montpeyroux"
     assert [t.price_eur for t in kb.tariffs_for("cocotte_numerique")] == [6, 10]
