@@ -18,14 +18,14 @@ import unicodedata
 # Ligatures that NFKD leaves whole.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")  # accents once NFKD has taken them apart
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 
 
 def _words(text: str) -> list[str]:
     """Lower-case words of `text` without accents, ligatures or punctuation."""
     decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return _NOT_ALNUM.sub(" ", bare).split()
+    return _NOT_ALNUM.sub(" ", _COMBINING.sub("", decomposed).casefold()).split()
 
 
 def fold_words(text: str, *, expand: bool = True) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import functools
 import gzip
 import io
 import json
@@ -27,7 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reports.textnorm import fold, fold_words  # noqa: E402  (the project's own folding, used at run time too)
+from reports import textnorm  # noqa: E402  (the project's own folding, used at run time too)
+
+# The same names are folded many times over: remember them.
+fold = functools.cache(textnorm.fold)
+fold_words = functools.cache(textnorm.fold_words)
 
 TGZ_NAME = "etalab-decoupage-administratif-6.0.0.tgz"
 LAPOSTE_NAME = "communes-coordonnees-laposte.csv"
@@ -227,8 +232,9 @@ class CodeResolver:
             if code and (code not in self.coords
                          or distance_km(self.coords[code], point) <= self.MAX_KM):
                 return code, "commune par code ou nom CGET"
-        nearest = min(self.coords, key=lambda c: distance_km(self.coords[c], point))
-        if distance_km(self.coords[nearest], point) <= self.MAX_KM:
+        near = [c for c, xy in self.coords.items() if abs(xy[0] - point[0]) < 0.5]
+        nearest = min(near, key=lambda c: distance_km(self.coords[c], point), default=None)
+        if nearest and distance_km(self.coords[nearest], point) <= self.MAX_KM:
             return nearest, "commune au centre le plus proche (code CGET erroné)"
         return None, "sans commune retrouvée"
 

@@ -1,0 +1,31 @@
+"""``python -m reports communes QUERY``: matching communes as a JSON list, best first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the command."""
+    parser.add_argument("query", metavar="RECHERCHE",
+                        help="nom (même partiel, sans accents), code postal ou code INSEE")
+    parser.add_argument("--limit", type=int, default=10, metavar="N",
+                        help="nombre maximal de communes (10 par défaut)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the matches as JSON; 2 for a bad limit, 1 if the directory cannot be read."""
+    from reports.communes import DirectoryError, directory
+
+    if args.limit < 1:
+        print("--limit : un nombre entier positif est attendu.", file=sys.stderr)
+        return 2
+    try:
+        found = directory().search(args.query, limit=args.limit)
+    except DirectoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+    return 0

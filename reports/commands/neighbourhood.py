@@ -1,0 +1,38 @@
+"""``python -m reports neighbourhood INSEE_CODE``: population rings and tiers-lieux nearby."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the command."""
+    parser.add_argument("insee_code", metavar="CODE_INSEE",
+                        help="code INSEE de la commune, cinq caractères (ex. 66149)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the neighbourhood as JSON; 2 for an unknown code, 1 if the data is unreadable."""
+    from reports.communes import DirectoryError, directory
+
+    code = args.insee_code.strip().upper()
+    try:
+        book = directory()
+        commune = book.by_insee(code)
+        found = book.neighbourhood(code) if commune else None
+    except DirectoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if commune is None:
+        print(f"Code INSEE inconnu : « {args.insee_code} ». Attendu : le code à cinq "
+              "caractères d'une commune (ex. 66149) ; cherchez-le avec "
+              "« python -m reports communes NOM ».", file=sys.stderr)
+        return 2
+    if found is None:
+        print(f"Pas de coordonnées pour {commune.name} ({commune.departement}) : voisinage "
+              "non calculable (collectivités d'outre-mer non couvertes).", file=sys.stderr)
+        return 2
+    print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    return 0
