@@ -73,23 +73,59 @@ TYPOLOGIES = (
 PROFILE: dict[str, Any] = {
     "format": "tierslieu-profile",
     "version": 1,
-    "commune": {"name": "Saint-Jean-de-Fos", "insee_code": "34261", "departement": "34",
-                "epci_name": "CC Vallée de l'Hérault", "epci_population": 40123},
-    "population": {"total": 1712, "age_15_64": 1050, "active_15_64": 790,
-                   "employed_15_64": 702, "jobs": 240},
-    "territory": {"zau2010": "112", "aav2020_category": None, "aav2020_size": None,
-                  "density_level": None, "minutes_to_pole": 35,
-                  "catchment_population": 14500, "known_independents": 12,
-                  "known_teleworkers": 3, "existing_networks": "Club des entrepreneurs",
-                  "nearby_third_places": 1},
-    "buildings": [{"name": "Ancienne école", "owner": "commune", "surface_m2": 150,
-                   "state": "light_works", "works_cost_eur": 50000, "monthly_rent_eur": 400,
-                   "location": "centre_bourg", "fibre": True, "accessible": True,
-                   "parking": True}],
-    "carrier": {"type": "association", "name": "Les Indépendants de la Vallée", "founders": 5,
-                "staff_hours_per_week": 0, "commune_support": "premises"},
-    "budget": {"investment_eur": 60000, "subsidy_rate": 0.6, "annual_operating_eur": 9000,
-               "opening": "2027-09"},
+    "commune": {
+        "name": "Saint-Jean-de-Fos",
+        "insee_code": "34261",
+        "departement": "34",
+        "epci_name": "CC Vallée de l'Hérault",
+        "epci_population": 40123,
+    },
+    "population": {
+        "total": 1712,
+        "age_15_64": 1050,
+        "active_15_64": 790,
+        "employed_15_64": 702,
+        "jobs": 240,
+    },
+    "territory": {
+        "zau2010": "112",
+        "aav2020_category": None,
+        "aav2020_size": None,
+        "density_level": None,
+        "minutes_to_pole": 35,
+        "catchment_population": 14500,
+        "known_independents": 12,
+        "known_teleworkers": 3,
+        "existing_networks": "Club des entrepreneurs",
+        "nearby_third_places": 1,
+    },
+    "buildings": [
+        {
+            "name": "Ancienne école",
+            "owner": "commune",
+            "surface_m2": 150,
+            "state": "light_works",
+            "works_cost_eur": 50000,
+            "monthly_rent_eur": 400,
+            "location": "centre_bourg",
+            "fibre": True,
+            "accessible": True,
+            "parking": True,
+        }
+    ],
+    "carrier": {
+        "type": "association",
+        "name": "Les Indépendants de la Vallée",
+        "founders": 5,
+        "staff_hours_per_week": 0,
+        "commune_support": "premises",
+    },
+    "budget": {
+        "investment_eur": 60000,
+        "subsidy_rate": 0.6,
+        "annual_operating_eur": 9000,
+        "opening": "2027-09",
+    },
     "services": ["open_space", "closed_offices", "meeting_room", "events"],
     "notes": "Projet discuté en conseil municipal le 12 mars 2026.",
 }
@@ -113,7 +149,9 @@ def _sites() -> tuple[SiteMatch, ...]:
     out = []
     for rank, (sid, name, commune, dep, insee, typ) in enumerate(SITES):
         base = 0.92 - rank * 0.07
-        sims = tuple(max(0.0, min(1.0, base + d)) for d in (0.05, -0.1, 0.08, 0.0, 0.1, -0.05, 0.02))
+        sims = tuple(
+            max(0.0, min(1.0, base + d)) for d in (0.05, -0.1, 0.08, 0.0, 0.1, -0.05, 0.02)
+        )
         contribs = _contributions(sims, name)
         capped = "carrier" if typ in ("private_network", "company_hosted") else None
         score = _score(contribs) if capped is None else min(_score(contribs), 0.3)
@@ -126,11 +164,16 @@ def _typologies() -> tuple[TypologyMatch, ...]:
     out = []
     for rank, (tid, name, site_ids) in enumerate(TYPOLOGIES):
         base = 0.88 - rank * 0.09
-        sims = tuple(max(0.0, min(1.0, base + d)) for d in (0.04, -0.06, 0.1, 0.02, 0.0, -0.1, 0.03))
+        sims = tuple(
+            max(0.0, min(1.0, base + d)) for d in (0.04, -0.06, 0.1, 0.02, 0.0, -0.1, 0.03)
+        )
         contribs = _contributions(sims, name)
-        summary = (f"Le modèle « {name} » correspond à une commune de votre taille "
-                   "et à un porteur de ce type." if rank == 0 else
-                   f"Le modèle « {name} » convient moins bien à votre situation.")
+        summary = (
+            f"Le modèle « {name} » correspond à une commune de votre taille "
+            "et à un porteur de ce type."
+            if rank == 0
+            else f"Le modèle « {name} » convient moins bien à votre situation."
+        )
         out.append(TypologyMatch(tid, name, _score(contribs), contribs, summary, site_ids))
     return tuple(out)
 
@@ -140,8 +183,14 @@ def _finance() -> Finance:
     src = "étude 2017, fiche Le Plan B (50 000 € de travaux pour 150 m²)"
     investment = (
         MoneyLine("Travaux d'aménagement", 50000, src, overridden=True),
-        MoneyLine("Mobilier (12 postes × 600 €)", 7200, "valeur par défaut : mobilier de bureau courant"),
-        MoneyLine("Informatique et réseau", 3000, "valeur par défaut : borne wifi, imprimante, vidéoprojecteur"),
+        MoneyLine(
+            "Mobilier (12 postes × 600 €)", 7200, "valeur par défaut : mobilier de bureau courant"
+        ),
+        MoneyLine(
+            "Informatique et réseau",
+            3000,
+            "valeur par défaut : borne wifi, imprimante, vidéoprojecteur",
+        ),
         MoneyLine("Raccordement fibre", 800, "valeur par défaut : frais d'accès opérateur"),
     )
     operating = (
@@ -154,17 +203,39 @@ def _finance() -> Finance:
     )
     op_total = sum(m.amount_eur for m in operating)
     scenarios = (
-        TariffScenario("low", "Tarif bas", 35, None, 4200, "El Quadrat : 35 € par mois", ("el_quadrat",)),
-        TariffScenario("central", "Tarif médian", 60, 10, 7200,
-                       "Le Plan B, Cocotte numérique (10 € la journée)", ("plan_b", "cocotte_numerique")),
-        TariffScenario("high", "Tarif haut", 150, 15, 18000,
-                       "Relais d'Entreprises : bureau fermé", ("relais_entreprises",)),
+        TariffScenario(
+            "low", "Tarif bas", 35, None, 4200, "El Quadrat : 35 € par mois", ("el_quadrat",)
+        ),
+        TariffScenario(
+            "central",
+            "Tarif médian",
+            60,
+            10,
+            7200,
+            "Le Plan B, Cocotte numérique (10 € la journée)",
+            ("plan_b", "cocotte_numerique"),
+        ),
+        TariffScenario(
+            "high",
+            "Tarif haut",
+            150,
+            15,
+            18000,
+            "Relais d'Entreprises : bureau fermé",
+            ("relais_entreprises",),
+        ),
     )
     break_even = BreakEven(
-        monthly_charges_eur=op_total / 12, price_eur=60, users_needed=op_total / 12 / 60,
-        users_expected=10, price_needed_eur=op_total / 12 / 10, reached=True,
-        explanation=("À 60 € par mois, 13,6 usagers couvrent les charges. Repère de l'étude : "
-                     "El Quadrat couvre 450 € de charges mensuelles avec 12 coworkeurs à 40 €."),
+        monthly_charges_eur=op_total / 12,
+        price_eur=60,
+        users_needed=op_total / 12 / 60,
+        users_expected=10,
+        price_needed_eur=op_total / 12 / 10,
+        reached=True,
+        explanation=(
+            "À 60 € par mois, 13,6 usagers couvrent les charges. Repère de l'étude : "
+            "El Quadrat couvre 450 € de charges mensuelles avec 12 coworkeurs à 40 €."
+        ),
     )
     projection = (
         YearProjection(1, 6, 4320, op_total, 4320 - op_total),
@@ -172,92 +243,208 @@ def _finance() -> Finance:
         YearProjection(3, 11, 7920, op_total, 7920 - op_total),
     )
     funding = (
-        FundingLine("leader", "LEADER (FEADER) 2023-2027", "LEADER (FEADER)", "investissement et animation",
-                    18000, 0.3, True, ("plan_b", "el_quadrat")),
+        FundingLine(
+            "leader",
+            "LEADER (FEADER) 2023-2027",
+            "LEADER (FEADER)",
+            "investissement et animation",
+            18000,
+            0.3,
+            True,
+            ("plan_b", "el_quadrat"),
+        ),
         FundingLine("detr", "DETR", None, "travaux des communes", 15000, 0.25, False, ()),
-        FundingLine("region_ami", "Appel à manifestation d'intérêt tiers-lieux (Région)", None,
-                    "équipement et lancement", 3000, None, True, ("cap_work",)),
+        FundingLine(
+            "region_ami",
+            "Appel à manifestation d'intérêt tiers-lieux (Région)",
+            None,
+            "équipement et lancement",
+            3000,
+            None,
+            True,
+            ("cap_work",),
+        ),
     )
     inv_total = sum(m.amount_eur for m in investment)
-    return Finance(investment, inv_total, operating, op_total, scenarios, break_even, projection,
-                   funding, 36000, inv_total - 36000, max(0.0, op_total - 4320))
+    return Finance(
+        investment,
+        inv_total,
+        operating,
+        op_total,
+        scenarios,
+        break_even,
+        projection,
+        funding,
+        36000,
+        inv_total - 36000,
+        max(0.0, op_total - 4320),
+    )
 
 
 def make_result(level: str = "conditional", **changes: Any) -> AnalysisResult:
     """A complete, plausible result; `changes` replace top-level fields."""
-    labels = {"favourable": "Favorable", "conditional": "Favorable sous conditions",
-              "not_advised": "Déconseillé en l'état"}
+    labels = {
+        "favourable": "Favorable",
+        "conditional": "Favorable sous conditions",
+        "not_advised": "Déconseillé en l'état",
+    }
     profile = copy.deepcopy(PROFILE)
     commune = CommuneSummary(
-        name="Saint-Jean-de-Fos", insee_code="34261", departement="34", population=1712,
-        concentration=240 / 702, concentration_class="résidentielle",
-        territory_category="couronne d'un grand pôle", territory_code="112",
-        territory_approximate=False, territory_note="Catégorie ZAU 2010 saisie.",
-        catchment_population=14500, catchment_source="saisie",
-        neighbourhood={"population_10km": 9800, "population_20km": 41200, "population_30km": 310000,
-                       "communes_20km": 38, "epci_population": 40123},
-        nearby_third_places=({"name": "La Fabrique", "commune": "Gignac", "distance_km": 6.2,
-                              "type": "coworking"},),
+        name="Saint-Jean-de-Fos",
+        insee_code="34261",
+        departement="34",
+        population=1712,
+        concentration=240 / 702,
+        concentration_class="résidentielle",
+        territory_category="couronne d'un grand pôle",
+        territory_code="112",
+        territory_approximate=False,
+        territory_note="Catégorie ZAU 2010 saisie.",
+        catchment_population=14500,
+        catchment_source="saisie",
+        neighbourhood={
+            "population_10km": 9800,
+            "population_20km": 41200,
+            "population_30km": 310000,
+            "communes_20km": 38,
+            "epci_population": 40123,
+        },
+        nearby_third_places=(
+            {"name": "La Fabrique", "commune": "Gignac", "distance_km": 6.2, "type": "coworking"},
+        ),
     )
     verdict = Verdict(
-        level=level, label=labels[level],
-        summary=("Un tiers-lieu porté par une association d'indépendants est réaliste à "
-                 "Saint-Jean-de-Fos, à condition de garder des charges modestes."),
-        conditions=("Un groupe d'au moins cinq indépendants engagés avant l'ouverture.",
-                    "Un loyer modéré consenti par la commune.",
-                    "Une salle fermée pour les appels et les rendez-vous."),
-        next_steps=("Réunir les indépendants connus et recenser leurs besoins.",
-                    "Tester la demande avec un lieu éphémère pendant un mois.",
-                    "Chiffrer les travaux de l'ancienne école."),
-        timeline=(("Mois 1-3", "Recensement des besoins et lieu éphémère"),
-                  ("Mois 4-6", "Association constituée, convention avec la commune"),
-                  ("Mois 7-12", "Travaux légers et ouverture")),
+        level=level,
+        label=labels[level],
+        summary=(
+            "Un tiers-lieu porté par une association d'indépendants est réaliste à "
+            "Saint-Jean-de-Fos, à condition de garder des charges modestes."
+        ),
+        conditions=(
+            "Un groupe d'au moins cinq indépendants engagés avant l'ouverture.",
+            "Un loyer modéré consenti par la commune.",
+            "Une salle fermée pour les appels et les rendez-vous.",
+        ),
+        next_steps=(
+            "Réunir les indépendants connus et recenser leurs besoins.",
+            "Tester la demande avec un lieu éphémère pendant un mois.",
+            "Chiffrer les travaux de l'ancienne école.",
+        ),
+        timeline=(
+            ("Mois 1-3", "Recensement des besoins et lieu éphémère"),
+            ("Mois 4-6", "Association constituée, convention avec la commune"),
+            ("Mois 7-12", "Travaux légers et ouverture"),
+        ),
     )
     result = AnalysisResult(
-        profile=profile, commune=commune, verdict=verdict, typologies=_typologies(),
+        profile=profile,
+        commune=commune,
+        verdict=verdict,
+        typologies=_typologies(),
         sites=_sites(),
-        demand=Demand(Estimate(6, 10, 14),
-                      "Usagers réguliers des sites de référence rapportés à la population de leur bassin.",
-                      ("plan_b", "el_quadrat"),
-                      ("12 indépendants connus", "3 télétravailleurs connus")),
-        sizing=Sizing(12, 2, 1, 150, 0.7, ("plan_b",),
-                      ("Partager un bureau entre deux usagers à temps partiel remplit mieux.",),
-                      "Ancienne école", "La surface de 150 m² correspond au besoin."),
+        demand=Demand(
+            Estimate(6, 10, 14),
+            "Usagers réguliers des sites de référence rapportés à la population de leur bassin.",
+            ("plan_b", "el_quadrat"),
+            ("12 indépendants connus", "3 télétravailleurs connus"),
+        ),
+        sizing=Sizing(
+            12,
+            2,
+            1,
+            150,
+            0.7,
+            ("plan_b",),
+            ("Partager un bureau entre deux usagers à temps partiel remplit mieux.",),
+            "Ancienne école",
+            "La surface de 150 m² correspond au besoin.",
+        ),
         finance=_finance(),
-        impact=Impact(1760, 70400, 2053, 13.7,
-                      (MoneyLine("Jours sur place par usager et par an", 88, "valeur par défaut : 2 jours par semaine"),
-                       MoneyLine("Vitesse moyenne (km/h)", 60, "valeur par défaut : route départementale"),
-                       MoneyLine("Facteur d'émission (kg CO₂ par km)", 0.195, "ADEME, Base Carbone (voiture moyenne)")),
-                      ("Les usagers pourraient fréquenter davantage les commerces du bourg.",
-                       "Des familles d'actifs pourraient s'installer et soutenir l'école.")),
+        impact=Impact(
+            1760,
+            70400,
+            2053,
+            13.7,
+            (
+                MoneyLine(
+                    "Jours sur place par usager et par an",
+                    88,
+                    "valeur par défaut : 2 jours par semaine",
+                ),
+                MoneyLine("Vitesse moyenne (km/h)", 60, "valeur par défaut : route départementale"),
+                MoneyLine(
+                    "Facteur d'émission (kg CO₂ par km)",
+                    0.195,
+                    "ADEME, Base Carbone (voiture moyenne)",
+                ),
+            ),
+            (
+                "Les usagers pourraient fréquenter davantage les commerces du bourg.",
+                "Des familles d'actifs pourraient s'installer et soutenir l'école.",
+            ),
+        ),
         practices=(
-            PracticeHit("start_small", "Commencer petit et agrandir par briques",
-                        "Le Plan B a ajouté des bureaux au fil des besoins.", "démarrage",
-                        ("plan_b",), "Le groupe d'indépendants est déjà constitué."),
-            PracticeHit("ephemeral_test", "Tester la demande avec un lieu éphémère",
-                        "Un lieu ouvert quelques semaines révèle les besoins réels.", "démarrage",
-                        ("el_quadrat",), "La demande n'est pas encore mesurée."),
-            PracticeHit("animation", "Animer ou non le lieu",
-                        "Certains sites vivent sans animateur, d'autres jugent l'animation indispensable.",
-                        "fonctionnement", ("cocotte_numerique", "plan_b"),
-                        "Aucune heure d'animation n'est prévue.", debated=True),
+            PracticeHit(
+                "start_small",
+                "Commencer petit et agrandir par briques",
+                "Le Plan B a ajouté des bureaux au fil des besoins.",
+                "démarrage",
+                ("plan_b",),
+                "Le groupe d'indépendants est déjà constitué.",
+            ),
+            PracticeHit(
+                "ephemeral_test",
+                "Tester la demande avec un lieu éphémère",
+                "Un lieu ouvert quelques semaines révèle les besoins réels.",
+                "démarrage",
+                ("el_quadrat",),
+                "La demande n'est pas encore mesurée.",
+            ),
+            PracticeHit(
+                "animation",
+                "Animer ou non le lieu",
+                "Certains sites vivent sans animateur, d'autres jugent l'animation indispensable.",
+                "fonctionnement",
+                ("cocotte_numerique", "plan_b"),
+                "Aucune heure d'animation n'est prévue.",
+                debated=True,
+            ),
         ),
         risks=(
-            Risk("thin_catchment", "high", "Bassin d'usagers étroit",
-                 "La commune est résidentielle et le bassin compte 14 500 habitants.",
-                 "Élargir la communication aux communes à 20 minutes.", ("solozere_villefort",)),
-            Risk("no_call_room", "medium", "Pas de pièce fermée pour les appels",
-                 "El Quadrat regrette l'absence de lieu de confidentialité.",
-                 "Prévoir une salle fermée dès les travaux.", ("el_quadrat",)),
-            Risk("investment_only", "low", "Subvention d'investissement seulement",
-                 "Les subventions poussent à surdimensionner.",
-                 "Chercher un soutien au fonctionnement.", ("relais_entreprises",)),
+            Risk(
+                "thin_catchment",
+                "high",
+                "Bassin d'usagers étroit",
+                "La commune est résidentielle et le bassin compte 14 500 habitants.",
+                "Élargir la communication aux communes à 20 minutes.",
+                ("solozere_villefort",),
+            ),
+            Risk(
+                "no_call_room",
+                "medium",
+                "Pas de pièce fermée pour les appels",
+                "El Quadrat regrette l'absence de lieu de confidentialité.",
+                "Prévoir une salle fermée dès les travaux.",
+                ("el_quadrat",),
+            ),
+            Risk(
+                "investment_only",
+                "low",
+                "Subvention d'investissement seulement",
+                "Les subventions poussent à surdimensionner.",
+                "Chercher un soutien au fonctionnement.",
+                ("relais_entreprises",),
+            ),
         ),
         warnings=("Le nombre d'emplois est faible par rapport aux actifs occupés.",),
-        method={"weights": {c[0]: c[2] for c in CRITERIA},
-                "thresholds": {"concentration_residential_max": 0.8,
-                               "concentration_employing_min": 1.2},
-                "fill_rate_target": 0.7},
+        method={
+            "weights": {c[0]: c[2] for c in CRITERIA},
+            "thresholds": {
+                "concentration_residential_max": 0.8,
+                "concentration_employing_min": 1.2,
+            },
+            "fill_rate_target": 0.7,
+        },
         versions={"tool": "0.1.0", "knowledge": "étude 2017", "communes": "COG 2026"},
     )
     return dataclasses.replace(result, **changes) if changes else result
@@ -274,8 +461,13 @@ def hostile_result() -> AnalysisResult:
     profile["territory"]["existing_networks"] = HOSTILE
     profile["extra_field"] = {"nested": [HOSTILE, None, 3.5]}
     commune = dataclasses.replace(result.commune, name=HOSTILE, departement="<34>")
-    verdict = dataclasses.replace(result.verdict, summary=LONG,
-                                  conditions=(HOSTILE, LONG, ""))
+    verdict = dataclasses.replace(result.verdict, summary=LONG, conditions=(HOSTILE, LONG, ""))
     sizing = dataclasses.replace(result.sizing, building_name=LONG)
-    return dataclasses.replace(result, profile=profile, commune=commune, verdict=verdict,
-                               sizing=sizing, warnings=(HOSTILE,))
+    return dataclasses.replace(
+        result,
+        profile=profile,
+        commune=commune,
+        verdict=verdict,
+        sizing=sizing,
+        warnings=(HOSTILE,),
+    )

@@ -26,7 +26,7 @@ def numbered_canvas(footer: str, skip_first: bool = True) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._states: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._states.append(dict(self.__dict__))
             self._startPage()
 
@@ -97,7 +97,7 @@ class NoteDoc(BaseDocTemplate):
         canvas.line(MARGIN_X, 14 * mm, A4[0] - MARGIN_X, 14 * mm)
         canvas.restoreState()
 
-    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable: Any) -> None:
         """File headings in the PDF outline (bookmarks) and level-0 ones in the TOC."""
         outline = getattr(flowable, "outline", None)
         if not outline:

@@ -8,6 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from reports.note.typography import patch_paragraph_split
 from reports.paths import resource_path
 
 FAMILY = "DejaVuSans"
@@ -21,6 +22,7 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
 @cache
 def register_fonts() -> str:
     """Register the four faces and the family (bold/italic mapping); return the family name."""
+    patch_paragraph_split()
     for name, filename in _FILES.items():
         with resource_path("fonts", filename) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))

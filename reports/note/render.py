@@ -42,7 +42,6 @@ def _info(author: str, organisation: str, logo: Any, brand: Any) -> NoteInfo:
         author=clean(author or get("author"), 120),
         organisation=clean(organisation or get("organisation"), 120),
         contact=clean(get("contact"), 200),
-        brand_name=clean(get("name"), 120),
         main_color=get("main_color") or None,
         logo=_logo(logo or get("logo_path")),
     )
@@ -85,7 +84,7 @@ def render(result: AnalysisResult, path: str | Path, *, author: str = "",
     say(0.05, lab["progress_text"])
     info = _info(author, organisation, logo, brand)
     styles = build_styles(info.main_color)
-    brand_line = " · ".join(x for x in (info.organisation, info.brand_name) if x)
+    brand_line = info.organisation  # brand.name names the style, it is not printed
     buffer = io.BytesIO()
     doc = NoteDoc(buffer, styles=styles, header=header_text(result), brand_line=brand_line,
                   logo=_draw_logo(info.logo) if info.logo else None, lang="fr-FR",

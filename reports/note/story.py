@@ -26,7 +26,6 @@ class NoteInfo:
     author: str = ""
     organisation: str = ""
     contact: str = ""
-    brand_name: str = ""
     main_color: str | None = None
     logo: Any = None  # an ImageReader, validated beforehand
     today: dt.date = field(default_factory=dt.date.today)
@@ -81,6 +80,25 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
     return rows
 
 
+QUOTE_FIELDS = ("carrier_type", "building_origin", "opening_date", "regular_users",
+                "operating_eur_per_year", "investment_eur")  # narrative sentences first
+
+
+def quote_picker(kb: Any) -> Callable[[str], str]:
+    """The study sentence to cite for a site: a narrative one rather than a table cell."""
+
+    def pick(site_id: str) -> str:
+        if kb is None:
+            return ""
+        quotes = {q.field: q.quote for q in kb.sources_for(site_id)}
+        for name in QUOTE_FIELDS:
+            if quotes.get(name):
+                return quotes[name]
+        return next(iter(quotes.values()), "")
+
+    return pick
+
+
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
     """Everything the templates may read; the renderer computes nothing of its own."""
     kb = _knowledge()
@@ -89,6 +107,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "r": result, "profile": result.profile, "commune": result.commune,
         "verdict": result.verdict, "finance": result.finance, "kb": kb,
         "attribution": _attribution(), "info": info, "today": info.today,
+        "quote_for": quote_picker(kb),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": profile_rows(result.profile),
     }

@@ -37,6 +37,8 @@ def _keep(char: str) -> str:
         return ""
     if code in (0xFFFE, 0xFFFF):
         return ""
+    if code > 0xFFFF:  # reportlab writes a broken ToUnicode entry beyond the BMP
+        return REPLACEMENT
     if code not in covered() and category not in ("Mn", "Me", "Cf"):
         return REPLACEMENT
     return char

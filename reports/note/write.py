@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -64,8 +65,6 @@ def write_atomic(target: str | os.PathLike, data: bytes) -> Path:
         raise NoteWriteError(_message(exc, path)) from exc
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
     return path

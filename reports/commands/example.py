@@ -1,0 +1,51 @@
+"""``python -m reports example -o NOTE.pdf``: the note of a shipped example profile.
+
+A newcomer sees a real note in one command; ``--list`` shows the examples available.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reports.commands.note import EXIT_INVALID, EXIT_OK, add_signing, render_profile
+from reports.paths import resource, resource_path
+
+SUFFIX = ".tierslieu.json"
+DEFAULT_EXAMPLE = "prades"  # the study's El Quadrat commune, a small employing pole
+
+
+def examples() -> list[str]:
+    """Names of the shipped example profiles (file names without the suffix), sorted."""
+    folder = resource("examples")
+    if not folder.is_dir():
+        return []
+    return sorted(p.name[: -len(SUFFIX)] for p in folder.iterdir() if p.name.endswith(SUFFIX))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the command."""
+    parser.add_argument("-o", "--output", default="note-exemple.pdf", metavar="NOTE.pdf",
+                        help="fichier PDF à produire (par défaut : note-exemple.pdf)")
+    parser.add_argument("--profile", default=None, metavar="NOM",
+                        help="profil d'exemple à utiliser (voir --list)")
+    parser.add_argument("--list", action="store_true", help="liste les profils d'exemple")
+    add_signing(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the chosen example (the default one when none is named)."""
+    names = examples()
+    if args.list:
+        print("\n".join(names) if names else "Aucun profil d'exemple installé.")
+        return EXIT_OK
+    if not names:
+        print("Aucun profil d'exemple installé : réinstallez l'application.", file=sys.stderr)
+        return EXIT_INVALID
+    name = args.profile or (DEFAULT_EXAMPLE if DEFAULT_EXAMPLE in names else names[0])
+    if name not in names:
+        print(f"Profil d'exemple inconnu : « {name} ». Disponibles : {', '.join(names)}.",
+              file=sys.stderr)
+        return EXIT_INVALID
+    with resource_path("examples", name + SUFFIX) as path:
+        return render_profile(path, args)

@@ -1,0 +1,86 @@
+"""``python -m reports note PROFILE.json -o NOTE.pdf``: the feasibility note of a profile.
+
+Exit codes: 0 done, 2 invalid profile or option (French messages on stderr), 3 the PDF
+cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE = 0, 2, 3
+
+
+def add_signing(parser: argparse.ArgumentParser) -> None:
+    """Options shared with the ``example`` command: who signs the note and how it looks."""
+    parser.add_argument("--author", default="", metavar="NOM", help="auteur de la note")
+    parser.add_argument("--organisation", default="", metavar="ORGANISME",
+                        help="organisme (mairie, cabinet…) affiché en couverture et en en-tête")
+    parser.add_argument("--logo", default=None, metavar="FICHIER",
+                        help="logo PNG ou JPEG affiché en couverture")
+    parser.add_argument("--brand", default=None, metavar="PROFIL",
+                        help="profil cabinet enregistré (nom) ou fichier JSON de profil cabinet")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the command."""
+    parser.add_argument("profile", metavar="PROFIL.json",
+                        help="profil de commune (.tierslieu.json)")
+    parser.add_argument("-o", "--output", required=True, metavar="NOTE.pdf",
+                        help="fichier PDF à produire")
+    add_signing(parser)
+
+
+def _fail(lines: list[str], code: int) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _brand(args: argparse.Namespace):
+    """The brand asked for, or raise ValueError with a French message."""
+    from reports.brand import BrandError, resolve_brand
+
+    try:
+        return resolve_brand(args.brand)
+    except BrandError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
+    """Read, analyse and render one profile; print French messages; return the exit code."""
+    from reports.profile import read_profile
+
+    profile, messages = read_profile(profile_path)
+    errors = [m for m in messages if m.level == "error"]
+    for m in messages:
+        if m.level != "error":
+            print(f"Attention : {m.text}", file=sys.stderr)
+    if profile is None or errors:
+        lines = [f"Profil invalide : {Path(profile_path).name}"]
+        lines += [f"- {m.field} : {m.text}" if m.field else f"- {m.text}" for m in errors]
+        return _fail(lines, EXIT_INVALID)
+    if args.logo and not Path(args.logo).is_file():
+        return _fail([f"Logo introuvable : « {args.logo} »."], EXIT_INVALID)
+    try:
+        brand = _brand(args)
+    except ValueError as exc:
+        return _fail([str(exc)], EXIT_INVALID)
+    from reports.analysis import analyse
+    from reports.note import NoteWriteError, render_note
+
+    result = analyse(profile)
+    try:
+        written = render_note(result, args.output, author=args.author,
+                              organisation=args.organisation, logo=args.logo, brand=brand)
+    except NoteWriteError as exc:
+        return _fail([str(exc)], EXIT_UNWRITABLE)
+    print(f"Note écrite : {written}")
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the note of the profile given on the command line."""
+    return render_profile(args.profile, args)
