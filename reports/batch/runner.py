@@ -23,7 +23,14 @@ _POLL_SECONDS = 0.2  # how often a running batch looks at the stop request
 
 
 class BatchError(Exception):
-    """The batch cannot start (unreadable CSV, output folder not writable); French message."""
+    """The batch cannot start (unreadable CSV, output folder not writable); French message.
+
+    `unwritable` tells the command line which exit code to give (3 rather than 2).
+    """
+
+    def __init__(self, message: str, *, unwritable: bool = False) -> None:
+        super().__init__(message)
+        self.unwritable = unwritable
 
 
 def default_jobs() -> int:
@@ -63,9 +70,10 @@ def run_batch(
         table, directory_lookup() if lookup is True else lookup or None
     )
     report.issues += reading_issues
-    report.outcomes += [_failed(i) for i in _lines_of(reading_issues)]
     if on_start:
         on_start(report.total)
+    for line_commune in _lines_of(reading_issues):
+        _record(report, _failed(line_commune), progress, report.total)
     stop = stop or threading.Event()
     try:
         if (jobs or default_jobs()) <= 1 or len(job_list) <= 1:
@@ -90,7 +98,8 @@ def _prepare_out_dir(out_dir: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         raise BatchError(
-            f"Impossible d'écrire dans le dossier {out_dir} : {exc.strerror or exc}."
+            f"Impossible d'écrire dans le dossier {out_dir} : {exc.strerror or exc}.",
+            unwritable=True,
         ) from exc
     return out_dir
 
@@ -198,5 +207,7 @@ def _finish(report: BatchReport, out_dir: Path) -> BatchReport:
         )
         report.errors_path = write_errors(out_dir / ERRORS_NAME, report.all_issues)
     except OSError as exc:
-        raise BatchError(f"Impossible d'écrire le récapitulatif dans {out_dir} : {exc}.") from exc
+        raise BatchError(
+            f"Impossible d'écrire le récapitulatif dans {out_dir} : {exc}.", unwritable=True
+        ) from exc
     return report

@@ -112,22 +112,16 @@ def _profile_issues(job: Job, messages: list[Any]) -> list[Issue]:
 
 def render(result: Any, path: Path, fmt: str, options: BatchOptions) -> None:
     """Write one note (PDF or DOCX) of `result` at `path`."""
-    brand = options.brand
-    common = {
-        "author": brand.author or None,
-        "organisation": brand.organisation or None,
-        "logo": brand.logo_path,
-        "brand": brand,
-    }
+    # the note takes author, organisation and logo from the brand itself
+    common = {"brand": options.brand}
     if fmt == "pdf":
         from reports.note import render_note
 
         render_note(result, path, progress=_check_cancel, **common)
     else:
-        from reports.docx_export import render_docx
+        from reports.docx import render_docx
 
-        _check_cancel()
-        render_docx(result, path, **common)
+        render_docx(result, path, progress=_check_cancel, **common)
 
 
 def process_job(job: Job, options: BatchOptions) -> Outcome:

@@ -1,0 +1,106 @@
+"""``batch COMMUNES.csv --out DIR``: the notes of many communes, with summary.csv and errors.csv."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 2, 3, 130
+FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"« {text} » : un nombre de processus entre 1 et 64")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments (French help)."""
+    parser.add_argument("csv", metavar="COMMUNES.csv", type=Path,
+                        help="une ligne par commune ; modèle : resources/batch/communes-modele.csv")
+    parser.add_argument("--out", required=True, type=Path, metavar="DOSSIER",
+                        help="dossier des notes, de summary.csv et d'errors.csv (créé si besoin)")
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                        help="nombre de processus en parallèle (défaut : nombre de cœurs)")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="pdf",
+                        help="pdf (défaut), docx (modifiable dans Word) ou both (les deux)")
+    parser.add_argument("--brand", metavar="NOM_OU_JSON", default=None,
+                        help="profil cabinet enregistré (son nom) ou fichier JSON ; "
+                             "défaut : présentation sobre")
+    parser.add_argument("--quiet", action="store_true",
+                        help="pas de barre de progression ni de bilan (pour les scripts)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 interrupted."""
+    from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+    from reports.brand import BrandError, resolve_brand
+
+    try:
+        brand = resolve_brand(args.brand)
+    except BrandError as exc:
+        print(f"Profil cabinet : {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    options = BatchOptions(args.out, FORMATS[args.format], brand)
+    bar = _ProgressBar(args.quiet)
+    try:
+        report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
+                           progress=bar.update, on_start=bar.start)
+    except BatchError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
+    finally:
+        bar.close()
+    return _conclude(report, args.quiet)
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr (count, rate, time left), or nothing with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        """Open the bar once the number of rows is known."""
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="commune", desc="Notes", file=sys.stderr,
+                        dynamic_ncols=True, smoothing=0.1)
+
+    def update(self, outcome, done: int, total: int) -> None:
+        """One more row finished."""
+        if self.bar is not None:
+            self.bar.set_postfix_str(outcome.commune[:30], refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        """Close the bar (also on error or interruption)."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _conclude(report, quiet: bool) -> int:
+    """Print the French outcome on stderr and choose the exit code."""
+    done, failed = len(report.done), len(report.failed)
+    out = report.summary_path.parent if report.summary_path else None
+    if report.interrupted:
+        print(f"Interrompu : {done} note(s) terminée(s) sur {report.total} ; "
+              f"récapitulatif dans {report.summary_path}.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if failed:
+        print(f"{done} commune(s) traitée(s), {failed} ligne(s) en erreur : "
+              f"voir {report.errors_path}.", file=sys.stderr)
+        return EXIT_INVALID
+    if not quiet:
+        print(f"{done} commune(s) traitée(s) ; notes et summary.csv dans {out}.", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,42 @@
+"""The note as an editable Word file: `render_docx(result, path, ...)`.
+
+Same sections, titles and text as the PDF (the same templates, `reports.note.SECTIONS`),
+with real Word headings, tables and pictures of the same charts, for a consultant to rework
+in Word or LibreOffice. Written atomically; raises `NoteWriteError` (French) when it cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reports.note import NoteWriteError
+
+Progress = Callable[[float, str], None]
+
+__all__ = ["NoteWriteError", "render_docx"]
+
+
+def render_docx(result: Any, path: str | Path, *, author: str = "", organisation: str = "",
+                logo: Any = None, brand: Any = None, progress: Progress | None = None,
+                today: dt.date | None = None) -> Path:
+    """Write the note of `result` as a .docx file at `path`; return its path.
+
+    `author`, `organisation` and `logo` override the brand's; `progress(fraction, message)`
+    is called as the work advances; `today` fixes the cover date (tests).
+    """
+    from reports.docx.compose import compose
+    from reports.note.write import write_atomic
+
+    say = progress or (lambda fraction, message: None)
+    document = compose(result, author=author, organisation=organisation, logo=logo,
+                       brand=brand, say=say, today=today)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    say(0.9, "Écriture du fichier")
+    written = write_atomic(path, buffer.getvalue())
+    say(1.0, "Note terminée")
+    return written

@@ -1,0 +1,86 @@
+"""Putting the Word note together: brand merged, cover, contents, every section in order."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from reports import __version__
+from reports.brand import DEFAULT_BRAND, Brand
+from reports.docx import layout
+from reports.docx.builder import TEXT_WIDTH_CM, DocxBuilder
+from reports.note.sections import labels, sections
+from reports.note.story import NoteInfo, context
+from reports.note.text import clean, render
+
+CM_TO_PT = 72 / 2.54
+
+
+def note_info(author: str, organisation: str, brand: Any, today: dt.date | None) -> NoteInfo:
+    """Explicit arguments win over the brand's fields, as in the PDF."""
+    brand = brand or DEFAULT_BRAND
+    wanted = {
+        "author": clean(author or brand.author, 120),
+        "organisation": clean(organisation or brand.organisation, 120),
+        "contact": clean(brand.contact, 200),
+        "main_color": brand.main_color,
+    }
+    if today is not None:
+        wanted["today"] = today
+    known = {f.name for f in dataclasses.fields(NoteInfo)}
+    return NoteInfo(**{k: v for k, v in wanted.items() if k in known})
+
+
+def chart_maker(result: Any, main_color: str) -> Callable[[str, dict[str, str]], bytes | None]:
+    """PNG bytes of the PDF's own chart called `name` (None when the note has no such chart)."""
+    from reportlab.graphics.shapes import Drawing
+
+    from reports.docx.pilstate import drawing_to_png
+    from reports.note.story import chart_factory
+    from reports.note.styles import build_styles
+
+    factory = chart_factory(result, build_styles(main_color))
+
+    def make(name: str, attrs: dict[str, str]) -> bytes | None:
+        flowables = factory(name, attrs, TEXT_WIDTH_CM * CM_TO_PT)
+        drawing = next((f for f in flowables if isinstance(f, Drawing)), None)
+        return drawing_to_png(drawing) if drawing is not None else None
+
+    return make
+
+
+def compose(result: Any, *, author: str, organisation: str, logo: Any, brand: Any,
+            say: Callable[[float, str], None], today: dt.date | None) -> Any:
+    """The whole note as a python-docx Document."""
+    lab = labels()
+    say(0.05, lab["progress_text"])
+    brand = brand if isinstance(brand, Brand) else DEFAULT_BRAND
+    info = note_info(author, organisation, brand, today)
+    document = layout.new_document(brand.main_color)
+    ctx = context(result, info)
+    builder = DocxBuilder(document, brand.main_color, brand.tint(0.85),
+                          chart_maker(result, brand.main_color))
+    commune = clean(result.commune.name, 80) or "—"
+    layout.metadata(
+        document,
+        title=lab["title"].format(commune=commune,
+                                  departement=clean(result.commune.departement, 40) or "—"),
+        author=info.author or info.organisation, subject=lab["subject"],
+        keywords=lab["keywords"].format(commune=commune),
+        comments=lab["creator"].format(version=__version__),
+    )
+    brand_line = info.organisation  # as in the PDF: the brand's name names a style only
+    layout.header_footer(document, lab["header"].format(commune=commune), lab["footer"],
+                         brand_line)
+    layout.logo(document, logo or brand.logo_path)
+    builder.build(render("cover.j2", **ctx))
+    entries = [(1, s.heading) for s in sections()]
+    layout.table_of_contents(document, lab["toc_title"], entries)
+    say(0.3, lab["progress_layout"])
+    for section in sections():
+        builder.build("<pagebreak/>" if section.new_page or section is sections()[0] else "")
+        document.add_paragraph(section.heading, style="Heading 1")
+        builder.build(render(section.template, section=section, **ctx))
+    return document
