@@ -37,6 +37,8 @@ fold_words = functools.cache(textnorm.fold_words)
 TGZ_NAME = "etalab-decoupage-administratif-6.0.0.tgz"
 LAPOSTE_NAME = "communes-coordonnees-laposte.csv"
 CGET_NAME = "cget-tiers-lieux-2019.csv"
+# Collectivités d'outre-mer: in the COG, absent from La Poste's coordinates.
+COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 KINDS = {"commune-actuelle": "A", "commune-deleguee": "D", "commune-associee": "S"}
 
 COMMUNE_HEADER = ["kind", "insee", "name", "dep", "population", "postal_codes", "epci",
@@ -290,9 +292,12 @@ def commune_rows(current: list[dict], olds: list[dict], epci_of: dict[str, str],
     return rows
 
 
-def attribution(package: dict, stats: dict[str, Counter]) -> dict:
-    """Sources, vintages and licences shown by the About box and the note, plus build counts."""
+def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str]) -> dict:
+    """Sources, vintages and licences shown by the About box and the note, plus build counts;
+    `unlocated` names the communes of France and the DROM that have no coordinates."""
     version = package["version"]
+    missing = (f" Sans coordonnées dans la base de La Poste : {', '.join(unlocated)}."
+               if unlocated else "")
     return {
         "vintage": "COG 2026",
         "sources": [
@@ -315,7 +320,7 @@ def attribution(package: dict, stats: dict[str, Counter]) -> dict:
             "La Réunion, Mayotte). Les collectivités d'outre-mer (Saint-Pierre-et-Miquelon, "
             "Saint-Barthélemy, Saint-Martin, Wallis-et-Futuna, Polynésie française, "
             "Nouvelle-Calédonie, TAAF) sont dans l'annuaire mais sans coordonnées : pas de "
-            "calcul de voisinage pour elles."
+            "calcul de voisinage pour elles." + missing
         ),
         "build": {name: dict(sorted(counter.items())) for name, counter in sorted(stats.items())},
     }
@@ -365,7 +370,10 @@ def build(data: Path, out: Path) -> dict[str, Counter]:
     stats["annuaire"] = Counter({"communes actuelles": len(current),
                                  "anciens noms (déléguées, associées)": len(listed_olds),
                                  "EPCI": len(epci_rows)})
-    text = json.dumps(attribution(pkg["package"], stats), ensure_ascii=False, indent=1)
+    unlocated = [f"{c['nom']} ({c['departement']})" for c in current
+                 if c["code"] not in coords and c["departement"] not in COM_CODES]
+    text = json.dumps(attribution(pkg["package"], stats, unlocated), ensure_ascii=False,
+                      indent=1)
     (out / "attribution.json").write_text(text + "\n", encoding="utf-8")
     return stats
 
