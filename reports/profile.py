@@ -643,8 +643,9 @@ def overridable_keys() -> frozenset[str]:
         params = json.loads(read_text("analysis", "parameters.json"))
     except (ResourceError, ValueError, OSError):
         return frozenset()
-    return frozenset(k for k, v in params.get("parameters", {}).items()
-                     if isinstance(v, dict) and v.get("overridable"))
+    keys = {k for k, v in params.get("parameters", {}).items()
+            if isinstance(v, dict) and v.get("overridable")}
+    return frozenset(keys | set(params.get("overridable_settings", ())))
 
 
 def _num(value: Any) -> float | None:

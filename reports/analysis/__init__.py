@@ -1,0 +1,174 @@
+"""Feasibility analysis: from a commune profile to an `AnalysisResult`.
+
+    from reports.analysis import analyse
+    result = analyse(profile)            # knowledge base and communes directory by default
+    result = analyse(profile, directory=False)   # without the directory
+
+Deterministic and pure (no Qt, no file written). The profile must be valid
+(`reports.profile.validate_profile` without errors); otherwise `InvalidProfileError`
+carries the French messages. Every weight and assumption comes from
+resources/analysis/parameters.json or the knowledge base settings and is listed, with its
+source, in ``result.method["assumptions"]``; the profile's ``assumptions`` object overrides
+the overridable ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reports import __version__, codes
+from reports.analysis.demand import Base, demand_base, estimate_demand
+from reports.analysis.features import Features, profile_features
+from reports.analysis.finance import build_finance
+from reports.analysis.impact import estimate_impact
+from reports.analysis.matching import match_sites, match_typologies
+from reports.analysis.parameters import Params, params_for
+from reports.analysis.practices import applicable_practices
+from reports.analysis.risks import find_risks
+from reports.analysis.sites import profile_from_site
+from reports.analysis.sizing import size_place
+from reports.analysis.verdict import build_verdict, funding_names
+from reports.profile import (
+    Message,
+    Profile,
+    concentration_label,
+    errors_in,
+    profile_from_dict,
+    profile_to_dict,
+    validate_profile,
+)
+from reports.result import AnalysisResult, CommuneSummary
+
+__all__ = ["InvalidProfileError", "analyse", "profile_from_site"]
+
+
+class InvalidProfileError(ValueError):
+    """The profile has errors; `messages` holds them (French)."""
+
+    def __init__(self, messages: list[Message]):
+        super().__init__("\n".join(f"{m.field} : {m.text}" for m in messages))
+        self.messages = messages
+
+
+def _knowledge(knowledge: Any) -> Any:
+    """The knowledge base given, or the shipped one."""
+    if knowledge is not None:
+        return knowledge
+    from reports.knowledge import knowledge as load
+
+    return load()
+
+
+def _directory(directory: Any, warnings: list[str]) -> Any:
+    """The directory given, the shipped one, or None (False means: do without)."""
+    if directory is False:
+        return None
+    if directory is not None:
+        return directory
+    try:
+        from reports.communes import directory as load
+
+        return load()
+    except Exception:  # the analysis works without it; the note says so
+        warnings.append("Annuaire des communes indisponible : la zone desservie et les "
+                        "tiers-lieux voisins ne sont pas calculés.")
+        return None
+
+
+def _neighbourhood(profile: Profile, directory: Any, warnings: list[str]) -> Any:
+    """The commune's neighbourhood in the directory, or None (said in the warnings)."""
+    if directory is None:
+        return None
+    code = profile.commune.insee_code
+    try:
+        found = directory.neighbourhood(code) if code else None
+    except Exception:
+        found = None
+    if found is None:
+        warnings.append("Commune introuvable dans l'annuaire (code INSEE absent ou inconnu) : "
+                        "la zone desservie est celle du profil ou, à défaut, la commune seule.")
+    return found
+
+
+def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = None
+            ) -> AnalysisResult:
+    """The whole feasibility analysis of one commune profile."""
+    if isinstance(profile, dict):
+        profile, messages = profile_from_dict(profile)
+    else:
+        messages = validate_profile(profile)
+    if profile is None or errors_in(messages):
+        raise InvalidProfileError(errors_in(messages))
+    kb = _knowledge(knowledge)
+    warnings = [m.text for m in messages if m.level == "warning"]
+    directory = _directory(directory, warnings)
+    neighbourhood = _neighbourhood(profile, directory, warnings)
+    params = params_for(profile.assumptions, kb.settings)
+    me = profile_features(profile, params)
+    sites, raws = match_sites(me, kb.sites, params)
+    typologies = match_typologies(me, profile, kb.typologies, raws, params)
+    base = demand_base(profile, neighbourhood, directory)
+    demand = estimate_demand(profile, sites, kb, base, directory, params)
+    sizing = size_place(profile, demand, sites, kb, params)
+    finance = build_finance(profile, me, sizing, demand, kb, params)
+    impact = estimate_impact(profile, demand, params)
+    found = find_risks(profile, demand, sizing, finance, params)
+    verdict = build_verdict(profile, found, typologies, sites, demand, finance,
+                            funding_names(finance), params)
+    return AnalysisResult(
+        profile=profile_to_dict(profile),
+        commune=_commune(profile, me, base, neighbourhood),
+        verdict=verdict, typologies=typologies, sites=sites, demand=demand, sizing=sizing,
+        finance=finance, impact=impact,
+        practices=applicable_practices(profile, me, kb),
+        risks=tuple(f.risk for f in found), warnings=tuple(warnings),
+        method=_method(params, profile, me, base),
+        versions=_versions(kb, directory))
+
+
+def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> CommuneSummary:
+    """The commune's figures as entered and as computed."""
+    places = ()
+    if neighbourhood is not None:
+        places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
+                        "type": p.type_label} for p in neighbourhood.third_places[:10])
+    category = codes.label_of(codes.ZAU2010, me.zau) or None
+    return CommuneSummary(
+        name=profile.commune.name, insee_code=profile.commune.insee_code,
+        departement=profile.commune.departement, population=profile.population.total,
+        concentration=None if me.concentration is None else round(me.concentration, 2),
+        concentration_class=concentration_label(me.concentration_class),
+        territory_category=category[0].lower() + category[1:] if category else None,
+        territory_code=me.zau, territory_approximate=me.zau_approximate,
+        territory_note=me.zau_origin, catchment_population=base.catchment_population,
+        catchment_source=base.source,
+        neighbourhood=neighbourhood.to_dict() if neighbourhood is not None else None,
+        nearby_third_places=places)
+
+
+def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[str, Any]:
+    """Weights, thresholds and every assumption used, with sources (for the note's annex)."""
+    ignored = sorted(set(profile.assumptions or {}) - set(params.overrides))
+    return {
+        "weights": dict(params("match_weights")),
+        "decisive": dict(params("decisive")),
+        "concentration_thresholds": {
+            "residential_max": params("concentration_residential_max"),
+            "employing_min": params("concentration_employing_min")},
+        "territory": me.zau_origin,
+        "demand_base": base.source,
+        "public_support_rule": ("soutien annuel = plus grand déficit des trois années de la "
+                                "projection (prudent)"),
+        "assumptions": {k: dict(v) for k, v in sorted(params.used.items())},
+        "overridden": sorted(params.overrides),
+        "ignored_overrides": ignored,
+    }
+
+
+def _versions(kb: Any, directory: Any) -> dict[str, str]:
+    """Tool, knowledge base and data vintages."""
+    out = {"tool": __version__, "parameters": "1",
+           "knowledge": str(getattr(kb, "version", "") or "étude 2017")}
+    if directory is not None:
+        out["communes"] = str(getattr(directory, "vintage", "") or "")
+    return out

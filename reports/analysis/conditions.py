@@ -1,0 +1,107 @@
+"""Condition sets of practices and typologies (vocabulary in docs/ARCHITECTURE.md).
+
+A condition set is a mapping; every key present must hold, an empty set always holds.
+Each key is checked against the profile and gives a French reason when it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reports import codes
+from reports.analysis.criteria import (
+    BUDGET_PHRASES,
+    CARRIER_PHRASES,
+    OWNER_PHRASES,
+    ZAU_PHRASES,
+    service_names,
+)
+from reports.analysis.features import Features
+from reports.fmt import fmt_number
+from reports.profile import Profile, concentration_label
+
+SUPPORT_PHRASES = {
+    "none": "n'apporte pas encore de soutien", "premises": "met un local à disposition",
+    "funding": "finance le projet", "both": "met un local à disposition et finance le projet",
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """Outcome of one condition key: holds (None when unknown) and the French reason."""
+
+    key: str
+    holds: bool | None
+    reason: str
+
+
+def _n(value: float) -> str:
+    return fmt_number(value).replace("\u202f", " ")
+
+
+def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
+    """Evaluate one condition key for this profile."""
+    states = [b.state for b in profile.buildings if b.state] or (
+        [] if profile.buildings else ["none"])
+    owners = [b.owner for b in profile.buildings if b.owner]
+    table = {
+        "carrier_types": lambda: (me.carrier in value,
+                                  f"votre porteur est {CARRIER_PHRASES.get(me.carrier, '?')}"),
+        "zau2010": lambda: (None if me.zau is None else me.zau in value,
+                            f"votre commune est {ZAU_PHRASES.get(me.zau, '?')}"),
+        "population_min": lambda: (me.population >= value,
+                                   f"votre commune compte au moins {_n(value)} habitants"),
+        "population_max": lambda: (me.population <= value,
+                                   f"votre commune compte au plus {_n(value)} habitants"),
+        "concentration_classes": lambda: (
+            None if me.concentration_class is None else me.concentration_class in value,
+            f"votre commune est {concentration_label(me.concentration_class)}"),
+        "building_states": lambda: (any(s in value for s in states) if states else None,
+                                    _state_reason(states)),
+        "building_owners": lambda: (any(o in value for o in owners) if owners else None,
+                                    f"le bâtiment envisagé appartient "
+                                    f"{OWNER_PHRASES.get(owners[0] if owners else '', '?')}"),
+        "budget_levels": lambda: (None if me.budget_level is None else me.budget_level in value,
+                                  f"votre projet a un {BUDGET_PHRASES.get(me.budget_level, '?')}"),
+        "services_any": lambda: (bool(me.services & set(value)),
+                                 f"vous prévoyez : {service_names(me.services & set(value))}"),
+        "commune_support": lambda: (profile.carrier.commune_support in value,
+                                    f"la commune "
+                                    f"{SUPPORT_PHRASES.get(profile.carrier.commune_support, '?')}"),
+        "staffed": lambda: (bool(me.staffed) == bool(value),
+                            "le lieu aura un temps salarié" if me.staffed
+                            else "le lieu fonctionnera sans salarié"),
+    }
+    if key not in table:
+        return Check(key, None, "")
+    holds, reason = table[key]()
+    return Check(key, holds, reason)
+
+
+def _state_reason(states: list[str]) -> str:
+    """Reason text for the building state condition."""
+    if states == ["none"]:
+        return "aucun bâtiment n'est encore choisi"
+    label = codes.label_of(codes.BUILDING_STATES, states[0]).lower() if states else "?"
+    return f"le bâtiment envisagé est : {label}"
+
+
+def evaluate(conditions: Mapping[str, Any], profile: Profile, me: Features) -> list[Check]:
+    """Every key of a condition set, checked."""
+    return [check(key, value, profile, me) for key, value in conditions.items()]
+
+
+def holds_all(checks: list[Check]) -> bool:
+    """True when every condition holds (unknown ones do not)."""
+    return all(c.holds for c in checks)
+
+
+def reason_text(checks: list[Check]) -> str:
+    """One French sentence saying why a condition set applies."""
+    if not checks:
+        return "Recommandée pour tout projet d'après l'étude."
+    parts = [c.reason for c in checks if c.holds]
+    text = ", ".join(parts[:-1]) + (" et " if len(parts) > 1 else "") + parts[-1]
+    return f"S'applique ici : {text}."

@@ -1,0 +1,161 @@
+"""Regular users to expect, from the closest sites' observed use and the commune's signals."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reports.analysis.parameters import Params
+from reports.fmt import fmt_number, fmt_percent
+from reports.profile import Profile
+from reports.result import Demand, Estimate, SiteMatch
+
+DIRECTORY_SOURCE = ("population à moins de 20 km (annuaire des communes, distances à vol "
+                    "d'oiseau)")
+
+
+@dataclass(frozen=True)
+class Base:
+    """The population the demand is drawn from, for the commune and the reference sites."""
+
+    population: int
+    kind: str  # "catchment" or "commune"
+    source: str  # French
+    catchment_population: int | None  # what the commune summary shows
+
+
+@lru_cache(maxsize=256)
+def site_catchment(directory: Any, insee_code: str) -> int | None:
+    """Population within 20 km of a commune, from the directory (cached)."""
+    if directory is None or not insee_code:
+        return None
+    try:
+        found = directory.neighbourhood(insee_code)
+    except Exception:  # a broken directory must not stop the analysis
+        return None
+    return found.catchment_population if found is not None else None
+
+
+def demand_base(profile: Profile, neighbourhood: Any, directory: Any) -> Base:
+    """Catchment entered, or the directory's 20 km ring, or the commune's own population."""
+    entered = profile.territory.catchment_population
+    population = profile.population.total
+    if entered and directory is not None:
+        return Base(entered, "catchment", "saisie dans le profil", entered)
+    if neighbourhood is not None:
+        ring = neighbourhood.catchment_population
+        return Base(ring, "catchment", DIRECTORY_SOURCE, ring)
+    if entered:
+        return Base(population, "commune", "saisie dans le profil ; sans l'annuaire des "
+                    "communes, la demande est rapportée aux populations communales", entered)
+    return Base(population, "commune", "zone desservie inconnue : population de la commune",
+                None)
+
+
+def _rates(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
+           params: Params) -> list[tuple[Any, float, float, int]]:
+    """(site, weight, users per inhabitant, base) for the closest sites with observed use."""
+    out = []
+    for match in matches:
+        site = kb.site(match.site_id)
+        if not site.regular_users:
+            continue
+        site_base = (site_catchment(directory, site.insee_code) if base.kind == "catchment"
+                     else site.population)
+        if not site_base:
+            continue
+        out.append((site, max(match.score, 0.01), site.regular_users / site_base, site_base))
+        if len(out) == params("reference_sites_count"):
+            break
+    return out
+
+
+def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
+                    directory: Any, params: Params) -> Demand:
+    """Low / central / high regular users, the reference sites and the signals used."""
+    refs = _rates(matches, kb, base, directory, params)
+    if refs:
+        rates = [r for _, _, r, _ in refs]
+        weighted = sum(w * r for _, w, r, _ in refs) / sum(w for _, w, _, _ in refs)
+        low, central, high = (min(rates) * base.population, weighted * base.population,
+                              max(rates) * base.population)
+    else:  # no documented use among close sites: start from the signals alone
+        low = central = high = 0.0
+    factor, signals = _signal_factor(profile, params)
+    low, central, high = low * factor, central * factor, high * factor
+    known, known_text = _known_people(profile, params)
+    if known_text:
+        signals.insert(0, known_text)
+    floor = params("minimum_users")
+    low = max(low, floor, known * 0.5)
+    central = max(central, known, low)
+    high = max(high, central * 1.25)
+    users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
+    return Demand(users, _method(refs, base, factor, params),
+                  tuple(s.site_id for s, *_ in refs),
+                  tuple(signals))
+
+
+def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
+    """Users to expect from the independents and teleworkers the mayor already knows."""
+    ind = profile.territory.known_independents or 0
+    tel = profile.territory.known_teleworkers or 0
+    if not ind and not tel:
+        return 0.0, ""
+    rate = params("signal_conversion")
+    known = (ind + tel) * rate
+    return known, (f"{fmt_number(ind)} indépendant(s) et {fmt_number(tel)} télétravailleur(s) "
+                   f"connus : environ {fmt_number(known)} usager(s) régulier(s) si "
+                   f"{fmt_percent(rate)} d'entre eux viennent (plancher de l'estimation).")
+
+
+def _signal_factor(profile: Profile, params: Params) -> tuple[float, list[str]]:
+    """Multiplier from nearby places, existing networks and a long commute, with reasons."""
+    ter, factor, signals = profile.territory, 1.0, []
+    places = ter.nearby_third_places or 0
+    if places:
+        cut = min(places * params("competition_reduction_per_place"),
+                  params("competition_reduction_max"))
+        factor *= 1 - cut
+        signals.append(f"{fmt_number(places)} tiers-lieu(x) déjà proche(s) : demande réduite "
+                       f"de {fmt_percent(cut)}.")
+    if ter.existing_networks.strip():
+        bonus = params("network_bonus")
+        factor *= 1 + bonus
+        signals.append(f"Réseaux existants ({ter.existing_networks.strip()}) : demande "
+                       f"augmentée de {fmt_percent(bonus)}.")
+    threshold = params("telework_commute_minutes")
+    minutes = ter.minutes_to_pole
+    if minutes is not None and minutes >= threshold:
+        bonus = params("long_commute_bonus")
+        factor *= 1 + bonus
+        signals.append(f"Pôle d'emploi à {fmt_number(minutes)} minutes, au-delà des "
+                       f"{fmt_number(threshold)} minutes à partir desquelles un salarié envisage "
+                       f"le télétravail (Relais d'Entreprises) : demande augmentée de "
+                       f"{fmt_percent(bonus)}.")
+    elif minutes is not None:
+        signals.append(f"Pôle d'emploi à {fmt_number(minutes)} minutes : en deçà des "
+                       f"{fmt_number(threshold)} minutes à partir desquelles un salarié envisage "
+                       "le télétravail, les usagers seront surtout des indépendants.")
+    return factor, signals
+
+
+def _method(refs: list, base: Base, factor: float, params: Params) -> str:
+    """French explanation of the computation."""
+    where = ("à moins de 20 km" if base.kind == "catchment" else "de la commune")
+    if not refs:
+        return ("Aucun site proche de l'étude ne donne sa fréquentation : l'estimation part des "
+                "seuls signaux de demande de la commune.")
+    parts = [f"{s.name} ({s.commune}) : {fmt_number(s.regular_users)} usagers réguliers pour "
+             f"{fmt_number(b)} habitants {where}" for s, _, _, b in refs]
+    text = ("Fréquentation observée des sites les plus proches, rapportée à leur population "
+            f"{where} : {' ; '.join(parts)}. Ces taux (le plus bas, la moyenne pondérée par la "
+            f"ressemblance, le plus haut) sont appliqués aux {fmt_number(base.population)} "
+            f"habitants {where} de votre commune ({base.source})")
+    if factor != 1.0:
+        text += f", puis corrigés des signaux de demande (× {fmt_number(factor, 2)})"
+    return text + (f". L'étude situe la zone d'attraction d'un tiers-lieu entre "
+                   f"{fmt_number(params('catchment_minutes_min'))} et "
+                   f"{fmt_number(params('catchment_minutes_max'))} minutes de trajet.")

@@ -1,0 +1,106 @@
+"""The engine's weights and assumptions (resources/analysis/parameters.json), with overrides.
+
+Each parameter has a value and a source; the profile's ``assumptions`` object may replace
+the value of an ``overridable`` one (and of the knowledge base settings listed under
+``overridable_settings``). `Params` remembers which values were used, for the note's method.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reports.paths import read_text
+
+OVERRIDE_SOURCE = "valeur saisie dans le profil (remplace : {source})"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One shipped parameter."""
+
+    key: str
+    value: Any
+    label: str
+    source: str
+    unit: str = ""
+    overridable: bool = False
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple[dict[str, Parameter], tuple[str, ...]]:
+    """The parameters file, read once: parameters by key and overridable settings keys."""
+    data = json.loads(read_text("analysis", "parameters.json"))
+    params = {k: Parameter(k, v["value"], v["label"], v["source"], v.get("unit", ""),
+                           bool(v.get("overridable"))) for k, v in data["parameters"].items()}
+    return params, tuple(data.get("overridable_settings", ()))
+
+
+@dataclass
+class Params:
+    """Parameters and knowledge settings for one analysis, overrides applied."""
+
+    table: dict[str, Parameter]
+    settings: Any  # Mapping[str, Setting] of the knowledge base
+    overrides: dict[str, float] = field(default_factory=dict)
+    used: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __call__(self, key: str) -> Any:
+        """The value of a parameter or knowledge setting (the profile's override if any)."""
+        if key in self.overrides:
+            value, source = self.overrides[key], OVERRIDE_SOURCE.format(source=self.source(key))
+            overridden = True
+        elif key in self.table:
+            value, source, overridden = self.table[key].value, self.table[key].source, False
+        else:
+            setting = self.settings[key]
+            value, source, overridden = setting.value, setting.source, False
+        if key not in self.used:
+            self.used[key] = {"value": value, "label": self.label(key), "source": source,
+                              "unit": self.table[key].unit if key in self.table else "",
+                              "overridden": overridden}
+        return value
+
+    def source(self, key: str) -> str:
+        """Where the shipped value comes from."""
+        if key in self.table:
+            return self.table[key].source
+        return self.settings[key].source
+
+    def label(self, key: str) -> str:
+        """French label of a parameter (the key for a setting without one)."""
+        return self.table[key].label if key in self.table else _SETTING_LABELS.get(key, key)
+
+    def cited(self, key: str) -> str:
+        """The source to print next to a figure (override said so)."""
+        self(key)
+        return self.used[key]["source"]
+
+    def is_overridden(self, key: str) -> bool:
+        """True when the profile replaced this value."""
+        return key in self.overrides
+
+
+_SETTING_LABELS = {
+    "fill_rate_target": "Taux de remplissage visé",
+    "catchment_minutes_min": "Zone d'attraction, temps de trajet minimal",
+    "catchment_minutes_max": "Zone d'attraction, temps de trajet maximal",
+    "telework_commute_minutes": "Trajet à partir duquel un salarié envisage le télétravail",
+    "independent_share": "Part des indépendants parmi les usagers",
+    "concentration_residential_max": "Seuil d'une commune résidentielle",
+    "concentration_employing_min": "Seuil d'une commune employeuse",
+    "budget_level_low_max": "Investissement maximal d'un petit budget",
+    "budget_level_high_min": "Investissement minimal d'un gros budget",
+}
+
+
+def params_for(assumptions: dict[str, float] | None, settings: Any) -> Params:
+    """Parameters for one profile: shipped values with the profile's valid overrides."""
+    table, settings_keys = shipped()
+    allowed = {k for k, p in table.items() if p.overridable} | set(settings_keys)
+    overrides = {k: v for k, v in (assumptions or {}).items()
+                 if k in allowed and isinstance(v, int | float) and not isinstance(v, bool)
+                 and v == v and v >= 0}
+    return Params(table, settings, overrides)

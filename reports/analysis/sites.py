@@ -1,0 +1,38 @@
+"""A documented site seen as a commune profile (self-match checks, examples)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reports.profile import (
+    Budget,
+    Building,
+    Carrier,
+    Commune,
+    Population,
+    Profile,
+    Territory,
+)
+
+
+def profile_from_site(site: Any) -> Profile:
+    """The profile a mayor of the site's commune would have entered, from the study's fiche."""
+    building = []
+    if site.building_owner or site.surface_m2:
+        building = [Building(name=f"Local de {site.name}", owner=site.building_owner,
+                             surface_m2=site.surface_m2, monthly_rent_eur=site.monthly_rent_eur)]
+    staff = site.staff_hours_per_week
+    return Profile(
+        commune=Commune(name=site.commune, insee_code=site.insee_code or "",
+                        departement=site.departement or ""),
+        population=Population(total=site.population, age_15_64=site.age_15_64,
+                              active_15_64=site.active_15_64,
+                              employed_15_64=site.employed_15_64, jobs=site.jobs),
+        territory=Territory(zau2010=site.zau2010),
+        buildings=building,
+        carrier=Carrier(type=site.carrier_type or "undecided",
+                        staff_hours_per_week=staff),
+        budget=Budget(investment_eur=site.investment_eur, subsidy_rate=site.subsidy_rate),
+        services=list(site.services),
+        notes=f"Profil reconstitué d'après la fiche « {site.name} » de l'étude 2017.",
+    )

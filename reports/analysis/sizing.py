@@ -1,0 +1,102 @@
+"""How big the place should be: workstations, closed offices, meeting room, surface."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from reports.analysis.parameters import Params
+from reports.fmt import fmt_number, fmt_percent
+from reports.profile import Building, Profile
+from reports.result import Demand, SiteMatch, Sizing
+
+
+def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...], kb: Any,
+               params: Params) -> Sizing:
+    """Recommended size for the central demand, with the building that fits best."""
+    services = set(profile.services or ["open_space"])
+    users = demand.users.central
+    fill, presence = params("fill_rate_target"), params("presence_rate")
+    offices = 0
+    if "closed_offices" in services:
+        offices = max(1, math.ceil(users * params("closed_office_share")
+                                   / params("users_per_shared_office")))
+    open_users = users - offices * params("users_per_shared_office")
+    workstations = max(params("minimum_workstations"),
+                       math.ceil(max(open_users, 0) * presence / fill))
+    rooms = 1 if services & {"meeting_room", "training"} else 0
+    surface = _surface(workstations, offices, rooms, services, params)
+    notes = [_fill_note(workstations, users, fill, presence, params)]
+    if offices:
+        notes.append(f"{fmt_number(offices)} bureau(x) fermé(s) partagé(s) chacun entre "
+                     f"{fmt_number(params('users_per_shared_office'))} usagers à temps partiel : "
+                     "un bureau partagé se remplit mieux qu'un bureau loué à un seul occupant à "
+                     "temps plein (Relais d'Entreprises).")
+    if not services & {"closed_offices", "meeting_room"}:
+        notes.append("Prévoir au moins un petit espace fermé pour téléphoner ou recevoir : le "
+                     "local tout ouvert d'El Quadrat n'en a pas, et c'est sa principale limite.")
+    notes.append("Commencer petit et ajouter des « briques » selon les besoins, comme Le Plan B "
+                 "à Montpeyroux (ouvert en 2014, agrandi en 2017).")
+    building, fit = _best_building(profile.buildings, surface, params)
+    return Sizing(workstations, offices, rooms, float(surface), fill,
+                  _reference_sites(demand, matches, kb), tuple(notes),
+                  _name(profile.buildings, building), fit)
+
+
+def _name(buildings: list[Building], building: Building | None) -> str | None:
+    """The building's name, or its rank when it has none."""
+    if building is None:
+        return None
+    return building.name or f"Bâtiment n° {buildings.index(building) + 1}"
+
+
+def _surface(workstations: int, offices: int, rooms: int, services: set[str],
+             params: Params) -> int:
+    """Useful surface plus shared areas, rounded up to 5 m²."""
+    useful = (workstations * params("m2_per_workstation")
+              + offices * params("m2_per_closed_office")
+              + rooms * params("m2_meeting_room"))
+    if "fablab" in services:
+        useful += params("m2_fablab")
+    if "public_services" in services:
+        useful += params("m2_public_services")
+    total = useful * (1 + params("common_areas_share"))
+    return int(math.ceil(total / 5) * 5)
+
+
+def _fill_note(workstations: int, users: float, fill: float, presence: float,
+               params: Params) -> str:
+    """The fill-rate rule in one sentence."""
+    return (f"{fmt_number(workstations)} postes ouverts pour {fmt_number(users)} usagers "
+            f"réguliers présents en moyenne {fmt_percent(presence)} du temps (Le Plan B), avec "
+            f"l'objectif de remplissage de {fmt_percent(fill)} de Relais d'Entreprises ; "
+            f"au moins {fmt_number(params('minimum_workstations'))} postes.")
+
+
+def _best_building(buildings: list[Building], surface: float, params: Params
+                   ) -> tuple[Building | None, str | None]:
+    """The candidate whose surface is closest to the recommendation, and how it fits."""
+    if not buildings:
+        return None, None
+    known = [b for b in buildings if b.surface_m2]
+    if not known:
+        return buildings[0], "Surface du bâtiment non renseignée : à mesurer avant de décider."
+    best = min(known, key=lambda b: abs(math.log(b.surface_m2 / surface)))
+    ratio = best.surface_m2 / surface
+    size = f"{fmt_number(best.surface_m2)} m² pour {fmt_number(surface)} m² conseillés"
+    if ratio > params("oversize_ratio"):
+        return best, (f"Trop grand ({size}) : n'aménager et ne chauffer qu'une partie, ou "
+                      "partager le bâtiment avec d'autres usages ; des locaux trop grands pèsent "
+                      "sur les charges (Relais d'Entreprises).")
+    if ratio < params("undersize_ratio"):
+        return best, (f"Un peu petit ({size}) : renoncer à un service ou prévoir une "
+                      "extension plus tard.")
+    return best, f"Adapté ({size})."
+
+
+def _reference_sites(demand: Demand, matches: tuple[SiteMatch, ...], kb: Any
+                     ) -> tuple[str, ...]:
+    """Sites whose size the study documents among the closest ones, plus demand references."""
+    sized = [m.site_id for m in matches[:5]
+             if kb.site(m.site_id).surface_m2 or kb.site(m.site_id).workstations]
+    return tuple(dict.fromkeys([*demand.reference_sites, *sized[:2]]))

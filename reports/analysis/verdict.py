@@ -1,0 +1,98 @@
+"""The overall judgement: level, summary, 3 to 5 conditions, next steps and timeline."""
+
+from __future__ import annotations
+
+from reports.analysis.parameters import Params
+from reports.analysis.risks import Found
+from reports.fmt import fmt_eur, fmt_number
+from reports.profile import Profile
+from reports.result import Demand, Finance, SiteMatch, TypologyMatch, Verdict
+
+LABELS = {"favourable": "Favorable", "conditional": "Favorable sous conditions",
+          "not_advised": "Déconseillé en l'état"}
+STANDARD_CONDITIONS = (
+    "Constituer un groupe moteur de futurs usagers engagés avant les travaux",
+    "Vérifier la demande par un tiers-lieu éphémère avant d'investir",
+    "Aménager seulement la surface utile et grandir par étapes",
+)
+
+
+def level_of(found: list[Found], best_score: float) -> str:
+    """``not_advised`` with two high risks or more, ``favourable`` with none and few medium."""
+    highs = sum(f.risk.severity == "high" for f in found)
+    mediums = sum(f.risk.severity == "medium" for f in found)
+    if highs >= 2:
+        return "not_advised"
+    if highs == 0 and mediums <= 2 and best_score >= 0.6:
+        return "favourable"
+    return "conditional"
+
+
+def conditions_for(found: list[Found]) -> tuple[str, ...]:
+    """The conditions lifting the most severe risks, completed to at least three, five at most."""
+    picked = [f.condition for f in found if f.risk.severity != "low"]
+    picked += list(STANDARD_CONDITIONS)
+    return tuple(dict.fromkeys(picked))[:5]
+
+
+def build_verdict(profile: Profile, found: list[Found], typologies: tuple[TypologyMatch, ...],
+                  sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance,
+                  funding_names: list[str], params: Params) -> Verdict:
+    """Verdict, its explanation and the way forward."""
+    best = typologies[0]
+    level = level_of(found, best.score)
+    months = int(params("opening_months"))
+    return Verdict(level, LABELS[level], _summary(profile, found, best, sites, demand, finance),
+                   conditions_for(found), _next_steps(funding_names, months),
+                   _timeline(months))
+
+
+def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
+             sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance) -> str:
+    """Two or three sentences a council can read aloud."""
+    users = demand.users
+    closest = ", ".join(f"{s.name} ({s.commune})" for s in sites[:2])
+    money = ("les tarifs documentés couvriraient les charges" if finance.break_even.reached
+             else f"il faudrait environ {fmt_eur(finance.public_support_per_year_eur)} par an "
+                  "de soutien au fonctionnement")
+    text = (f"Le projet de {profile.commune.name} ressemble surtout au modèle « {best.name} » ; "
+            f"les sites les plus proches sont {closest}. On peut attendre environ "
+            f"{fmt_number(users.central)} usagers réguliers (de {fmt_number(users.low)} à "
+            f"{fmt_number(users.high)}) ; {money}.")
+    highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]
+    if highs:
+        text += f" Points bloquants : {', '.join(highs)}."
+    return text
+
+
+def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
+    """What to do, in order."""
+    funds = ", ".join(funding_names[:3]) if funding_names else "les aides de l'État et de la Région"
+    return (
+        "Réunir les indépendants et télétravailleurs intéressés et constituer un groupe moteur.",
+        "Organiser un tiers-lieu éphémère (quelques journées dans une salle communale) pour "
+        "mesurer la demande et recueillir les besoins, comme le recommande Limoux.",
+        "Choisir le porteur et le local ; la commune peut prêter ou louer un local sans gérer "
+        "le lieu, comme à Montpeyroux.",
+        f"Préparer le budget et les demandes de financement ({funds}).",
+        f"Aménager par étapes et ouvrir environ {fmt_number(months)} mois après l'accord de la "
+        "commune : au Plan B, « entre la réponse de la commune et l'ouverture du lieu, il s'est "
+        "passé un an ».",
+    )
+
+
+def _timeline(months: int) -> tuple[tuple[str, str], ...]:
+    """Month ranges from the commune's agreement to the opening."""
+    a, b, c = max(2, months // 6), max(4, months // 3), max(6, months // 2)
+    return (
+        (f"Mois 1 à {a}", "Groupe moteur et tiers-lieu éphémère pour tester la demande"),
+        (f"Mois {a + 1} à {b}", "Choix du porteur, du local et du programme"),
+        (f"Mois {b + 1} à {c}", "Plan de financement et demandes d'aides"),
+        (f"Mois {c + 1} à {months - 1}", "Travaux, mobilier, raccordement, communication"),
+        (f"Mois {months}", "Ouverture"),
+    )
+
+
+def funding_names(finance: Finance) -> list[str]:
+    """Names of the programmes retained, present-day ones first."""
+    return [f.name for f in finance.funding]
