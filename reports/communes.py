@@ -2,8 +2,9 @@
 
 Built by ``scripts/build_communes.py`` from open data (COG 2026 via Etalab, La Poste's
 postal-code base for approximate centres, the CGET 2019 list of tiers-lieux) into small
-gzip'd CSV files under ``resources/communes/``. Loading needs only the standard library
-(no pandas: the wizard loads this at start-up).
+gzip'd text files under ``resources/communes/``. Loading needs only the standard library
+(no pandas: the wizard loads this at start-up) and splits a commune's line only when that
+commune is asked for (benchmarks/bench_communes.py compares the formats).
 
     d = directory()
     d.search("laroque d olmes")[0].insee_code   # "09157"
@@ -284,7 +285,8 @@ def load_directory(root: Path | str | None = None) -> Directory:
     keys = _read_lines(root, KEYS_FILE, ["search_key"])
     tables = {name: _read_table(root, name) for name in SMALL_TABLES}
     try:
-        return Directory(lines, keys, tables, _read_attribution(root))
+        return Directory(lines, keys, tables, _read_attribution(root),
+                         _where(root, COMMUNES_FILE))
     except (ValueError, IndexError, KeyError) as exc:
         raise _corrupt(_where(root, COMMUNES_FILE)) from exc
 
@@ -343,13 +345,15 @@ class Directory:
     Rows stay as text lines until asked for: loading only builds the search texts."""
 
     def __init__(self, lines: list[str], keys: list[str], tables: dict[str, list[list[str]]],
-                 attribution: dict):
+                 attribution: dict, where: str = f"resources/{RESOURCE_DIR}/{COMMUNES_FILE}"):
         if len(lines) != len(keys) or not lines:
             raise ValueError("communes and keys differ in length")
         self._lines = lines
+        self._where = where  # named in the error if a line read later proves damaged
         self._epci = {r[0]: (r[1], r[2], int(r[3]), int(r[4])) for r in tables["epci.csv.gz"]}
         self._deps = {r[0]: (r[1], r[2]) for r in tables["departements.csv.gz"]}
-        self._places = tables["tiers_lieux.csv.gz"]
+        self._places = [(name, code, typology, float(lat), float(lon))
+                        for name, code, typology, lat, lon in tables["tiers_lieux.csv.gz"]]
         self._meta = attribution
         self._current_count = next(
             (i for i, line in enumerate(lines) if not line.startswith("A\t")), len(lines))
@@ -384,7 +388,7 @@ class Directory:
         """The fields of row `i`."""
         row = self._lines[i].split("\t")
         if len(row) != len(COMMUNE_COLUMNS):
-            raise _corrupt(_where(None, COMMUNES_FILE))
+            raise _corrupt(self._where)
         return row
 
     @functools.cached_property
@@ -414,7 +418,7 @@ class Directory:
             try:
                 found = self._cache[i] = self._make(i)
             except (ValueError, KeyError) as exc:
-                raise _corrupt(_where(None, COMMUNES_FILE)) from exc
+                raise _corrupt(self._where) from exc
         return found
 
     def _make(self, i: int) -> Commune:
@@ -543,10 +547,13 @@ class Directory:
     def _geo(self) -> tuple[list[float], list[float], list[int]]:
         """Latitudes, longitudes and populations of located current communes, by latitude."""
         points = []
-        for line in itertools.islice(self._lines, self._current_count):
-            row = line.split("\t")
-            if row[K_LAT]:
-                points.append((float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)))
+        try:
+            for line in itertools.islice(self._lines, self._current_count):
+                row = line.split("\t")
+                if row[K_LAT]:
+                    points.append((float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)))
+        except (ValueError, IndexError) as exc:
+            raise _corrupt(self._where) from exc
         points.sort()
         lats, lons, pops = zip(*points, strict=True) if points else ((), (), ())
         return list(lats), list(lons), list(pops)
@@ -569,7 +576,7 @@ class Directory:
         """CGET tiers-lieux within 30 km, nearest first."""
         found = []
         for name, code, typology, plat, plon in self._places:
-            d = distance_km(lat, lon, float(plat), float(plon))
+            d = distance_km(lat, lon, plat, plon)
             if d <= PLACES_RADIUS_KM:
                 i = self._by_code.get(code)
                 commune = self._row(i)[K_NAME] if i is not None else ""

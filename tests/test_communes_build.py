@@ -106,3 +106,16 @@ def test_damaged_attribution_gives_a_french_error(shipped):
     (shipped / "attribution.json").write_text('{"vintage": "x"}', encoding="utf-8")
     with pytest.raises(DirectoryError, match="illisible"):
         load_directory(shipped)
+
+
+def test_a_damaged_line_found_later_gives_a_french_error(shipped):
+    """Lines are split on demand: a broken one is reported when its commune is asked for."""
+    path = shipped / "communes.tsv.gz"
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+    assert lines[1].split("\t")[2] == "Paris"
+    lines[1] = "A\t75056\tParis"
+    path.write_bytes(gzip.compress("\n".join(lines).encode("utf-8")))
+    book = load_directory(shipped)
+    assert book.search("Marseille")[0].name == "Marseille"
+    with pytest.raises(DirectoryError, match=r"illisible.*communes\.tsv\.gz"):
+        book.search("Paris")
