@@ -394,7 +394,10 @@ class Directory:
     @functools.cached_property
     def _by_code(self) -> dict[str, int]:
         """INSEE code → row; a current commune wins over an old name with the same code."""
-        codes = [line.split("\t", 2)[1] for line in self._lines]
+        try:
+            codes = [line.split("\t", 2)[1] for line in self._lines]
+        except IndexError as exc:
+            raise _corrupt(self._where) from exc
         return dict(zip(reversed(codes), range(len(codes) - 1, -1, -1), strict=True))
 
     @functools.cached_property
@@ -402,7 +405,7 @@ class Directory:
         """Postal code → current communes' rows, largest first."""
         index: dict[str, list[int]] = {}
         for i in range(self._current_count):
-            for cp in self._lines[i].split("\t", 6)[K_CPS].split("|"):
+            for cp in self._row(i)[K_CPS].split("|"):
                 if cp:
                     index.setdefault(cp, []).append(i)
         return index

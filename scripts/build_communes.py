@@ -3,11 +3,15 @@
 Usage (from the repository root)::
 
     .venv/bin/python scripts/build_communes.py [--data ../shared/data] [--out resources/communes]
+        [--package etalab-decoupage-administratif-X.Y.Z.tgz --year YYYY]
 
 Inputs (see ../shared/data/README.md): the npm package ``@etalab/decoupage-administratif``
-as a .tgz (read in place, never unpacked or committed), La Poste's postal-code base with
-coordinates, and the CGET 2019 list of tiers-lieux. Outputs: small gzip'd CSV files and
-``attribution.json``. The output is deterministic: two runs give identical bytes.
+as a .tgz (read in place, never unpacked or committed; ``npm pack
+@etalab/decoupage-administratif@X.Y.Z`` fetches a new vintage), La Poste's postal-code base
+with coordinates, and the CGET 2019 list of tiers-lieux. Outputs: gzip'd tab-separated and
+CSV files and ``attribution.json``. Deterministic: two runs give identical bytes. The counts
+printed (coordinates found by name, through a delegated commune, etc.) also go into
+``attribution.json``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ fold = functools.cache(textnorm.fold)
 fold_words = functools.cache(textnorm.fold_words)
 
 TGZ_NAME = "etalab-decoupage-administratif-6.0.0.tgz"
+COG_YEAR = "2026"  # the package's vintage (its README maps versions to years)
 LAPOSTE_NAME = "communes-coordonnees-laposte.csv"
 CGET_NAME = "cget-tiers-lieux-2019.csv"
 # Collectivités d'outre-mer: in the COG, absent from La Poste's coordinates.
@@ -292,18 +297,19 @@ def commune_rows(current: list[dict], olds: list[dict], epci_of: dict[str, str],
     return rows
 
 
-def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str]) -> dict:
+def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str],
+                year: str) -> dict:
     """Sources, vintages and licences shown by the About box and the note, plus build counts;
     `unlocated` names the communes of France and the DROM that have no coordinates."""
     version = package["version"]
     missing = (f" Sans coordonnées dans la base de La Poste : {', '.join(unlocated)}."
                if unlocated else "")
     return {
-        "vintage": "COG 2026",
+        "vintage": f"COG {year}",
         "sources": [
             {"producer": "Etalab d'après l'INSEE (COG, populations légales) et la DGCL",
              "dataset": f"Découpage administratif (@etalab/decoupage-administratif {version})",
-             "vintage": "2026", "licence": "Licence Ouverte 2.0",
+             "vintage": year, "licence": "Licence Ouverte 2.0",
              "use": "communes, populations légales, codes postaux, EPCI"},
             {"producer": "La Poste",
              "dataset": "Base officielle des codes postaux, avec coordonnées (data.gouv.fr)",
@@ -328,9 +334,9 @@ def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str]) 
 
 # ---------------------------------------------------------------- main
 
-def build(data: Path, out: Path) -> dict[str, Counter]:
+def build(data: Path, out: Path, tgz: str = TGZ_NAME, year: str = COG_YEAR) -> dict[str, Counter]:
     """Build every resource from `data` into `out`; return the counts printed to the user."""
-    pkg = read_package(data / TGZ_NAME)
+    pkg = read_package(data / tgz)
     communes = pkg["communes"]
     current = [c for c in communes if c["type"] == "commune-actuelle"]
     by_code = {c["code"]: c for c in current}
@@ -372,7 +378,7 @@ def build(data: Path, out: Path) -> dict[str, Counter]:
                                  "EPCI": len(epci_rows)})
     unlocated = [f"{c['nom']} ({c['departement']})" for c in current
                  if c["code"] not in coords and c["departement"] not in COM_CODES]
-    text = json.dumps(attribution(pkg["package"], stats, unlocated), ensure_ascii=False,
+    text = json.dumps(attribution(pkg["package"], stats, unlocated, year), ensure_ascii=False,
                       indent=1)
     (out / "attribution.json").write_text(text + "\n", encoding="utf-8")
     return stats
@@ -385,12 +391,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding the three open-data files")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "communes",
                         help="where to write the resources")
+    parser.add_argument("--package", default=TGZ_NAME,
+                        help="the @etalab/decoupage-administratif .tgz inside --data")
+    parser.add_argument("--year", default=COG_YEAR, help="the COG year of that package")
     args = parser.parse_args(argv)
-    missing = [n for n in (TGZ_NAME, LAPOSTE_NAME, CGET_NAME) if not (args.data / n).is_file()]
+    missing = [n for n in (args.package, LAPOSTE_NAME, CGET_NAME) if not (args.data / n).is_file()]
     if missing:
         print(f"Fichiers absents de {args.data} : {', '.join(missing)}", file=sys.stderr)
         return 2
-    stats = build(args.data, args.out)
+    stats = build(args.data, args.out, args.package, args.year)
     for section, counter in stats.items():
         print(f"{section} :")
         for key, value in sorted(counter.items()):
