@@ -108,7 +108,8 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     sites, raws = match_sites(me, kb.sites, params)
     typologies = match_typologies(me, profile, kb.typologies, raws, params)
     base = demand_base(profile, neighbourhood, directory)
-    demand = estimate_demand(profile, sites, kb, base, directory, params)
+    demand = estimate_demand(profile, sites, kb, base, directory, params,
+                             _nearby_count(neighbourhood))
     sizing = size_place(profile, demand, sites, kb, params)
     finance = build_finance(profile, me, sizing, demand, kb, params)
     impact = estimate_impact(profile, demand, params)
@@ -124,6 +125,13 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
         risks=tuple(f.risk for f in found), warnings=tuple(warnings),
         method=_method(params, profile, me, base),
         versions=_versions(kb, directory))
+
+
+def _nearby_count(neighbourhood: Any) -> int | None:
+    """Tiers-lieux of the CGET list within 20 km (None without the directory)."""
+    if neighbourhood is None:
+        return None
+    return sum(1 for p in neighbourhood.third_places if p.distance_km <= 20)
 
 
 def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> CommuneSummary:

@@ -54,9 +54,10 @@ def demand_base(profile: Profile, neighbourhood: Any, directory: Any) -> Base:
                 None)
 
 
-def _rates(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
-           params: Params) -> list[tuple[Any, float, float, int]]:
-    """(site, weight, users per inhabitant, base) for the closest sites with observed use."""
+def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
+                params: Params) -> list[tuple[Any, float, float, int]]:
+    """(site, weight, users transposed to the commune, site base) for the closest sites."""
+    elasticity = params("demand_population_elasticity")
     out = []
     for match in matches:
         site = kb.site(match.site_id)
@@ -66,36 +67,34 @@ def _rates(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
                      else site.population)
         if not site_base:
             continue
-        out.append((site, max(match.score, 0.01), site.regular_users / site_base, site_base))
+        users = site.regular_users * (base.population / site_base) ** elasticity
+        out.append((site, max(match.score, 0.01), users, site_base))
         if len(out) == params("reference_sites_count"):
             break
     return out
 
 
 def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
-                    directory: Any, params: Params) -> Demand:
+                    directory: Any, params: Params, nearby: int | None = None) -> Demand:
     """Low / central / high regular users, the reference sites and the signals used."""
-    refs = _rates(matches, kb, base, directory, params)
+    refs = _references(matches, kb, base, directory, params)
     if refs:
-        rates = [r for _, _, r, _ in refs]
-        weighted = sum(w * r for _, w, r, _ in refs) / sum(w for _, w, _, _ in refs)
-        low, central, high = (min(rates) * base.population, weighted * base.population,
-                              max(rates) * base.population)
+        values = [u for _, _, u, _ in refs]
+        central = sum(w * u for _, w, u, _ in refs) / sum(w for _, w, _, _ in refs)
+        low, high = min(values), max(values)
     else:  # no documented use among close sites: start from the signals alone
         low = central = high = 0.0
-    factor, signals = _signal_factor(profile, params)
+    factor, signals = _signal_factor(profile, params, nearby)
     low, central, high = low * factor, central * factor, high * factor
     known, known_text = _known_people(profile, params)
     if known_text:
         signals.insert(0, known_text)
-    floor = params("minimum_users")
-    low = max(low, floor, known * 0.5)
+    low = max(low, params("minimum_users"), known * 0.5)
     central = max(central, known, low)
     high = max(high, central * 1.25)
     users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
     return Demand(users, _method(refs, base, factor, params),
-                  tuple(s.site_id for s, *_ in refs),
-                  tuple(signals))
+                  tuple(s.site_id for s, *_ in refs), tuple(signals))
 
 
 def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
@@ -111,16 +110,19 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
                    f"{fmt_percent(rate)} d'entre eux viennent (plancher de l'estimation).")
 
 
-def _signal_factor(profile: Profile, params: Params) -> tuple[float, list[str]]:
+def _signal_factor(profile: Profile, params: Params, nearby: int | None
+                   ) -> tuple[float, list[str]]:
     """Multiplier from nearby places, existing networks and a long commute, with reasons."""
     ter, factor, signals = profile.territory, 1.0, []
-    places = ter.nearby_third_places or 0
+    places, where = ter.nearby_third_places, ""
+    if places is None and nearby:
+        places, where = nearby, " (liste CGET 2019, à moins de 20 km)"
     if places:
         cut = min(places * params("competition_reduction_per_place"),
                   params("competition_reduction_max"))
         factor *= 1 - cut
-        signals.append(f"{fmt_number(places)} tiers-lieu(x) déjà proche(s) : demande réduite "
-                       f"de {fmt_percent(cut)}.")
+        signals.append(f"{fmt_number(places)} tiers-lieu(x) déjà proche(s){where} : demande "
+                       f"réduite de {fmt_percent(cut)}.")
     if ter.existing_networks.strip():
         bonus = params("network_bonus")
         factor *= 1 + bonus
@@ -144,16 +146,20 @@ def _signal_factor(profile: Profile, params: Params) -> tuple[float, list[str]]:
 
 def _method(refs: list, base: Base, factor: float, params: Params) -> str:
     """French explanation of the computation."""
-    where = ("à moins de 20 km" if base.kind == "catchment" else "de la commune")
+    where = "à moins de 20 km" if base.kind == "catchment" else "de la commune"
     if not refs:
         return ("Aucun site proche de l'étude ne donne sa fréquentation : l'estimation part des "
                 "seuls signaux de demande de la commune.")
     parts = [f"{s.name} ({s.commune}) : {fmt_number(s.regular_users)} usagers réguliers pour "
-             f"{fmt_number(b)} habitants {where}" for s, _, _, b in refs]
-    text = ("Fréquentation observée des sites les plus proches, rapportée à leur population "
-            f"{where} : {' ; '.join(parts)}. Ces taux (le plus bas, la moyenne pondérée par la "
-            f"ressemblance, le plus haut) sont appliqués aux {fmt_number(base.population)} "
-            f"habitants {where} de votre commune ({base.source})")
+             f"{fmt_number(b)} habitants, soit {fmt_number(u)} chez vous"
+             for s, _, u, b in refs]
+    power = params("demand_population_elasticity")
+    rule = ("la racine carrée du rapport des populations" if power == 0.5 else
+            f"le rapport des populations à la puissance {fmt_number(power, 2)}")
+    text = (f"Fréquentation observée des sites les plus proches, transposée à vos "
+            f"{fmt_number(base.population)} habitants {where} ({base.source}) selon {rule} "
+            f"(la fréquentation ne suit pas la population) : {' ; '.join(parts)}. Fourchette : "
+            "le plus bas, la moyenne pondérée par la ressemblance, le plus haut")
     if factor != 1.0:
         text += f", puis corrigés des signaux de demande (× {fmt_number(factor, 2)})"
     return text + (f". L'étude situe la zone d'attraction d'un tiers-lieu entre "

@@ -96,8 +96,7 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
              _line("Assurance", params("insurance_eur_year"), params, "insurance_eur_year"),
              _line("Abonnement internet", 12 * params("internet_eur_month"), params,
                    "internet_eur_month"),
-             _line("Ménage", params("cleaning_hours_per_week") * params("cleaning_eur_per_hour")
-                   * weeks, params, "cleaning_eur_per_hour")]
+             _cleaning(profile, weeks, params)]
     hours = profile.carrier.staff_hours_per_week or 0
     if hours:
         lines.append(_line(f"Animation salariée ({fmt_number(hours)} h par semaine)",
@@ -111,6 +110,16 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
                            count * 12 * params("network_fee_per_office_month_eur"), params,
                            "network_fee_per_office_month_eur"))
     return lines
+
+
+def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
+    """Cleaning: shared by the members of a volunteer association, paid otherwise."""
+    if profile.carrier.type == "association" and not profile.carrier.staff_hours_per_week:
+        return _line("Ménage (assuré par les membres)", params("volunteer_cleaning"), params,
+                     "volunteer_cleaning")
+    return _line(f"Ménage ({fmt_number(params('cleaning_hours_per_week'))} h par semaine)",
+                 params("cleaning_hours_per_week") * params("cleaning_eur_per_hour") * weeks,
+                 params, "cleaning_eur_per_hour")
 
 
 def _rent(profile: Profile, building: Building | None, sizing: Sizing,

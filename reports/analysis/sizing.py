@@ -17,16 +17,10 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
     services = set(profile.services or ["open_space"])
     users = demand.users.central
     fill, presence = params("fill_rate_target"), params("presence_rate")
-    offices = 0
-    if "closed_offices" in services:
-        offices = max(1, math.ceil(users * params("closed_office_share")
-                                   / params("users_per_shared_office")))
-    open_users = users - offices * params("users_per_shared_office")
-    workstations = max(params("minimum_workstations"),
-                       math.ceil(max(open_users, 0) * presence / fill))
+    offices, workstations = _desks(services, users, fill, presence, params)
     rooms = 1 if services & {"meeting_room", "training"} else 0
     surface = _surface(workstations, offices, rooms, services, params)
-    notes = [_fill_note(workstations, users, fill, presence, params)]
+    notes = [_fill_note(workstations, users, fill, presence, params)] if workstations else []
     if offices:
         notes.append(f"{fmt_number(offices)} bureau(x) fermé(s) partagé(s) chacun entre "
                      f"{fmt_number(params('users_per_shared_office'))} usagers à temps partiel : "
@@ -48,6 +42,23 @@ def _name(buildings: list[Building], building: Building | None) -> str | None:
     if building is None:
         return None
     return building.name or f"Bâtiment n° {buildings.index(building) + 1}"
+
+
+def _desks(services: set[str], users: float, fill: float, presence: float,
+           params: Params) -> tuple[int, int]:
+    """Closed offices shared by part-timers, and open workstations for the others."""
+    share = params("users_per_shared_office")
+    if "closed_offices" not in services:
+        office_users = 0.0
+    elif "open_space" in services:
+        office_users = users * params("closed_office_share")
+    else:
+        office_users = users
+    offices = max(1, math.ceil(office_users / share)) if office_users else 0
+    if "open_space" not in services and offices:
+        return offices, 0
+    open_users = max(users - office_users, 0)
+    return offices, max(params("minimum_workstations"), math.ceil(open_users * presence / fill))
 
 
 def _surface(workstations: int, offices: int, rooms: int, services: set[str],

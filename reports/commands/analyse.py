@@ -1,0 +1,38 @@
+"""``python -m reports analyse PROFIL.json``: the whole analysis result, as JSON on stdout.
+
+Exit codes: 0 done, 2 unreadable or invalid profile (French messages on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments (French help)."""
+    parser.add_argument("profile", metavar="PROFIL.json",
+                        help="profil de commune (.tierslieu.json)")
+    parser.add_argument("--sans-annuaire", dest="no_directory", action="store_true",
+                        help="ne pas utiliser l'annuaire des communes (zone desservie saisie "
+                             "ou population de la commune)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, validate, analyse and print the result as indented UTF-8 JSON."""
+    from reports.analysis import analyse
+    from reports.profile import errors_in, messages_text, read_profile
+
+    profile, messages = read_profile(args.profile)
+    errors = errors_in(messages)
+    if profile is None or errors:
+        print(f"Profil invalide : {args.profile}", file=sys.stderr)
+        print(messages_text(errors), file=sys.stderr)
+        return EXIT_INVALID
+    result = analyse(profile, directory=False if args.no_directory else None)
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK

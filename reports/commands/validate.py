@@ -1,0 +1,34 @@
+"""``python -m reports validate PROFIL.json``: the profile's errors and warnings, in French.
+
+Exit codes: 0 valid (warnings allowed), 2 unreadable or with errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments (French help)."""
+    parser.add_argument("profile", metavar="PROFIL.json",
+                        help="profil de commune (.tierslieu.json)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every message; errors on stderr, warnings on stdout."""
+    from reports.profile import errors_in, messages_text, read_profile
+
+    profile, messages = read_profile(args.profile)
+    errors = errors_in(messages)
+    warnings = [m for m in messages if m.level == "warning"]
+    if warnings:
+        print(messages_text(warnings))
+    if profile is None or errors:
+        print(messages_text(errors), file=sys.stderr)
+        return EXIT_INVALID
+    if not warnings:
+        print("Profil valide.")
+    return EXIT_OK
