@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from desktop import i18n
+from desktop import batch_dialog, brand_dialog, i18n
 from desktop.about import show_about
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.menuBar().clear()
         self._build_menus()
+        batch_dialog.install(self)  # add-on (issue 7): import a CSV of communes
+        brand_dialog.install(self)  # add-on (issue 7): profils cabinet, Word export
         if current > int(PageId.WELCOME):
             self.wizard.restart()
             self.wizard.go_to(PageId(current))

@@ -231,3 +231,28 @@ def resolve_brand(value: str | None) -> Brand:
     if value.lower().endswith(".json") or Path(value).is_file():
         return load_brand_file(value)
     return find_brand(value)
+
+
+_CURRENT = "current.txt"  # the brand the wizard applies, by name (the CLI asks for --brand)
+
+
+def current_brand() -> Brand:
+    """The brand chosen in the wizard (the default style when none, or when it was deleted)."""
+    try:
+        name = (brands_dir() / _CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return DEFAULT_BRAND
+    try:
+        return find_brand(name) if name else DEFAULT_BRAND
+    except BrandError:
+        return DEFAULT_BRAND
+
+
+def set_current_brand(name: str | None) -> None:
+    """Remember the brand the wizard applies (None: back to the default style)."""
+    path = brands_dir() / _CURRENT
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(name or "", encoding="utf-8")
+    except OSError as exc:
+        raise BrandError(f"Impossible d'enregistrer le choix du profil cabinet : {exc}.") from exc

@@ -119,3 +119,16 @@ def test_resolve_brand_reads_a_json_path(tmp_path, config):
     path = tmp_path / "mine.json"
     path.write_text(json.dumps({"name": "Mine", "main_color": "#101010"}), encoding="utf-8")
     assert resolve_brand(str(path)).name == "Mine"
+
+
+def test_current_brand_falls_back_to_default(config):
+    from reports.brand import current_brand, set_current_brand
+
+    assert current_brand() is DEFAULT_BRAND
+    save_brand(Brand("Alpha", main_color="#000000"))
+    set_current_brand("Alpha")
+    assert current_brand().name == "Alpha"
+    delete_brand("Alpha")
+    assert current_brand() is DEFAULT_BRAND
+    set_current_brand(None)
+    assert current_brand() is DEFAULT_BRAND

@@ -1,0 +1,165 @@
+"""Fichier > Importer un CSV de communes… : the batch of `reports.batch`, from the wizard.
+
+Asks for the CSV and the output folder, runs the batch on a pool thread (the notes
+themselves in worker processes) behind a progress dialog whose "Arrêter" stops it cleanly,
+then tells what was done. Modal questions go through `BatchPrompts` so tests patch them.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from reports.batch import BatchOptions, default_jobs, run_batch
+from reports.batch.worker import process_job
+from reports.brand import current_brand
+
+
+class BatchPrompts:
+    """The batch's modal questions, each returning a plain value."""
+
+    @staticmethod
+    def choose_csv(parent: QWidget | None, folder: str) -> str:
+        """The CSV of communes ("" if cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Importer un CSV de communes", folder,
+            "Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
+        return path
+
+    @staticmethod
+    def choose_folder(parent: QWidget | None, folder: str) -> str:
+        """The folder the notes go to ("" if cancelled)."""
+        return QFileDialog.getExistingDirectory(parent, "Dossier des notes", folder)
+
+    @staticmethod
+    def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
+        """Tell what the batch did; offer to open the folder."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        open_button = box.addButton("Ouvrir le dossier", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    @staticmethod
+    def error(parent: QWidget | None, title: str, text: str) -> None:
+        """A batch that could not start (unreadable CSV, folder not writable)."""
+        QMessageBox.warning(parent, title, text)
+
+
+def report_text(report: Any) -> tuple[str, str]:
+    """The French title and text that sum a batch up."""
+    done, failed = len(report.done), len(report.failed)
+    folder = report.summary_path.parent if report.summary_path else ""
+    if report.interrupted:
+        title = "Traitement arrêté"
+        text = (f"{done} note(s) terminée(s) sur {report.total} avant l'arrêt. "
+                "Aucun fichier à moitié écrit n'a été laissé.")
+    else:
+        title = "Traitement terminé"
+        text = f"{done} note(s) écrite(s) sur {report.total} ligne(s)."
+    if failed:
+        text += f"\n{failed} ligne(s) en erreur : voir errors.csv."
+    warnings = [i for i in report.all_issues if i.level != "erreur"]
+    if warnings:
+        text += f"\n{len(warnings)} avertissement(s) : voir errors.csv."
+    return title, f"{text}\n\nRécapitulatif : {folder}/summary.csv"
+
+
+class BatchRun(QObject):
+    """One batch in the background, shown by a cancellable progress dialog."""
+
+    finished = Signal(object)  # the BatchReport, or the exception that stopped the start
+    progressed = Signal(int, int, str)  # done, total, commune
+
+    def __init__(self, parent: QWidget, csv_path: str, out_dir: str, *,
+                 formats: tuple[str, ...] = ("pdf",), jobs: int | None = None,
+                 task: Any = process_job) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.csv_path, self.out_dir = csv_path, out_dir
+        self.options = BatchOptions(Path(out_dir), formats, current_brand())
+        self.jobs, self.task = jobs or default_jobs(), task
+        self.stop = threading.Event()
+        self.dialog = QProgressDialog(self.tr("Lecture du fichier…"), self.tr("Arrêter"),
+                                      0, 0, parent)
+        self.dialog.setWindowTitle(self.tr("Notes de plusieurs communes"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.progressed.connect(self._show_progress)
+
+    def start(self) -> None:
+        """Run the batch on a pool thread; the window stays responsive."""
+        from desktop.tasks import run_in_background
+
+        self.dialog.show()
+        run_in_background(self._work, self._done, self._done)
+
+    def _work(self) -> Any:
+        """In the pool thread: the whole batch (notes in worker processes)."""
+        return run_batch(self.csv_path, self.options, jobs=self.jobs, stop=self.stop,
+                         task=self.task,
+                         progress=lambda o, done, total: self.progressed.emit(done, total,
+                                                                              o.commune))
+
+    def _show_progress(self, done: int, total: int, commune: str) -> None:
+        if self.stop.is_set():
+            return
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(self.tr("{done} / {total} communes — {commune}").format(
+            done=done, total=total, commune=commune))
+
+    def cancel(self) -> None:
+        """Stop after the notes being written: finished ones stay, started ones are dropped."""
+        self.stop.set()
+        self.dialog.setLabelText(self.tr("Arrêt en cours…"))
+
+    def _done(self, outcome: Any) -> None:
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.finished.emit(outcome)
+
+
+def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] = BatchPrompts,
+                **kwargs: Any) -> BatchRun | None:
+    """Ask for the CSV and the folder, then start the batch (None if the user gave up)."""
+    csv_path = prompts.choose_csv(parent, folder)
+    if not csv_path:
+        return None
+    out_dir = prompts.choose_folder(parent, str(Path(csv_path).parent))
+    if not out_dir:
+        return None
+    run = BatchRun(parent, csv_path, out_dir, **kwargs)
+    run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir))
+    run.start()
+    return run
+
+
+def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_dir: str) -> None:
+    """Say what was done, or why nothing could be."""
+    if isinstance(outcome, BaseException):
+        prompts.error(parent, "Traitement impossible", str(outcome))
+        return
+    title, text = report_text(outcome)
+    prompts.show_report(parent, title, text, out_dir)
+
+
+def install(window: Any) -> None:
+    """Add "Importer un CSV de communes…" to the main window's Fichier menu."""
+    action = QAction(window.tr("&Importer un CSV de communes…"), window)
+
+    def trigger(_checked: bool = False) -> None:
+        folder = window.context.settings.get("last_folder")
+        window.context.extras["batch_run"] = start_batch(window, folder)
+
+    action.triggered.connect(trigger)
+    window.add_file_action(action)

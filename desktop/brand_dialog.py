@@ -1,0 +1,378 @@
+"""Profils cabinet in the wizard: choose, create, edit or delete one; apply it to the note;
+export the note as an editable Word file too.
+
+The brands live in `reports.brand`'s storage (one JSON file each), shared with the command
+line's ``--brand NAME``. Modal questions go through `BrandPrompts` so tests patch them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reports.brand import (
+    DEFAULT_BRAND,
+    Brand,
+    BrandError,
+    brand_from_dict,
+    current_brand,
+    delete_brand,
+    list_brands,
+    save_brand,
+    set_current_brand,
+)
+
+
+class BrandPrompts:
+    """The dialog's modal questions, each returning a plain value."""
+
+    @staticmethod
+    def choose_logo(parent: QWidget | None, folder: str) -> str:
+        """A PNG or JPEG logo ("" if cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(parent, "Choisir un logo", folder,
+                                              "Images (*.png *.jpg *.jpeg)")
+        return path
+
+    @staticmethod
+    def choose_color(parent: QWidget | None, current: str) -> str:
+        """A colour as #RRGGBB ("" if cancelled)."""
+        color = QColorDialog.getColor(QColor(current), parent, "Couleur principale")
+        return color.name().upper() if color.isValid() else ""
+
+    @staticmethod
+    def confirm_delete(parent: QWidget | None, name: str) -> bool:
+        """Confirm the deletion of a saved brand."""
+        answer = QMessageBox.question(parent, "Supprimer le profil cabinet",
+                                      f"Supprimer le profil « {name} » ?")
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class BrandDialog(QDialog):
+    """The list of profils cabinet and the form of the selected one."""
+
+    prompts = BrandPrompts
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Profils cabinet"))
+        self.brands: list[Brand] = []
+        self.color = DEFAULT_BRAND.main_color
+        self.list = QListWidget(self)
+        self.name, self.organisation = QLineEdit(self), QLineEdit(self)
+        self.logo, self.contact, self.author = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.logo_button = QPushButton(self.tr("Choisir…"), self)
+        self.color_button = QPushButton(self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #A4262C")
+        self.new_button = QPushButton(self.tr("&Nouveau"), self)
+        self.save_button = QPushButton(self.tr("&Enregistrer"), self)
+        self.delete_button = QPushButton(self.tr("&Supprimer"), self)
+        self.buttons = QDialogButtonBox(self)
+        self.use_button = self.buttons.addButton(self.tr("&Utiliser ce profil"),
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._layout()
+        self.list.currentRowChanged.connect(self._show)
+        self.logo_button.clicked.connect(self._choose_logo)
+        self.color_button.clicked.connect(self._choose_color)
+        self.new_button.clicked.connect(self.new)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.refresh(current_brand().name)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("&Nom du profil"), self.name)
+        form.addRow(self.tr("&Organisme"), self.organisation)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.logo_button)
+        form.addRow(self.tr("&Logo (PNG ou JPEG)"), logo_row)
+        form.addRow(self.tr("&Couleur principale"), self.color_button)
+        form.addRow(self.tr("C&ontact"), self.contact)
+        form.addRow(self.tr("&Rédaction"), self.author)
+        edit = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.delete_button):
+            edit.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.error)
+        right.addLayout(edit)
+        right.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addLayout(right, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.buttons)
+
+    # --- list and form ----------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the saved brands (the default style first) and select `select`."""
+        self.brands = [DEFAULT_BRAND, *list_brands()]
+        self.list.clear()
+        self.list.addItems([b.name for b in self.brands])
+        names = [b.name for b in self.brands]
+        self.list.setCurrentRow(names.index(select) if select in names else 0)
+
+    def selected(self) -> Brand:
+        """The brand highlighted in the list."""
+        row = self.list.currentRow()
+        return self.brands[row] if 0 <= row < len(self.brands) else DEFAULT_BRAND
+
+    def _show(self, row: int) -> None:
+        """Fill the form with the highlighted brand (the default style is read-only)."""
+        brand = self.brands[row] if 0 <= row < len(self.brands) else DEFAULT_BRAND
+        self.name.setText(brand.name)
+        self.organisation.setText(brand.organisation)
+        self.logo.setText(str(brand.logo_path or ""))
+        self.contact.setText(brand.contact)
+        self.author.setText(brand.author)
+        self._set_color(brand.main_color)
+        self.error.clear()
+        editable = brand is not DEFAULT_BRAND
+        for field in (self.name, self.organisation, self.logo, self.contact, self.author):
+            field.setReadOnly(not editable)
+        for button in (self.logo_button, self.color_button, self.save_button,
+                       self.delete_button):
+            button.setEnabled(editable)
+
+    def _set_color(self, color: str) -> None:
+        self.color = color
+        self.color_button.setText(color)
+        self.color_button.setStyleSheet(f"background: {color}; color: white; padding: 3px")
+
+    def form_brand(self) -> Brand:
+        """The brand typed in the form; BrandError (French) when a field is wrong."""
+        return brand_from_dict({
+            "name": self.name.text(), "organisation": self.organisation.text(),
+            "logo_path": self.logo.text().strip() or None, "main_color": self.color,
+            "contact": self.contact.text(), "author": self.author.text(),
+        })
+
+    # --- actions ------------------------------------------------------------------------
+    def new(self) -> None:
+        """An empty, editable form for a new profile."""
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        for field in (self.name, self.organisation, self.logo, self.contact, self.author):
+            field.clear()
+            field.setReadOnly(False)
+        for button in (self.logo_button, self.color_button, self.save_button):
+            button.setEnabled(True)
+        self._set_color(DEFAULT_BRAND.main_color)
+        self.name.setFocus()
+
+    def save(self) -> Brand | None:
+        """Validate and store the form; the French error is shown under it."""
+        try:
+            brand = self.form_brand()
+            if brand.name == DEFAULT_BRAND.name:
+                raise BrandError("Ce nom est réservé à la présentation par défaut.")
+            save_brand(brand)
+        except BrandError as exc:
+            self.error.setText(str(exc))
+            return None
+        old = self.selected()
+        if old is not DEFAULT_BRAND and old.name != brand.name and self.list.currentRow() >= 0:
+            delete_brand(old.name)  # renamed: the old file would linger as a second profile
+        self.refresh(brand.name)
+        return brand
+
+    def delete(self) -> None:
+        """Delete the highlighted profile after confirmation."""
+        brand = self.selected()
+        if brand is DEFAULT_BRAND or not self.prompts.confirm_delete(self, brand.name):
+            return
+        delete_brand(brand.name)
+        self.refresh()
+
+    def _choose_logo(self) -> None:
+        path = self.prompts.choose_logo(self, str(Path(self.logo.text()).parent))
+        if path:
+            self.logo.setText(path)
+
+    def _choose_color(self) -> None:
+        color = self.prompts.choose_color(self, self.color)
+        if color:
+            self._set_color(color)
+
+    def accept(self) -> None:
+        """Use the highlighted profile, saving the form first when it was edited."""
+        brand = self.selected()
+        if self.list.currentRow() < 0 or (brand is not DEFAULT_BRAND and self._edited(brand)):
+            brand = self.save()
+            if brand is None:
+                return
+        try:
+            set_current_brand(None if brand is DEFAULT_BRAND else brand.name)
+        except BrandError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+    def _edited(self, brand: Brand) -> bool:
+        try:
+            return self.form_brand() != brand
+        except BrandError:
+            return True
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> Brand | None:
+        """Show the dialog; the chosen brand, or None if closed without choosing."""
+        dialog = cls(parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = current_brand() if accepted else None
+        dialog.deleteLater()
+        return chosen
+
+
+class BrandChooser(QWidget):
+    """The note page's row: a profil cabinet to apply, and a button to manage them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        self.manage = QPushButton(self.tr("Gérer…"), self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.manage)
+        self.brands: list[Brand] = []
+        self.manage.clicked.connect(self.open_dialog)
+        self.combo.currentIndexChanged.connect(self._chosen)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the profiles and select the current one."""
+        current = current_brand().name
+        self.brands = [DEFAULT_BRAND, *list_brands()]
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems([b.name for b in self.brands])
+        names = [b.name for b in self.brands]
+        self.combo.setCurrentIndex(names.index(current) if current in names else 0)
+        self.combo.blockSignals(False)
+
+    def brand(self) -> Brand:
+        """The profile chosen in the combo box."""
+        index = self.combo.currentIndex()
+        return self.brands[index] if 0 <= index < len(self.brands) else DEFAULT_BRAND
+
+    def _chosen(self, _index: int) -> None:
+        brand = self.brand()
+        # if it cannot be remembered, the choice still applies to this note
+        with contextlib.suppress(BrandError):
+            set_current_brand(None if brand is DEFAULT_BRAND else brand.name)
+        self.changed.emit()
+
+    def open_dialog(self) -> None:
+        """Manage the profiles, then show the one chosen."""
+        BrandDialog.ask(self.window())
+        self.refresh()
+        self.changed.emit()
+
+    def options(self) -> dict[str, Any]:
+        """`render_note` keywords: the brand, whose own fields win over the page's fields."""
+        brand = self.brand()
+        found: dict[str, Any] = {"brand": brand}
+        if brand is not DEFAULT_BRAND:
+            for key, value in (("author", brand.author), ("organisation", brand.organisation),
+                               ("logo", brand.logo_path)):
+                if value:
+                    found[key] = value
+        return found
+
+
+class WordExport(QWidget):
+    """The note page's row: write the same note as an editable Word file (.docx)."""
+
+    def __init__(self, page: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.button = QPushButton(self.tr("Exporter en &Word (.docx)"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button)
+        row.addWidget(self.status, 1)
+        self.button.clicked.connect(self.export)
+        self.written = ""
+
+    def target(self) -> Path:
+        """Next to the PDF, with the .docx extension."""
+        text = self.page.output.text().strip() or str(self.page.default_output())
+        return Path(text).with_suffix(".docx")
+
+    def export(self) -> None:
+        """Analyse and write the .docx in the background."""
+        from desktop.tasks import run_in_background
+
+        snapshot = self.page.document.snapshot()
+        directory = getattr(self.page.context.communes, "directory", None)
+        options, path = self.page.options(), self.target()
+        self.button.setEnabled(False)
+        self.status.setText(self.tr("Écriture du fichier Word…"))
+        run_in_background(lambda: produce_docx(snapshot, directory, path, options),
+                          self._done, self._failed)
+
+    def _done(self, path: Path) -> None:
+        self.button.setEnabled(True)
+        self.written = str(path)
+        self.status.setText(self.tr("Fichier Word enregistré : {path}").format(path=path))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button.setEnabled(True)
+        self.status.setText(str(exc))
+
+
+def produce_docx(profile: Any, directory: Any, path: Path, options: dict[str, Any]) -> Path:
+    """Analyse the project and write its Word note (in a worker thread)."""
+    from desktop.pages.results import analyse_snapshot
+    from reports.docx import render_docx
+
+    result = analyse_snapshot(profile, directory)
+    return render_docx(result, path, **options)
+
+
+def install(window: Any) -> None:
+    """Add "Profils cabinet…" to the Fichier menu and the brand and Word rows to the note page."""
+    from PySide6.QtGui import QAction
+
+    from desktop.navigation import PageId
+
+    page = window.wizard.page_of(PageId.NOTE)
+    chooser = BrandChooser(page)
+    page.add_option_row(page.tr("Profil &cabinet"), chooser, chooser.options)
+    export = WordExport(page)
+    page.add_option_row(page.tr("Format modifiable"), export, dict)
+    action = QAction(window.tr("Profils &cabinet…"), window)
+    action.triggered.connect(lambda _checked=False: chooser.open_dialog())
+    window.add_file_action(action)
+    window.context.extras.update(brand_chooser=chooser, word_export=export)

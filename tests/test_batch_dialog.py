@@ -1,0 +1,130 @@
+"""Fichier > Importer un CSV de communes… : prompts patched, a stand-in task, no sleeps."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from test_batch_runner import fake_task
+
+from desktop.batch_dialog import BatchPrompts, report_text, start_batch
+from reports.batch import worker
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+CSV = ("commune.name;commune.insee_code;population.total\n"
+       "Prades;66149;5835\nMurat;15138;1900\nVillefort;48198;0\n")
+
+
+def slow_task(job, options):
+    """The first row is quick; the next ones wait for the stop button (10 s at most)."""
+    if job.line > 2 and worker._cancel is not None and worker._cancel.wait(10):
+        return worker.Outcome(job.line, job.commune, ok=False, cancelled=True)
+    return fake_task(job, options)
+
+
+@pytest.fixture
+def answers(tmp_path, monkeypatch):
+    """Prompts that answer with a CSV and a folder, and record the final report."""
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    csv_path = tmp_path / "communes.csv"
+    csv_path.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "notes"
+    out.mkdir()
+    seen = {"reports": [], "errors": []}
+
+    class Answers(BatchPrompts):
+        @staticmethod
+        def choose_csv(parent, folder):
+            return str(csv_path)
+
+        @staticmethod
+        def choose_folder(parent, folder):
+            return str(out)
+
+        @staticmethod
+        def show_report(parent, title, text, folder):
+            seen["reports"].append((title, text, folder))
+
+        @staticmethod
+        def error(parent, title, text):
+            seen["errors"].append((title, text))
+
+    return Answers, out, seen
+
+
+def test_batch_runs_in_the_background_and_reports(qtbot, answers):
+    prompts, out, seen = answers
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    run = start_batch(parent, prompts=prompts, jobs=1, task=fake_task)
+    assert run is not None
+    qtbot.waitUntil(lambda: bool(seen["reports"]), timeout=10_000)
+    title, text, folder = seen["reports"][0]
+    assert title == "Traitement terminé" and folder == str(out)
+    assert "2 note(s) écrite(s) sur 3" in text and "1 ligne(s) en erreur" in text
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["Murat.pdf", "Prades.pdf"]
+    assert not run.dialog.isVisible()
+
+
+def test_stop_button_ends_the_batch_cleanly(qtbot, answers):
+    prompts, out, seen = answers
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    run = start_batch(parent, prompts=prompts, jobs=1, task=slow_task)
+    with qtbot.waitSignal(run.progressed, timeout=10_000):
+        pass
+    stop_button = run.dialog.findChild(QPushButton)
+    assert stop_button.text() == "Arrêter"
+    qtbot.mouseClick(stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen["reports"]), timeout=10_000)
+    title, text, _ = seen["reports"][0]
+    assert title == "Traitement arrêté" and "sur 3 avant l'arrêt" in text
+    assert [p.name for p in out.glob("*.pdf")] == ["Prades.pdf"] and not list(out.glob("~*"))
+    assert (out / "summary.csv").exists()
+
+
+def test_giving_up_at_either_question_starts_nothing(qtbot, answers):
+    prompts, _, _ = answers
+
+    class NoFolder(prompts):
+        @staticmethod
+        def choose_folder(parent, folder):
+            return ""
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert start_batch(parent, prompts=NoFolder, task=fake_task) is None
+
+
+def test_unreadable_csv_is_told_in_french(qtbot, answers, tmp_path):
+    prompts, _, seen = answers
+
+    class Missing(prompts):
+        @staticmethod
+        def choose_csv(parent, folder):
+            return str(tmp_path / "absent.csv")
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    start_batch(parent, prompts=Missing, jobs=1, task=fake_task)
+    qtbot.waitUntil(lambda: bool(seen["errors"]), timeout=10_000)
+    assert "introuvable" in seen["errors"][0][1]
+
+
+def test_report_text_counts_warnings():
+    from reports.batch.model import BatchReport, Issue, Outcome
+
+    report = BatchReport(total=2, outcomes=[Outcome(2, "A", ok=True)],
+                         issues=[Issue(1, "", "x", "avertissement", "colonne inconnue")])
+    title, text = report_text(report)
+    assert title == "Traitement terminé" and "1 avertissement(s)" in text
+
+
+def test_menu_entries_are_installed_in_the_main_window(make_window, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    window = make_window()
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "&Importer un CSV de communes…" in texts and "Profils &cabinet…" in texts
+    assert texts.index("&Importer un CSV de communes…") < texts.index("&Quitter")
+    assert {"brand_chooser", "word_export"} <= set(window.context.extras)

@@ -1,0 +1,139 @@
+"""Profils cabinet in the wizard: create, validate, choose, delete; applied to the note."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from desktop.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
+from reports.brand import DEFAULT_BRAND, Brand, current_brand, list_brands, save_brand
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+
+@pytest.fixture(autouse=True)
+def config(tmp_path, monkeypatch):
+    """Brands stored in a temporary folder."""
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    return tmp_path / "cfg"
+
+
+@pytest.fixture
+def logo(tmp_path):
+    buffer = BytesIO()
+    Image.new("RGB", (40, 20), "#224466").save(buffer, "PNG")
+    path = tmp_path / "logo.png"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+@pytest.fixture
+def dialog(qtbot, monkeypatch, logo):
+    """The dialog with its colour and logo questions answered."""
+
+    class Answers(BrandPrompts):
+        confirmed = True
+
+        @staticmethod
+        def choose_color(parent, current):
+            return "#1A6B3C"
+
+        @staticmethod
+        def choose_logo(parent, folder):
+            return str(logo)
+
+        @staticmethod
+        def confirm_delete(parent, name):
+            return Answers.confirmed
+
+    monkeypatch.setattr(BrandDialog, "prompts", Answers)
+    made = BrandDialog()
+    qtbot.addWidget(made)
+    return made
+
+
+def test_default_style_is_listed_first_and_read_only(dialog):
+    assert dialog.list.item(0).text() == DEFAULT_BRAND.name
+    assert dialog.name.isReadOnly() and not dialog.save_button.isEnabled()
+
+
+def test_create_a_profile_and_use_it(qtbot, dialog, logo):
+    dialog.new_button.click()
+    qtbot.keyClicks(dialog.name, "Cabinet Sud")
+    qtbot.keyClicks(dialog.organisation, "Territoires Conseil")
+    qtbot.keyClicks(dialog.author, "A. Dupont")
+    dialog.logo_button.click()
+    dialog.color_button.click()
+    dialog.save_button.click()
+    assert [b.name for b in list_brands()] == ["Cabinet Sud"]
+    saved = list_brands()[0]
+    assert saved.main_color == "#1A6B3C" and saved.logo_path == logo.resolve()
+    assert dialog.selected().name == "Cabinet Sud"
+    dialog.use_button.click()
+    assert dialog.result() == BrandDialog.DialogCode.Accepted
+    assert current_brand().organisation == "Territoires Conseil"
+
+
+def test_a_bad_logo_is_explained_and_nothing_saved(qtbot, dialog, tmp_path):
+    dialog.new_button.click()
+    qtbot.keyClicks(dialog.name, "Cabinet")
+    qtbot.keyClicks(dialog.logo, str(tmp_path / "absent.png"))
+    dialog.use_button.click()
+    assert "Logo" in dialog.error.text() and "introuvable" in dialog.error.text()
+    assert list_brands() == [] and dialog.result() != BrandDialog.DialogCode.Accepted
+
+
+def test_empty_name_is_refused(qtbot, dialog):
+    dialog.new_button.click()
+    dialog.save_button.click()
+    assert "nom" in dialog.error.text()
+
+
+def test_rename_replaces_and_delete_removes(qtbot, dialog):
+    save_brand(Brand("Ancien nom", main_color="#000000"))
+    dialog.refresh("Ancien nom")
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Nouveau nom")
+    dialog.save_button.click()
+    assert [b.name for b in list_brands()] == ["Nouveau nom"]
+    dialog.prompts.confirmed = False
+    dialog.delete_button.click()
+    assert len(list_brands()) == 1
+    dialog.prompts.confirmed = True
+    dialog.delete_button.click()
+    assert list_brands() == [] and dialog.selected() is DEFAULT_BRAND
+
+
+def test_chooser_gives_the_note_its_brand(qtbot, logo):
+    save_brand(Brand("Cabinet", "Territoires Conseil", logo, "#224466", "", "A. Dupont"))
+    chooser = BrandChooser()
+    qtbot.addWidget(chooser)
+    assert chooser.options() == {"brand": DEFAULT_BRAND}
+    chooser.combo.setCurrentIndex(1)
+    options = chooser.options()
+    assert options["brand"].name == "Cabinet" and options["author"] == "A. Dupont"
+    assert options["organisation"] == "Territoires Conseil" and options["logo"] == logo.resolve()
+    assert current_brand().name == "Cabinet"  # remembered for the next note and the batch
+
+
+def test_note_page_rows_and_word_export(make_window, qtbot, tmp_path, monkeypatch):
+    import desktop.brand_dialog as module
+
+    written = []
+
+    def fake_produce(profile, directory, path, options):
+        written.append((path, options))
+        path.write_bytes(b"PK")
+        return path
+
+    monkeypatch.setattr(module, "produce_docx", fake_produce)
+    window = make_window()
+    export = window.context.extras["word_export"]
+    export.page.output.setText(str(tmp_path / "Note Prades.pdf"))
+    export.button.click()
+    qtbot.waitUntil(lambda: bool(export.written), timeout=10_000)
+    path, options = written[0]
+    assert path == tmp_path / "Note Prades.docx" and options["brand"] is not None
+    assert "Fichier Word enregistré" in export.status.text()
