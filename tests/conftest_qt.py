@@ -35,19 +35,18 @@ def communes(qapp, qtbot) -> CommuneIndex:
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path, settings: Settings, communes: CommuneIndex):
     """Build main windows at 1366×768 over the same settings and recovery folder."""
-    made = []
-
     def make(language: str = "fr"):
         window = create_window(settings, tmp_path / "recovery", language=language,
                                communes=communes)
-        qtbot.addWidget(window)
+        # closed by pytest-qt after the test, without the unsaved-changes question
+        qtbot.addWidget(window, before_close_func=_forget_changes)
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
-        made.append(window)
         return window
 
-    yield make
-    for window in made:  # no prompt at teardown: the tests checked what they wanted
-        window.document.modified = False
-        window.close()
+    return make
+
+
+def _forget_changes(window) -> None:
+    window.document.modified = False

@@ -72,7 +72,7 @@ class ProfilePage(QWizardPage):
     def add_form(self) -> QFormLayout:
         """A form layout appended to the page."""
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.outer.addLayout(form)
@@ -91,7 +91,8 @@ class ProfilePage(QWizardPage):
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
-        column.addWidget(widget)
+        compact = isinstance(widget, CodeCombo | NumberEdit)
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
         if help_text:
             helper = QLabel(help_text, cell)
             helper.setWordWrap(True)
