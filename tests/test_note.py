@@ -90,6 +90,24 @@ def test_outline_has_every_section(note):
     assert top == [s.heading for s in SECTIONS]
 
 
+def test_contents_page_numbers_match_the_headings(note):
+    _, _, reader, _ = note
+    rows: dict[int, list[str]] = {}  # the numbers are drawn last: join the text by line
+
+    def collect(text, cm, tm, font, size):
+        if text.strip():
+            rows.setdefault(round(cm[5] + tm[5]), []).append(text.strip())
+
+    reader.pages[0].extract_text(visitor_text=collect)
+    listed = {}
+    for parts in rows.values():
+        if len(parts) >= 2 and parts[-1].isdigit():
+            listed[parts[0]] = int(parts[-1])
+    actual = {item.title: reader.get_destination_page_number(item) + 1
+              for item in reader.outline if not isinstance(item, list)}
+    assert listed == actual and len(listed) == len(SECTIONS)
+
+
 def test_page_count_and_footer(note):
     _, _, reader, text = note
     pages = len(reader.pages)

@@ -97,11 +97,18 @@ class Builder:
         return [Paragraph(text, self.styles[el.get("style", "body")])] if text else []
 
     def _heading(self, el: ET.Element, style: str, level: int | None) -> list[Flowable]:
+        """A heading, moved to the next page when fewer than ~4 lines would follow it.
+
+        A conditional break rather than keepWithNext: keepWithNext glues the heading to the
+        whole next flowable, and a long table would then leave a half-empty page.
+        """
         text = inner(el)
+        room = CondPageBreak(float(el.get("room", "70")))
         if level is None:
-            return [Paragraph(text, self.styles[style])]
+            return [room, Paragraph(text, self.styles[style])]
         self._count += 1
-        return [Heading(text, self.styles[style], level, f"{self.prefix}-{self._count}", False)]
+        key = f"{self.prefix}-{self._count}"
+        return [room, Heading(text, self.styles[style], level, key, False)]
 
     def _h2(self, el: ET.Element) -> list[Flowable]:
         return self._heading(el, "h2", 1)
@@ -113,7 +120,8 @@ class Builder:
         return [Paragraph(inner(li), self.styles["bullet"], bulletText="•") for li in el]
 
     def _checklist(self, el: ET.Element) -> list[Flowable]:
-        return [Paragraph(inner(it), self.styles["check"], bulletText="☐") for it in el]
+        style = self.styles[el.get("style", "check")]
+        return [Paragraph(inner(it), style, bulletText="☐") for it in el]
 
     def _hr(self, el: ET.Element) -> list[Flowable]:
         return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=3, spaceAfter=5)]
@@ -150,12 +158,15 @@ class Builder:
         """A table whose rows may split across pages (long user text never overflows)."""
         header = el.get("header", "1") == "1"
         align = el.get("align", "")
+        compact = el.get("style") == "compact"
         rows, styles_extra = [], []
         for r, tr in enumerate(el):
             cells = []
             for c, cell in enumerate(tr):
                 right = c < len(align) and align[c] == "R"
                 name = "cell_head" if (cell.tag == "th" or (header and r == 0)) else "cell"
+                if compact and name == "cell":
+                    name = "cell_small"
                 style = self.styles[name + ("_right" if right else "")]
                 if cell.get("severity") in SEVERITY_COLORS:
                     back, ink = SEVERITY_COLORS[cell.get("severity")]
@@ -169,7 +180,7 @@ class Builder:
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                       hAlign="LEFT")
         style = self.styles.table(header=header, zebra=el.get("zebra", "1") == "1",
-                                  total=el.get("total") == "1", rows=len(rows))
+                                  total=el.get("total") == "1", compact=compact)
         for cmd in styles_extra:
             style.add(*cmd)
         table.setStyle(style)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import LineLegend
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reports import fmt
 from reports.note.fonts import BOLD, REGULAR
@@ -35,7 +35,7 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     """Horizontal bars of similarity (0–100), the best one dark, the others light grey."""
     count = max(len(names), 1)
     bar_h = 15
-    label_w = min(width * 0.42, 190)
+    label_w = min(width * 0.45, 215)
     height = count * bar_h + 34
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
@@ -43,9 +43,9 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     chart.width, chart.height = width - label_w - 40, count * bar_h
     # reportlab draws the first category at the bottom: reverse to put the best on top
     chart.data = [[round(s * 100, 1) for s in reversed(scores)]]
-    chart.categoryAxis.categoryNames = [_short(n, 38) for n in reversed(names)]
+    chart.categoryAxis.categoryNames = [_short(n, 50) for n in reversed(names)]
     chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = RULE
@@ -106,17 +106,22 @@ def break_even_chart(*, monthly_charges: float, price: float, users_expected: fl
                        size=7))
     drawing.add(_label(labels.get("x", ""), plot.x + plot.width / 2, 8, size=7,
                        anchor="middle", color=GREY))
-    legend = LineLegend()
-    legend.x, legend.y = plot.x, height - 12
-    legend.fontName, legend.fontSize = REGULAR, 7.5
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.deltax = 150
-    legend.dx, legend.dy = 18, 0
-    legend.colorNamePairs = [(plot.lines[0], labels.get("revenue", "")),
-                             (plot.lines[1], labels.get("charges", ""))]
-    drawing.add(legend)
+    if users_needed is not None and 0 < users_needed <= top_users:
+        bx, by = plot.x + users_needed * scale_x, plot.y + charges / y_max * plot.height
+        drawing.add(Circle(bx, by, 3, fillColor=colors.white, strokeColor=INK, strokeWidth=1.2))
+        drawing.add(_label(labels.get("balance", ""), bx + 5, by - 11, size=7, bold=True))
+    _legend(drawing, plot.x, height - 10, [
+        (INK, None, labels.get("revenue", "")), (GREY, (5, 3), labels.get("charges", ""))])
     return drawing
+
+
+def _legend(drawing: Drawing, x: float, y: float, items: list[tuple]) -> None:
+    """A line legend: a short sample of each line (solid or dashed) and its name."""
+    for color, dash, text in items:
+        drawing.add(Line(x, y + 2.5, x + 22, y + 2.5, strokeColor=color, strokeWidth=1.8,
+                         strokeDashArray=dash))
+        drawing.add(_label(text, x + 27, y, size=7.5))
+        x += 27 + stringWidth(text, REGULAR, 7.5) + 18
 
 
 def _short(text: str, limit: int) -> str:

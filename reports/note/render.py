@@ -12,8 +12,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from reports import __version__
-from reports.note.doc import MARGIN_X, NoteDoc, make_toc, numbered_canvas
-from reports.note.sections import labels
+from reports.note.doc import MARGIN_X, DeferredTOC, NoteDoc, numbered_canvas
+from reports.note.sections import labels, sections
 from reports.note.story import NoteInfo, build_story, header_text
 from reports.note.styles import build_styles
 from reports.note.text import clean
@@ -89,10 +89,10 @@ def render(result: AnalysisResult, path: str | Path, *, author: str = "",
     doc = NoteDoc(buffer, styles=styles, header=header_text(result), brand_line=brand_line,
                   logo=_draw_logo(info.logo) if info.logo else None, lang="fr-FR",
                   invariant=1 if invariant else 0, **_metadata(result, info))
-    toc = make_toc(styles)
+    toc = DeferredTOC([(s.section_id, s.heading) for s in sections()], styles["toc0"])
     story = build_story(result, styles, doc.width, info, toc)
     say(0.3, lab["progress_layout"])
-    doc.multiBuild(story, canvasmaker=numbered_canvas(lab["footer"]))
+    doc.build(story, canvasmaker=numbered_canvas(lab["footer"]))
     say(0.9, lab["progress_write"])
     written = write_atomic(path, buffer.getvalue())
     say(1.0, lab["progress_done"])

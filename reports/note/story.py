@@ -99,6 +99,12 @@ def quote_picker(kb: Any) -> Callable[[str], str]:
     return pick
 
 
+def _shown_sources(result: AnalysisResult) -> set[str]:
+    """Sources already printed beside the budgets and the impact (the method skips them)."""
+    lines = result.finance.investment + result.finance.operating + result.impact.assumptions
+    return {line.source for line in lines}
+
+
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
     """Everything the templates may read; the renderer computes nothing of its own."""
     kb = _knowledge()
@@ -107,7 +113,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "r": result, "profile": result.profile, "commune": result.commune,
         "verdict": result.verdict, "finance": result.finance, "kb": kb,
         "attribution": _attribution(), "info": info, "today": info.today,
-        "quote_for": quote_picker(kb),
+        "quote_for": quote_picker(kb), "shown_sources": _shown_sources(result),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": profile_rows(result.profile),
     }

@@ -50,16 +50,17 @@ class Styles:
         return self.paragraph.get(name, self.paragraph["body"])
 
     def table(self, *, header: bool = True, zebra: bool = True, total: bool = False,
-              rows: int = 0) -> TableStyle:
+              compact: bool = False) -> TableStyle:
         """A table style with the font set explicitly (else Helvetica slips in)."""
+        pad = 1.6 if compact else 2.5
         cmds = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTSIZE", (0, 0), (-1, -1), 8.5),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, -1), (-1, -1), 0.6, self.main),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 0.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
@@ -79,8 +80,8 @@ class Styles:
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 9.5, "leading": 13,
-            "textColor": INK}
+    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 9, "leading": 12.4,
+            "textColor": INK, "allowWidows": 0}
     base.update(kw)
     return ParagraphStyle(name, **base)
 
@@ -97,6 +98,9 @@ def build_styles(main_color: str | None = None) -> Styles:
                        spaceAfter=4),
         "cell": _style("cell", fontSize=8.5, leading=10.5),
         "cell_right": _style("cell_right", fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
+        "cell_small": _style("cell_small", fontSize=7.2, leading=8.8),
+        "cell_small_right": _style("cell_small_right", fontSize=7.2, leading=8.8,
+                                   alignment=TA_RIGHT),
         "cell_head": _style("cell_head", fontName=BOLD, fontSize=8.5, leading=10.5,
                             textColor=colors.white),
         "cell_head_right": _style("cell_head_right", fontName=BOLD, fontSize=8.5, leading=10.5,
@@ -104,12 +108,14 @@ def build_styles(main_color: str | None = None) -> Styles:
         "bullet": _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2.5),
         "check": _style("check", leftIndent=16, bulletIndent=2, spaceAfter=3.5,
                         bulletFontName=REGULAR, bulletFontSize=11),
+        "check_small": _style("check_small", fontSize=8.5, leading=11, leftIndent=15,
+                              bulletIndent=2, spaceAfter=3, bulletFontSize=10),
         "h1": _style("h1", fontName=BOLD, fontSize=16, leading=20, textColor=main,
-                     spaceBefore=4, spaceAfter=8, keepWithNext=1),
+                     spaceBefore=4, spaceAfter=8),
         "h2": _style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=main,
-                     spaceBefore=9, spaceAfter=4, keepWithNext=1),
+                     spaceBefore=9, spaceAfter=4),
         "h3": _style("h3", fontName=BOLD, fontSize=9.5, leading=12.5, spaceBefore=5,
-                     spaceAfter=2, keepWithNext=1),
+                     spaceAfter=2),
         "cover_title": _style("cover_title", fontName=BOLD, fontSize=24, leading=30,
                               textColor=main, spaceAfter=10),
         "cover_sub": _style("cover_sub", fontSize=12.5, leading=17, textColor=GREY,

@@ -74,6 +74,16 @@ def _finalize(value: Any) -> Any:
     return clean(value)
 
 
+def _quantity(value: Any) -> str:
+    """A number as short as it can be: 88 → "88", 0.195 → "0,195", 117.5 → "117,5"."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "—"
+    for decimals in (0, 1, 2, 3):
+        if abs(round(value, decimals) - value) < 1e-9:
+            return fmt.fmt_number(value, decimals)
+    return fmt.fmt_number(value, 3)
+
+
 def _yes_no(value: Any) -> str:
     return {True: "oui", False: "non"}.get(value, "—") if isinstance(value, bool) else "—"
 
@@ -100,7 +110,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
-        date=fmt.fmt_date, yesno=_yes_no, cut=lambda v, n=MAX_CHARS: clean(v, n),
+        date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: clean(v, n),
     )
     return env
 
