@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.code_labels import code_label
 from reports.fmt import fmt_number, parse_number
 
 _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")
@@ -94,7 +95,7 @@ class CodeCombo(QComboBox):
         if empty is not None:
             self.addItem(empty, None)
         for code, label in codes:
-            self.addItem(label, code)
+            self.addItem(code_label(label), code)
         self.activated.connect(lambda _i: self.valueEdited.emit())
 
     def value(self) -> Any:
@@ -162,7 +163,7 @@ class CheckList(QWidget):
         layout.setSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
         for code, label in codes:
-            box = QCheckBox(label, self)
+            box = QCheckBox(code_label(label), self)
             box.toggled.connect(lambda _on: self.valueEdited.emit())
             layout.addWidget(box)
             self.boxes[code] = box

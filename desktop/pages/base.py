@@ -171,8 +171,9 @@ class ProfilePage(QWizardPage):
         rest = [m for m in messages if id(m) not in placed]
         self.show_page_messages(rest)
         incomplete = any(m.level == "error" for m in messages)
-        self.hint.setText(_tr("Complétez les champs marqués d'un astérisque (*) pour "
-                              "continuer.") if incomplete else "")
+        self.hint.setText(_tr("Pour continuer, complétez les champs marqués d'un astérisque "
+                              "(*) et corrigez les valeurs signalées en rouge.")
+                          if incomplete else "")
         self.hint.setVisible(incomplete)
         self.completeChanged.emit()
 

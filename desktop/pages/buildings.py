@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.code_labels import code_label
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.i18n import translate as _tr
@@ -26,6 +27,12 @@ from reports import profile as engine
 from reports.fmt import fmt_eur, fmt_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _label(code_list: tuple[tuple[str, str], ...], code: str | None) -> str:
+    """A code's label in the interface language, "—" when unknown."""
+    label = codes.label_of(code_list, code)
+    return code_label(label) if label else "—"
 
 
 class BuildingsModel(QAbstractTableModel):
@@ -58,10 +65,10 @@ class BuildingsModel(QAbstractTableModel):
             return None
         b = self.document.profile.buildings[index.row()]
         surface = f"{fmt_number(b.surface_m2)}\u00a0m²" if b.surface_m2 is not None else "—"
-        return (b.name or "—", codes.label_of(codes.OWNERS, b.owner, "—"), surface,
-                codes.label_of(codes.BUILDING_STATES, b.state, "—"), fmt_eur(b.works_cost_eur),
-                fmt_eur(b.monthly_rent_eur),
-                codes.label_of(codes.LOCATIONS, b.location, "—"))[index.column()]
+        return (b.name or "—", _label(codes.OWNERS, b.owner), surface,
+                _label(codes.BUILDING_STATES, b.state), fmt_eur(b.works_cost_eur),
+                fmt_eur(b.monthly_rent_eur), _label(codes.LOCATIONS, b.location),
+                )[index.column()]
 
     def reset(self) -> None:
         """The list changed: redraw everything."""

@@ -88,6 +88,7 @@ class NotePage(ProfilePage):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%p %"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.open_note_button = QPushButton(self.tr("Ouvrir la &note"), self)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.code_labels import code_label
 from desktop.context import AppContext
 from desktop.document import ProjectDocument, is_required
 from desktop.navigation import PageId
@@ -45,7 +46,7 @@ class PopulationPage(ProfilePage):
         self.concentration.setWordWrap(True)
         self.concentration.setTextFormat(Qt.TextFormat.PlainText)
         self.concentration.setObjectName("concentration")
-        form.addRow(self.tr("Concentration d'emploi"), self.concentration)
+        self.concentration.setStyleSheet("font-weight: bold;")
         explain = QLabel(self.tr(
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
@@ -54,7 +55,12 @@ class PopulationPage(ProfilePage):
                                   high=fmt_ratio(engine.EMPLOYING_MIN, 1)), self)
         explain.setWordWrap(True)
         explain.setStyleSheet("color: #555;")
-        form.addRow("", explain)
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.concentration)
+        column.addWidget(explain)
+        form.addRow(self.tr("Concentration d'emploi"), cell)
         self.add_footer()
 
     def after_load(self) -> None:
@@ -72,6 +78,6 @@ class PopulationPage(ProfilePage):
             self.concentration.setText(self.tr("— (saisissez les emplois et les actifs "
                                                "occupés)"))
             return
-        label = engine.concentration_label(engine.concentration_class(value)) or ""
+        label = code_label(engine.concentration_label(engine.concentration_class(value)) or "")
         self.concentration.setText(self.tr("{value} — commune {label}").format(
             value=fmt_ratio(value), label=label))

@@ -1,0 +1,99 @@
+"""Every page in French and in English at 1366×768: translated, nothing cut off.
+
+Set TIERSLIEU_SCREENSHOTS=/some/folder to also save a PNG of every page (to look at them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
+from test_wizard_files import PRADES
+
+from desktop import code_labels, i18n
+from desktop.navigation import PageId
+from reports import codes
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+SHOTS = os.environ.get("TIERSLIEU_SCREENSHOTS", "")
+
+
+@pytest.fixture(autouse=True)
+def back_to_french(qapp):
+    """Other tests expect the French catalogues."""
+    yield
+    i18n.install_translators(qapp, "fr")
+
+
+def clipped_widgets(page) -> list[str]:
+    """Visible labels and buttons narrower than their text needs."""
+    found = []
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        if not widget.isVisible() or not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            if widget.height() < widget.heightForWidth(widget.width()) - 2:
+                found.append(f"{widget.text()[:40]!r} (height)")
+        elif widget.width() < widget.minimumSizeHint().width():
+            found.append(f"{widget.text()[:40]!r} (width)")
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_fits_at_1366x768(qtbot, make_window, tmp_path, language):
+    window = make_window(language)
+    project = tmp_path / "Prades.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    assert window.open_project(str(project))
+    wizard = window.wizard
+    wizard.restart()
+    titles = []
+    for page_id in PageId:
+        assert wizard.currentId() == page_id
+        page = wizard.currentPage()
+        if page_id == PageId.RESULTS:
+            qtbot.waitUntil(page.isComplete, timeout=20_000)
+        if page_id == PageId.TERRITORY:
+            qtbot.waitUntil(lambda p=page: p.neighbourhood is not None, timeout=10_000)
+        qtbot.wait(1)  # one turn of the event loop: layouts settle
+        titles.append(page.title())
+        assert clipped_widgets(page) == [], (language, page.title())
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(SHOTS) / f"{language}_{int(page_id)}_{page_id.name}.png"))
+        if page_id != PageId.NOTE:
+            wizard.next()
+    expected_first = {"fr": "Bienvenue", "en": "Welcome"}[language]
+    assert titles[0] == expected_first and len(set(titles)) == len(titles)
+    back = wizard.button(QWizard.WizardButton.BackButton).text()
+    assert back == {"fr": "< &Précédent", "en": "< &Back"}[language]
+
+
+def test_switching_language_keeps_the_answers(qtbot, make_window, tmp_path):
+    window = make_window("fr")
+    project = tmp_path / "Prades.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    window.open_project(str(project))
+    window.wizard.next()
+    window.set_language("en")
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.wizard.currentId() == PageId.POPULATION
+    assert window.wizard.currentPage().title() == "Population and jobs"
+    assert window.document.value("population.jobs") == 2407
+    assert window.context.settings.get("language") == "en"
+
+
+def test_every_code_label_of_the_engine_has_an_english_entry(qapp):
+    engine_labels = {label for name in dir(codes) if name.isupper()
+                     for _code, label in getattr(codes, name)
+                     if isinstance(getattr(codes, name), tuple)}
+    assert engine_labels <= set(code_labels.LABELS)
+    i18n.install_translators(qapp, "en")
+    untranslated = [label for label in code_labels.LABELS
+                    if QCoreApplication.translate("codes", label) == label]
+    assert untranslated == []
