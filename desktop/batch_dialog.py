@@ -13,7 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.worker import process_job
@@ -35,6 +41,15 @@ class BatchPrompts:
     def choose_folder(parent: QWidget | None, folder: str) -> str:
         """The folder the notes go to ("" if cancelled)."""
         return QFileDialog.getExistingDirectory(parent, "Dossier des notes", folder)
+
+    @staticmethod
+    def choose_formats(parent: QWidget | None) -> tuple[str, ...]:
+        """PDF, Word or both (empty if cancelled)."""
+        choices = {"Notes PDF": ("pdf",), "Fichiers Word modifiables (.docx)": ("docx",),
+                   "PDF et Word": ("pdf", "docx")}
+        item, ok = QInputDialog.getItem(parent, "Format des notes", "Produire :",
+                                        list(choices), 0, False)
+        return choices.get(item, ()) if ok else ()
 
     @staticmethod
     def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
@@ -131,14 +146,17 @@ class BatchRun(QObject):
 
 def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] = BatchPrompts,
                 **kwargs: Any) -> BatchRun | None:
-    """Ask for the CSV and the folder, then start the batch (None if the user gave up)."""
+    """Ask for the CSV, the folder and the format, then start the batch (None: gave up)."""
     csv_path = prompts.choose_csv(parent, folder)
     if not csv_path:
         return None
     out_dir = prompts.choose_folder(parent, str(Path(csv_path).parent))
     if not out_dir:
         return None
-    run = BatchRun(parent, csv_path, out_dir, **kwargs)
+    formats = prompts.choose_formats(parent)
+    if not formats:
+        return None
+    run = BatchRun(parent, csv_path, out_dir, formats=formats, **kwargs)
     run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir))
     run.start()
     return run

@@ -43,6 +43,10 @@ def answers(tmp_path, monkeypatch):
             return str(out)
 
         @staticmethod
+        def choose_formats(parent):
+            return ("pdf",)
+
+        @staticmethod
         def show_report(parent, title, text, folder):
             seen["reports"].append((title, text, folder))
 

@@ -56,6 +56,7 @@ class Outcome:
     issues: tuple[Issue, ...] = ()
     cancelled: bool = False
     rss_kb: int = 0  # the worker's peak resident memory so far (0 where unknown)
+    pid: int = 0  # the worker process (the benchmark follows each one's memory)
 
 
 @dataclass

@@ -134,7 +134,14 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
     profile, messages = profile_from_dict(job.data)
     issues = list(job.issues) + _profile_issues(job, messages)
     if profile is None or any(i.level == ERROR for i in issues):
-        return Outcome(job.line, job.commune, ok=False, issues=tuple(issues), rss_kb=peak_rss_kb())
+        return Outcome(
+            job.line,
+            job.commune,
+            ok=False,
+            issues=tuple(issues),
+            rss_kb=peak_rss_kb(),
+            pid=os.getpid(),
+        )
     try:
         result = analyse(profile)
         files = []
@@ -146,7 +153,14 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
         return Outcome(job.line, job.commune, ok=False, cancelled=True, issues=tuple(issues))
     except Exception as exc:  # one row's failure is reported; the batch goes on
         issues.append(Issue(job.line, job.commune, "", ERROR, _failure_text(exc)))
-        return Outcome(job.line, job.commune, ok=False, issues=tuple(issues), rss_kb=peak_rss_kb())
+        return Outcome(
+            job.line,
+            job.commune,
+            ok=False,
+            issues=tuple(issues),
+            rss_kb=peak_rss_kb(),
+            pid=os.getpid(),
+        )
     return Outcome(
         job.line,
         result.commune.name,
@@ -155,6 +169,7 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
         summary=summary_of(result, job, tuple(files)),
         issues=tuple(issues),
         rss_kb=peak_rss_kb(),
+        pid=os.getpid(),
     )
 
 
