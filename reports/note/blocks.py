@@ -25,7 +25,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.flowables import BalancedColumns, HRFlowable
 
 from reports.note.fonts import BOLD, REGULAR
 from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
@@ -149,6 +149,11 @@ class Builder:
         body.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.main,
                                spaceBefore=2, spaceAfter=6))
         return [KeepTogether(body)]
+
+    def _columns(self, el: ET.Element) -> list[Flowable]:
+        """Short blocks (a glossary) set in balanced columns to save height."""
+        return [BalancedColumns(self.children(el), nCols=int(el.get("n", "2")), innerPadding=10,
+                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)]
 
     def _chart(self, el: ET.Element) -> list[Flowable]:
         return self.charts(el.get("name", ""), dict(el.attrib), self.width)

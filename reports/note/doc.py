@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from reports.note.fonts import BOLD, REGULAR
 from reports.note.styles import GREY, RULE, Styles
 
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 18 * mm
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 20 * mm, 17 * mm
 
 
 class DeferredCanvas(Canvas):

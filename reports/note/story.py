@@ -8,7 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from reports import __version__
 from reports.note import charts
@@ -80,6 +90,8 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
     return rows
 
 
+GLUE_MAX_HEIGHT = 320  # a first block taller than this may start below its heading
+
 QUOTE_FIELDS = ("carrier_type", "building_origin", "opening_date", "regular_users",
                 "operating_eur_per_year", "investment_eur")  # narrative sentences first
 
@@ -99,6 +111,14 @@ def quote_picker(kb: Any) -> Callable[[str], str]:
     return pick
 
 
+def _shared_reasons(result: AnalysisResult) -> list[str]:
+    """Reasons given for three practices or more: printed once, as a group heading."""
+    counts: dict[str, int] = {}
+    for hit in result.practices:
+        counts[hit.reason] = counts.get(hit.reason, 0) + 1
+    return [reason for reason, n in counts.items() if n >= 3 and reason]
+
+
 def _shown_sources(result: AnalysisResult) -> set[str]:
     """Sources already printed beside the budgets and the impact (the method skips them)."""
     lines = result.finance.investment + result.finance.operating + result.impact.assumptions
@@ -114,6 +134,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "verdict": result.verdict, "finance": result.finance, "kb": kb,
         "attribution": _attribution(), "info": info, "today": info.today,
         "quote_for": quote_picker(kb), "shown_sources": _shown_sources(result),
+        "shared_reasons": _shared_reasons(result),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": profile_rows(result.profile),
     }
@@ -158,16 +179,32 @@ def build_story(result: AnalysisResult, styles: Styles, width: float, info: Note
             story.append(PageBreak())
         else:
             story.append(charts_safe_break())
-        story.append(Heading(para(section.heading), styles["h1"], 0, section.section_id))
-        story += body
+        heading = Heading(para(section.heading), styles["h1"], 0, section.section_id)
+        story += _glued(heading, body, width)
     return story
 
 
-def charts_safe_break() -> Flowable:
-    """Start a section on a new page when less than a quarter page is left."""
-    from reportlab.platypus import CondPageBreak
+def _height(flowable: Flowable, width: float) -> float:
+    """Height of a flowable laid out at `width` (KeepTogether measured through its parts)."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(part, width) for part in flowable._content)
+    if isinstance(flowable, Paragraph | Table | Spacer | Drawing):
+        return flowable.wrap(width, 10_000)[1]
+    return float("inf")  # others (balanced columns…) need a canvas to measure: never glued
 
-    return CondPageBreak(180)
+
+def _glued(heading: Flowable, body: list[Flowable], width: float) -> list[Flowable]:
+    """The heading kept on the page of the section's first block when that block is short."""
+    if body and not isinstance(body[0], CondPageBreak):
+        parts = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
+        if _height(body[0], width) <= GLUE_MAX_HEIGHT:
+            return [KeepTogether([heading, *parts]), *body[1:]]
+    return [heading, *body]
+
+
+def charts_safe_break() -> Flowable:
+    """Start a section on a new page when less than a fifth of a page is left."""
+    return CondPageBreak(150)
 
 
 def header_text(result: AnalysisResult) -> str:

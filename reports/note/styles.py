@@ -52,7 +52,7 @@ class Styles:
     def table(self, *, header: bool = True, zebra: bool = True, total: bool = False,
               compact: bool = False) -> TableStyle:
         """A table style with the font set explicitly (else Helvetica slips in)."""
-        pad = 1.6 if compact else 2.5
+        pad = 1.6 if compact else 2.2
         cmds = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -80,7 +80,7 @@ class Styles:
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 9, "leading": 12.4,
+    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 8.8, "leading": 12,
             "textColor": INK, "allowWidows": 0}
     base.update(kw)
     return ParagraphStyle(name, **base)
@@ -96,8 +96,8 @@ def build_styles(main_color: str | None = None) -> Styles:
         "small": _style("small", fontSize=8, leading=10.5, textColor=GREY, spaceAfter=3),
         "note": _style("note", fontName=ITALIC, fontSize=8.5, leading=11, textColor=GREY,
                        spaceAfter=4),
-        "cell": _style("cell", fontSize=8.5, leading=10.5),
-        "cell_right": _style("cell_right", fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
+        "cell": _style("cell", fontSize=8.2, leading=10),
+        "cell_right": _style("cell_right", fontSize=8.2, leading=10, alignment=TA_RIGHT),
         "cell_small": _style("cell_small", fontSize=7.2, leading=8.8),
         "cell_small_right": _style("cell_small_right", fontSize=7.2, leading=8.8,
                                    alignment=TA_RIGHT),
@@ -110,6 +110,7 @@ def build_styles(main_color: str | None = None) -> Styles:
                         bulletFontName=REGULAR, bulletFontSize=11),
         "check_small": _style("check_small", fontSize=8.5, leading=11, leftIndent=15,
                               bulletIndent=2, spaceAfter=3, bulletFontSize=10),
+        "glossary": _style("glossary", fontSize=8, leading=10.4, spaceAfter=2.5),
         "h1": _style("h1", fontName=BOLD, fontSize=16, leading=20, textColor=main,
                      spaceBefore=4, spaceAfter=8),
         "h2": _style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=main,
