@@ -221,7 +221,10 @@ def find_brand(name: str) -> Brand:
         if _slug(brand.name) == wanted:
             return brand
     known = ", ".join(b.name for b in list_brands()) or "aucun"
-    raise BrandError(f"Profil cabinet « {name} » inconnu (profils enregistrés : {known}).")
+    raise BrandError(
+        f"Profil cabinet « {name} » inconnu (profils enregistrés : {known} ; "
+        f"dossier : {brands_dir()}). Donnez son nom exact ou le chemin d'un fichier .json."
+    )
 
 
 def resolve_brand(value: str | None) -> Brand:

@@ -140,3 +140,14 @@ def test_libreoffice_opens_the_file(branded, tmp_path):
     text = "".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) >= 8
     assert "Synthèse" in text and "Saint-Jean-de-Fos" in text
+
+
+def test_markup_the_exporter_does_not_know_keeps_its_text():
+    from reports.docx.builder import DocxBuilder
+    from reports.docx.layout import new_document
+
+    document = new_document("#3B4A5A")
+    builder = DocxBuilder(document, "#3B4A5A", "#DDDDDD", lambda name, attrs: None)
+    builder.build('<columns n="2"><p>un</p><p>deux</p></columns><novel>trois <b>gras</b></novel>'
+                  '<chart name="absent"/>')
+    assert [p.text for p in document.paragraphs] == ["un", "deux", "trois gras"]

@@ -22,7 +22,7 @@ from reports.docx import ooxml
 PARAGRAPH_STYLES = {
     "body": "Normal", "lead": "Chapeau", "small": "Texte petit", "note": "Remarque",
     "cover_title": "Title", "cover_sub": "Subtitle", "cover_meta": "Normal",
-    "chart_caption": "Caption",
+    "chart_caption": "Caption", "glossary": "Normal",
 }
 VERDICT_COLORS = {  # same colours and symbols as the PDF's verdict badge
     "favourable": ("#1E6B3A", "#FFFFFF", "✔"),
@@ -32,6 +32,7 @@ VERDICT_COLORS = {  # same colours and symbols as the PDF's verdict badge
 SEVERITY_COLORS = {"high": ("#A4262C", "#FFFFFF"), "medium": ("#F2C14E", "#1A1A1A"),
                    "low": ("#E3E6E8", "#1A1A1A")}
 ZEBRA = "#F2F4F5"
+INLINE = frozenset({"b", "i", "br", "font", "super", "sub", "strong", "em"})
 TEXT_WIDTH_CM = 16.0
 
 ChartMaker = Callable[[str, dict[str, str]], bytes | None]
@@ -62,10 +63,13 @@ class DocxBuilder:
         """Append every child element to `container` (the document or a table cell)."""
         for child in el:
             handler = getattr(self, f"_{child.tag}", None)
-            if handler is None:
-                self._p(child, container)  # unknown markup: keep its text
-            else:
+            if handler is not None:
                 handler(child, container)
+            elif len(child) and not (child.text or "").strip() and not any(
+                    c.tag in INLINE for c in child):
+                self.children(child, container)  # unknown container: keep its blocks
+            else:
+                self._p(child, container)  # unknown block: keep its text
 
     # --- inline text -----------------------------------------------------------------
     def inline(self, paragraph: Paragraph, el: ET.Element, fmt: dict[str, Any] | None = None
@@ -159,6 +163,10 @@ class DocxBuilder:
         paragraphs = container.paragraphs[start:] if hasattr(container, "paragraphs") else []
         for paragraph in paragraphs[:-1]:
             paragraph.paragraph_format.keep_with_next = True
+
+    def _columns(self, el: ET.Element, container: Any) -> None:
+        """Balanced columns in the PDF; one column in Word, easier to rework."""
+        self.children(el, container)
 
     def _box(self, el: ET.Element, container: Any) -> None:
         if el.get("title"):
