@@ -110,7 +110,9 @@ class BrandDialog(QDialog):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(self.logo_button)
-        form.addRow(self.tr("&Logo (PNG ou JPEG)"), logo_row)
+        logo_label = QLabel(self.tr("&Logo (PNG ou JPEG)"), self)
+        logo_label.setBuddy(self.logo)  # a layout row has no buddy of its own
+        form.addRow(logo_label, logo_row)
         form.addRow(self.tr("&Couleur principale"), self.color_button)
         form.addRow(self.tr("C&ontact"), self.contact)
         form.addRow(self.tr("&Rédaction"), self.author)
