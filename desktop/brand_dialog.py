@@ -300,15 +300,19 @@ class BrandChooser(QWidget):
         self.changed.emit()
 
     def options(self) -> dict[str, Any]:
-        """`render_note` keywords: the brand, whose own fields win over the page's fields."""
-        brand = self.brand()
-        found: dict[str, Any] = {"brand": brand}
-        if brand is not DEFAULT_BRAND:
-            for key, value in (("author", brand.author), ("organisation", brand.organisation),
-                               ("logo", brand.logo_path)):
-                if value:
-                    found[key] = value
-        return found
+        """`render_note` keywords: the brand (colours, contact; the page's fields win)."""
+        return {"brand": self.brand()}
+
+
+def fill_from_brand(page: Any, brand: Brand) -> None:
+    """Show the chosen profile's author, organisation and logo in the note page's fields,
+    where the user sees them and may still change them."""
+    if brand is DEFAULT_BRAND:
+        return
+    for field, value in ((page.author, brand.author), (page.organisation, brand.organisation),
+                         (page.logo, str(brand.logo_path or ""))):
+        if value:
+            field.setText(value)
 
 
 class WordExport(QWidget):
@@ -372,6 +376,7 @@ def install(window: Any) -> None:
     page = window.wizard.page_of(PageId.NOTE)
     chooser = BrandChooser(page)
     page.add_option_row(page.tr("Profil &cabinet"), chooser, chooser.options)
+    chooser.changed.connect(lambda: fill_from_brand(page, chooser.brand()))
     export = WordExport(page)
     page.add_option_row(page.tr("Format modifiable"), export, dict)
     action = QAction(window.tr("Profils &cabinet…"), window)
