@@ -3,10 +3,20 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reports.batch.csvread import CsvReadError, decode, detect_separator, parse_text, read_csv
-from reports.batch.fields import flatten, kind_of, template_columns, unflatten, unknown_columns
+from reports.batch.fields import (
+    FIELDS,
+    flatten,
+    kind_of,
+    template_columns,
+    unflatten,
+    unknown_columns,
+)
 from reports.batch.names import safe_stem, unique_stems
+from reports.batch.prepare import make_jobs
 from reports.paths import read_text
 from reports.profile import profile_from_dict
 
@@ -148,3 +158,26 @@ def test_homonyms_get_their_insee_code_and_duplicates_their_line():
     assert stems == {2: "Saint-Martin (11111)", 3: "SAINT-MARTIN (22222)",
                      4: "Prades (66149) - ligne 4", 5: "Prades (66149) - ligne 5", 6: "Murat"}
     assert len({s.casefold() for s in stems.values()}) == 5
+
+
+COLUMNS = [c.replace("#", "0") for c in FIELDS] + ["colonne.inconnue", "buildings.3.fibre"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_are_read_or_refused_in_french(data):
+    try:
+        table = parse_text(decode(data)[0])
+    except CsvReadError as exc:
+        assert str(exc)  # a French sentence, never a traceback
+        return
+    make_jobs(table, lookup=None)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=30), max_size=12))
+def test_any_row_gives_a_profile_the_validation_can_judge(row):
+    data, errors = unflatten(row)
+    assert all(e.field in row for e in errors)
+    profile, messages = profile_from_dict(data)
+    assert profile is not None or messages

@@ -148,3 +148,27 @@ def test_leftover_temporary_files_are_swept(tmp_path):
     run_batch(_csv(tmp_path, ROWS[:1]), BatchOptions(out), jobs=1, task=fake_task, lookup=None)
     assert sorted(p.name for p in out.iterdir()) == ["Prades.pdf", "errors.csv", "mine.pdf",
                                                       "summary.csv"]
+
+
+def test_real_task_reports_a_failing_row_and_goes_on(tmp_path, monkeypatch):
+    """An exception inside the analysis of one row becomes a French line in errors.csv."""
+    import reports.analysis
+
+    real = reports.analysis.analyse
+
+    def flaky(profile, *args, **kwargs):
+        if profile.commune.name == "Murat":
+            raise ZeroDivisionError("division by zero")
+        return real(profile, *args, **kwargs)
+
+    monkeypatch.setattr(reports.analysis, "analyse", flaky)
+    path = tmp_path / "c.csv"
+    path.write_text("commune.insee_code;carrier.type\n15138;commune\n66149;association\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_batch(path, BatchOptions(out), jobs=1, lookup=True)
+    assert [o.commune for o in report.done] == ["Prades"]
+    errors = _read(out / "errors.csv")
+    failure = next(r for r in errors[1:] if r[3] == "erreur")
+    assert failure[:2] == ["2", "Murat"] and "Erreur inattendue" in failure[4]
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["Prades.pdf"]

@@ -124,25 +124,24 @@ def render(result: Any, path: Path, fmt: str, options: BatchOptions) -> None:
         render_docx(result, path, progress=_check_cancel, **common)
 
 
+def _failed(job: Job, issues: list[Issue]) -> Outcome:
+    return Outcome(job.line, job.commune, ok=False, issues=tuple(issues), rss_kb=peak_rss_kb(),
+                   pid=os.getpid())
+
+
 def process_job(job: Job, options: BatchOptions) -> Outcome:
     """Validate, analyse and write the notes of one row; never raises for a bad row."""
     if cancelled():
         return Outcome(job.line, job.commune, ok=False, cancelled=True)
-    from reports.analysis import analyse
-    from reports.profile import profile_from_dict
-
-    profile, messages = profile_from_dict(job.data)
-    issues = list(job.issues) + _profile_issues(job, messages)
-    if profile is None or any(i.level == ERROR for i in issues):
-        return Outcome(
-            job.line,
-            job.commune,
-            ok=False,
-            issues=tuple(issues),
-            rss_kb=peak_rss_kb(),
-            pid=os.getpid(),
-        )
+    issues = list(job.issues)
     try:
+        from reports.analysis import analyse
+        from reports.profile import profile_from_dict
+
+        profile, messages = profile_from_dict(job.data)
+        issues += _profile_issues(job, messages)
+        if profile is None or any(i.level == ERROR for i in issues):
+            return _failed(job, issues)
         result = analyse(profile)
         files = []
         for fmt in options.formats:
@@ -153,24 +152,10 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
         return Outcome(job.line, job.commune, ok=False, cancelled=True, issues=tuple(issues))
     except Exception as exc:  # one row's failure is reported; the batch goes on
         issues.append(Issue(job.line, job.commune, "", ERROR, _failure_text(exc)))
-        return Outcome(
-            job.line,
-            job.commune,
-            ok=False,
-            issues=tuple(issues),
-            rss_kb=peak_rss_kb(),
-            pid=os.getpid(),
-        )
-    return Outcome(
-        job.line,
-        result.commune.name,
-        ok=True,
-        files=tuple(files),
-        summary=summary_of(result, job, tuple(files)),
-        issues=tuple(issues),
-        rss_kb=peak_rss_kb(),
-        pid=os.getpid(),
-    )
+        return _failed(job, issues)
+    return Outcome(job.line, result.commune.name, ok=True, files=tuple(files),
+                   summary=summary_of(result, job, tuple(files)), issues=tuple(issues),
+                   rss_kb=peak_rss_kb(), pid=os.getpid())
 
 
 def _failure_text(exc: Exception) -> str:
