@@ -99,7 +99,10 @@ def parse_text(text: str, encoding: str = "utf-8") -> CsvTable:
             rows.append((record + 1, _row(header, cells)))
     except csv.Error as exc:
         raise CsvReadError(f"CSV illisible vers la ligne {reader.line_num} : {exc}.") from exc
-    assert header is not None
+    if header is None:  # only blank or invisible characters
+        raise CsvReadError(
+            "Le fichier CSV est vide : la première ligne doit donner les noms de colonnes."
+        )
     return CsvTable(header, tuple(rows), encoding, sep)
 
 
