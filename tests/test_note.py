@@ -147,7 +147,8 @@ def test_hostile_text_renders_escaped_and_capped(tmp_path):
                        organisation="R&D <i>")
     reader = PdfReader(str(path))
     text = text_of(path)
-    assert "<img src='/etc/passwd'/>" in text.replace("\n", "") or "<img src=" in text
+    # printed as text (right-to-left neighbours may move the "<img" part in extraction)
+    assert "src='/etc/passwd'/>" in text
     assert "R&D" in text and "<b>gras" in text and "<b>Jean & fils" in reader.metadata.author
     assert "…" in text
     # five fields carry the 10 000-character text; each is cut near MAX_CHARS

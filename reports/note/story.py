@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -17,7 +16,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from reports import __version__
@@ -90,7 +88,7 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
     return rows
 
 
-GLUE_MAX_HEIGHT = 320  # a first block taller than this may start below its heading
+GLUE_MAX_HEIGHT = 480  # a first block taller than this may start below its heading
 
 QUOTE_FIELDS = ("carrier_type", "building_origin", "opening_date", "regular_users",
                 "operating_eur_per_year", "investment_eur")  # narrative sentences first
@@ -188,9 +186,10 @@ def _height(flowable: Flowable, width: float) -> float:
     """Height of a flowable laid out at `width` (KeepTogether measured through its parts)."""
     if isinstance(flowable, KeepTogether):
         return sum(_height(part, width) for part in flowable._content)
-    if isinstance(flowable, Paragraph | Table | Spacer | Drawing):
+    try:
         return flowable.wrap(width, 10_000)[1]
-    return float("inf")  # others (balanced columns…) need a canvas to measure: never glued
+    except AttributeError:  # some (balanced columns…) need a canvas to measure: never glued
+        return float("inf")
 
 
 def _glued(heading: Flowable, body: list[Flowable], width: float) -> list[Flowable]:

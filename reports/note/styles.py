@@ -110,6 +110,7 @@ def build_styles(main_color: str | None = None) -> Styles:
                         bulletFontName=REGULAR, bulletFontSize=11),
         "check_small": _style("check_small", fontSize=8.5, leading=11, leftIndent=15,
                               bulletIndent=2, spaceAfter=3, bulletFontSize=10),
+        "assumption": _style("assumption", fontSize=7.2, leading=9, spaceAfter=3),
         "glossary": _style("glossary", fontSize=8, leading=10.4, spaceAfter=2.5),
         "h1": _style("h1", fontName=BOLD, fontSize=16, leading=20, textColor=main,
                      spaceBefore=4, spaceAfter=8),
