@@ -619,33 +619,40 @@ def validate_profile(profile: Profile) -> list[Message]:
 
 
 def _check_assumptions(assumptions: dict[str, float] | None) -> list[Message]:
-    """Overrides must be positive numbers; unknown keys are only warned about."""
+    """Overrides must be numbers within their bounds; unknown keys are only warned about."""
     if not assumptions:
         return []
-    known = overridable_keys()
+    bounds = override_bounds()
     out = []
     for key, value in assumptions.items():
-        if not _is_number(value) or value != value or value < 0 or value > 1e9:
-            out.append(Message(f"assumptions.{key}", f"L'hypothèse « {key} » doit être un "
-                               "nombre positif."))
-        elif known and key not in known:
+        lo, hi = bounds.get(key, (0, 1e9))
+        if not _is_number(value) or value != value or not lo <= value <= hi:
+            text = (f"L'hypothèse « {key} » doit être un nombre entre {fmt_number(lo, 2)} et "
+                    f"{fmt_number(hi, 2)}.").replace("\u202f", " ").replace(",00", "")
+            out.append(Message(f"assumptions.{key}", text))
+        elif bounds and key not in bounds:
             out.append(Message(f"assumptions.{key}", f"Hypothèse inconnue « {key} » : elle "
                                "sera ignorée.", "warning"))
     return out
 
 
 @lru_cache(maxsize=1)
-def overridable_keys() -> frozenset[str]:
-    """Keys of resources/analysis/parameters.json the profile may override (empty if absent)."""
+def override_bounds() -> dict[str, tuple[float, float]]:
+    """Keys the profile may override and their bounds (empty if the parameters are absent)."""
     from reports.paths import ResourceError, read_text
 
     try:
         params = json.loads(read_text("analysis", "parameters.json"))
-    except (ResourceError, ValueError, OSError):
-        return frozenset()
-    keys = {k for k, v in params.get("parameters", {}).items()
-            if isinstance(v, dict) and v.get("overridable")}
-    return frozenset(keys | set(params.get("overridable_settings", ())))
+        bounds = {k: tuple(v["range"]) for k, v in params.get("parameters", {}).items()
+                  if isinstance(v, dict) and v.get("overridable") and v.get("range")}
+        return bounds | {k: tuple(r) for k, r in params.get("overridable_settings", {}).items()}
+    except (ResourceError, ValueError, OSError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def overridable_keys() -> frozenset[str]:
+    """Keys of resources/analysis/parameters.json the profile may override."""
+    return frozenset(override_bounds())
 
 
 def _num(value: Any) -> float | None:

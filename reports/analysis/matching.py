@@ -39,7 +39,9 @@ def _score(raw: Raw, params: Params) -> tuple[float, tuple[Contribution, ...], s
                                           weights[name], round(value * weights[name], 4),
                                           sentence, is_decisive))
     total = sum(c.points for c in contributions)
-    return round(min(total, cap), 4), tuple(contributions), capped_by
+    if total <= cap:  # the mismatch is flagged, but it did not lower the score
+        return round(total, 4), tuple(contributions), None
+    return round(cap, 4), tuple(contributions), capped_by
 
 
 def compare_site(me: Features, site: Any, params: Params) -> Raw:

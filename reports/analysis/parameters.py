@@ -27,15 +27,26 @@ class Parameter:
     source: str
     unit: str = ""
     overridable: bool = False
+    range: tuple[float, float] | None = None  # bounds of an override
 
 
 @lru_cache(maxsize=1)
-def shipped() -> tuple[dict[str, Parameter], tuple[str, ...]]:
-    """The parameters file, read once: parameters by key and overridable settings keys."""
+def shipped() -> tuple[dict[str, Parameter], dict[str, tuple[float, float]]]:
+    """The parameters file, read once: parameters by key, overridable settings and bounds."""
     data = json.loads(read_text("analysis", "parameters.json"))
     params = {k: Parameter(k, v["value"], v["label"], v["source"], v.get("unit", ""),
-                           bool(v.get("overridable"))) for k, v in data["parameters"].items()}
-    return params, tuple(data.get("overridable_settings", ()))
+                           bool(v.get("overridable")),
+                           tuple(v["range"]) if v.get("range") else None)
+              for k, v in data["parameters"].items()}
+    settings = {k: tuple(r) for k, r in data.get("overridable_settings", {}).items()}
+    return params, settings
+
+
+def override_bounds() -> dict[str, tuple[float, float]]:
+    """Every key the profile may override, with the bounds of its value."""
+    table, settings = shipped()
+    bounds = {k: p.range for k, p in table.items() if p.overridable and p.range}
+    return bounds | settings
 
 
 @dataclass
@@ -98,9 +109,9 @@ _SETTING_LABELS = {
 
 def params_for(assumptions: dict[str, float] | None, settings: Any) -> Params:
     """Parameters for one profile: shipped values with the profile's valid overrides."""
-    table, settings_keys = shipped()
-    allowed = {k for k, p in table.items() if p.overridable} | set(settings_keys)
+    table, _ = shipped()
+    bounds = override_bounds()
     overrides = {k: v for k, v in (assumptions or {}).items()
-                 if k in allowed and isinstance(v, int | float) and not isinstance(v, bool)
-                 and v == v and v >= 0}
+                 if k in bounds and isinstance(v, int | float) and not isinstance(v, bool)
+                 and bounds[k][0] <= v <= bounds[k][1]}
     return Params(table, settings, overrides)

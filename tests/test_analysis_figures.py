@@ -1,0 +1,247 @@
+"""Demand, sizing, finances and impact: figures checked by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from reports.analysis import analyse
+from reports.analysis.features import profile_features
+from reports.analysis.finance import (
+    break_even,
+    funding_plan,
+    investment_lines,
+    operating_lines,
+    projection,
+    scenarios,
+)
+from reports.analysis.impact import estimate_impact
+from reports.analysis.parameters import params_for
+from reports.analysis.sites import profile_from_site
+from reports.analysis.sizing import size_place
+from reports.knowledge import knowledge
+from reports.profile import Building, new_profile
+from reports.result import Demand, Estimate
+
+KB = knowledge()
+
+
+def _params(assumptions=None):
+    return params_for(assumptions, KB.settings)
+
+
+def _demand(central):
+    return Demand(Estimate(central, central, central), "", (), ())
+
+
+def _profile(**services_and_more):
+    profile = new_profile()
+    profile.commune.name = "Essai"
+    profile.population.total = 3000
+    profile.services = services_and_more.get("services", ["open_space"])
+    return profile
+
+
+# --- finances -------------------------------------------------------------------------
+
+
+def test_el_quadrat_break_even_is_twelve_coworkers():
+    result = break_even(450 * 12, 40, 12, _params())  # 450 €/month of charges at 40 €/month
+    assert result.monthly_charges_eur == 450
+    assert result.users_needed == 12  # 450 / 40 = 11,25 → 12
+    assert result.price_needed_eur == 37.5
+    assert result.reached
+    assert "11,25" in result.explanation and "12 coworkers" in result.explanation
+    assert not break_even(450 * 12, 40, 11, _params()).reached
+
+
+def test_break_even_with_exact_division_needs_no_extra_user():
+    assert break_even(400 * 12, 40, 5, _params()).users_needed == 10
+
+
+def test_projection_ramps_up_over_three_years():
+    years = projection(10, 50, 12000, _params())
+    assert [y.users for y in years] == [6, 8.5, 10]
+    assert [y.revenue_eur for y in years] == [3600, 5100, 6000]
+    assert [y.balance_eur for y in years] == [-8400, -6900, -6000]
+
+
+def test_tariff_scenarios_come_from_the_documented_monthly_prices():
+    low, central, high = scenarios(KB, 10)
+    # monthly open-space prices for everyone: 35 € (Prades), 50 € (Auterive), 120 € HT (Bram)
+    assert (low.monthly_price_eur, central.monthly_price_eur, high.monthly_price_eur) == (
+        35, 50, 120)
+    assert low.site_ids[0] == "el_quadrat" and high.site_ids[0] == "pop_coworking"
+    assert central.revenue_eur_per_year == 10 * 50 * 12
+    # day prices for everyone: 5 € (Auterive), 9 € (Laroque), 10 € (Murat), 12 € HT (Bram)
+    assert (low.day_price_eur, central.day_price_eur, high.day_price_eur) == (5, 9.5, 12)
+
+
+def _sized(profile, users):
+    return size_place(profile, _demand(users), (), KB, _params(profile.assumptions))
+
+
+def test_investment_lines_by_hand():
+    profile = _profile(services=["open_space", "meeting_room"])
+    profile.buildings = [Building(name="Mairie annexe", owner="commune", surface_m2=100,
+                                  state="ready", fibre=True)]
+    sizing = _sized(profile, 10)  # 10 users × 0,5 presence / 0,7 fill = 7,1 → 8 posts
+    assert sizing.workstations == 8 and sizing.meeting_rooms == 1
+    lines = {line.label: line.amount_eur for line in investment_lines(profile, sizing,
+                                                                        _params())}
+    assert lines == {
+        "Travaux (bâtiment utilisable en l'état)": 0,
+        "Mobilier et informatique (8 postes)": 8 * 1500,
+        "Réseau local, Wi-Fi, imprimante partagée": 500,
+        "Équipement de la salle de réunion": 2000,
+    }
+
+
+def test_heavy_works_are_costed_on_the_surface_used_only():
+    profile = _profile()
+    profile.buildings = [Building(name="Grange", owner="commune", surface_m2=400,
+                                  state="heavy_works")]
+    sizing = _sized(profile, 10)
+    works = investment_lines(profile, sizing, _params())[0]
+    assert works.amount_eur == sizing.surface_m2 * 333
+    assert "Plan B" in works.source
+
+
+def test_overrides_replace_a_default_and_say_so():
+    profile = _profile()
+    profile.assumptions = {"furniture_it_per_workstation_eur": 1000}
+    sizing = _sized(profile, 10)
+    line = investment_lines(profile, sizing, _params(profile.assumptions))[1]
+    assert line.amount_eur == sizing.workstations * 1000
+    assert line.overridden and line.source.startswith("valeur saisie dans le profil")
+
+
+def test_rent_entered_lent_or_estimated():
+    profile = _profile()
+    profile.buildings = [Building(name="École", owner="commune", surface_m2=100,
+                                  monthly_rent_eur=750)]
+    sizing = _sized(profile, 10)
+    assert operating_lines(profile, sizing, _params())[0].amount_eur == 9000
+    profile.buildings[0].monthly_rent_eur = None
+    profile.carrier.commune_support = "premises"
+    assert operating_lines(profile, sizing, _params())[0].amount_eur == 0
+    profile.buildings[0].owner = "private"
+    rent = operating_lines(profile, sizing, _params())[0]
+    assert rent.amount_eur == 100 * 5 * 12 and "Plan B" in rent.source
+
+
+def test_funding_fits_the_carrier_and_the_project():
+    def ids(carrier, services=("open_space",)):
+        profile = _profile(services=list(services))
+        profile.carrier.type = carrier
+        params = _params()
+        return [f.programme_id for f in funding_plan(profile, profile_features(profile, params),
+                                                     KB, params)]
+
+    commune = ids("commune")
+    assert {"detr", "dsil"} <= set(commune)
+    assert "detr" not in ids("association")
+    assert "tepcv" not in commune  # closed programme
+    assert "france_services" not in commune
+    assert "france_services" in ids("commune", ("open_space", "public_services"))
+    plan = funding_plan(_profile(), profile_features(_profile(), _params()), KB, _params())
+    assert all(f.name for f in plan)
+    present_day = [f for f in plan if not f.from_study]
+    assert present_day  # marked as not from the study
+
+
+def test_subsidy_and_self_financing_split_the_investment():
+    profile = profile_from_site(KB.site("plan_b"))
+    profile.budget.subsidy_rate = 0.8
+    result = analyse(profile, directory=False)
+    finance = result.finance
+    assert finance.investment_total_eur == round(sum(x.amount_eur for x in finance.investment), 2)
+    assert finance.subsidy_eur == round(finance.investment_total_eur * 0.8, 2)
+    assert finance.self_financing_eur == round(finance.investment_total_eur * 0.2, 2)
+    worst = max(-y.balance_eur for y in finance.projection)
+    assert finance.public_support_per_year_eur == max(0, worst)
+
+
+# --- demand and sizing ----------------------------------------------------------------
+
+
+def test_a_site_transposed_to_itself_keeps_its_users():
+    result = analyse(profile_from_site(KB.site("el_quadrat")), directory=False)
+    assert result.demand.reference_sites[0] == "el_quadrat"
+    assert "12 usagers réguliers pour 5 835 habitants, soit 12 chez vous" in (
+        result.demand.method.replace("\u202f", " "))
+
+
+def test_known_people_set_a_floor_and_nearby_places_cut_demand():
+    profile = profile_from_site(KB.site("solozere_villefort"))
+    profile.territory.known_independents = 60
+    result = analyse(profile, directory=False)
+    assert result.demand.users.central >= 30  # half of the 60 known independents
+    profile.territory.known_independents = 0
+    profile.territory.nearby_third_places = 2
+    crowded = analyse(profile, directory=False)
+    assert any("réduite de 30" in s for s in crowded.demand.signals)
+    profile.territory.nearby_third_places = 0
+    alone = analyse(profile, directory=False)
+    assert crowded.demand.users.central < alone.demand.users.central
+
+
+def test_sizing_by_hand_with_shared_offices():
+    profile = _profile(services=["open_space", "closed_offices"])
+    sizing = _sized(profile, 10)
+    # 10 × 25 % = 2,5 office users → 2 offices of 2; 7,5 others × 0,5 / 0,7 = 5,4 → 6 posts
+    assert (sizing.closed_offices, sizing.workstations, sizing.meeting_rooms) == (2, 6, 0)
+    # (6 × 9 + 2 × 10) × 1,15 = 85,1 → 90 m² (rounded up to 5)
+    assert sizing.surface_m2 == 90
+    assert sizing.fill_rate_target == 0.7
+    assert any("partagé" in n for n in sizing.notes)
+
+
+def test_offices_only_means_no_open_workstations():
+    sizing = _sized(_profile(services=["closed_offices"]), 15)
+    assert (sizing.closed_offices, sizing.workstations) == (8, 0)
+
+
+def test_building_fit_is_judged_against_the_recommended_surface():
+    profile = _profile(services=["open_space", "closed_offices"])
+    profile.buildings = [Building(name="Grande école", surface_m2=150),
+                         Building(name="Petit local", surface_m2=95)]
+    sizing = _sized(profile, 10)
+    assert sizing.building_name == "Petit local"
+    assert sizing.building_fit.startswith("Adapté")
+    profile.buildings = [Building(name="Grande école", surface_m2=150)]
+    assert _sized(profile, 10).building_fit.startswith("Trop grand")
+
+
+# --- impact ---------------------------------------------------------------------------
+
+
+def test_impact_by_hand():
+    profile = _profile()
+    profile.territory.minutes_to_pole = 30
+    impact = estimate_impact(profile, _demand(10), _params())
+    # 10 users × 10 % = 1 commuter; 0,5 × 5 days × 47 weeks = 117,5 round trips
+    assert impact.trips_avoided_per_year == 117.5
+    assert impact.hours_saved_per_year == 117.5  # 117,5 × 2 × 30 min
+    assert impact.km_avoided_per_year == 7050  # × 60 km/h
+    assert impact.co2_tonnes_per_year == 1.41  # × 0,2 kg/km
+    assert all(line.source for line in impact.assumptions)
+    assert any("possib" in e or "peut" in e for e in impact.effects)
+
+
+def test_known_teleworkers_count_as_commuters():
+    profile = _profile()
+    profile.territory.minutes_to_pole = 30
+    profile.territory.known_teleworkers = 3
+    assert estimate_impact(profile, _demand(10), _params()).trips_avoided_per_year == pytest.approx(
+        3 * 117.5)
+
+
+def test_speed_override_changes_the_distance_only():
+    profile = _profile()
+    profile.territory.minutes_to_pole = 30
+    base = estimate_impact(profile, _demand(10), _params())
+    fast = estimate_impact(profile, _demand(10), _params({"speed_kmh": 80}))
+    assert fast.hours_saved_per_year == base.hours_saved_per_year
+    assert math.isclose(fast.km_avoided_per_year, base.km_avoided_per_year * 80 / 60)
