@@ -55,6 +55,12 @@ class DocxBuilder:
             self._styles[name] = self.doc.styles[name]
         return self._styles[name]
 
+    def set_style(self, paragraph: Paragraph, name: str) -> Paragraph:
+        """Give a paragraph a style by its id: python-docx's own setter rescans every style."""
+        if name != "Normal":
+            paragraph._p.style = self.style(name).style_id
+        return paragraph
+
     def build(self, markup: str) -> None:
         """Parse the rendered template and append its content."""
         self.children(ET.fromstring(f"<section>{markup}</section>"), self.doc)
@@ -103,9 +109,13 @@ class DocxBuilder:
         if not text:
             return
         run = paragraph.add_run(" ".join(text.split("\n")))
+        if not fmt:
+            return
         font = run.font
-        font.bold = fmt.get("bold")
-        font.italic = fmt.get("italic")
+        if fmt.get("bold"):
+            font.bold = True
+        if fmt.get("italic"):
+            font.italic = True
         if fmt.get("superscript"):
             font.superscript = True
         if fmt.get("subscript"):
@@ -117,7 +127,7 @@ class DocxBuilder:
 
     # --- blocks ----------------------------------------------------------------------
     def _paragraph(self, container: Any, style: str = "Normal") -> Paragraph:
-        return container.add_paragraph(style=self.style(style))
+        return self.set_style(container.add_paragraph(), style)
 
     def _p(self, el: ET.Element, container: Any) -> None:
         if not "".join(el.itertext()).strip():
@@ -251,9 +261,9 @@ class DocxBuilder:
             cell = grid[index // cols][index % cols]
             ooxml.left_border(cell, self.main)
             value = cell.paragraphs[0]
-            value.style = self.style("Chiffre clé")
+            self.set_style(value, "Chiffre clé")
             self.inline(value, fig)
-            label = cell.add_paragraph(style=self.style("Texte petit"))
+            label = self._paragraph(cell, "Texte petit")
             label.add_run(fig.get("label", ""))
         self._paragraph(container, "Après tableau")
 
@@ -268,7 +278,7 @@ class DocxBuilder:
         cell.width = Cm(TEXT_WIDTH_CM * 0.62)
         ooxml.shade(cell, back)
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.style("Avis")
+        self.set_style(paragraph, "Avis")
         fmt = {"bold": True, "color": ink}
         self._run(paragraph, f"{symbol}  ", fmt)
         self.inline(paragraph, el, fmt)

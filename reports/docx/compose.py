@@ -46,7 +46,7 @@ def chart_maker(result: Any, main_color: str) -> Callable[[str, dict[str, str]],
     def make(name: str, attrs: dict[str, str]) -> bytes | None:
         flowables = factory(name, attrs, TEXT_WIDTH_CM * CM_TO_PT)
         drawing = next((f for f in flowables if isinstance(f, Drawing)), None)
-        return drawing_to_png(drawing) if drawing is not None else None
+        return drawing_to_png(drawing, dpi=160) if drawing is not None else None
 
     return make
 
@@ -81,6 +81,6 @@ def compose(result: Any, *, author: str, organisation: str, logo: Any, brand: An
     say(0.3, lab["progress_layout"])
     for section in sections():
         builder.build("<pagebreak/>" if section.new_page or section is sections()[0] else "")
-        document.add_paragraph(section.heading, style="Heading 1")
+        builder.set_style(document.add_paragraph(section.heading), "Heading 1")
         builder.build(render(section.template, section=section, **ctx))
     return document
