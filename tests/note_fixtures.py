@@ -302,12 +302,15 @@ def make_result(level: str = "conditional", **changes: Any) -> AnalysisResult:
         territory_note="Catégorie ZAU 2010 saisie.",
         catchment_population=14500,
         catchment_source="saisie",
-        neighbourhood={
-            "population_10km": 9800,
-            "population_20km": 41200,
-            "population_30km": 310000,
-            "communes_20km": 38,
+        neighbourhood={  # the shape `reports.communes` gives
+            "insee_code": "34261",
+            "rings": [
+                {"radius_km": 10, "population": 9800, "communes": 13},
+                {"radius_km": 20, "population": 41200, "communes": 38},
+                {"radius_km": 30, "population": 310000, "communes": 162},
+            ],
             "epci_population": 40123,
+            "approximate_note": "Distances à vol d'oiseau entre centres approximatifs.",
         },
         nearby_third_places=(
             {"name": "La Fabrique", "commune": "Gignac", "distance_km": 6.2, "type": "coworking"},
@@ -437,13 +440,30 @@ def make_result(level: str = "conditional", **changes: Any) -> AnalysisResult:
             ),
         ),
         warnings=("Le nombre d'emplois est faible par rapport aux actifs occupés.",),
-        method={
+        method={  # the shape `reports.analysis` gives
             "weights": {c[0]: c[2] for c in CRITERIA},
-            "thresholds": {
-                "concentration_residential_max": 0.8,
-                "concentration_employing_min": 1.2,
+            "decisive": {"carrier": {"below": 0.3, "cap": 0.45}},
+            "concentration_thresholds": {"residential_max": 0.8, "employing_min": 1.2},
+            "territory": "catégorie ZAU 2010 saisie",
+            "demand_base": "saisie dans le profil",
+            "public_support_rule": "soutien annuel = plus grand déficit des trois années",
+            "assumptions": {
+                "fill_rate_target": {
+                    "value": 0.7,
+                    "label": "Taux de remplissage visé",
+                    "source": "étude 2017, fiche Relais d'Entreprises : « Objectif de "
+                    "remplissage des relais d'entreprise : 70%. »",
+                    "unit": "",
+                    "overridden": False,
+                },
+                "el_quadrat_charges_month": {
+                    "value": 450,
+                    "label": "Charges mensuelles d'El Quadrat",
+                    "source": "étude 2017, fiche El Quadrat",
+                    "unit": "€/mois",
+                    "overridden": False,
+                },
             },
-            "fill_rate_target": 0.7,
         },
         versions={"tool": "0.1.0", "knowledge": "étude 2017", "communes": "COG 2026"},
     )
