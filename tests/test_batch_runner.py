@@ -172,3 +172,12 @@ def test_real_task_reports_a_failing_row_and_goes_on(tmp_path, monkeypatch):
     failure = next(r for r in errors[1:] if r[3] == "erreur")
     assert failure[:2] == ["2", "Murat"] and "Erreur inattendue" in failure[4]
     assert sorted(p.name for p in out.glob("*.pdf")) == ["Prades.pdf"]
+
+
+def test_header_without_a_commune_column_fails_every_row(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("population.total;services\n100;events\n200;events\n", encoding="utf-8")
+    report = run_batch(path, BatchOptions(tmp_path / "out"), jobs=1, task=fake_task, lookup=None)
+    assert len(report.failed) == 2 and not report.done
+    errors = _read(tmp_path / "out" / "errors.csv")
+    assert errors[1][:4] == ["1", "", "commune.insee_code", "erreur"]

@@ -65,6 +65,8 @@ def run_batch(
     options = BatchOptions(out_dir, options.formats, options.brand)
     report = BatchReport(total=len(table.rows), issues=header_issues(table))
     if any(i.level == ERROR for i in report.issues):
+        # without a column naming the commune no row can be done: all of them fail
+        report.outcomes += [_failed((line, "")) for line, _ in table.rows]
         return _finish(report, out_dir)
     job_list, reading_issues = make_jobs(
         table, directory_lookup() if lookup is True else lookup or None
