@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from reports import __version__, codes
-from reports.analysis.demand import Base, demand_base, estimate_demand
+from reports.analysis.demand import Base, demand_base, estimate_demand, neighbourhood_of
 from reports.analysis.features import Features, profile_features
 from reports.analysis.finance import build_finance
 from reports.analysis.impact import estimate_impact
@@ -79,11 +79,7 @@ def _neighbourhood(profile: Profile, directory: Any, warnings: list[str]) -> Any
     """The commune's neighbourhood in the directory, or None (said in the warnings)."""
     if directory is None:
         return None
-    code = profile.commune.insee_code
-    try:
-        found = directory.neighbourhood(code) if code else None
-    except Exception:
-        found = None
+    found = neighbourhood_of(directory, profile.commune.insee_code)
     if found is None:
         warnings.append("Commune introuvable dans l'annuaire (code INSEE absent ou inconnu) : "
                         "la zone desservie est celle du profil ou, à défaut, la commune seule.")

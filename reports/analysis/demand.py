@@ -26,15 +26,21 @@ class Base:
     catchment_population: int | None  # what the commune summary shows
 
 
-@lru_cache(maxsize=256)
-def site_catchment(directory: Any, insee_code: str) -> int | None:
-    """Population within 20 km of a commune, from the directory (cached)."""
+@lru_cache(maxsize=512)
+def neighbourhood_of(directory: Any, insee_code: str) -> Any:
+    """The directory's neighbourhood of a commune, or None (cached: the directory is fixed)."""
     if directory is None or not insee_code:
         return None
     try:
-        found = directory.neighbourhood(insee_code)
+        return directory.neighbourhood(insee_code)
     except Exception:  # a broken directory must not stop the analysis
         return None
+
+
+@lru_cache(maxsize=64)
+def site_catchment(directory: Any, insee_code: str) -> int | None:
+    """Population within 20 km of a reference site's commune (cached on its own)."""
+    found = neighbourhood_of(directory, insee_code)
     return found.catchment_population if found is not None else None
 
 
