@@ -479,7 +479,10 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
 
 def read_profile(path: str | os.PathLike[str]) -> tuple[Profile | None, list[Message]]:
     """Read a `.tierslieu.json` file; never raises (problems come back as messages)."""
-    path = Path(path)
+    try:
+        path = Path(path)
+    except TypeError:
+        return None, [Message("", "Aucun fichier de profil indiqué.")]
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Message("", f"Le fichier « {path.name} » est trop volumineux pour "

@@ -72,6 +72,14 @@ def _assert_complete(result):
         assert used["source"], key
 
 
+def test_commune_summary_of_the_issue_example():
+    commune = analyse(_example("prades.tierslieu.json")).commune
+    assert (commune.name, commune.insee_code, commune.population) == ("Prades", "66149", 5835)
+    assert commune.concentration == 1.51 and commune.concentration_class == "employeuse"
+    assert (commune.territory_code, commune.territory_category) == ("221", "petit pôle")
+    assert not commune.territory_approximate
+
+
 def test_analysis_is_deterministic():
     profile = _example("prades.tierslieu.json")
     assert analyse(profile).to_dict() == analyse(profile).to_dict()

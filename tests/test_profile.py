@@ -156,6 +156,10 @@ def test_foreign_format_newer_version_and_bad_json(tmp_path):
         assert word in messages[0].text
 
 
+def test_no_path_is_a_message():
+    assert read_profile(None)[0] is None
+
+
 def test_older_version_goes_through_the_migrations(monkeypatch):
     def from_v0(data):
         data["population"] = {"total": data.pop("inhabitants")}

@@ -136,7 +136,7 @@ def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> 
     if neighbourhood is not None:
         places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
                         "type": p.type_label} for p in neighbourhood.third_places[:10])
-    category = codes.label_of(codes.ZAU2010, me.zau) or None
+    category = codes.label_of(codes.ZAU2010, me.zau).split(" (")[0] or None
     return CommuneSummary(
         name=profile.commune.name, insee_code=profile.commune.insee_code,
         departement=profile.commune.departement, population=profile.population.total,
