@@ -244,3 +244,19 @@ def test_validate_never_raises_on_garbage_in_a_typed_model():
     profile.assumptions = {"speed_kmh": "vite", "zzz": 3}
     messages = validate_profile(profile)
     assert {"population.total", "services.1", "assumptions.speed_kmh"} <= set(_fields(messages))
+
+
+def test_code_lists_match_the_documented_vocabulary():
+    from reports import codes
+
+    assert codes.codes_of(codes.CARRIER_TYPES) == (
+        "association", "commune", "epci", "public_agency", "cooperative", "company", "network",
+        "undecided")
+    assert codes.codes_of(codes.OWNERS) == ("commune", "epci", "public_other", "private",
+                                            "carrier")
+    assert codes.codes_of(codes.ZAU2010) == ("111", "112", "120", "211", "212", "221", "222",
+                                             "300", "400")
+    assert codes.codes_of(codes.AAV2020_CATEGORY) == (11, 12, 13, 20, 30)
+    assert codes.codes_of(codes.DENSITY_LEVEL) == tuple(range(1, 8))
+    assert codes.label_of(codes.SERVICES, "fablab") == "Fablab ou atelier de fabrication"
+    assert codes.label_of(codes.SERVICES, "sauna", "?") == "?"
