@@ -1,1 +1,4 @@
-"""Knowledge base drawn from the 2017 field study (CSV + settings.json); read by reports.knowledge."""
+"""Knowledge base drawn from the 2017 field study (CSV + settings.json).
+
+Read by reports.knowledge only.
+"""
