@@ -25,7 +25,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import BalancedColumns, HRFlowable
+from reportlab.platypus.flowables import HRFlowable
 
 from reports.note.fonts import BOLD, REGULAR
 from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
@@ -33,7 +33,26 @@ from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
 ChartFactory = Callable[[str, dict[str, str], float], list[Flowable]]
 
 
-class Heading(Paragraph):
+class Para(Paragraph):
+    """A Paragraph that lays its lines out once per width.
+
+    Tables and KeepTogether wrap the same paragraph several times at the same width (to
+    measure, then to draw); the line breaking is the costly part and depends on the width
+    only, so the last result is reused.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Reuse the previous layout when the width has not changed."""
+        if self._wrapped_at == avail_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return size
+
+
+class Heading(Para):
     """A heading that the document files in the outline (and the TOC for level 0)."""
 
     def __init__(self, text: str, style, level: int, key: str, toc: bool = True):
@@ -94,7 +113,7 @@ class Builder:
     # text blocks
     def _p(self, el: ET.Element) -> list[Flowable]:
         text = inner(el)
-        return [Paragraph(text, self.styles[el.get("style", "body")])] if text else []
+        return [Para(text, self.styles[el.get("style", "body")])] if text else []
 
     def _heading(self, el: ET.Element, style: str, level: int | None) -> list[Flowable]:
         """A heading, moved to the next page when fewer than ~4 lines would follow it.
@@ -105,7 +124,7 @@ class Builder:
         text = inner(el)
         room = CondPageBreak(float(el.get("room", "70")))
         if level is None:
-            return [room, Paragraph(text, self.styles[style])]
+            return [room, Para(text, self.styles[style])]
         self._count += 1
         key = f"{self.prefix}-{self._count}"
         return [room, Heading(text, self.styles[style], level, key, False)]
@@ -117,11 +136,11 @@ class Builder:
         return self._heading(el, "h3", None)
 
     def _ul(self, el: ET.Element) -> list[Flowable]:
-        return [Paragraph(inner(li), self.styles["bullet"], bulletText="•") for li in el]
+        return [Para(inner(li), self.styles["bullet"], bulletText="•") for li in el]
 
     def _checklist(self, el: ET.Element) -> list[Flowable]:
         style = self.styles[el.get("style", "check")]
-        return [Paragraph(inner(it), style, bulletText="☐") for it in el]
+        return [Para(inner(it), style, bulletText="☐") for it in el]
 
     def _hr(self, el: ET.Element) -> list[Flowable]:
         return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=3, spaceAfter=5)]
@@ -144,16 +163,36 @@ class Builder:
     def _box(self, el: ET.Element) -> list[Flowable]:
         """A mini-fiche: a titled block kept together when it fits, closed by a rule."""
         title = escape(el.get("title", ""))
-        head = [Paragraph(title, self.styles["h3"])] if title else []
+        head = [Para(title, self.styles["h3"])] if title else []
         body = head + self.children(el)
         body.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.main,
                                spaceBefore=2, spaceAfter=6))
         return [KeepTogether(body)]
 
     def _columns(self, el: ET.Element) -> list[Flowable]:
-        """Short blocks (a glossary) set in balanced columns to save height."""
-        return [BalancedColumns(self.children(el), nCols=int(el.get("n", "2")), innerPadding=10,
-                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)]
+        """Short blocks (glossary, assumptions) side by side, read row by row.
+
+        A borderless table rather than BalancedColumns: balancing re-lays the text out
+        many times (a third of the note's time), a table lays each block out once.
+        """
+        count = int(el.get("n", "2"))
+        items = self.children(el)
+        if not items:
+            return []
+        rows = [items[i:i + count] for i in range(0, len(items), count)]
+        rows[-1] += [""] * (count - len(rows[-1]))
+        gap = 10
+        table = Table(rows, colWidths=[(self.width + gap) / count] * count, splitInRow=1,
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        return [table]
 
     def _chart(self, el: ET.Element) -> list[Flowable]:
         return self.charts(el.get("name", ""), dict(el.attrib), self.width)
@@ -177,7 +216,7 @@ class Builder:
                     back, ink = SEVERITY_COLORS[cell.get("severity")]
                     styles_extra.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(back)))
                     style = self.styles["cell_head"].clone("sev", textColor=colors.HexColor(ink))
-                cells.append(Paragraph(inner(cell), style))
+                cells.append(Para(inner(cell), style))
             rows.append(cells)
         if not rows:
             return []
@@ -201,8 +240,8 @@ class Builder:
     def _figs(self, el: ET.Element) -> list[Flowable]:
         """Key figures as a grid of tiles: a big value over a small label."""
         cols = int(el.get("cols", "3"))
-        tiles = [[Paragraph(inner(fig), self.styles["fig_value"]),
-                  Paragraph(escape(fig.get("label", "")), self.styles["fig_label"])] for fig in el]
+        tiles = [[Para(inner(fig), self.styles["fig_value"]),
+                  Para(escape(fig.get("label", "")), self.styles["fig_label"])] for fig in el]
         rows = [tiles[i:i + cols] for i in range(0, len(tiles), cols)]
         if rows and len(rows[-1]) < cols:
             rows[-1] += [""] * (cols - len(rows[-1]))
@@ -221,7 +260,7 @@ class Builder:
         """The verdict: coloured band with a symbol and its label in words (greyscale-safe)."""
         back, ink, symbol = VERDICT_COLORS.get(el.get("level", ""), ("#D9DEE2", "#1A1A1A", "?"))
         style = self.styles["badge"].clone("badge_x", textColor=colors.HexColor(ink))
-        cell = Paragraph(f"{symbol}  {inner(el)}", style)
+        cell = Para(f"{symbol}  {inner(el)}", style)
         table = Table([[cell]], colWidths=[self.width * 0.62], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), BOLD),

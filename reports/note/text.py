@@ -44,6 +44,17 @@ def _keep(char: str) -> str:
     return char
 
 
+class _CharMap(dict):
+    """str.translate table filled lazily: each code point is judged once per process."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = kept = _keep(chr(code))
+        return kept
+
+
+_CHARS = _CharMap()
+
+
 def clean(value: Any, limit: int = MAX_CHARS) -> str:
     """Any value → printable single-paragraph text, cut at `limit` characters with "…"."""
     if value is None:
@@ -51,7 +62,8 @@ def clean(value: Any, limit: int = MAX_CHARS) -> str:
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit * 2:  # do not scan 100 000 characters we will not print
         text = text[: limit * 2]
-    text = "".join(_keep(c) for c in text)
+    if not (text.isascii() and text.isprintable()):  # plain ASCII needs no look-up
+        text = text.translate(_CHARS)
     text = _SPACES.sub(" ", text).strip()
     if len(text) > limit:
         text = text[:limit].rstrip() + ELLIPSIS
