@@ -25,14 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reports.analysis import analyse  # noqa: E402
-from reports.commands.example import DEFAULT_EXAMPLE, SUFFIX, examples  # noqa: E402
-from reports.note import render_note  # noqa: E402
-from reports.note.sections import sections  # noqa: E402
-from reports.note.story import NoteInfo, context  # noqa: E402
-from reports.note.text import para, render  # noqa: E402
-from reports.paths import resource_path  # noqa: E402
-from reports.profile import read_profile  # noqa: E402
+from reports.analysis import analyse
+from reports.commands.example import DEFAULT_EXAMPLE, SUFFIX, examples
+from reports.note import render_note
+from reports.note.sections import sections
+from reports.note.story import NoteInfo, context
+from reports.note.text import para, render
+from reports.paths import resource_path
+from reports.profile import read_profile
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 17mm 18mm;
