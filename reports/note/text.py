@@ -86,14 +86,14 @@ def _finalize(value: Any) -> Any:
     return clean(value)
 
 
-def _quantity(value: Any) -> str:
-    """A number as short as it can be: 88 → "88", 0.195 → "0,195", 117.5 → "117,5"."""
+def _quantity(value: Any, max_decimals: int = 3) -> str:
+    """A number as short as it can be: 88 → "88", 0.195 → "0,195", 13.22 → "13,2" (at 1)."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return "—"
-    for decimals in (0, 1, 2, 3):
+    for decimals in range(max_decimals + 1):
         if abs(round(value, decimals) - value) < 1e-9:
             return fmt.fmt_number(value, decimals)
-    return fmt.fmt_number(value, 3)
+    return fmt.fmt_number(value, max_decimals)
 
 
 def _yes_no(value: Any) -> str:

@@ -1,0 +1,69 @@
+"""Safe text for the note: cleaning, escaping, the jinja2 environment, French spaces."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from reportlab.lib.styles import ParagraphStyle
+
+from reports.note.blocks import Builder, Para, inner, no_charts
+from reports.note.fonts import REGULAR, register_fonts
+from reports.note.sections import labels, sections
+from reports.note.styles import build_styles
+from reports.note.text import ELLIPSIS, REPLACEMENT, clean, environment, para
+
+
+def test_clean_blanks_controls_and_bidi_overrides_and_keeps_french_spaces():
+    assert clean("a\tb\nc\x00d\x07e") == "a b cde"
+    assert clean("x\u202egauche\u202c") == "xgauche"
+    assert clean("1\u202f234,5\u00a0€") == "1\u202f234,5\u00a0€"
+    assert clean("  deux   espaces  ") == "deux espaces"
+    assert clean(None) == "" and clean(12.5) == "12.5"
+
+
+def test_clean_replaces_what_the_font_cannot_draw_or_extract():
+    assert clean("maison 🏡") == f"maison {REPLACEMENT}"  # beyond the BMP
+    assert clean("\ud800") == ""  # a lone surrogate
+    assert clean("עברית العربية") == "עברית العربية"  # DejaVu draws both
+
+
+def test_clean_caps_long_text_with_a_visible_ellipsis():
+    text = clean("mot " * 5000, limit=100)
+    assert len(text) <= 101 and text.endswith(ELLIPSIS)
+
+
+def test_para_escapes_markup():
+    assert para("<b>R&D</b> \"x\"") == "&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot;"
+
+
+def test_environment_escapes_every_value():
+    env = environment()
+    out = env.from_string("<p>{{ x }}</p>").render(x="<img src='/etc/passwd'/> & co")
+    assert out == "<p>&lt;img src=&#39;/etc/passwd&#39;/&gt; &amp; co</p>"
+    assert env.from_string("{{ n|eur }}").render(n=1234.5) == "1\u202f234\u00a0€"
+    assert env.from_string("{{ n|qty(1) }}").render(n=13.2222) == "13,2"
+
+
+def test_markup_round_trip_keeps_user_text_as_text():
+    styles = build_styles()
+    builder = Builder(styles, 400, no_charts, "t")
+    flowables = builder.build(environment().from_string("<p>{{ x }}</p>").render(x="a<b>c"))
+    assert len(flowables) == 1 and "&lt;b&gt;" in flowables[0].text
+    assert inner(ET.fromstring("<p>x &amp; <b>y</b></p>")) == "x &amp; <b>y</b>"
+
+
+def test_narrow_no_break_space_never_breaks_a_number():
+    register_fonts()
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=9, leading=11)
+    paragraph = Para("Total : 1\u202f234\u202f567\u00a0€", style)
+    paragraph.wrap(60, 1000)  # narrow: must break somewhere, but not inside the number
+    lines = [" ".join(w for w in line[1]) for line in paragraph.blPara.lines]
+    assert any("1\u202f234\u202f567" in line for line in lines), lines
+
+
+def test_sections_and_labels_are_shared_data():
+    ids = [s.section_id for s in sections()]
+    assert ids[0] == "summary" and ids[-1] == "profile" and len(ids) == len(set(ids))
+    assert sections()[1].heading == "2. La commune"
+    assert sections()[-1].heading.startswith("Annexe F.")
+    assert "{page}" in labels()["footer"]
