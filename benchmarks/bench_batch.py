@@ -115,9 +115,11 @@ def main() -> int:
     print(f"wall time: {wall:.1f} s  ({wall / max(args.rows, 1) * 1000:.0f} ms per row, "
           f"{args.rows / wall:.1f} rows/s; target < 60 s for 500 PDFs)")
     for pid, peaks in sorted(memory.items()):
-        first = peaks[min(9, len(peaks) - 1)]
-        print(f"worker {pid}: {len(peaks)} rows, peak RSS after 10 rows {first / 1024:.0f} MB, "
-              f"at the end {peaks[-1] / 1024:.0f} MB (growth {(peaks[-1] - first) / 1024:+.0f} MB)")
+        warm = max(9, len(peaks) // 5)  # the first notes load fonts, templates, the base
+        first = peaks[min(warm, len(peaks) - 1)]
+        print(f"worker {pid}: {len(peaks)} rows, peak RSS after {warm + 1} rows "
+              f"{first / 1024:.0f} MB, at the end {peaks[-1] / 1024:.0f} MB "
+              f"(growth {(peaks[-1] - first) / 1024:+.0f} MB)")
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"parent process peak RSS: {parent / 1024:.0f} MB")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
