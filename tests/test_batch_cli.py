@@ -113,3 +113,14 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     assert len(_read(out / "summary.csv")) - 1 == len(notes)
     for note in notes:
         assert len(PdfReader(str(out / note)).pages) > 3  # every note left is complete
+
+
+def test_template_is_written_and_runs_as_is(tmp_path, capsys):
+    template = tmp_path / "modele.csv"
+    assert main(["batch", "--modele", str(template)]) == 0
+    assert template.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert main(["batch", str(template)]) == 2  # --out missing
+    assert "--out" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["batch", str(template), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    assert len(list(out.glob("*.pdf"))) == 3

@@ -22,10 +22,12 @@ def _jobs(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments (French help)."""
-    parser.add_argument("csv", metavar="COMMUNES.csv", type=Path,
-                        help="une ligne par commune ; modèle : resources/batch/communes-modele.csv")
-    parser.add_argument("--out", required=True, type=Path, metavar="DOSSIER",
+    parser.add_argument("csv", metavar="COMMUNES.csv", type=Path, nargs="?",
+                        help="une ligne par commune (voir --modele)")
+    parser.add_argument("--out", type=Path, metavar="DOSSIER",
                         help="dossier des notes, de summary.csv et d'errors.csv (créé si besoin)")
+    parser.add_argument("--modele", type=Path, metavar="FICHIER.csv",
+                        help="écrit le modèle de CSV (en-têtes et trois exemples) et s'arrête")
     parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                         help="nombre de processus en parallèle (défaut : nombre de cœurs)")
     parser.add_argument("--format", choices=sorted(FORMATS), default="pdf",
@@ -41,6 +43,13 @@ def run(args: argparse.Namespace) -> int:
     """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 interrupted."""
     from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
     from reports.brand import BrandError, resolve_brand
+
+    if args.modele:
+        return _write_template(args.modele)
+    if args.csv is None or args.out is None:
+        print("Indiquez le CSV des communes et --out DOSSIER "
+              "(ou --modele FICHIER.csv pour obtenir le modèle).", file=sys.stderr)
+        return EXIT_INVALID
 
     try:
         brand = resolve_brand(args.brand)
@@ -58,6 +67,19 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     return _conclude(report, args.quiet)
+
+
+def _write_template(path: Path) -> int:
+    """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`."""
+    from reports.paths import read_bytes
+
+    try:
+        path.write_bytes(read_bytes("batch", "communes-modele.csv"))
+    except OSError as exc:
+        print(f"Impossible d'écrire {path} : {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    print(f"Modèle écrit : {path}", file=sys.stderr)
+    return EXIT_OK
 
 
 class _ProgressBar:
