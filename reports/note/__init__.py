@@ -6,14 +6,26 @@ when a note is rendered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from reports.note.sections import Section, labels, sections
 from reports.note.write import NoteWriteError
 
 SECTIONS: tuple[Section, ...] = sections()
 
 
-def render_note(result, path, *, author="", organisation="", logo=None, brand=None,
-                progress=None, invariant=False):
+if TYPE_CHECKING:
+    from reports.brand import Brand
+    from reports.result import AnalysisResult
+
+
+def render_note(result: AnalysisResult, path: str | Path, *, author: str = "",
+                organisation: str = "", logo: str | Path | None = None,
+                brand: Brand | None = None,
+                progress: Callable[[float, str], None] | None = None,
+                invariant: bool = False) -> Path:
     """Render the note of `result` to the PDF file `path` (written atomically); return its path.
 
     `author`, `organisation` and `logo` override the brand's; `progress(fraction, message)`

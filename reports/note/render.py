@@ -61,6 +61,23 @@ def _draw_logo(reader: ImageReader) -> Callable[[Canvas], None]:
     return draw
 
 
+def _layout_progress(say: Progress, message: str) -> Callable[[str, int], None]:
+    """Turn reportlab's flowable count into fractions between 0.3 and 0.9."""
+    total = [1]
+    last = [0.3]
+
+    def on_progress(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = max(1, value)
+        elif kind == "PROGRESS":
+            fraction = 0.3 + 0.6 * min(1.0, value / total[0])
+            if fraction - last[0] >= 0.05:  # a few calls, not one per paragraph
+                last[0] = fraction
+                say(round(fraction, 2), message)
+
+    return on_progress
+
+
 def _metadata(result: AnalysisResult, info: NoteInfo) -> dict[str, str]:
     """Title, author, subject, keywords and creator of the PDF."""
     lab = labels()
@@ -92,6 +109,7 @@ def render(result: AnalysisResult, path: str | Path, *, author: str = "",
     toc = DeferredTOC([(s.section_id, s.heading) for s in sections()], styles["toc0"])
     story = build_story(result, styles, doc.width, info, toc)
     say(0.3, lab["progress_layout"])
+    doc.setProgressCallBack(_layout_progress(say, lab["progress_layout"]))
     doc.build(story, canvasmaker=numbered_canvas(lab["footer"]))
     say(0.9, lab["progress_write"])
     written = write_atomic(path, buffer.getvalue())
