@@ -48,8 +48,13 @@ def test_every_example_note_has_8_to_15_pages_and_its_figures(name, tmp_path, ca
     out = tmp_path / f"{name}.pdf"
     assert main(["example", "--profile", name, "-o", str(out)]) == 0
     assert "Note écrite" in capsys.readouterr().out
-    pages = len(PdfReader(str(out)).pages)
+    reader = PdfReader(str(out))
+    pages = len(reader.pages)
     assert 8 <= pages <= 15, f"{name}: {pages} pages"
+    fonts = {ref.get_object()["/BaseFont"]: ref.get_object() for page in reader.pages
+             for ref in page["/Resources"].get("/Font", {}).values()}
+    for font_name, font in fonts.items():  # what pdffonts checks: every font embedded
+        assert "/FontFile2" in font["/FontDescriptor"].get_object(), font_name
     result = example_result(name)
     text = text_of(out)
     fin = result.finance
