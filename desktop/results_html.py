@@ -28,35 +28,43 @@ def result_html(result: Any) -> str:
     parts = [f"<h2 style='color:{colour}'>{_e(verdict.label)}</h2>",
              f"<p>{_e(verdict.summary)}</p>"]
     if verdict.conditions:
-        parts.append(f"<p><b>{_e(_tr('Conditions'))}</b></p><ul>"
-                     + "".join(f"<li>{_e(c)}</li>" for c in verdict.conditions) + "</ul>")
+        parts.append(_bullets(_tr("Conditions"), verdict.conditions))
     parts.append(_models(result))
     parts.append(_sites(result))
     parts.append(_figures(result))
     if result.warnings:
-        parts.append(f"<p><b>{_e(_tr('À vérifier'))}</b></p><ul>"
-                     + "".join(f"<li>{_e(w)}</li>" for w in result.warnings) + "</ul>")
+        parts.append(_bullets(_tr("À vérifier"), result.warnings))
     return "".join(parts)
+
+
+def _bullets(title: str, items: Any) -> str:
+    """A bold title and a list (items escaped)."""
+    return (f"<p><b>{_e(title)}</b></p><ul>"
+            + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>")
 
 
 def _models(result: Any) -> str:
     if not result.typologies:
         return ""
     best, *others = result.typologies
-    html = (f"<h3>{_e(_tr('Modèle recommandé'))}</h3><p><b>{_e(best.name)}</b> "
+    title, alternatives = _tr("Modèle recommandé"), _tr("Alternatives")
+    html = (f"<h3>{_e(title)}</h3><p><b>{_e(best.name)}</b> "
             f"({_e(fmt_percent(best.score))}) — {_e(best.summary)}</p>")
     if others[:2]:
-        html += f"<p><b>{_e(_tr('Alternatives'))}</b></p><ul>" + "".join(
+        html += f"<p><b>{_e(alternatives)}</b></p><ul>" + "".join(
             f"<li><b>{_e(t.name)}</b> ({_e(fmt_percent(t.score))}) — {_e(t.summary)}</li>"
             for t in others[:2]) + "</ul>"
     return html
 
 
 def _sites(result: Any) -> str:
-    rows = "".join(
-        f"<li><b>{_e(s.name)}</b>, {_e(s.commune)} ({_e(s.departement)}) — "
-        f"{_e(_tr('ressemblance'))} {_e(fmt_percent(s.score))}</li>" for s in result.sites[:3])
-    return f"<h3>{_e(_tr('Les trois sites étudiés les plus proches'))}</h3><ul>{rows}</ul>"
+    title = _tr("Les trois sites étudiés les plus proches")
+    line = _tr("{site}, {commune} ({departement}) — ressemblance {score}")
+    rows = "".join("<li>" + _e(line.format(site=s.name, commune=s.commune,
+                                              departement=s.departement,
+                                              score=fmt_percent(s.score))) + "</li>"
+                   for s in result.sites[:3])
+    return f"<h3>{_e(title)}</h3><ul>{rows}</ul>"
 
 
 def _figures(result: Any) -> str:
@@ -74,4 +82,5 @@ def _figures(result: Any) -> str:
     ]
     body = "".join(f"<tr><td style='padding-right:12px'>{_e(k)}</td><td>{_e(v)}</td></tr>"
                    for k, v in rows)
-    return f"<h3>{_e(_tr('Chiffres clés'))}</h3><table>{body}</table>"
+    title = _tr("Chiffres clés")
+    return f"<h3>{_e(title)}</h3><table>{body}</table>"

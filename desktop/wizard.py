@@ -44,6 +44,8 @@ class TiersLieuWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        # Qt's "&Finish" would share Alt+F with the File menu
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Terminer"))
         self.document = document
         self.context = context
         self.pages = {}

@@ -58,6 +58,9 @@ def test_every_page_fits_at_1366x768(qtbot, make_window, tmp_path, language):
         page = wizard.currentPage()
         if page_id == PageId.RESULTS:
             qtbot.waitUntil(page.isComplete, timeout=20_000)
+            headings = {"fr": ("Chiffres clés", "Modèle recommandé"),
+                        "en": ("Key figures", "Recommended model")}[language]
+            assert all(h in page.view.toPlainText() for h in headings)
         if page_id == PageId.TERRITORY:
             qtbot.waitUntil(lambda p=page: p.neighbourhood is not None, timeout=10_000)
         qtbot.wait(1)  # one turn of the event loop: layouts settle
@@ -97,3 +100,42 @@ def test_every_code_label_of_the_engine_has_an_english_entry(qapp):
     untranslated = [label for label in code_labels.LABELS
                     if QCoreApplication.translate("codes", label) == label]
     assert untranslated == []
+
+
+def mnemonics(texts: list[str]) -> list[str]:
+    """The Alt+letter of each text that has one ("&&" is a literal ampersand)."""
+    found = []
+    for text in texts:
+        cleaned = text.replace("&&", "")
+        if "&" in cleaned:
+            found.append(cleaned[cleaned.index("&") + 1].lower())
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_alt_shortcut_is_ambiguous_on_any_page(qtbot, make_window, tmp_path, language):
+    window = make_window(language)
+    project = tmp_path / "Prades.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    window.open_project(str(project))
+    wizard = window.wizard
+    wizard.restart()
+    menus = [action.text() for action in window.menuBar().actions()]
+    clashes = {}
+    for page_id in PageId:
+        page = wizard.currentPage()
+        if page_id == PageId.RESULTS:
+            qtbot.waitUntil(page.isComplete, timeout=20_000)
+        texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+                 if w.isVisibleTo(page)]
+        texts += [wizard.button(b).text() for b in (QWizard.WizardButton.BackButton,
+                                                   QWizard.WizardButton.NextButton,
+                                                   QWizard.WizardButton.FinishButton)
+                  if wizard.button(b).isVisible()]
+        keys = mnemonics(menus + texts)
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            clashes[page_id.name] = repeated
+        if page_id != PageId.NOTE:
+            wizard.next()
+    assert clashes == {}

@@ -37,18 +37,18 @@ class BudgetPage(ProfilePage):
         self.number(form, "budget.investment_eur", self.tr("&Investissement prévu (€)"),
                     required=is_required("budget.investment_eur"),
                     help_text=self.tr("Travaux, mobilier, informatique."))
-        self.number(form, "budget.subsidy_rate", self.tr("Taux de &subvention attendu (%)"),
+        self.number(form, "budget.subsidy_rate", self.tr("Taux de s&ubvention attendu (%)"),
                     scale=0.01, decimals=1, required=is_required("budget.subsidy_rate"),
                     help_text=self.tr("Part de l'investissement couverte par des aides, en "
                                       "pourcentage (50 pour la moitié)."))
         self.number(form, "budget.annual_operating_eur",
-                    self.tr("Budget de &fonctionnement annuel (€)"),
+                    self.tr("&Budget de fonctionnement annuel (€)"),
                     required=is_required("budget.annual_operating_eur"))
         opening = self.text(form, "budget.opening", self.tr("&Ouverture visée"),
                             to_model=month_to_model,
                             help_text=self.tr("Mois et année, par exemple 09/2027 ou "
                                               "2027-09."))
         opening.setMaximumWidth(120)
-        self.checklist(form, "services", self.tr("Services s&ouhaités"), codes.SERVICES)
+        self.checklist(form, "services", self.tr("Ser&vices souhaités"), codes.SERVICES)
         self.long_text(form, "notes", self.tr("&Remarques"))
         self.add_footer()

@@ -41,7 +41,7 @@ class BuildingDialog(QDialog):
         self._row(form, "surface_m2", self.tr("&Surface (m²)"), NumberEdit(parent=self))
         self._row(form, "state", self.tr("É&tat"),
                   CodeCombo(codes.BUILDING_STATES, empty=unknown, parent=self))
-        self._row(form, "works_cost_eur", self.tr("Coût des &travaux (€)"),
+        self._row(form, "works_cost_eur", self.tr("&Coût des travaux (€)"),
                   NumberEdit(parent=self))
         self._row(form, "monthly_rent_eur", self.tr("&Loyer mensuel (€)"),
                   NumberEdit(parent=self))

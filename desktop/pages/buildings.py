@@ -105,9 +105,9 @@ class BuildingsPage(ProfilePage):
         self.table.activated.connect(lambda _i: self.edit_building())
         self.outer.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Ajouter un bâtiment…"), self)
+        self.add_button = QPushButton(self.tr("A&jouter un bâtiment…"), self)
         self.edit_button = QPushButton(self.tr("&Modifier…"), self)
-        self.remove_button = QPushButton(self.tr("&Supprimer"), self)
+        self.remove_button = QPushButton(self.tr("Supp&rimer"), self)
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)

@@ -27,7 +27,7 @@ class CarrierPage(ProfilePage):
         self.setTitle(self.tr("Le porteur du projet"))
         self.setSubTitle(self.tr("Qui ouvrirait et ferait vivre le lieu ?"))
         form = self.add_form()
-        self.type_combo = self.combo(form, "carrier.type", self.tr("&Type de porteur"),
+        self.type_combo = self.combo(form, "carrier.type", self.tr("T&ype de porteur"),
                                      codes.CARRIER_TYPES,
                                      required=is_required("carrier.type"))
         box = QGroupBox(self.tr("Ce qu'en dit l'étude de 2017"), self)
@@ -39,13 +39,13 @@ class CarrierPage(ProfilePage):
         inner.addWidget(self.study)
         form.addRow("", box)
         self.text(form, "carrier.name", self.tr("&Nom du porteur"))
-        self.number(form, "carrier.founders", self.tr("Nombre de &fondateurs"), integer=True,
+        self.number(form, "carrier.founders", self.tr("Nombre de fon&dateurs"), integer=True,
                     help_text=self.tr("Les personnes prêtes à s'engager dès le départ."))
         self.number(form, "carrier.staff_hours_per_week",
-                    self.tr("Temps &salarié (heures par semaine)"), decimals=1,
+                    self.tr("&Heures salariées par semaine"), decimals=1,
                     help_text=self.tr("Accueil et animation ; 0 si le lieu est géré "
                                       "bénévolement."))
-        self.combo(form, "carrier.commune_support", self.tr("&Soutien de la commune"),
+        self.combo(form, "carrier.commune_support", self.tr("Soutien de la &commune"),
                    codes.COMMUNE_SUPPORT, required=is_required("carrier.commune_support"))
         self.add_footer()
 

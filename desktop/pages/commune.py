@@ -32,8 +32,8 @@ class CommunePage(ProfilePage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
-        form.addRow("", self.status)
-        self.insee = self.text(form, "commune.insee_code", self.tr("Code &INSEE"),
+        self.name.parentWidget().layout().insertWidget(1, self.status)  # under the name
+        self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
                                required=is_required("commune.insee_code"))
         self.insee.setMaximumWidth(120)
         self.departement = self.text(form, "commune.departement", self.tr("&Département"),
@@ -41,8 +41,8 @@ class CommunePage(ProfilePage):
         self.departement.setMaximumWidth(120)
         self.epci = self.text(form, "commune.epci_name", self.tr("&Intercommunalité (EPCI)"))
         self.number(form, "commune.epci_population",
-                    self.tr("Population de l'&intercommunalité"), integer=True)
-        self.number(form, "population.total", self.tr("&Population municipale"),
+                    self.tr("Population de l'&EPCI"), integer=True)
+        self.number(form, "population.total", self.tr("Population &municipale"),
                     integer=True, required=is_required("population.total"),
                     help_text=self.tr("Population légale (INSEE) ; elle est préremplie depuis "
                                       "l'annuaire, corrigez-la si vous avez plus récent."))

@@ -74,12 +74,12 @@ class NotePage(ProfilePage):
         self.organisation = QLineEdit(self)
         self.logo = QLineEdit(self)
         self.output = QLineEdit(self)
-        self._row(form, self.tr("&Auteur"), self.author)
-        self._row(form, self.tr("&Organisation"), self.organisation)
+        self._row(form, self.tr("Aut&eur"), self.author)
+        self._row(form, self.tr("O&rganisation"), self.organisation)
         self.logo_button = QPushButton(self.tr("Choisir…"), self)
-        self._row(form, self.tr("&Logo (facultatif)"), self.logo, self.logo_button)
+        self._row(form, self.tr("Log&o (facultatif)"), self.logo, self.logo_button)
         self.output_button = QPushButton(self.tr("Parcourir…"), self)
-        self._row(form, self.tr("&Fichier PDF"), self.output, self.output_button)
+        self._row(form, self.tr("Fich&ier PDF"), self.output, self.output_button)
         # Add-ons (branding, export format) add their rows here: see add_option_row().
         self.options_form = form
         self.option_providers: list[Callable[[], dict[str, Any]]] = []

@@ -30,7 +30,7 @@ class PopulationPage(ProfilePage):
                     integer=True, required=is_required("population.age_15_64"),
                     help_text=self.tr("Dossier complet, tableau POP T0 (population par "
                                       "grandes tranches d'âges)."))
-        self.number(form, "population.active_15_64", self.tr("&Actifs de 15 à 64 ans"),
+        self.number(form, "population.active_15_64", self.tr("A&ctifs de 15 à 64 ans"),
                     integer=True, required=is_required("population.active_15_64"),
                     help_text=self.tr("Tableau EMP T1 (population de 15 à 64 ans par type "
                                       "d'activité) : les actifs."))

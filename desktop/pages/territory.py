@@ -37,11 +37,12 @@ class TerritoryPage(ProfilePage):
                    codes.ZAU2010, empty=empty,
                    help_text=self.tr("Celui de l'étude de 2017 : le plus précis pour "
                                      "comparer aux dix sites."))
-        self.combo(form, "territory.aav2020_category", self.tr("Aire d'attraction &2020"),
+        self.combo(form, "territory.aav2020_category",
+                   self.tr("Aire d'attraction des &villes 2020"),
                    codes.AAV2020_CATEGORY, empty=empty,
                    help_text=self.tr("Le zonage actuel de l'INSEE : la place de la commune "
                                      "dans l'aire d'une ville."))
-        self.combo(form, "territory.aav2020_size", self.tr("Taille de l'&aire 2020"),
+        self.combo(form, "territory.aav2020_size", self.tr("Taill&e de l'aire 2020"),
                    codes.AAV2020_SIZE, empty=empty,
                    help_text=self.tr("Le nombre d'habitants de l'aire d'attraction."))
         self.combo(form, "territory.density_level", self.tr("Grille de &densité"),
@@ -54,13 +55,13 @@ class TerritoryPage(ProfilePage):
                                       "plupart des actifs."))
         self.number(form, "territory.known_independents", self.tr("&Indépendants connus"),
                     integer=True)
-        self.number(form, "territory.known_teleworkers", self.tr("&Télétravailleurs connus"),
+        self.number(form, "territory.known_teleworkers", self.tr("Télétravailleurs &connus"),
                     integer=True)
         self.long_text(form, "territory.existing_networks", self.tr("&Réseaux existants"),
                        help_text=self.tr("Associations, clubs d'entreprises, cafés "
                                          "associatifs…"))
         self.number(form, "territory.nearby_third_places",
-                    self.tr("Tiers-&lieux proches"), integer=True)
+                    self.tr("&Nombre de tiers-lieux proches"), integer=True)
         self.outer.addWidget(self._neighbourhood_box())
         self.add_footer()
 
@@ -77,7 +78,7 @@ class TerritoryPage(ProfilePage):
         self.outer.removeItem(form)
         layout.addLayout(form)
         self.number(form, "territory.catchment_population",
-                    self.tr("Population de la zone &desservie"), integer=True,
+                    self.tr("Population de la &zone desservie"), integer=True,
                     help_text=self.tr("Laissée vide, l'analyse prend la population à moins "
                                       "de 20 km."))
         self.use_ring = QPushButton(self.tr("&Utiliser la population à moins de 20 km"), box)
