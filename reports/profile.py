@@ -115,7 +115,7 @@ class Commune:
                                   "(par exemple 66149 ou 2A004).", hi=5,
                                   pattern=r"(\d{5}|2[AB]\d{3})"))
     departement: str = _f("", Spec("text", "Le département doit être un code comme 66, 2A ou 974.",
-                                   hi=3, pattern=r"(\d{2}|2[AB]|97\d)"))
+                                   hi=3, pattern=r"(\d{2}|2[AB]|9[78]\d)"))
     epci_name: str = _f("", Spec("text", "Le nom de l'intercommunalité compte 200 caractères "
                                  "au plus.", hi=200))
     epci_population: int | None = _f(None, _int_spec("La population de l'intercommunalité",

@@ -260,3 +260,14 @@ def test_code_lists_match_the_documented_vocabulary():
     assert codes.codes_of(codes.DENSITY_LEVEL) == tuple(range(1, 8))
     assert codes.label_of(codes.SERVICES, "fablab") == "Fablab ou atelier de fabrication"
     assert codes.label_of(codes.SERVICES, "sauna", "?") == "?"
+
+
+def test_overseas_collectivity_departement_codes_are_accepted():
+    """The directory's 98x codes (Nouvelle-Calédonie, Polynésie…) are valid départements."""
+    data = profile_to_dict(new_profile())
+    data["commune"].update(name="Nouméa", insee_code="98818", departement="988")
+    _, messages = profile_from_dict(data)
+    assert not [m for m in messages if m.field == "commune.departement"]
+    data["commune"]["departement"] = "999"
+    _, messages = profile_from_dict(data)
+    assert any(m.field == "commune.departement" for m in messages)
