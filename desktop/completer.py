@@ -1,26 +1,33 @@
 """Accent-insensitive autocomplete over every commune, fast enough for each keystroke.
 
-Each item carries a folded key (no case, accents, spaces or punctuation; St → Saint) and the model
-is sorted by it, so QCompleter finds prefixes by binary search; `splitPath` folds what the
-user typed the same way. The model is built with one `appendRows`.
+Each row has a folded key (no case, accents, spaces or punctuation; St → Saint) and the
+model is sorted by it, so QCompleter finds prefixes by binary search; `splitPath` folds what
+the user typed the same way. The model reads the directory lazily: only the rows shown in
+the popup are ever built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QCompleter, QWidget
 
+from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
 
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
 INSEE_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
-# (display text shown in the list, name inserted in the field, folded key, INSEE code)
-Entry = tuple[str, str, str, str]
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def fold_typed(text: str) -> str:
@@ -32,19 +39,48 @@ def fold_typed(text: str) -> str:
     return fold(text)
 
 
-def build_model(entries: Iterable[Entry], parent: QWidget | None = None) -> QStandardItemModel:
-    """A one-column model sorted by folded key (one `appendRows`)."""
-    model = QStandardItemModel(parent)
-    items = []
-    for display, name, key, insee in sorted(entries, key=lambda e: e[2]):
-        item = QStandardItem(display)
-        item.setData(key, FOLDED_ROLE)
-        item.setData(insee, INSEE_ROLE)
-        item.setData(name, NAME_ROLE)
-        item.setEditable(False)
-        items.append(item)
-    model.invisibleRootItem().appendRows(items)
-    return model
+class CommuneListModel(QAbstractListModel):
+    """Every current commune in folded-key order; a row's text is built when first shown.
+
+    `communes` is the directory's `all_current()`: a sequence sorted by folded key, with the
+    keys in `.keys`. QCompleter only reads keys for its binary search, so the 35 000 commune
+    records are never built at once (fast to create, light in memory).
+    """
+
+    def __init__(self, communes: Sequence[Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._communes = communes
+        self._keys: Sequence[str] = communes.keys
+        self._lines: dict[int, str] = {}
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """One row per current commune."""
+        return 0 if parent.isValid() else len(self._keys)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Folded key, display line, plain name or INSEE code of a row."""
+        row = index.row()
+        if role == FOLDED_ROLE:
+            return self._keys[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            line = self._lines.get(row)
+            if line is None:
+                line = self._lines[row] = display_line(self._communes[row])
+            return line
+        if role == NAME_ROLE:
+            return self._communes[row].name
+        if role == INSEE_ROLE:
+            return self._communes[row].insee_code
+        return None
+
+
+def display_line(commune: Any) -> str:
+    """"Prades — Pyrénées-Orientales (66), 5 835 hab." to tell homonyms apart."""
+    dep_name = getattr(commune, "departement_name", "") or ""
+    where = f"{dep_name} ({commune.departement})" if dep_name else f"({commune.departement})"
+    population = getattr(commune, "population", None)
+    size = f", {fmt_number(population)} hab." if population else ""
+    return f"{commune.name} — {where}{size}"
 
 
 class CommuneCompleter(QCompleter):
@@ -57,6 +93,8 @@ class CommuneCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(12)
+        # every row is one line: the popup need not measure thousands of rows per keystroke
+        self.popup().setUniformItemSizes(True)
 
     def splitPath(self, path: str) -> list[str]:
         """Fold the typed text like the stored keys."""

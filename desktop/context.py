@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +9,16 @@ from desktop.prompts import Prompts
 from desktop.settings import Settings
 
 
-@dataclass
 class AppContext:
     """Settings, the modal-prompt seam and where the recovery copy lives."""
 
-    settings: Settings
-    recovery_dir: Path
-    prompts: type[Prompts] = Prompts
-    communes: Any = None  # desktop.communes.CommuneIndex, loaded in the background
-    extras: dict[str, object] = field(default_factory=dict)  # hooks for add-ons (branding)
+    def __init__(self, settings: Settings, recovery_dir: Path,
+                 prompts: type[Prompts] = Prompts, communes: Any = None) -> None:
+        self.settings = settings
+        self.recovery_dir = recovery_dir
+        self.prompts = prompts
+        self.communes = communes  # desktop.communes.CommuneIndex, loaded in the background
+        self.extras: dict[str, object] = {}  # hooks for add-ons (branding)
 
     @property
     def recovery_file(self) -> Path:

@@ -6,8 +6,6 @@ the engine's dotted field names ("population.total"); they never read each other
 
 from __future__ import annotations
 
-import copy
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -16,9 +14,15 @@ from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
 
 from desktop.errors import UserError
 from desktop.i18n import translate as _tr
-from reports import profile as engine
 
 PROJECT_SUFFIX = ".tierslieu.json"
+
+
+def _engine() -> Any:
+    """`reports.profile`, imported when first needed (off the start-up path)."""
+    from reports import profile
+
+    return profile
 
 
 
@@ -55,10 +59,21 @@ class ProjectDocument(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.profile = engine.new_profile()
+        self._profile: Any = None  # created when first read
         self.path = ""
         self.modified = False
         self.revision = 0  # bumped on every change, so stale background results are dropped
+
+    @property
+    def profile(self) -> Any:
+        """The `reports.profile.Profile` being edited."""
+        if self._profile is None:
+            self._profile = _engine().new_profile()
+        return self._profile
+
+    @profile.setter
+    def profile(self, value: Any) -> None:
+        self._profile = value
 
     # -- editing ---------------------------------------------------------------------
     def value(self, field: str) -> Any:
@@ -80,20 +95,22 @@ class ProjectDocument(QObject):
 
     def messages(self) -> list[Any]:
         """The engine's validation messages for the current profile."""
-        return list(engine.validate_profile(self.profile))
+        return list(_engine().validate_profile(self.profile))
 
     def snapshot(self) -> Any:
         """A private copy for a background computation."""
+        import copy
+
         return copy.deepcopy(self.profile)
 
     # -- files -----------------------------------------------------------------------
     def new(self) -> None:
         """Start an empty project."""
-        self._replace(engine.new_profile(), "", modified=False)
+        self._replace(_engine().new_profile(), "", modified=False)
 
     def open(self, path: str) -> None:
         """Load a project file; raises UserError (French) and keeps the current one."""
-        profile, messages = engine.read_profile(Path(path))
+        profile, messages = _engine().read_profile(Path(path))
         if profile is None:
             details = "\n".join(f"• {m.text}" for m in messages) or _tr(
                 "Le fichier n'est pas un projet tiers-lieu lisible.")
@@ -104,20 +121,20 @@ class ProjectDocument(QObject):
 
     def recover(self, recovery: str, original_path: str) -> None:
         """Load the recovery copy; it stays unsaved until the user saves it."""
-        profile, _messages = engine.read_profile(Path(recovery))
+        profile, _messages = _engine().read_profile(Path(recovery))
         if profile is None:
             raise UserError(_tr("La copie de secours est illisible ; elle a été ignorée."))
         self._replace(profile, original_path, modified=True)
 
     def save(self, path: str) -> None:
         """Write the project atomically; raises UserError (French) and loses nothing."""
-        write_json(path, engine.profile_to_dict(self.profile))
+        write_json(path, _engine().profile_to_dict(self.profile))
         self.path = str(path)
         self._set_modified(False, force=True)
 
     def write_recovery(self, path: str) -> None:
         """Write the recovery copy (the project itself stays unsaved)."""
-        write_json(path, engine.profile_to_dict(self.profile))
+        write_json(path, _engine().profile_to_dict(self.profile))
 
     def suggested_name(self) -> str:
         """File name proposed when saving for the first time."""
@@ -140,6 +157,8 @@ class ProjectDocument(QObject):
 
 def write_json(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
     """Write `data` as UTF-8 JSON through QSaveFile: the old file survives any failure."""
+    import json
+
     target = Path(path)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     if not target.parent.is_dir():
@@ -163,9 +182,9 @@ def is_required(field: str) -> bool:
     import dataclasses
 
     section_name, _, name = field.partition(".")
-    cls = engine.SECTIONS.get(section_name)
+    cls = _engine().SECTIONS.get(section_name)
     if cls is None and section_name == "buildings":
-        cls, name = engine.Building, field.rsplit(".", 1)[-1]
+        cls, name = _engine().Building, field.rsplit(".", 1)[-1]
     if cls is None:
         return False
     for item in dataclasses.fields(cls):

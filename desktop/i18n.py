@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from reports.paths import ResourceError, read_bytes
-
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT_LANGUAGE = "fr"
 
@@ -43,6 +41,8 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         _load_bytes(app, _read_file(Path(folder) / qt_name))
     app_name = _APP_CATALOGUE.get(language)
     if app_name:
+        from reports.paths import ResourceError, read_bytes
+
         with contextlib.suppress(ResourceError):  # French, the source language, is complete
             _load_bytes(app, read_bytes("translations", app_name))
     return language

@@ -9,8 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from desktop import batch_dialog, brand_dialog, i18n
-from desktop.about import show_about
+from desktop import i18n
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.errors import UserError
@@ -47,6 +46,7 @@ class MainWindow(QMainWindow):
         old = self.wizard
         self.wizard = TiersLieuWizard(self.document, self.context, self)
         self.wizard.closeRequested.connect(self.close)
+        self.wizard.pagesReady.connect(self._install_addons)
         welcome = self.wizard.page_of(PageId.WELCOME)
         welcome.newRequested.connect(self.new_project)
         welcome.openRequested.connect(self.open_project)
@@ -55,11 +55,24 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.menuBar().clear()
         self._build_menus()
-        batch_dialog.install(self)  # add-on (issue 7): import a CSV of communes
-        brand_dialog.install(self)  # add-on (issue 7): profils cabinet, Word export
         if current > int(PageId.WELCOME):
+            self.finish_build()
             self.wizard.restart()
             self.wizard.go_to(PageId(current))
+
+    def finish_build(self) -> None:
+        """Build the pages after the welcome page (once per wizard).
+
+        Called once the welcome page is on screen (start-up), and by anything that needs the
+        other pages; Next on the welcome page builds them too."""
+        self.wizard.ensure_pages()
+
+    def _install_addons(self) -> None:
+        """Add-ons hook into the Fichier menu and the note page once these exist."""
+        from desktop import batch_dialog, brand_dialog
+
+        batch_dialog.install(self)  # add-on (issue 7): import a CSV of communes
+        brand_dialog.install(self)  # add-on (issue 7): profils cabinet, Word export
 
     def _build_menus(self) -> None:
         """Fichier, Langue, Aide."""
@@ -89,7 +102,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
             group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
-        self._action(help_menu, self.tr("À &propos"), lambda: show_about(self, self.context))
+        self._action(help_menu, self.tr("À &propos"), self.show_about)
+
+    def show_about(self) -> None:
+        """Version, sources and licences."""
+        from desktop.about import show_about
+
+        show_about(self, self.context)
 
     def add_file_action(self, action: QAction) -> None:
         """Hook for add-ons: put `action` in the Fichier menu, above Quitter."""
@@ -120,6 +139,7 @@ class MainWindow(QMainWindow):
     # -- projects ------------------------------------------------------------------------
     def new_project(self) -> None:
         """Start an empty project (after asking about unsaved changes)."""
+        self.finish_build()
         if not self.maybe_keep_changes():
             return
         self.document.new()
@@ -128,6 +148,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str = "") -> bool:
         """Open a project file, asking for one if `path` is empty."""
+        self.finish_build()
         if not self.maybe_keep_changes():
             return False
         settings = self.context.settings
@@ -209,6 +230,7 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """At start-up: restore the copy left by a crash if the user wants it."""
+        self.finish_build()
         target = self.context.recovery_file
         if not target.exists():
             return False

@@ -5,7 +5,7 @@ Tests replace these static methods (monkeypatch) instead of answering real dialo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import translate as _tr
 
@@ -19,6 +19,8 @@ class Prompts:
     @staticmethod
     def unsaved_changes(parent: QWidget | None) -> str:
         """Ask what to do with unsaved changes: "save", "discard" or "cancel"."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("Modifications non enregistrées"),
                           _tr("Le projet a été modifié. Voulez-vous enregistrer vos "
                               "modifications ?"), parent=parent)
@@ -34,6 +36,8 @@ class Prompts:
     @staticmethod
     def offer_recovery(parent: QWidget | None, description: str) -> bool:
         """Offer to restore the copy kept after a crash."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
         answer = QMessageBox.question(
             parent, _tr("Récupérer le travail en cours ?"),
             _tr("L'application ne s'est pas fermée normalement. Une copie de secours de "
@@ -46,6 +50,8 @@ class Prompts:
     @staticmethod
     def open_project(parent: QWidget | None, folder: str) -> str:
         """Choose a project to open ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+
         path, _ = QFileDialog.getOpenFileName(
             parent, _tr("Ouvrir un projet"), folder,
             _tr("Projets tiers-lieu (*.tierslieu.json);;Fichiers JSON (*.json)"))
@@ -54,6 +60,8 @@ class Prompts:
     @staticmethod
     def save_project(parent: QWidget | None, suggested: str) -> str:
         """Choose where to save the project ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+
         path, _ = QFileDialog.getSaveFileName(
             parent, _tr("Enregistrer le projet"), suggested,
             _tr("Projets tiers-lieu (*.tierslieu.json)"))
@@ -64,6 +72,8 @@ class Prompts:
     @staticmethod
     def save_note(parent: QWidget | None, suggested: str) -> str:
         """Choose where to write the PDF note ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+
         path, _ = QFileDialog.getSaveFileName(
             parent, _tr("Enregistrer la note"), suggested, _tr("Documents PDF (*.pdf)"))
         if path and not path.lower().endswith(".pdf"):
@@ -73,6 +83,8 @@ class Prompts:
     @staticmethod
     def choose_logo(parent: QWidget | None, folder: str) -> str:
         """Choose a logo image ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+
         path, _ = QFileDialog.getOpenFileName(
             parent, _tr("Choisir un logo"), folder, _tr("Images (*.png *.jpg *.jpeg)"))
         return path
@@ -80,6 +92,8 @@ class Prompts:
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question, "No" by default."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
         answer = QMessageBox.question(
             parent, title, text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -89,9 +103,13 @@ class Prompts:
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
         """Tell the user what went wrong and what to do."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
         QMessageBox.warning(parent, title, text)
 
     @staticmethod
     def information(parent: QWidget | None, title: str, text: str) -> None:
         """A plain message."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
         QMessageBox.information(parent, title, text)

@@ -8,33 +8,35 @@ from PySide6.QtWidgets import QWidget, QWizard
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.navigation import PageId, next_id
-from desktop.pages.budget import BudgetPage
-from desktop.pages.buildings import BuildingsPage
-from desktop.pages.carrier import CarrierPage
-from desktop.pages.commune import CommunePage
-from desktop.pages.note import NotePage
-from desktop.pages.population import PopulationPage
-from desktop.pages.results import ResultsPage
-from desktop.pages.territory import TerritoryPage
 from desktop.pages.welcome import WelcomePage
 
-PAGE_CLASSES = {
-    PageId.WELCOME: WelcomePage,
-    PageId.COMMUNE: CommunePage,
-    PageId.POPULATION: PopulationPage,
-    PageId.TERRITORY: TerritoryPage,
-    PageId.BUILDINGS: BuildingsPage,
-    PageId.CARRIER: CarrierPage,
-    PageId.BUDGET: BudgetPage,
-    PageId.RESULTS: ResultsPage,
-    PageId.NOTE: NotePage,
-}
+
+def page_classes() -> dict[PageId, type]:
+    """The pages after the welcome page (imported when first needed, off the start-up path)."""
+    from desktop.pages.budget import BudgetPage
+    from desktop.pages.buildings import BuildingsPage
+    from desktop.pages.carrier import CarrierPage
+    from desktop.pages.commune import CommunePage
+    from desktop.pages.note import NotePage
+    from desktop.pages.population import PopulationPage
+    from desktop.pages.results import ResultsPage
+    from desktop.pages.territory import TerritoryPage
+
+    return {PageId.COMMUNE: CommunePage, PageId.POPULATION: PopulationPage,
+            PageId.TERRITORY: TerritoryPage, PageId.BUILDINGS: BuildingsPage,
+            PageId.CARRIER: CarrierPage, PageId.BUDGET: BudgetPage,
+            PageId.RESULTS: ResultsPage, PageId.NOTE: NotePage}
 
 
 class TiersLieuWizard(QWizard):
-    """Nine pages over one shared `ProjectDocument`; embedded in the main window."""
+    """Nine pages over one shared `ProjectDocument`; embedded in the main window.
+
+    Only the welcome page is built at first, so that it shows as soon as possible; the
+    others are built by `ensure_pages()`, which the main window calls right after showing.
+    """
 
     closeRequested = Signal()
+    pagesReady = Signal()
 
     def __init__(self, document: ProjectDocument, context: AppContext,
                  parent: QWidget | None = None) -> None:
@@ -48,12 +50,20 @@ class TiersLieuWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Terminer"))
         self.document = document
         self.context = context
-        self.pages = {}
-        for page_id, cls in PAGE_CLASSES.items():
-            page = cls(document, context, self)
+        self.pages: dict[PageId, QWidget] = {PageId.WELCOME: WelcomePage(document, context, self)}
+        self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
+        self.setStartId(int(PageId.WELCOME))
+
+    def ensure_pages(self) -> bool:
+        """Build the pages after the welcome page (once); True if they were just built."""
+        if len(self.pages) == len(PageId):
+            return False
+        for page_id, cls in page_classes().items():
+            page = cls(self.document, self.context, self)
             self.pages[page_id] = page
             self.setPage(int(page_id), page)
-        self.setStartId(int(PageId.WELCOME))
+        self.pagesReady.emit()
+        return True
 
     def nextId(self) -> int:
         """The page after the current one (no side effects: Qt calls this often)."""
@@ -61,10 +71,13 @@ class TiersLieuWizard(QWizard):
 
     def page_of(self, page_id: PageId) -> QWidget:
         """The page widget for an id."""
+        if page_id not in self.pages:
+            self.ensure_pages()
         return self.pages[page_id]
 
     def go_to(self, page_id: PageId) -> None:
         """Jump forward to `page_id` (through the pages in between, as Next would)."""
+        self.ensure_pages()
         while self.currentId() != int(page_id) and self.currentId() < int(page_id):
             if not self.currentPage().isComplete():
                 break

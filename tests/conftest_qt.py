@@ -43,6 +43,7 @@ def make_window(qtbot, tmp_path: Path, settings: Settings, communes: CommuneInde
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        window.finish_build()  # what start-up does once the welcome page is on screen
         return window
 
     return make

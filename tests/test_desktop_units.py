@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
-from desktop import app, errors
+from desktop import app, error_dialog, errors
 from desktop.completer import CommuneCompleter, fold_typed
 from desktop.fields import NumberEdit
 from desktop.navigation import PageId, next_id, owner_page
@@ -138,7 +138,7 @@ def test_no_none_refcount_leak_in_void_calls(qtbot):
 
 def test_unexpected_error_shows_a_copyable_report(qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr(errors.ErrorDialog, "show_report",
+    monkeypatch.setattr(error_dialog.ErrorDialog, "show_report",
                         classmethod(lambda cls, summary, details, parent=None:
                                     shown.append((summary, details))))
     try:
@@ -147,7 +147,7 @@ def test_unexpected_error_shows_a_copyable_report(qtbot, monkeypatch):
         errors.excepthook(type(exc), exc, exc.__traceback__)
     assert "ValueError" in shown[0][0]
     assert "boom" in shown[0][1] and "Traceback" in shown[0][1]
-    dialog = errors.ErrorDialog(*shown[0])
+    dialog = error_dialog.ErrorDialog(*shown[0])
     qtbot.addWidget(dialog)
     dialog.copy_button.click()
     assert "boom" in QGuiApplication.clipboard().text()

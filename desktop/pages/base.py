@@ -7,9 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -29,19 +27,7 @@ from desktop.fields import (
 )
 from desktop.i18n import translate as _tr
 from desktop.navigation import PageId, owner_page
-
-
-def scrolled_layout(page: QWidget) -> QVBoxLayout:
-    """The page's content layout, inside a scroll area so small screens lose nothing."""
-    frame = QVBoxLayout(page)
-    frame.setContentsMargins(0, 0, 0, 0)
-    scroll = QScrollArea(page)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    content = QWidget(scroll)
-    scroll.setWidget(content)
-    frame.addWidget(scroll)
-    return QVBoxLayout(content)
+from desktop.pages.frame import scrolled_layout
 
 
 def required_label(text: str, required: bool) -> str:

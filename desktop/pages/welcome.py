@@ -12,15 +12,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QWidget,
+    QWizardPage,
 )
 
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.navigation import PageId
-from desktop.pages.base import ProfilePage
+from desktop.pages.frame import scrolled_layout
 
 
-class WelcomePage(ProfilePage):
+class WelcomePage(QWizardPage):
     """Explains the tool and starts or reopens a project."""
 
     page_id = PageId.WELCOME
@@ -29,7 +30,10 @@ class WelcomePage(ProfilePage):
 
     def __init__(self, document: ProjectDocument, context: AppContext,
                  parent: QWidget | None = None) -> None:
-        super().__init__(document, context, parent)
+        super().__init__(parent)
+        self.document = document
+        self.context = context
+        self.outer = scrolled_layout(self)
         self.setTitle(self.tr("Bienvenue"))
         self.setSubTitle(self.tr("Étudier l'opportunité d'un tiers-lieu dans votre commune"))
         intro = QLabel(self.tr(
@@ -68,7 +72,7 @@ class WelcomePage(ProfilePage):
         self.outer.addWidget(self.recent_list)
         self.recent_list.itemActivated.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.add_footer()
+        self.outer.addStretch(1)
 
     def initializePage(self) -> None:
         """Refresh the list of recent projects."""
@@ -84,6 +88,11 @@ class WelcomePage(ProfilePage):
             self.recent_list.addItem(item)
         empty = self.recent_list.count() == 0
         self.recent_list.setVisible(not empty)
+
+    def validatePage(self) -> bool:
+        """Make sure the next pages exist before Qt moves to them."""
+        self.wizard().ensure_pages()
+        return True
 
     def isComplete(self) -> bool:
         """The welcome page never blocks."""

@@ -29,12 +29,12 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/communes.py" line="+70" />
+        <location filename="../../desktop/communes.py" line="+55" />
         <source>L'annuaire des communes n'a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune's details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/document.py" line="+99" />
+        <location filename="../../desktop/document.py" line="+116" />
         <source>Le fichier n'est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -60,7 +60,7 @@ The current project was not changed.</translation>
         <translation>project</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>Le dossier « {folder} » n'existe pas. Choisissez un autre emplacement ; rien n'a été perdu.</source>
         <translation>The folder “{folder}” does not exist. Choose another location; nothing was lost.</translation>
     </message>
@@ -75,7 +75,7 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+174" />
+        <location filename="../../desktop/pages/base.py" line="+160" />
         <source>Pour continuer, complétez les champs marqués d'un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -130,7 +130,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+146" />
+        <location filename="../../desktop/pages/territory.py" line="+147" />
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/prompts.py" line="+22" />
+        <location filename="../../desktop/prompts.py" line="+24" />
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -155,7 +155,7 @@ The current project was not changed.</translation>
         <translation>The project has been modified. Do you want to save your changes?</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Récupérer le travail en cours ?</source>
         <translation>Recover your work?</translation>
     </message>
@@ -169,7 +169,7 @@ Voulez-vous la récupérer ?</source>
 Do you want to recover it?</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
@@ -179,7 +179,7 @@ Do you want to recover it?</translation>
         <translation>Third-place projects (*.tierslieu.json);;JSON files (*.json)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Enregistrer le projet</source>
         <translation>Save the project</translation>
     </message>
@@ -189,7 +189,7 @@ Do you want to recover it?</translation>
         <translation>Third-place projects (*.tierslieu.json)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Enregistrer la note</source>
         <translation>Save the note</translation>
     </message>
@@ -199,7 +199,7 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -320,7 +320,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+261" />
+        <location filename="../../desktop/brand_dialog.py" line="+263" />
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -328,7 +328,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-184" />
+        <location line="-186" />
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -373,7 +373,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Logo (PNG or JPEG)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Couleur principale</source>
         <translation>Main &amp;colour</translation>
     </message>
@@ -691,7 +691,7 @@ Do you want to recover it?</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+41" />
+        <location filename="../../desktop/error_dialog.py" line="+22" />
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
@@ -709,7 +709,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+66" />
+        <location filename="../../desktop/main_window.py" line="+79" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -759,7 +759,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+30" />
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -769,7 +769,7 @@ Do you want to recover it?</translation>
         <translation>{file}[*] — Rural third place</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
@@ -779,7 +779,7 @@ Do you want to recover it?</translation>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+50" />
         <source>projet non encore enregistré</source>
         <translation>project not saved yet</translation>
     </message>
@@ -976,7 +976,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-127" />
+        <location filename="../../desktop/pages/territory.py" line="-128" />
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1001,7 +1001,7 @@ Do you want to recover it?</translation>
         <translation>The 2017 study's zoning: the most precise to compare with the ten sites.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Le zonage actuel de l'INSEE : la place de la commune dans l'aire d'une ville.</source>
         <translation>INSEE's current zoning: the commune's place in a town's catchment area.</translation>
     </message>
@@ -1099,7 +1099,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TiersLieuWizard</name>
     <message>
-        <location filename="../../desktop/wizard.py" line="+48" />
+        <location filename="../../desktop/wizard.py" line="+50" />
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
     </message>
@@ -1107,7 +1107,7 @@ Do you want to recover it?</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="+33" />
+        <location filename="../../desktop/pages/welcome.py" line="+37" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
@@ -1140,7 +1140,7 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+202" />
+        <location filename="../../desktop/brand_dialog.py" line="+206" />
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>
@@ -1456,7 +1456,7 @@ Do you want to recover it?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+39" />
+        <location filename="../../desktop/errors.py" line="+50" />
         <source>Une erreur inattendue s'est produite ({name}). L'application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
     </message>
@@ -1469,7 +1469,7 @@ Do you want to recover it?</translation>
         <translation>Firm &amp;profile</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Format modifiable</source>
         <translation>Editable format</translation>
     </message>

@@ -1,0 +1,18 @@
+"""The scrolled frame every page puts its content in (light: on the start-up path)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+
+def scrolled_layout(page: QWidget) -> QVBoxLayout:
+    """The page's content layout, inside a scroll area so small screens lose nothing."""
+    frame = QVBoxLayout(page)
+    frame.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    content = QWidget(scroll)
+    scroll.setWidget(content)
+    frame.addWidget(scroll)
+    return QVBoxLayout(content)
