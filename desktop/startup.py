@@ -67,5 +67,9 @@ def run(options: dict[str, str]) -> int:
         window.context.communes.start()
 
     QTimer.singleShot(0, after_show)
-    return app.exec()
+    code = app.exec()
+    from desktop.tasks import wait_for_tasks
+
+    wait_for_tasks()
+    return code
 

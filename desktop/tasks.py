@@ -6,6 +6,7 @@ asked for. Results, failures and progress come back through queued signals.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -39,13 +40,17 @@ class Task(QRunnable):
         """Call the function; emit its result or its exception."""
         try:
             args = (self.signals.progressed.emit,) if self.with_progress else ()
-            result = self.fn(*args)
+            outcome, value = self.signals.succeeded, self.fn(*args)
         except Exception as exc:  # handed to the GUI thread, never lost
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
-        finally:
+            outcome, value = self.signals.failed, exc
+        with contextlib.suppress(RuntimeError):  # the application quit meanwhile
+            outcome.emit(value)
             self.signals.finished.emit()
+
+
+def wait_for_tasks(msecs: int = 10_000) -> bool:
+    """At exit: let running work finish (a note being written) for up to `msecs`."""
+    return QThreadPool.globalInstance().waitForDone(msecs)
 
 
 _running: set[Task] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -151,3 +152,19 @@ def test_unexpected_error_shows_a_copyable_report(qtbot, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.copy_button.click()
     assert "boom" in QGuiApplication.clipboard().text()
+
+
+def test_python_m_desktop_version_opens_no_window():
+    done = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("tierslieu ")
+    assert "PySide6" not in done.stderr
+
+
+def test_about_box_names_the_study_and_the_open_data(communes):
+    from desktop.about import about_html
+    from desktop.context import AppContext
+
+    html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
+    assert "2017" in html and "EUPL" in html
+    assert "Licence Ouverte" in html and "Etalab" in html

@@ -36,8 +36,9 @@ class CarrierPage(ProfilePage):
         self.study.setWordWrap(True)
         self.study.setTextFormat(Qt.TextFormat.RichText)
         self.study.setObjectName("carrier_study")
+        self.study.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.study)
-        form.addRow("", box)
+        form.addRow(box)  # spans the form: the study's lines get the whole width
         self.text(form, "carrier.name", self.tr("&Nom du porteur"))
         self.number(form, "carrier.founders", self.tr("Nombre de fon&dateurs"), integer=True,
                     help_text=self.tr("Les personnes prêtes à s'engager dès le départ."))

@@ -97,7 +97,10 @@ class TerritoryPage(ProfilePage):
         self.use_ring.setEnabled(False)
         index = self.context.communes
         if not insee or index is None:
+            self.around.setText(self.tr("Choisissez la commune à la page précédente pour voir "
+                                        "ses environs."))
             return
+        self.around.setText(self.tr("Calcul des environs de la commune…"))
         if not index.is_ready:
             index.start()
             index.ready.connect(self._retry, Qt.ConnectionType.SingleShotConnection)

@@ -115,7 +115,7 @@ The current project was not changed.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+69" />
+        <location filename="../../desktop/pages/carrier.py" line="+70" />
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
@@ -130,7 +130,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+147" />
+        <location filename="../../desktop/pages/territory.py" line="+150" />
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -570,7 +570,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CarrierPage</name>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="-54" />
+        <location filename="../../desktop/pages/carrier.py" line="-55" />
         <source>Le porteur du projet</source>
         <translation>The project's carrier</translation>
     </message>
@@ -585,7 +585,7 @@ Do you want to recover it?</translation>
         <translation>Carrier &amp;type</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Nombre de fon&amp;dateurs</source>
         <translation>Number of f&amp;ounders</translation>
     </message>
@@ -600,12 +600,12 @@ Do you want to recover it?</translation>
         <translation>Commune &amp;support</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-16" />
         <source>Ce qu'en dit l'étude de 2017</source>
         <translation>What the 2017 study says</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Nom du porteur</source>
         <translation>Carrier na&amp;me</translation>
     </message>
@@ -976,7 +976,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-128" />
+        <location filename="../../desktop/pages/territory.py" line="-131" />
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1077,11 +1077,12 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2" />
+        <location line="+28" />
         <source>Choisissez la commune à la page précédente pour voir ses environs.</source>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="-18" />
         <source>Laissée vide, l'analyse prend la population à moins de 20 km.</source>
         <translation>Left blank, the analysis uses the population within 20 km.</translation>
     </message>
@@ -1091,7 +1092,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Use the population within 20 km</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+19" />
+        <source>Calcul des environs de la commune…</source>
+        <translation>Working out the commune's surroundings…</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>

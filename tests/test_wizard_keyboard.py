@@ -1,0 +1,68 @@
+"""Keyboard-only use: tab order follows the form, Return goes on, Alt+letter reaches fields."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from test_wizard_files import PRADES
+
+from desktop.main_window import AUTOSAVE_MS
+from desktop.navigation import PageId
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+
+def test_tab_walks_the_commune_form_in_reading_order(qtbot, make_window):
+    window = make_window()
+    window.wizard.next()
+    page = window.wizard.currentPage()
+    order = ["commune.name", "commune.insee_code", "commune.departement",
+             "commune.epci_name", "commune.epci_population", "population.total"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.bindings[order[0]].widget.setFocus()
+    visited = []
+    for _ in order:
+        visited.append(next(f for f, b in page.bindings.items()
+                            if b.widget is QApplication.focusWidget()))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert visited == order
+
+
+def test_return_moves_on_once_the_page_is_valid(qtbot, make_window):
+    window = make_window()
+    window.wizard.next()
+    page = window.wizard.currentPage()
+    name = page.bindings["commune.name"].widget
+    name.setFocus()
+    qtbot.keyClicks(name, "Villefort")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert window.wizard.currentId() == PageId.COMMUNE  # population still missing
+    population = page.bindings["population.total"].widget
+    population.setFocus()
+    qtbot.keyClicks(population, "618")
+    qtbot.keyClick(population, Qt.Key.Key_Return)
+    assert window.wizard.currentId() == PageId.POPULATION
+
+
+def test_every_field_label_has_a_buddy(make_window, tmp_path):
+    window = make_window()
+    project = tmp_path / "p.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    window.open_project(str(project))
+    for page_id in PageId:
+        page = window.wizard.page_of(page_id)
+        for binding in getattr(page, "bindings", {}).values():
+            form_label = [label for label in page.findChildren(QLabel)
+                          if label.buddy() is not None and (
+                              label.buddy() is binding.widget
+                              or label.buddy().isAncestorOf(binding.widget))]
+            assert form_label, binding.field
+
+
+def test_autosave_runs_every_minute(make_window):
+    window = make_window()
+    assert AUTOSAVE_MS == 60_000
+    assert window.autosave_timer.isActive() and window.autosave_timer.interval() == AUTOSAVE_MS
