@@ -298,3 +298,59 @@ def test_pdf_target_that_cannot_be_written_gives_a_french_message(qtbot, make_wi
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "Traceback" not in shown[0] and page.status.text() == shown[0]
     assert page.generate_button.isEnabled() and not page.open_note_button.isEnabled()
+
+
+def test_buildings_are_added_edited_and_removed(qtbot, make_window, monkeypatch):
+    answers = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda p, t, text: answers.append(text)
+                                                         or True))
+    window = make_window()
+    page = window.wizard.page_of(PageId.BUILDINGS)
+    window.wizard.go_to(PageId.BUILDINGS)  # the empty profile stops at the commune page
+    for name, surface in (("Ecole", "120"), ("Gare", "80")):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(page.dialog.widgets["name"], name)
+        qtbot.keyClicks(page.dialog.widgets["surface_m2"], surface)
+        qtbot.mouseClick(page.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert [b.name for b in window.document.profile.buildings] == ["Ecole", "Gare"]
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    surface = page.dialog.widgets["surface_m2"]
+    type_number(qtbot, surface, "0")  # below the engine's minimum: OK is refused
+    assert not page.dialog.ok_button.isEnabled()
+    assert "La surface" in page.dialog.messages["surface_m2"].text()
+    type_number(qtbot, surface, "150,5")
+    qtbot.mouseClick(page.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.document.profile.buildings[0].surface_m2 == 150.5
+    assert page.model.index(0, 2).data() == "150,5\u00a0m²"
+
+    page.table.selectRow(1)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert "Gare" in answers[0]
+    assert [b.name for b in window.document.profile.buildings] == ["Ecole"]
+    assert window.isWindowModified()
+
+
+def test_an_old_commune_name_typed_in_full_leads_to_the_current_commune(qtbot, make_window):
+    window = make_window()
+    window.wizard.next()
+    page = window.wizard.currentPage()
+    page.name.setFocus()
+    qtbot.keyClicks(page.name, "Annecy-le-Vieux")
+    page.completer.popup().hide()
+    page.name.editingFinished.emit()  # what leaving the field does
+    assert window.document.value("commune.insee_code") == "74010"
+    assert page.name.text() == "Annecy"
+    assert "Annecy-le-Vieux" in page.status.text() and "Annecy" in page.status.text()
+
+
+def test_homonyms_typed_in_full_ask_to_choose(qtbot, make_window):
+    window = make_window()
+    window.wizard.next()
+    page = window.wizard.currentPage()
+    qtbot.keyClicks(page.name, "Prades")
+    page.completer.popup().hide()
+    page.name.editingFinished.emit()
+    assert window.document.value("commune.insee_code") == ""
+    assert "Plusieurs communes" in page.status.text()

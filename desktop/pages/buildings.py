@@ -64,7 +64,8 @@ class BuildingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         b = self.document.profile.buildings[index.row()]
-        surface = f"{fmt_number(b.surface_m2)}\u00a0m²" if b.surface_m2 is not None else "—"
+        surface = "—" if b.surface_m2 is None else (
+            f"{fmt_number(b.surface_m2, 0 if float(b.surface_m2).is_integer() else 1)}\u00a0m²")
         return (b.name or "—", _label(codes.OWNERS, b.owner), surface,
                 _label(codes.BUILDING_STATES, b.state), fmt_eur(b.works_cost_eur),
                 fmt_eur(b.monthly_rent_eur), _label(codes.LOCATIONS, b.location),

@@ -12,6 +12,7 @@ from desktop.context import AppContext
 from desktop.document import ProjectDocument, is_required
 from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from reports.textnorm import fold
 
 
 class CommunePage(ProfilePage):
@@ -52,6 +53,7 @@ class CommunePage(ProfilePage):
         self.outer.addWidget(self.vintage)
         self.completer = CommuneCompleter(self)
         self.completer.activated[QModelIndex].connect(self._on_chosen)
+        self.name.editingFinished.connect(self.resolve_typed)
         self.add_footer()
         index = context.communes
         if index is not None:
@@ -82,6 +84,28 @@ class CommunePage(ProfilePage):
     def _on_chosen(self, index: QModelIndex) -> None:
         """A commune was picked in the list."""
         self.choose(self.completer.insee_at(index))
+
+    def resolve_typed(self) -> None:
+        """A name typed in full without picking: fill it in if it names one commune only."""
+        index = self.context.communes
+        typed = self.name.text().strip()
+        if index is None or not index.is_ready or not typed:
+            return
+        chosen = index.lookup(self.document.value("commune.insee_code") or "")
+        if chosen is not None and fold(chosen.name) == fold(typed):
+            return
+        matches = [c for c in index.directory.search(typed, 10) if fold(c.name) == fold(typed)]
+        if len(matches) > 1:
+            self.status.setText(self.tr("Plusieurs communes s'appellent « {name} » : choisissez "
+                                        "la vôtre dans la liste (le département les "
+                                        "distingue).").format(name=typed))
+        elif matches and self.choose(matches[0].current_insee_code):
+            old = matches[0]
+            if old.current_insee_code != old.insee_code:
+                self.status.setText(self.tr("« {old} » fait aujourd'hui partie de la commune "
+                                            "de {current} ({departement}) : les champs sont "
+                                            "remplis pour elle.").format(
+                    old=old.name, current=old.current_name, departement=old.departement))
 
     def choose(self, insee: str) -> bool:
         """Fill the commune's fields from the directory; False if the code is unknown."""

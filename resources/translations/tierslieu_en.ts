@@ -522,7 +522,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+42" />
+        <location filename="../../desktop/pages/buildings.py" line="+43" />
         <source>Les bâtiments candidats</source>
         <translation>Candidate buildings</translation>
     </message>
@@ -623,7 +623,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+25" />
+        <location filename="../../desktop/pages/commune.py" line="+26" />
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -673,7 +673,7 @@ Do you want to recover it?</translation>
         <translation>Legal population (INSEE); prefilled from the directory, correct it if you have a more recent figure.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Chargement de l'annuaire des communes…</source>
         <translation>Loading the commune directory…</translation>
     </message>
@@ -683,7 +683,17 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+20" />
+        <source>Plusieurs communes s'appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
+        <translation>Several communes are called “{name}”: choose yours in the list (the département tells them apart).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>« {old} » fait aujourd'hui partie de la commune de {current} ({departement}) : les champs sont remplis pour elle.</source>
+        <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
