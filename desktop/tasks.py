@@ -74,6 +74,20 @@ def run_in_background(
     return task
 
 
+# Engine exceptions whose message is French and meant for the user (no report dialog).
+USER_FACING = ("InvalidProfileError", "NoteWriteError", "UserError")
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The French message of an expected failure, or None for a bug."""
+    if type(exc).__name__ in USER_FACING:
+        messages = getattr(exc, "messages", None)
+        if messages:
+            return "\n".join(f"• {m.text}" for m in messages)
+        return str(exc)
+    return None
+
+
 def report_failure(exc: BaseException) -> None:
     """Default failure handler: the error funnel."""
     errors.excepthook(type(exc), exc, exc.__traceback__)

@@ -192,3 +192,37 @@ def test_geometry_and_recent_files_are_remembered(make_window, answers, prades_f
     welcome = again.wizard.page_of(PageId.WELCOME)
     welcome.initializePage()
     assert welcome.recent_list.count() == 1
+
+
+def test_the_note_goes_next_to_each_project(qtbot, make_window, answers, tmp_path):
+    window = make_window()
+    for folder, name in (("a", "Prades"), ("b", "Villefort")):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / f"{name}.tierslieu.json"
+        path.write_text(json.dumps({**PRADES, "commune": {**PRADES["commune"], "name": name}}),
+                        encoding="utf-8")
+        assert window.open_project(str(path))
+        window.wizard.go_to(PageId.RESULTS)
+        qtbot.waitUntil(window.wizard.currentPage().isComplete, timeout=20_000)
+        window.wizard.next()
+        note = window.wizard.currentPage()
+        assert note.output.text() == str(tmp_path / folder / f"Note tiers-lieu {name}.pdf")
+
+
+def test_answers_the_engine_refuses_are_explained_without_a_crash(qtbot, make_window,
+                                                                   answers, tmp_path,
+                                                                   monkeypatch):
+    from desktop import error_dialog
+
+    reports = []
+    monkeypatch.setattr(error_dialog.ErrorDialog, "show_report",
+                        classmethod(lambda cls, *args, **kwargs: reports.append(args)))
+    path = tmp_path / "odd.tierslieu.json"
+    path.write_text(json.dumps({**PRADES, "assumptions": {"speed_kmh": -5}}), encoding="utf-8")
+    window = make_window()
+    assert window.open_project(str(path))
+    window.wizard.go_to(PageId.RESULTS)
+    page = window.wizard.currentPage()
+    assert window.wizard.currentId() == PageId.RESULTS
+    qtbot.waitUntil(lambda: "speed_kmh" in page.status.text(), timeout=20_000)
+    assert not page.isComplete() and reports == []

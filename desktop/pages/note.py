@@ -23,7 +23,7 @@ from desktop.document import ProjectDocument
 from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
 from desktop.pages.results import analyse_snapshot
-from desktop.tasks import report_failure, run_in_background
+from desktop.tasks import report_failure, run_in_background, user_message
 
 Progress = Callable[[float, str], None]
 
@@ -69,6 +69,7 @@ class NotePage(ProfilePage):
                                  "municipal."))
         self.written = ""
         self.generating = False
+        self.output_chosen = False  # True once the user picked or typed the PDF's path
         form = self.add_form()
         self.author = QLineEdit(self)
         self.organisation = QLineEdit(self)
@@ -101,6 +102,8 @@ class NotePage(ProfilePage):
         self.outer.addWidget(self.progress)
         self.outer.addWidget(self.status)
         self.add_footer()
+        self.output.textEdited.connect(lambda _text: setattr(self, "output_chosen", True))
+        document.changed.connect(self._project_changed)
         self.logo_button.clicked.connect(self._choose_logo)
         self.output_button.clicked.connect(self._choose_output)
         self.generate_button.clicked.connect(self.generate)
@@ -132,7 +135,7 @@ class NotePage(ProfilePage):
         self.author.setText(self.author.text() or settings.get("note/author"))
         self.organisation.setText(self.organisation.text() or settings.get("note/organisation"))
         self.logo.setText(self.logo.text() or settings.get("note/logo"))
-        if not self.output.text():
+        if not self.output_chosen:  # follows the commune and the project's folder
             self.output.setText(str(self.default_output()))
         self._update_buttons()
 
@@ -204,9 +207,10 @@ class NotePage(ProfilePage):
         self.progress.setValue(0)
         self._update_buttons()
         self.completeChanged.emit()
-        if type(exc).__name__ == "NoteWriteError":
-            self.status.setText(str(exc))
-            self.context.prompts.error(self, self.tr("Note non enregistrée"), str(exc))
+        expected = user_message(exc)
+        if expected is not None:  # target not writable, answers refused: nothing is lost
+            self.status.setText(expected)
+            self.context.prompts.error(self, self.tr("Note non enregistrée"), expected)
             return
         self.status.setText(self.tr("La note n'a pas pu être produite."))
         report_failure(exc)
@@ -226,11 +230,21 @@ class NotePage(ProfilePage):
         if path:
             self.logo.setText(path)
 
+    def _project_changed(self, field: str) -> None:
+        """Another project: its note goes next to it, and the last note is not its note."""
+        if field == "":
+            self.output_chosen = False
+            self.written = ""
+            self.progress.setValue(0)
+            self.status.setText("")
+            self._update_buttons()
+
     def _choose_output(self) -> None:
         path = self.context.prompts.save_note(self, self.output.text() or
                                               str(self.default_output()))
         if path:
             self.output.setText(path)
+            self.output_chosen = True
             self.context.settings.set("last_folder", str(Path(path).parent))
 
     def _update_buttons(self) -> None:

@@ -92,8 +92,13 @@ class ResultsPage(ProfilePage):
         self.running_revision = -1
         if revision != self.document.revision:
             return
-        from desktop.tasks import report_failure
+        from desktop.tasks import report_failure, user_message
 
+        expected = user_message(exc)
+        if expected is not None:  # answers the engine refuses: say which
+            self.status.setText(self.tr("L'analyse n'est pas possible :\n{messages}").format(
+                messages=expected))
+            return
         self.status.setText(self.tr("L'analyse a échoué ; vérifiez les réponses des pages "
                                     "précédentes."))
         report_failure(exc)

@@ -812,7 +812,7 @@ Do you want to recover it?</translation>
         <translation>A PDF note of 8 to 15 pages, to present to the municipal council (written in French).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
@@ -862,7 +862,7 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+54" />
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
@@ -877,7 +877,7 @@ Do you want to recover it?</translation>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
@@ -978,7 +978,14 @@ Do you want to recover it?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
+        <source>L'analyse n'est pas possible :
+{messages}</source>
+        <translation>The analysis is not possible:
+{messages}</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>L'analyse a échoué ; vérifiez les réponses des pages précédentes.</source>
         <translation>The analysis failed; check the answers on the previous pages.</translation>
     </message>
