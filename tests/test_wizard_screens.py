@@ -69,6 +69,14 @@ def test_every_page_fits_at_1366x768(qtbot, make_window, tmp_path, language):
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             window.grab().save(str(Path(SHOTS) / f"{language}_{int(page_id)}_{page_id.name}.png"))
+        if page_id == PageId.BUILDINGS:  # and its dialog
+            page.table.selectRow(0)
+            page.edit_building()
+            qtbot.waitExposed(page.dialog)
+            assert clipped_widgets(page.dialog) == [], (language, "building dialog")
+            if SHOTS:
+                page.dialog.grab().save(str(Path(SHOTS) / f"{language}_4b_BUILDING_DIALOG.png"))
+            page.dialog.reject()
         if page_id != PageId.NOTE:
             wizard.next()
     expected_first = {"fr": "Bienvenue", "en": "Welcome"}[language]
