@@ -55,8 +55,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.menuBar().clear()
         self._build_menus()
-        if current > int(PageId.WELCOME):
+        if old is not None:  # a rebuild (language switch): everything at once
             self.finish_build()
+        if current > int(PageId.WELCOME):
             self.wizard.restart()
             self.wizard.go_to(PageId(current))
 

@@ -147,3 +147,10 @@ def test_no_alt_shortcut_is_ambiguous_on_any_page(qtbot, make_window, tmp_path, 
         if page_id != PageId.NOTE:
             wizard.next()
     assert clashes == {}
+
+
+def test_add_on_menu_entries_survive_a_language_switch(make_window):
+    window = make_window("fr")
+    entries = len(window.file_menu.actions())
+    window.set_language("en")
+    assert len(window.file_menu.actions()) == entries
