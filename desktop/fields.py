@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -209,7 +209,6 @@ class Binding:
     required: bool = False
     touched: bool = False
     to_model: Callable[[Any], Any] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def read(self) -> Any:
         """The widget's value in the model's terms."""
