@@ -16,6 +16,7 @@ from desktop.errors import install_excepthook
 from desktop.main_window import MainWindow
 from desktop.prompts import Prompts
 from desktop.settings import APPLICATION, ORGANISATION, Settings
+from desktop.tasks import run_in_background
 
 BENCH_ENV = "TIERSLIEU_BENCH_QUIT_WHEN_SHOWN"
 
@@ -44,6 +45,14 @@ def create_window(settings: Settings, recovery_dir: Path | None = None,
     return MainWindow(context)
 
 
+def warm_up() -> None:
+    """Load the knowledge base and the engine while the user reads the first page."""
+    from reports.analysis import analyse  # noqa: F401  (imported to be ready)
+    from reports.knowledge import knowledge
+
+    knowledge()
+
+
 def run(options: dict[str, str]) -> int:
     """Show the window, then do the slower work once the first page is on screen."""
     app = create_app()
@@ -65,6 +74,7 @@ def run(options: dict[str, str]) -> int:
         else:
             window.offer_recovery()
         window.context.communes.start()
+        run_in_background(warm_up, lambda _none: None)
 
     QTimer.singleShot(0, after_show)
     code = app.exec()
