@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         """Create the wizard and the menus in the current language."""
         current = self.wizard.currentId() if self.wizard is not None else int(PageId.WELCOME)
         old = self.wizard
-        self.wizard = TiersLieuWizard(self.document, self.context, self)
+        self.wizard = TiersLieuWizard(self.document, self.context)
         self.wizard.closeRequested.connect(self.close)
         self.wizard.pagesReady.connect(self._install_addons)
         welcome = self.wizard.page_of(PageId.WELCOME)

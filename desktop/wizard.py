@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.context import AppContext
@@ -40,8 +40,9 @@ class TiersLieuWizard(QWizard):
 
     def __init__(self, document: ProjectDocument, context: AppContext,
                  parent: QWidget | None = None) -> None:
+        # No parent here: QMainWindow.setCentralWidget() adopts it as a plain child widget
+        # (not a dialog window). Qt's enum namespace stays unloaded on the start-up path.
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)  # lives inside the main window
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

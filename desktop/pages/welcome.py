@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -50,8 +50,7 @@ class WelcomePage(QWizardPage):
             "<li>qui pourrait porter le projet, et un ordre d'idée du budget.</li></ul>"
             "<p>Les champs marqués d'un astérisque (*) sont obligatoires ; les autres "
             "améliorent la précision de l'analyse.</p>"), self)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setWordWrap(True)  # rich text, recognised by QLabel
         self.outer.addWidget(intro)
 
         buttons = QHBoxLayout()
@@ -71,7 +70,8 @@ class WelcomePage(QWizardPage):
         self.outer.addWidget(recent_label)
         self.outer.addWidget(self.recent_list)
         self.recent_list.itemActivated.connect(
-            lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.openRequested.emit(self.recent_paths[self.recent_list.row(item)]))
+        self.recent_paths: list[str] = []
         self.outer.addStretch(1)
 
     def initializePage(self) -> None:
@@ -81,9 +81,9 @@ class WelcomePage(QWizardPage):
     def refresh_recent(self) -> None:
         """Show the recent projects that still exist."""
         self.recent_list.clear()
-        for path in self.context.settings.recent_files():
+        self.recent_paths = self.context.settings.recent_files()
+        for path in self.recent_paths:
             item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
-            item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent_list.addItem(item)
         empty = self.recent_list.count() == 0
