@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(shortcut)  # QKeySequence(…) would load Qt's whole enum namespace
         return action
 
     def set_language(self, code: str) -> None:

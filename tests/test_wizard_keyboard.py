@@ -66,3 +66,13 @@ def test_autosave_runs_every_minute(make_window):
     window = make_window()
     assert AUTOSAVE_MS == 60_000
     assert window.autosave_timer.isActive() and window.autosave_timer.interval() == AUTOSAVE_MS
+
+
+def test_file_menu_has_the_standard_shortcuts(make_window):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window()
+    shortcuts = {a.shortcut().toString() for a in window.file_menu.actions()}
+    for key in (QKeySequence.StandardKey.New, QKeySequence.StandardKey.Open,
+                QKeySequence.StandardKey.Save, QKeySequence.StandardKey.Quit):
+        assert QKeySequence(key).toString() in shortcuts
