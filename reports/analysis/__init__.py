@@ -27,7 +27,7 @@ from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
 from reports.analysis.sites import profile_from_site
 from reports.analysis.sizing import size_place
-from reports.analysis.verdict import build_verdict, funding_names
+from reports.analysis.verdict import VERDICT_RULE, build_verdict, funding_names
 from reports.profile import (
     Message,
     Profile,
@@ -163,6 +163,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
         "demand_base": base.source,
         "public_support_rule": ("soutien annuel = plus grand déficit des trois années de la "
                                 "projection (prudent)"),
+        "verdict_rule": VERDICT_RULE,
         "assumptions": {k: dict(v) for k, v in sorted(params.used.items())},
         "overridden": sorted(params.overrides),
         "ignored_overrides": ignored,

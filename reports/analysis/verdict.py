@@ -17,13 +17,49 @@ STANDARD_CONDITIONS = (
 )
 
 
-def level_of(found: list[Found], best_score: float) -> str:
-    """``not_advised`` with two high risks or more, ``favourable`` with none and few medium."""
+PUBLIC_CARRIERS = ("commune", "epci", "public_agency")
+VERDICT_RULE = (
+    "Déconseillé en l'état : au moins deux risques élevés. Favorable : aucun risque élevé, au "
+    "plus deux risques moyens, un modèle de l'étude ressemblant (score d'au moins 0,6) et un "
+    "fonctionnement financé, soit par les tarifs, soit par un porteur public ou une commune qui "
+    "finance, avec un budget de fonctionnement annoncé au moins égal au déficit estimé. "
+    "Sinon : favorable sous conditions.")
+
+
+def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
+    """Whether the yearly running deficit is covered, and the French clause saying so.
+
+    Covered when the tariffs reach break-even, or when a public body has committed to fund
+    the running (public carrier, or a commune that finances) with an announced yearly
+    budget at least equal to the deficit.
+    """
+    deficit = finance.public_support_per_year_eur
+    if finance.break_even.reached or deficit <= 0:
+        return True, "les tarifs documentés couvriraient les charges"
+    need = f"il faudrait environ {fmt_eur(deficit)} par an de soutien au fonctionnement"
+    committed = (profile.carrier.type in PUBLIC_CARRIERS
+                 or profile.carrier.commune_support in ("funding", "both"))
+    budget = profile.budget.annual_operating_eur
+    if not committed:
+        return False, f"{need}, qu'aucun financeur public ne s'est encore engagé à couvrir"
+    if budget is None:
+        return False, f"{need}, dont le montant n'est pas encore inscrit au budget"
+    if budget < deficit:
+        return False, (f"{need}, davantage que le budget de fonctionnement annoncé "
+                       f"({fmt_eur(budget)} par an)")
+    return True, (f"{need}, couvert par le budget de fonctionnement annoncé "
+                  f"({fmt_eur(budget)} par an)")
+
+
+def level_of(found: list[Found], best_score: float, covered: bool, params: Params) -> str:
+    """Apply the verdict rules of parameters.json (``verdict_rules``)."""
+    rules = params("verdict_rules")
     highs = sum(f.risk.severity == "high" for f in found)
     mediums = sum(f.risk.severity == "medium" for f in found)
-    if highs >= 2:
+    if highs >= rules["not_advised_high_risks"]:
         return "not_advised"
-    if highs == 0 and mediums <= 2 and best_score >= 0.6:
+    if (highs == 0 and mediums <= rules["favourable_max_medium_risks"]
+            and best_score >= rules["favourable_min_typology_score"] and covered):
         return "favourable"
     return "conditional"
 
@@ -40,21 +76,19 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                   funding_names: list[str], params: Params) -> Verdict:
     """Verdict, its explanation and the way forward."""
     best = typologies[0]
-    level = level_of(found, best.score)
+    covered, money = running_cover(profile, finance)
+    level = level_of(found, best.score, covered, params)
     months = int(params("opening_months"))
-    return Verdict(level, LABELS[level], _summary(profile, found, best, sites, demand, finance),
+    return Verdict(level, LABELS[level], _summary(profile, found, best, sites, demand, money),
                    conditions_for(found), _next_steps(funding_names, months),
                    _timeline(months))
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
-             sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance) -> str:
+             sites: tuple[SiteMatch, ...], demand: Demand, money: str) -> str:
     """Two or three sentences a council can read aloud."""
     users = demand.users
     closest = ", ".join(f"{s.name} ({s.commune})" for s in sites[:2])
-    money = ("les tarifs documentés couvriraient les charges" if finance.break_even.reached
-             else f"il faudrait environ {fmt_eur(finance.public_support_per_year_eur)} par an "
-                  "de soutien au fonctionnement")
     text = (f"Le projet de {profile.commune.name} ressemble surtout au modèle « {best.name} » ; "
             f"les sites les plus proches sont {closest}. On peut attendre environ "
             f"{fmt_number(users.central)} usagers réguliers (de {fmt_number(users.low)} à "
