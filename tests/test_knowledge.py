@@ -92,8 +92,15 @@ def test_thresholds_are_the_settings_and_sit_between_the_study_values(kb):
 def test_zau_wording_of_the_fiches_maps_to_the_stored_codes(kb):
     for site in kb.sites:
         quote = kb.sources_for(site.site_id, "zau2010")[0].quote
-        wording = quote.removeprefix("Typologie ZAU 2010 ").replace("’", "'")
+        printed = re.sub(r"\s*\[.*\]$", "", quote)  # drop the auditor's bracketed note
+        wording = printed.removeprefix("Typologie ZAU 2010 ").replace("’", "'")
         assert ZAU_WORDING[wording] == site.zau2010, site.site_id
+
+
+def test_ambiguous_zau_label_says_so_in_its_source(kb):
+    # "Commune multipolarisée" may be 120 (des grandes aires urbaines) or 300 (autre).
+    quote = kb.sources_for("pop_coworking", "zau2010")[0].quote
+    assert "ambigu" in quote and "120" in quote and "300" in quote
 
 
 def test_population_structure_is_coherent(kb):
