@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translate as _tr
 from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.worker import process_job
 from reports.brand import current_brand
@@ -33,21 +34,22 @@ class BatchPrompts:
     def choose_csv(parent: QWidget | None, folder: str) -> str:
         """The CSV of communes ("" if cancelled)."""
         path, _ = QFileDialog.getOpenFileName(
-            parent, "Importer un CSV de communes", folder,
-            "Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
+            parent, _tr("Importer un CSV de communes"), folder,
+            _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"))
         return path
 
     @staticmethod
     def choose_folder(parent: QWidget | None, folder: str) -> str:
         """The folder the notes go to ("" if cancelled)."""
-        return QFileDialog.getExistingDirectory(parent, "Dossier des notes", folder)
+        return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
 
     @staticmethod
     def choose_formats(parent: QWidget | None) -> tuple[str, ...]:
         """PDF, Word or both (empty if cancelled)."""
-        choices = {"Notes PDF": ("pdf",), "Fichiers Word modifiables (.docx)": ("docx",),
-                   "PDF et Word": ("pdf", "docx")}
-        item, ok = QInputDialog.getItem(parent, "Format des notes", "Produire :",
+        choices = {_tr("Notes PDF"): ("pdf",),
+                   _tr("Fichiers Word modifiables (.docx)"): ("docx",),
+                   _tr("PDF et Word"): ("pdf", "docx")}
+        item, ok = QInputDialog.getItem(parent, _tr("Format des notes"), _tr("Produire :"),
                                         list(choices), 0, False)
         return choices.get(item, ()) if ok else ()
 
@@ -55,7 +57,8 @@ class BatchPrompts:
     def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
         """Tell what the batch did; offer to open the folder."""
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        open_button = box.addButton("Ouvrir le dossier", QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(_tr("Ouvrir le &dossier"),
+                                    QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_button:
@@ -72,18 +75,22 @@ def report_text(report: Any) -> tuple[str, str]:
     done, failed = len(report.done), len(report.failed)
     folder = report.summary_path.parent if report.summary_path else ""
     if report.interrupted:
-        title = "Traitement arrêté"
-        text = (f"{done} note(s) terminée(s) sur {report.total} avant l'arrêt. "
-                "Aucun fichier à moitié écrit n'a été laissé.")
+        title = _tr("Traitement arrêté")
+        text = _tr("{done} note(s) terminée(s) sur {total} avant l'arrêt. Aucun fichier à "
+                   "moitié écrit n'a été laissé.").format(done=done, total=report.total)
     else:
-        title = "Traitement terminé"
-        text = f"{done} note(s) écrite(s) sur {report.total} ligne(s)."
+        title = _tr("Traitement terminé")
+        text = _tr("{done} note(s) écrite(s) sur {total} ligne(s).").format(
+            done=done, total=report.total)
     if failed:
-        text += f"\n{failed} ligne(s) en erreur : voir errors.csv."
+        text += "\n" + _tr("{count} ligne(s) en erreur : voir errors.csv.").format(
+            count=failed)
     warnings = [i for i in report.all_issues if i.level != "erreur"]
     if warnings:
-        text += f"\n{len(warnings)} avertissement(s) : voir errors.csv."
-    return title, f"{text}\n\nRécapitulatif : {folder}/summary.csv"
+        text += "\n" + _tr("{count} avertissement(s) : voir errors.csv.").format(
+            count=len(warnings))
+    summary = _tr("Récapitulatif : {path}").format(path=f"{folder}/summary.csv")
+    return title, f"{text}\n\n{summary}"
 
 
 class BatchRun(QObject):
@@ -165,7 +172,7 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] =
 def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_dir: str) -> None:
     """Say what was done, or why nothing could be."""
     if isinstance(outcome, BaseException):
-        prompts.error(parent, "Traitement impossible", str(outcome))
+        prompts.error(parent, _tr("Traitement impossible"), str(outcome))
         return
     title, text = report_text(outcome)
     prompts.show_report(parent, title, text, out_dir)
@@ -173,7 +180,8 @@ def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_di
 
 def install(window: Any) -> None:
     """Add "Importer un CSV de communes…" to the main window's Fichier menu."""
-    action = QAction(window.tr("&Importer un CSV de communes…"), window)
+    # _tr, not window.tr: lupdate would file the text under a context named "window"
+    action = QAction(_tr("&Importer un CSV de communes…"), window)
 
     def trigger(_checked: bool = False) -> None:
         folder = window.context.settings.get("last_folder")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translate as _tr
 from reports.brand import (
     DEFAULT_BRAND,
     Brand,
@@ -43,27 +44,33 @@ from reports.brand import (
 )
 
 
+def display_name(brand: Brand) -> str:
+    """The name shown for a profile (the default style's in the interface language)."""
+    return _tr("Sobre (par défaut)") if brand is DEFAULT_BRAND else brand.name
+
+
 class BrandPrompts:
     """The dialog's modal questions, each returning a plain value."""
 
     @staticmethod
     def choose_logo(parent: QWidget | None, folder: str) -> str:
         """A PNG or JPEG logo ("" if cancelled)."""
-        path, _ = QFileDialog.getOpenFileName(parent, "Choisir un logo", folder,
-                                              "Images (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(parent, _tr("Choisir un logo"), folder,
+                                              _tr("Images (*.png *.jpg *.jpeg)"))
         return path
 
     @staticmethod
     def choose_color(parent: QWidget | None, current: str) -> str:
         """A colour as #RRGGBB ("" if cancelled)."""
-        color = QColorDialog.getColor(QColor(current), parent, "Couleur principale")
+        color = QColorDialog.getColor(QColor(current), parent, _tr("Couleur principale"))
         return color.name().upper() if color.isValid() else ""
 
     @staticmethod
     def confirm_delete(parent: QWidget | None, name: str) -> bool:
         """Confirm the deletion of a saved brand."""
-        answer = QMessageBox.question(parent, "Supprimer le profil cabinet",
-                                      f"Supprimer le profil « {name} » ?")
+        answer = QMessageBox.question(parent, _tr("Supprimer le profil cabinet"),
+                                      _tr("Supprimer le profil « {name} » ?").format(
+                                          name=name))
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -136,7 +143,7 @@ class BrandDialog(QDialog):
         """Reload the saved brands (the default style first) and select `select`."""
         self.brands = [DEFAULT_BRAND, *list_brands()]
         self.list.clear()
-        self.list.addItems([b.name for b in self.brands])
+        self.list.addItems([display_name(b) for b in self.brands])
         names = [b.name for b in self.brands]
         self.list.setCurrentRow(names.index(select) if select in names else 0)
 
@@ -148,7 +155,7 @@ class BrandDialog(QDialog):
     def _show(self, row: int) -> None:
         """Fill the form with the highlighted brand (the default style is read-only)."""
         brand = self.brands[row] if 0 <= row < len(self.brands) else DEFAULT_BRAND
-        self.name.setText(brand.name)
+        self.name.setText(display_name(brand))
         self.organisation.setText(brand.organisation)
         self.logo.setText(str(brand.logo_path or ""))
         self.contact.setText(brand.contact)
@@ -192,8 +199,9 @@ class BrandDialog(QDialog):
         """Validate and store the form; the French error is shown under it."""
         try:
             brand = self.form_brand()
-            if brand.name == DEFAULT_BRAND.name:
-                raise BrandError("Ce nom est réservé à la présentation par défaut.")
+            if brand.name in (DEFAULT_BRAND.name, display_name(DEFAULT_BRAND)):
+                raise BrandError(self.tr("Ce nom est réservé à la présentation par "
+                                         "défaut."))
             save_brand(brand)
         except BrandError as exc:
             self.error.setText(str(exc))
@@ -276,7 +284,7 @@ class BrandChooser(QWidget):
         self.brands = [DEFAULT_BRAND, *list_brands()]
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItems([b.name for b in self.brands])
+        self.combo.addItems([display_name(b) for b in self.brands])
         names = [b.name for b in self.brands]
         self.combo.setCurrentIndex(names.index(current) if current in names else 0)
         self.combo.blockSignals(False)
@@ -373,13 +381,15 @@ def install(window: Any) -> None:
 
     from desktop.navigation import PageId
 
+    # _tr, not page.tr / window.tr: lupdate would file the texts under contexts named
+    # "page" and "window", which Qt never looks up
     page = window.wizard.page_of(PageId.NOTE)
     chooser = BrandChooser(page)
-    page.add_option_row(page.tr("Profil &cabinet"), chooser, chooser.options)
+    page.add_option_row(_tr("Profil &cabinet"), chooser, chooser.options)
     chooser.changed.connect(lambda: fill_from_brand(page, chooser.brand()))
     export = WordExport(page)
-    page.add_option_row(page.tr("Format modifiable"), export, dict)
-    action = QAction(window.tr("Profils &cabinet…"), window)
+    page.add_option_row(_tr("Format modifiable"), export, dict)
+    action = QAction(_tr("Profils &cabinet…"), window)
     action.triggered.connect(lambda _checked=False: chooser.open_dialog())
     window.add_file_action(action)
     window.context.extras.update(brand_chooser=chooser, word_export=export)

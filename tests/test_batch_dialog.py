@@ -76,8 +76,8 @@ def test_stop_button_ends_the_batch_cleanly(qtbot, answers):
     parent = QWidget()
     qtbot.addWidget(parent)
     run = start_batch(parent, prompts=prompts, jobs=1, task=slow_task)
-    with qtbot.waitSignal(run.progressed, timeout=10_000):
-        pass
+    # the first note may be reported before a waitSignal could connect: poll the dialog
+    qtbot.waitUntil(lambda: run.dialog.value() >= 1, timeout=10_000)
     stop_button = run.dialog.findChild(QPushButton)
     assert stop_button.text() == "Arrêter"
     qtbot.mouseClick(stop_button, Qt.MouseButton.LeftButton)

@@ -2,166 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../desktop/about.py" line="+17" />
+        <location filename="../../desktop/about.py" line="+17"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&lt;p&gt;Aide à la décision pour un tiers-lieu en milieu rural, fondée sur une étude de terrain de dix tiers-lieux d'Occitanie réalisée en 2017 pour le GAL Est Audois.&lt;/p&gt;</source>
+        <location line="+1"/>
+        <source>&lt;p&gt;Aide à la décision pour un tiers-lieu en milieu rural, fondée sur une étude de terrain de dix tiers-lieux d&apos;Occitanie réalisée en 2017 pour le GAL Est Audois.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Decision support for a third place (tiers-lieu) in a rural commune, based on a 2017 field study of ten third places in Occitanie made for the GAL Est Audois.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&lt;p&gt;Logiciel sous licence EUPL-1.2. Fonctionne hors ligne : aucune donnée n'est envoyée.&lt;/p&gt;</source>
+        <location line="+3"/>
+        <source>&lt;p&gt;Logiciel sous licence EUPL-1.2. Fonctionne hors ligne : aucune donnée n&apos;est envoyée.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Software licensed under the EUPL-1.2. Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;Données ouvertes&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Open data&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>À propos de Tiers-lieu rural</source>
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/communes.py" line="+55" />
-        <source>L'annuaire des communes n'a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
-        <translation>The commune directory could not be loaded ({reason}). Enter the commune's details by hand.</translation>
+        <location filename="../../desktop/communes.py" line="+55"/>
+        <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
+        <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/document.py" line="+116" />
-        <source>Le fichier n'est pas un projet tiers-lieu lisible.</source>
+        <location filename="../../desktop/document.py" line="+116"/>
+        <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Impossible d'ouvrir « {name} » :
+        <location line="+1"/>
+        <source>Impossible d&apos;ouvrir « {name} » :
 {details}
 
-Le projet en cours n'a pas été modifié.</source>
+Le projet en cours n&apos;a pas été modifié.</source>
         <translation>Cannot open “{name}”:
 {details}
 
 The current project was not changed.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>La copie de secours est illisible ; elle a été ignorée.</source>
         <translation>The recovery copy is unreadable; it was ignored.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>projet</source>
         <translation>project</translation>
     </message>
     <message>
-        <location line="+24" />
-        <source>Le dossier « {folder} » n'existe pas. Choisissez un autre emplacement ; rien n'a été perdu.</source>
+        <location line="+24"/>
+        <source>Le dossier « {folder} » n&apos;existe pas. Choisissez un autre emplacement ; rien n&apos;a été perdu.</source>
         <translation>The folder “{folder}” does not exist. Choose another location; nothing was lost.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Impossible d'écrire dans « {folder} » ({reason}). Choisissez un dossier où vous avez le droit d'écrire ; rien n'a été perdu.</source>
+        <location line="+4"/>
+        <source>Impossible d&apos;écrire dans « {folder} » ({reason}). Choisissez un dossier où vous avez le droit d&apos;écrire ; rien n&apos;a été perdu.</source>
         <translation>Cannot write in “{folder}” ({reason}). Choose a folder you may write to; nothing was lost.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>L'enregistrement de « {name} » a échoué ({reason}). Le fichier précédent est intact ; rien n'a été perdu.</source>
+        <location line="+6"/>
+        <source>L&apos;enregistrement de « {name} » a échoué ({reason}). Le fichier précédent est intact ; rien n&apos;a été perdu.</source>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+160" />
-        <source>Pour continuer, complétez les champs marqués d'un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
+        <location filename="../../desktop/pages/base.py" line="+160"/>
+        <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+44" />
+        <location filename="../../desktop/pages/buildings.py" line="+44"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Propriétaire</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Surface</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>État</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Travaux</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Loyer / mois</source>
         <translation>Rent / month</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Emplacement</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+70" />
+        <location filename="../../desktop/pages/carrier.py" line="+70"/>
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Aucun des dix sites étudiés n'avait ce type de porteur : l'analyse vous comparera aux modèles les plus proches.</source>
+        <location line="+3"/>
+        <source>Aucun des dix sites étudiés n&apos;avait ce type de porteur : l&apos;analyse vous comparera aux modèles les plus proches.</source>
         <translation>None of the ten sites studied had this kind of carrier: the analysis will compare you with the closest models.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Exemple : {sites}</source>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+150" />
+        <location filename="../../desktop/pages/territory.py" line="+150"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Tiers-lieux connus à moins de 30 km (liste 2019) : {count} — {names}</source>
         <translation>Known third places within 30 km (2019 list): {count} — {names}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Aucun tiers-lieu de la liste nationale 2019 à moins de 30 km.</source>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/prompts.py" line="+24" />
+        <location filename="../../desktop/prompts.py" line="+24"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Le projet a été modifié. Voulez-vous enregistrer vos modifications ?</source>
         <translation>The project has been modified. Do you want to save your changes?</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Récupérer le travail en cours ?</source>
         <translation>Recover your work?</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>L'application ne s'est pas fermée normalement. Une copie de secours de votre projet existe : {description}.
+        <location line="+1"/>
+        <source>L&apos;application ne s&apos;est pas fermée normalement. Une copie de secours de votre projet existe : {description}.
 
 Voulez-vous la récupérer ?</source>
         <translation>The application did not close normally. A recovery copy of your project exists: {description}.
@@ -169,150 +169,277 @@ Voulez-vous la récupérer ?</source>
 Do you want to recover it?</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Projets tiers-lieu (*.tierslieu.json);;Fichiers JSON (*.json)</source>
         <translation>Third-place projects (*.tierslieu.json);;JSON files (*.json)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Enregistrer le projet</source>
         <translation>Save the project</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Projets tiers-lieu (*.tierslieu.json)</source>
         <translation>Third-place projects (*.tierslieu.json)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Enregistrer la note</source>
         <translation>Save the note</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location filename="../../desktop/brand_dialog.py" line="+49"/>
+        <source>Sobre (par défaut)</source>
+        <translation>Sober (default)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../desktop/prompts.py" line="+11"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
+        <location filename="../../desktop/prompts.py" line="+0"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/results_html.py" line="+19" />
+        <location line="+6"/>
+        <source>Couleur principale</source>
+        <translation>Main colour</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supprimer le profil cabinet</source>
+        <translation>Delete the firm profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supprimer le profil « {name} » ?</source>
+        <translation>Delete the profile “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+316"/>
+        <source>Profil &amp;cabinet</source>
+        <translation>Firm &amp;profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format modifiable</source>
+        <translation>Editable format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profils &amp;cabinet…</source>
+        <translation>Firm &amp;profiles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/results_html.py" line="+19"/>
         <source>{low} à {high} (central {central})</source>
         <translation>{low} to {high} (central {central})</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Modèle recommandé</source>
         <translation>Recommended model</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Alternatives</source>
         <translation>Alternatives</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Les trois sites étudiés les plus proches</source>
         <translation>The three closest sites of the study</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{site}, {commune} ({departement}) — ressemblance {score}</source>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Usagers réguliers attendus</source>
         <translation>Regular users expected</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Postes de travail</source>
         <translation>Workstations</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bureaux fermés / salles de réunion</source>
         <translation>Closed offices / meeting rooms</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Surface conseillée</source>
         <translation>Recommended area</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Investissement</source>
         <translation>Investment</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fonctionnement par an</source>
         <translation>Running costs per year</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Soutien public nécessaire par an</source>
         <translation>Public support needed per year</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Équilibre</source>
         <translation>Break-even</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Chiffres clés</source>
         <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/batch_dialog.py" line="+37"/>
+        <source>Importer un CSV de communes</source>
+        <translation>Import a CSV of communes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dossier des notes</source>
+        <translation>Folder for the notes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes PDF</source>
+        <translation>PDF notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichiers Word modifiables (.docx)</source>
+        <translation>Editable Word files (.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF et Word</source>
+        <translation>PDF and Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format des notes</source>
+        <translation>Format of the notes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Produire :</source>
+        <translation>Produce:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ouvrir le &amp;dossier</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Traitement arrêté</source>
+        <translation>Batch stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} note(s) terminée(s) sur {total} avant l&apos;arrêt. Aucun fichier à moitié écrit n&apos;a été laissé.</source>
+        <translation>{done} of {total} note(s) finished before stopping. No half-written file was left.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Traitement terminé</source>
+        <translation>Batch finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} note(s) écrite(s) sur {total} ligne(s).</source>
+        <translation>{done} note(s) written for {total} row(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} ligne(s) en erreur : voir errors.csv.</source>
+        <translation>{count} row(s) with errors: see errors.csv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} avertissement(s) : voir errors.csv.</source>
+        <translation>{count} warning(s): see errors.csv.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Récapitulatif : {path}</source>
+        <translation>Summary: {path}</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Traitement impossible</source>
+        <translation>The batch could not run</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Importer un CSV de communes…</source>
+        <translation>&amp;Import a CSV of communes…</translation>
     </message>
 </context>
 <context>
     <name>BatchRun</name>
     <message>
-        <location filename="../../desktop/batch_dialog.py" line="+104" />
+        <location line="-73"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Arrêter</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Notes de plusieurs communes</source>
         <translation>Notes for several communes</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>{done} / {total} communes — {commune}</source>
         <translation>{done} / {total} communes — {commune}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Arrêt en cours…</source>
         <translation>Stopping…</translation>
     </message>
@@ -320,7 +447,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+263" />
+        <location filename="../../desktop/brand_dialog.py" line="-121"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -328,120 +455,125 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-186" />
+        <location line="-187"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Utiliser ce profil</source>
         <translation>&amp;Use this profile</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>&amp;Nom du profil</source>
         <translation>Profile &amp;name</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Organisme</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Logo (PNG ou JPEG)</source>
         <translation>&amp;Logo (PNG or JPEG)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Couleur principale</source>
         <translation>Main &amp;colour</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;ontact</source>
         <translation>C&amp;ontact</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rédaction</source>
         <translation>&amp;Author</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Ce nom est réservé à la présentation par défaut.</source>
+        <translation>This name is reserved for the default style.</translation>
     </message>
 </context>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../desktop/pages/budget.py" line="+32" />
+        <location filename="../../desktop/pages/budget.py" line="+32"/>
         <source>Budget et ambitions</source>
         <translation>Budget and ambitions</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Des ordres de grandeur suffisent ; laissez vide ce que vous ne savez pas, l'analyse proposera des valeurs tirées de l'étude.</source>
+        <location line="+1"/>
+        <source>Des ordres de grandeur suffisent ; laissez vide ce que vous ne savez pas, l&apos;analyse proposera des valeurs tirées de l&apos;étude.</source>
         <translation>Rough figures are enough; leave blank what you do not know, the analysis will propose values drawn from the study.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Investissement prévu (€)</source>
         <translation>Planned &amp;investment (€)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Travaux, mobilier, informatique.</source>
         <translation>Works, furniture, IT.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Taux de s&amp;ubvention attendu (%)</source>
         <translation>Expected &amp;subsidy rate (%)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Budget de fonctionnement annuel (€)</source>
         <translation>Yearly &amp;running budget (€)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Ser&amp;vices souhaités</source>
         <translation>Services &amp;wanted</translation>
     </message>
     <message>
-        <location line="-10" />
-        <source>Part de l'investissement couverte par des aides, en pourcentage (50 pour la moitié).</source>
+        <location line="-10"/>
+        <source>Part de l&apos;investissement couverte par des aides, en pourcentage (50 pour la moitié).</source>
         <translation>Share of the investment covered by grants, as a percentage (50 for half).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Ouverture visée</source>
         <translation>Target &amp;opening</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Mois et année, par exemple 09/2027 ou 2027-09.</source>
         <translation>Month and year, for example 09/2027 or 2027-09.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Remarques</source>
         <translation>R&amp;emarks</translation>
     </message>
@@ -449,72 +581,72 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/pages/building_dialog.py" line="+28" />
+        <location filename="../../desktop/pages/building_dialog.py" line="+28"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>— ne sait pas —</source>
         <translation>— not known —</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Nom ou adresse</source>
         <translation>&amp;Name or address</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Propriétaire</source>
         <translation>&amp;Owner</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Surface (m²)</source>
         <translation>&amp;Area (m²)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>É&amp;tat</source>
         <translation>&amp;Condition</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Coût des travaux (€)</source>
         <translation>Cost of &amp;works (€)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Loyer mensuel (€)</source>
         <translation>Monthly &amp;rent (€)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Emplacement</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Fibre optique</source>
         <translation>&amp;Fibre broadband</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Accessible (handicap)</source>
         <translation>Accessible (&amp;disability)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stationne&amp;ment</source>
         <translation>&amp;Parking</translation>
     </message>
@@ -522,47 +654,47 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+43" />
+        <location filename="../../desktop/pages/buildings.py" line="+43"/>
         <source>Les bâtiments candidats</source>
         <translation>Candidate buildings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Les locaux qui pourraient accueillir le tiers-lieu.</source>
         <translation>The premises that could host the third place.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l'étude, un local mis à disposition par la commune allège beaucoup les charges, et un espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. Indiquez les pistes, même incertaines.</source>
+        <location line="+2"/>
+        <source>Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l&apos;étude, un local mis à disposition par la commune allège beaucoup les charges, et un espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. Indiquez les pistes, même incertaines.</source>
         <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>A&amp;jouter un bâtiment…</source>
         <translation>&amp;Add a building…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Supp&amp;rimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>sans nom</source>
         <translation>unnamed</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Supprimer le bâtiment</source>
         <translation>Delete the building</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supprimer le bâtiment « {name} » ?</source>
         <translation>Delete the building “{name}”?</translation>
     </message>
@@ -570,52 +702,52 @@ Do you want to recover it?</translation>
 <context>
     <name>CarrierPage</name>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="-55" />
+        <location filename="../../desktop/pages/carrier.py" line="-55"/>
         <source>Le porteur du projet</source>
-        <translation>The project's carrier</translation>
+        <translation>The project&apos;s carrier</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Qui ouvrirait et ferait vivre le lieu ?</source>
         <translation>Who would open the place and keep it alive?</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>T&amp;ype de porteur</source>
         <translation>Carrier &amp;type</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Nombre de fon&amp;dateurs</source>
         <translation>Number of f&amp;ounders</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Heures salariées par semaine</source>
         <translation>&amp;Paid staff hours per week</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Soutien de la &amp;commune</source>
         <translation>Commune &amp;support</translation>
     </message>
     <message>
-        <location line="-16" />
-        <source>Ce qu'en dit l'étude de 2017</source>
+        <location line="-16"/>
+        <source>Ce qu&apos;en dit l&apos;étude de 2017</source>
         <translation>What the 2017 study says</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Nom du porteur</source>
         <translation>Carrier na&amp;me</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Les personnes prêtes à s'engager dès le départ.</source>
+        <location line="+2"/>
+        <source>Les personnes prêtes à s&apos;engager dès le départ.</source>
         <translation>The people ready to commit from the start.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Accueil et animation ; 0 si le lieu est géré bénévolement.</source>
         <translation>Welcome and community work; 0 if volunteers run the place.</translation>
     </message>
@@ -623,77 +755,77 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+26" />
+        <location filename="../../desktop/pages/commune.py" line="+26"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tapez le nom de la commune et choisissez-la dans la liste : les autres champs se remplissent, et restent modifiables.</source>
-        <translation>Type the commune's name and choose it in the list: the other fields fill in, and stay editable.</translation>
+        <translation>Type the commune&apos;s name and choose it in the list: the other fields fill in, and stay editable.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Nom de la commune</source>
         <translation>&amp;Commune name</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>par exemple : Prades</source>
         <translation>for example: Prades</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Code INSEE</source>
         <translation>&amp;INSEE code</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Population de l'&amp;EPCI</source>
+        <location line="+8"/>
+        <source>Population de l&apos;&amp;EPCI</source>
         <translation>&amp;Population of the intercommunality</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Population &amp;municipale</source>
         <translation>&amp;Municipal population</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>&amp;Département</source>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Population légale (INSEE) ; elle est préremplie depuis l'annuaire, corrigez-la si vous avez plus récent.</source>
+        <location line="+5"/>
+        <source>Population légale (INSEE) ; elle est préremplie depuis l&apos;annuaire, corrigez-la si vous avez plus récent.</source>
         <translation>Legal population (INSEE); prefilled from the directory, correct it if you have a more recent figure.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>Chargement de l'annuaire des communes…</source>
+        <location line="+23"/>
+        <source>Chargement de l&apos;annuaire des communes…</source>
         <translation>Loading the commune directory…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Tapez les premières lettres puis choisissez dans la liste ; les homonymes sont distingués par leur département.</source>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Plusieurs communes s'appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
+        <location line="+20"/>
+        <source>Plusieurs communes s&apos;appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
         <translation>Several communes are called “{name}”: choose yours in the list (the département tells them apart).</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>« {old} » fait aujourd'hui partie de la commune de {current} ({departement}) : les champs sont remplis pour elle.</source>
+        <location line="+6"/>
+        <source>« {old} » fait aujourd&apos;hui partie de la commune de {current} ({departement}) : les champs sont remplis pour elle.</source>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -701,17 +833,17 @@ Do you want to recover it?</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="+22" />
+        <location filename="../../desktop/error_dialog.py" line="+22"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Votre travail n'est pas perdu : une copie de secours est enregistrée chaque minute. Vous pouvez copier le rapport ci-dessous pour le transmettre à votre support ; rien n'est envoyé automatiquement.</source>
+        <location line="+7"/>
+        <source>Votre travail n&apos;est pas perdu : une copie de secours est enregistrée chaque minute. Vous pouvez copier le rapport ci-dessous pour le transmettre à votre support ; rien n&apos;est envoyé automatiquement.</source>
         <translation>Your work is not lost: a recovery copy is saved every minute. You can copy the report below to pass it on to your support; nothing is sent automatically.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Copier le rapport</source>
         <translation>Copy the report</translation>
     </message>
@@ -719,82 +851,82 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+79" />
+        <location filename="../../desktop/main_window.py" line="+80"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Nouveau projet</source>
         <translation>&amp;Create a new project</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>À &amp;propos</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{file}[*] — Tiers-lieu rural</source>
         <translation>{file}[*] — Rural third place</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>projet non encore enregistré</source>
         <translation>project not saved yet</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Récupération impossible</source>
         <translation>Cannot recover</translation>
     </message>
@@ -802,160 +934,160 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+67" />
+        <location filename="../../desktop/pages/note.py" line="+67"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Une note PDF de 8 à 15 pages, à présenter au conseil municipal.</source>
         <translation>A PDF note of 8 to 15 pages, to present to the municipal council (written in French).</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Aut&amp;eur</source>
         <translation>&amp;Author</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>O&amp;rganisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Log&amp;o (facultatif)</source>
         <translation>Logo (opt&amp;ional)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Fich&amp;ier PDF</source>
         <translation>P&amp;DF file</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Générer la note</source>
         <translation>&amp;Generate the note</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>%p %</source>
+        <location line="+5"/>
+        <source>%p&#xa0;%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ouvrir la &amp;note</source>
         <translation>Open the no&amp;te</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Rédaction de la note…</source>
         <translation>Writing the note…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Note enregistrée : {path}</source>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>La note n'a pas pu être produite.</source>
+        <location line="+2"/>
+        <source>La note n&apos;a pas pu être produite.</source>
         <translation>The note could not be produced.</translation>
     </message>
 </context>
 <context>
     <name>PopulationPage</name>
     <message>
-        <location filename="../../desktop/pages/population.py" line="+25" />
+        <location filename="../../desktop/pages/population.py" line="+25"/>
         <source>Population et emploi</source>
         <translation>Population and jobs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Les chiffres du « dossier complet » INSEE de la commune (insee.fr, rechercher le nom de la commune).</source>
-        <translation>The figures of the commune's INSEE “dossier complet” (insee.fr, search for the commune's name).</translation>
+        <translation>The figures of the commune&apos;s INSEE “dossier complet” (insee.fr, search for the commune&apos;s name).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Population de &amp;15 à 64 ans</source>
         <translation>Population aged &amp;15 to 64</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Dossier complet, tableau POP T0 (population par grandes tranches d'âges).</source>
+        <location line="+2"/>
+        <source>Dossier complet, tableau POP T0 (population par grandes tranches d&apos;âges).</source>
         <translation>Dossier complet, table POP T0 (population by broad age group).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Tableau EMP T1 (population de 15 à 64 ans par type d'activité) : les actifs.</source>
+        <location line="+4"/>
+        <source>Tableau EMP T1 (population de 15 à 64 ans par type d&apos;activité) : les actifs.</source>
         <translation>Table EMP T1 (population aged 15 to 64 by type of activity): the labour force (actifs).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Actifs &amp;occupés de 15 à 64 ans</source>
         <translation>&amp;Employed residents aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Même tableau : les actifs ayant un emploi.</source>
         <translation>Same table: the actifs in employment.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Emplois dans la commune</source>
         <translation>&amp;Jobs in the commune</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Tableau EMP T5 (emploi et activité) : nombre d'emplois dans la zone.</source>
+        <location line="+2"/>
+        <source>Tableau EMP T5 (emploi et activité) : nombre d&apos;emplois dans la zone.</source>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Concentration d'emploi</source>
+        <location line="+20"/>
+        <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Emplois dans la commune divisés par les actifs occupés qui y habitent. En dessous de {low} la commune est résidentielle (ses habitants travaillent ailleurs), au-dessus de {high} elle est employeuse, entre les deux équilibrée.</source>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>— (saisissez les emplois et les actifs occupés)</source>
         <translation>— (enter the jobs and the employed residents)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{value} — commune {label}</source>
         <translation>{value} — {label} commune</translation>
     </message>
@@ -963,158 +1095,158 @@ Do you want to recover it?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+34" />
+        <location filename="../../desktop/pages/results.py" line="+34"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Le diagnostic avant la note : changez une réponse aux pages précédentes et il se met à jour.</source>
         <translation>The diagnosis before the note: change an answer on the previous pages and it updates.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>L'analyse n'est pas possible :
+        <location line="+26"/>
+        <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
 {messages}</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>L'analyse a échoué ; vérifiez les réponses des pages précédentes.</source>
+        <location line="+3"/>
+        <source>L&apos;analyse a échoué ; vérifiez les réponses des pages précédentes.</source>
         <translation>The analysis failed; check the answers on the previous pages.</translation>
     </message>
 </context>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-131" />
+        <location filename="../../desktop/pages/territory.py" line="-131"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Une seule des trois classifications suffit ; choisissez celle que vous connaissez.</source>
         <translation>One of the three classifications is enough; choose the one you know.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>— non renseigné —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zonage en aires urbaines &amp;2010</source>
         <translation>Urban area zoning (ZAU) &amp;2010</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Celui de l'étude de 2017 : le plus précis pour comparer aux dix sites.</source>
-        <translation>The 2017 study's zoning: the most precise to compare with the ten sites.</translation>
+        <location line="+2"/>
+        <source>Celui de l&apos;étude de 2017 : le plus précis pour comparer aux dix sites.</source>
+        <translation>The 2017 study&apos;s zoning: the most precise to compare with the ten sites.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Le zonage actuel de l'INSEE : la place de la commune dans l'aire d'une ville.</source>
-        <translation>INSEE's current zoning: the commune's place in a town's catchment area.</translation>
+        <location line="+5"/>
+        <source>Le zonage actuel de l&apos;INSEE : la place de la commune dans l&apos;aire d&apos;une ville.</source>
+        <translation>INSEE&apos;s current zoning: the commune&apos;s place in a town&apos;s catchment area.</translation>
     </message>
     <message>
-        <location line="-2" />
-        <source>Aire d'attraction des &amp;villes 2020</source>
+        <location line="-2"/>
+        <source>Aire d&apos;attraction des &amp;villes 2020</source>
         <translation>&amp;Attraction area (AAV) 2020</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Taill&amp;e de l'aire 2020</source>
+        <location line="+4"/>
+        <source>Taill&amp;e de l&apos;aire 2020</source>
         <translation>2020 area &amp;size</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Le nombre d'habitants de l'aire d'attraction.</source>
+        <location line="+2"/>
+        <source>Le nombre d&apos;habitants de l&apos;aire d&apos;attraction.</source>
         <translation>The number of inhabitants of the catchment area.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Grille de &amp;densité</source>
         <translation>&amp;Density grid</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>La grille communale de densité de l'INSEE (7 niveaux).</source>
-        <translation>INSEE's municipal density grid (7 levels).</translation>
+        <location line="+2"/>
+        <source>La grille communale de densité de l&apos;INSEE (7 niveaux).</source>
+        <translation>INSEE&apos;s municipal density grid (7 levels).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&amp;Minutes jusqu'au pôle d'emploi</source>
+        <location line="+3"/>
+        <source>&amp;Minutes jusqu&apos;au pôle d&apos;emploi</source>
         <translation>&amp;Minutes to the employment centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trajet en voiture vers la ville où travaillent la plupart des actifs.</source>
         <translation>Drive to the town where most working residents work.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Indépendants connus</source>
         <translation>Known &amp;independents</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Télétravailleurs &amp;connus</source>
         <translation>Known &amp;teleworkers</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Nombre de tiers-lieux proches</source>
         <translation>Nearby third &amp;places</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Population de la &amp;zone desservie</source>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-21"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Associations, clubs d'entreprises, cafés associatifs…</source>
+        <location line="+1"/>
+        <source>Associations, clubs d&apos;entreprises, cafés associatifs…</source>
         <translation>Associations, business clubs, community cafés…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Autour de la commune (annuaire hors ligne)</source>
         <translation>Around the commune (offline directory)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+28" />
+        <location line="+2"/>
+        <location line="+28"/>
         <source>Choisissez la commune à la page précédente pour voir ses environs.</source>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="-18" />
-        <source>Laissée vide, l'analyse prend la population à moins de 20 km.</source>
+        <location line="-18"/>
+        <source>Laissée vide, l&apos;analyse prend la population à moins de 20 km.</source>
         <translation>Left blank, the analysis uses the population within 20 km.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Utiliser la population à moins de 20 km</source>
         <translation>&amp;Use the population within 20 km</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Calcul des environs de la commune…</source>
-        <translation>Working out the commune's surroundings…</translation>
+        <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
@@ -1122,7 +1254,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TiersLieuWizard</name>
     <message>
-        <location filename="../../desktop/wizard.py" line="+50" />
+        <location filename="../../desktop/wizard.py" line="+51"/>
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
     </message>
@@ -1130,32 +1262,32 @@ Do you want to recover it?</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="+37" />
+        <location filename="../../desktop/pages/welcome.py" line="+37"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Étudier l'opportunité d'un tiers-lieu dans votre commune</source>
+        <location line="+1"/>
+        <source>Étudier l&apos;opportunité d&apos;un tiers-lieu dans votre commune</source>
         <translation>Assess whether a third place fits your commune</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;p&gt;Cet outil vous aide à juger si un tiers-lieu (espace de coworking, bureaux partagés, télécentre, fablab) a sa place dans votre commune. Il compare votre situation aux &lt;b&gt;dix tiers-lieux ruraux&lt;/b&gt; étudiés sur le terrain en 2017 en Occitanie, puis rédige une &lt;b&gt;note de faisabilité&lt;/b&gt; au format PDF à présenter au conseil municipal.&lt;/p&gt;&lt;p&gt;Tout fonctionne sans connexion Internet. Comptez une vingtaine de minutes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ayez sous la main :&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;les chiffres INSEE de la commune (population, actifs, emplois : le « dossier complet » de la commune sur insee.fr) ;&lt;/li&gt;&lt;li&gt;les bâtiments qui pourraient accueillir le lieu (surface, état, loyer) ;&lt;/li&gt;&lt;li&gt;qui pourrait porter le projet, et un ordre d'idée du budget.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Les champs marqués d'un astérisque (*) sont obligatoires ; les autres améliorent la précision de l'analyse.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;This tool helps you judge whether a third place (coworking space, shared offices, telecentre, fablab) has its place in your commune. It compares your situation with the &lt;b&gt;ten rural third places&lt;/b&gt; studied in the field in 2017 in Occitanie, then writes a &lt;b&gt;feasibility note&lt;/b&gt; as a PDF (in French) to present to the municipal council.&lt;/p&gt;&lt;p&gt;Everything works without an Internet connection. Allow about twenty minutes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Have at hand:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the commune's INSEE figures (population, labour force, jobs: the commune's “dossier complet” on insee.fr);&lt;/li&gt;&lt;li&gt;the buildings that could host the place (area, condition, rent);&lt;/li&gt;&lt;li&gt;who could carry the project, and a rough idea of the budget.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields marked with an asterisk (*) are required; the others make the analysis more precise.&lt;/p&gt;</translation>
+        <location line="+2"/>
+        <source>&lt;p&gt;Cet outil vous aide à juger si un tiers-lieu (espace de coworking, bureaux partagés, télécentre, fablab) a sa place dans votre commune. Il compare votre situation aux &lt;b&gt;dix tiers-lieux ruraux&lt;/b&gt; étudiés sur le terrain en 2017 en Occitanie, puis rédige une &lt;b&gt;note de faisabilité&lt;/b&gt; au format PDF à présenter au conseil municipal.&lt;/p&gt;&lt;p&gt;Tout fonctionne sans connexion Internet. Comptez une vingtaine de minutes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ayez sous la main :&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;les chiffres INSEE de la commune (population, actifs, emplois : le « dossier complet » de la commune sur insee.fr) ;&lt;/li&gt;&lt;li&gt;les bâtiments qui pourraient accueillir le lieu (surface, état, loyer) ;&lt;/li&gt;&lt;li&gt;qui pourrait porter le projet, et un ordre d&apos;idée du budget.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Les champs marqués d&apos;un astérisque (*) sont obligatoires ; les autres améliorent la précision de l&apos;analyse.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This tool helps you judge whether a third place (coworking space, shared offices, telecentre, fablab) has its place in your commune. It compares your situation with the &lt;b&gt;ten rural third places&lt;/b&gt; studied in the field in 2017 in Occitanie, then writes a &lt;b&gt;feasibility note&lt;/b&gt; as a PDF (in French) to present to the municipal council.&lt;/p&gt;&lt;p&gt;Everything works without an Internet connection. Allow about twenty minutes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Have at hand:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the commune&apos;s INSEE figures (population, labour force, jobs: the commune&apos;s “dossier complet” on insee.fr);&lt;/li&gt;&lt;li&gt;the buildings that could host the place (area, condition, rent);&lt;/li&gt;&lt;li&gt;who could carry the project, and a rough idea of the budget.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields marked with an asterisk (*) are required; the others make the analysis more precise.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17"/>
         <source>&amp;Nouveau projet</source>
         <translation>&amp;Create a new project</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Ouvrir un projet…</source>
         <translation>&amp;Open a project…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Projets &amp;récents :</source>
         <translation>&amp;Recent projects:</translation>
     </message>
@@ -1163,17 +1295,17 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+206" />
+        <location filename="../../desktop/brand_dialog.py" line="+129"/>
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Écriture du fichier Word…</source>
         <translation>Writing the Word file…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Fichier Word enregistré : {path}</source>
         <translation>Word file saved: {path}</translation>
     </message>
@@ -1181,297 +1313,297 @@ Do you want to recover it?</translation>
 <context>
     <name>codes</name>
     <message>
-        <location filename="../../desktop/code_labels.py" line="+12" />
+        <location filename="../../desktop/code_labels.py" line="+12"/>
         <source>Grand pôle (10 000 emplois ou plus)</source>
         <translation>Major centre (10,000 jobs or more)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Couronne d'un grand pôle</source>
+        <location line="+1"/>
+        <source>Couronne d&apos;un grand pôle</source>
         <translation>Ring of a major centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Commune multipolarisée des grandes aires urbaines</source>
         <translation>Multipolarised commune of the large urban areas</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Moyen pôle (5 000 à 10 000 emplois)</source>
         <translation>Medium centre (5,000 to 10,000 jobs)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Couronne d'un moyen pôle</source>
+        <location line="+1"/>
+        <source>Couronne d&apos;un moyen pôle</source>
         <translation>Ring of a medium centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Petit pôle (1 500 à 5 000 emplois)</source>
         <translation>Small centre (1,500 to 5,000 jobs)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Couronne d'un petit pôle</source>
+        <location line="+1"/>
+        <source>Couronne d&apos;un petit pôle</source>
         <translation>Ring of a small centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Autre commune multipolarisée</source>
         <translation>Other multipolarised commune</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Commune isolée hors influence des pôles</source>
-        <translation>Isolated commune outside the centres' influence</translation>
+        <translation>Isolated commune outside the centres&apos; influence</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Commune-centre d'un pôle</source>
+        <location line="+1"/>
+        <source>Commune-centre d&apos;un pôle</source>
         <translation>Central commune of a centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Autre commune du pôle principal</source>
         <translation>Other commune of the main centre</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Commune d'un pôle secondaire</source>
+        <location line="+1"/>
+        <source>Commune d&apos;un pôle secondaire</source>
         <translation>Commune of a secondary centre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Commune de la couronne</source>
         <translation>Commune of the ring</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Commune hors attraction des villes</source>
-        <translation>Commune outside towns' attraction</translation>
+        <translation>Commune outside towns&apos; attraction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aire de moins de 50 000 habitants</source>
         <translation>Area under 50,000 inhabitants</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aire de 50 000 à moins de 200 000 habitants</source>
         <translation>Area of 50,000 to under 200,000 inhabitants</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aire de 200 000 à moins de 700 000 habitants</source>
         <translation>Area of 200,000 to under 700,000 inhabitants</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aire de 700 000 habitants ou plus (hors Paris)</source>
         <translation>Area of 700,000 inhabitants or more (except Paris)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aire de Paris</source>
         <translation>Paris area</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Grands centres urbains</source>
         <translation>Large urban centres</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Centres urbains intermédiaires</source>
         <translation>Intermediate urban centres</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ceintures urbaines</source>
         <translation>Urban belts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Petites villes</source>
         <translation>Small towns</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bourgs ruraux</source>
         <translation>Rural market towns</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rural à habitat dispersé</source>
         <translation>Rural, dispersed housing</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rural à habitat très dispersé</source>
         <translation>Rural, very dispersed housing</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Association (d'usagers, d'indépendants…)</source>
+        <location line="+1"/>
+        <source>Association (d&apos;usagers, d&apos;indépendants…)</source>
         <translation>Association (of users, of independents…)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>L'intercommunalité (EPCI)</source>
+        <location line="+1"/>
+        <source>L&apos;intercommunalité (EPCI)</source>
         <translation>The intercommunality (EPCI)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Autre organisme public (chambre consulaire, syndicat mixte…)</source>
         <translation>Other public body (chamber of commerce, joint syndicate…)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Coopérative (SCIC, CAE…)</source>
         <translation>Cooperative (SCIC, CAE…)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Entreprise privée</source>
         <translation>Private company</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Réseau ou franchise privée</source>
         <translation>Private network or franchise</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pas encore de porteur</source>
         <translation>No carrier yet</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>L'intercommunalité</source>
+        <location line="+1"/>
+        <source>L&apos;intercommunalité</source>
         <translation>The intercommunality</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Un autre organisme public</source>
         <translation>Another public body</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Un propriétaire privé</source>
         <translation>A private owner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Le porteur du projet</source>
-        <translation>The project's carrier</translation>
+        <translation>The project&apos;s carrier</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Utilisable en l'état</source>
+        <location line="+1"/>
+        <source>Utilisable en l&apos;état</source>
         <translation>Usable as it is</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Petits travaux (peinture, réseau, mobilier)</source>
         <translation>Light works (paint, network, furniture)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gros travaux (réhabilitation)</source>
         <translation>Heavy works (renovation)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Centre-bourg</source>
         <translation>Village centre</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Zone d'activités</source>
+        <location line="+1"/>
+        <source>Zone d&apos;activités</source>
         <translation>Business park</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sur un axe passant</source>
         <translation>On a busy road</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Autre emplacement</source>
         <translation>Other location</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Aucun soutien pour l'instant</source>
+        <location line="+1"/>
+        <source>Aucun soutien pour l&apos;instant</source>
         <translation>No support for now</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Met un local à disposition</source>
         <translation>Lends premises</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Finance le projet</source>
         <translation>Funds the project</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Local et financement</source>
         <translation>Premises and funding</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Espace de coworking ouvert</source>
         <translation>Open coworking space</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bureaux fermés</source>
         <translation>Closed offices</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Salle de réunion</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fablab ou atelier de fabrication</source>
         <translation>Fablab or making workshop</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Services au public (France Services)</source>
         <translation>Public services (France Services)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Formations</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Animations et événements</source>
         <translation>Events and activities</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>résidentielle</source>
         <translation>residential</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>équilibrée</source>
         <translation>balanced</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>employeuse</source>
         <translation>employer</translation>
     </message>
@@ -1479,35 +1611,9 @@ Do you want to recover it?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+50" />
-        <source>Une erreur inattendue s'est produite ({name}). L'application reste ouverte.</source>
+        <location filename="../../desktop/errors.py" line="+50"/>
+        <source>Une erreur inattendue s&apos;est produite ({name}). L&apos;application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../desktop/brand_dialog.py" line="+24" />
-        <source>Profil &amp;cabinet</source>
-        <translation>Firm &amp;profile</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Format modifiable</source>
-        <translation>Editable format</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/batch_dialog.py" line="+37" />
-        <source>&amp;Importer un CSV de communes…</source>
-        <translation>&amp;Import a CSV of communes…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/brand_dialog.py" line="+1" />
-        <source>Profils &amp;cabinet…</source>
-        <translation>Firm &amp;profiles…</translation>
     </message>
 </context>
 </TS>
