@@ -80,6 +80,23 @@ def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: 
     return out
 
 
+def commune_share_cap(kb: Any) -> tuple[float, Any] | None:
+    """Highest share of its commune's population a study site has as regular users, and the site."""
+    shares = [(site.regular_users / site.population, site) for site in kb.sites
+              if site.regular_users and site.population]
+    return max(shares, key=lambda pair: pair[0]) if shares else None
+
+
+def _cap_text(share: float, site: Any, population: int, cap: float) -> str:
+    """French reason for the ceiling drawn from the commune's own population."""
+    return (f"Plafond : aucun site de l'étude n'a plus de {fmt_number(share * 100, 1)} % de la "
+            f"population de sa commune comme usagers réguliers ({site.name}, "
+            f"{fmt_number(site.regular_users)} pour {fmt_number(site.population)} habitants ; "
+            "au Plan B, « les usagers viennent principalement de Montpeyroux ») : pour vos "
+            f"{fmt_number(population)} habitants, pas plus d'environ {fmt_number(cap)} usagers "
+            "sans autre signal de demande.")
+
+
 def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
                     directory: Any, params: Params, nearby: int | None = None) -> Demand:
     """Low / central / high regular users, the reference sites and the signals used."""
@@ -92,6 +109,11 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
         low = central = high = 0.0
     factor, signals = _signal_factor(profile, params, nearby)
     low, central, high = low * factor, central * factor, high * factor
+    ceiling = commune_share_cap(kb)
+    if ceiling is not None and high > ceiling[0] * profile.population.total:
+        cap = ceiling[0] * profile.population.total
+        low, central, high = min(low, cap), min(central, cap), cap
+        signals.append(_cap_text(ceiling[0], ceiling[1], profile.population.total, cap))
     known, known_text = _known_people(profile, params)
     if known_text:
         signals.insert(0, known_text)
@@ -160,12 +182,14 @@ def _method(refs: list, base: Base, factor: float, params: Params) -> str:
              f"{fmt_number(b)} habitants, soit {fmt_number(u)} chez vous"
              for s, _, u, b in refs]
     power = params("demand_population_elasticity")
-    rule = ("la racine carrée du rapport des populations" if power == 0.5 else
-            f"le rapport des populations à la puissance {fmt_number(power, 2)}")
+    rule = {0.5: "la racine carrée du rapport des populations",
+            0.25: "la racine quatrième du rapport des populations"}.get(
+        power, f"le rapport des populations à la puissance {fmt_number(power, 2)}")
     text = (f"Fréquentation observée des sites les plus proches, transposée à vos "
             f"{fmt_number(base.population)} habitants {where} ({base.source}) selon {rule} "
-            f"(la fréquentation ne suit pas la population) : {' ; '.join(parts)}. Fourchette : "
-            "le plus bas, la moyenne pondérée par la ressemblance, le plus haut")
+            f"(dans l'étude, la fréquentation suit à peine la population) : "
+            f"{' ; '.join(parts)}. Fourchette : le plus bas, la moyenne pondérée par la "
+            "ressemblance, le plus haut")
     if factor != 1.0:
         text += f", puis corrigés des signaux de demande (× {fmt_number(factor, 2)})"
     return text + (f". L'étude situe la zone d'attraction d'un tiers-lieu entre "
