@@ -52,7 +52,7 @@ def test_el_quadrat_break_even_is_twelve_coworkers():
     assert result.users_needed == 12  # 450 / 40 = 11,25 → 12
     assert result.price_needed_eur == 37.5
     assert result.reached
-    assert "11,25" in result.explanation and "12 coworkers" in result.explanation
+    assert "11,25" in result.explanation and "12 coworkeurs" in result.explanation
     assert not break_even(450 * 12, 40, 11, _params()).reached
 
 
@@ -246,3 +246,19 @@ def test_speed_override_changes_the_distance_only():
     fast = estimate_impact(profile, _demand(10), _params({"speed_kmh": 80}))
     assert fast.hours_saved_per_year == base.hours_saved_per_year
     assert math.isclose(fast.km_avoided_per_year, base.km_avoided_per_year * 80 / 60)
+
+
+def test_staff_hours_keep_their_half_hour():
+    profile = profile_from_site(KB.site("firmin_pons"))
+    profile.carrier.staff_hours_per_week = 17.5
+    lines = {line.label: line.amount_eur for line in analyse(profile, directory=False)
+             .finance.operating}
+    # 17,5 h x 25 €/h x 47 weeks = 20 562,50 €
+    assert lines["Animation salariée (17,5 h par semaine)"] == 20_562.5
+
+
+def test_a_building_well_below_the_advised_surface_says_so_plainly():
+    profile = profile_from_site(KB.site("firmin_pons"))
+    profile.buildings = [Building(name="Salle", owner="commune", surface_m2=50, state="ready")]
+    fit = analyse(profile, directory=False).sizing.building_fit
+    assert fit.startswith("Plus petit que conseillé (50 m² pour")

@@ -99,7 +99,7 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
              _cleaning(profile, weeks, params)]
     hours = profile.carrier.staff_hours_per_week or 0
     if hours:
-        lines.append(_line(f"Animation salariée ({fmt_number(hours)} h par semaine)",
+        lines.append(_line(f"Animation salariée ({_hours(hours)} h par semaine)",
                            hours * params("staff_eur_per_hour") * weeks, params,
                            "staff_eur_per_hour"))
     lines.append(_line("Communication", params("communication_eur_year"), params,
@@ -112,12 +112,17 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
     return lines
 
 
+def _hours(hours: float) -> str:
+    """Hours a week as entered: ``17,5`` stays ``17,5``, ``20`` stays ``20``."""
+    return fmt_number(hours, 0 if float(hours).is_integer() else 1)
+
+
 def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
     """Cleaning: shared by the members of a volunteer association, paid otherwise."""
     if profile.carrier.type == "association" and not profile.carrier.staff_hours_per_week:
         return _line("Ménage (assuré par les membres)", params("volunteer_cleaning"), params,
                      "volunteer_cleaning")
-    return _line(f"Ménage ({fmt_number(params('cleaning_hours_per_week'))} h par semaine)",
+    return _line(f"Ménage ({_hours(params('cleaning_hours_per_week'))} h par semaine)",
                  params("cleaning_hours_per_week") * params("cleaning_eur_per_hour") * weeks,
                  params, "cleaning_eur_per_hour")
 
@@ -196,8 +201,9 @@ def break_even(operating_total: float, price: float, users: float, params: Param
             f"avec les {fmt_number(users)} usagers attendus, il faudrait un tarif de "
             f"{fmt_eur(price_needed)} par mois. Repère de l'étude : à El Quadrat (Prades), "
             f"environ {fmt_eur(ref_charges)} de charges par mois au tarif de {fmt_eur(ref_price)} "
-            f"que ses usagers acceptent, soit {fmt_number(ref_charges / ref_price, 2)} : "
-            f"{fmt_number(ref_users)} coworkers pour l'équilibre.")
+            f"que ses usagers acceptent : {fmt_eur(ref_charges)} ÷ {fmt_eur(ref_price)} = "
+            f"{fmt_number(ref_charges / ref_price, 2)}, soit {fmt_number(ref_users)} "
+            "coworkeurs pour l'équilibre, le chiffre de l'étude.")
     return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, text)
 
 

@@ -100,8 +100,8 @@ def _best_building(buildings: list[Building], surface: float, params: Params
                       "partager le bâtiment avec d'autres usages ; des locaux trop grands pèsent "
                       "sur les charges (Relais d'Entreprises).")
     if ratio < params("undersize_ratio"):
-        return best, (f"Un peu petit ({size}) : renoncer à un service ou prévoir une "
-                      "extension plus tard.")
+        return best, (f"Plus petit que conseillé ({size}) : ouvrir avec moins de postes et "
+                      "grandir par étapes, renoncer à un service ou prévoir une extension.")
     return best, f"Adapté ({size})."
 
 
