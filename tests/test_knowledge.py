@@ -226,6 +226,7 @@ STUDY_PRICES = {
     "tiers_lieu_limoux": {("day", 0)},
     "cap_work": {("pass", 80), ("day", 0), ("day", 8)},
     "labor_lab": {("day", 1), ("day", 2), ("day", 9)},
+    "relais_entreprises": {("month", 30)},  # franchise royalty per office, paid by the place
 }
 
 
@@ -238,7 +239,7 @@ def test_tariffs_are_the_printed_prices(kb, site_id):
 def test_lookups(kb):
     assert kb.site("plan_b").commune == "Montpeyroux"
     assert [t.price_eur for t in kb.tariffs_for("cocotte_numerique")] == [6, 10]
-    assert kb.tariffs_for("relais_entreprises") == ()
+    assert kb.tariffs_for("plan_b") == ()  # "Les tarifs n'ont jamais évolué", none printed
     with pytest.raises(KeyError):
         kb.site("inconnu")
 
@@ -248,3 +249,165 @@ def test_summary_names_the_counts(kb):
     assert text.startswith(f"10 sites, {len(kb.practices)} bonnes pratiques")
     assert f"{len(kb.typologies)} typologies" in text
     assert f"{len(kb.programmes)} programmes" in text
+
+
+# Details of the printed tariffs, from the fiches: (site, offer) -> (space, unit, pass_units,
+# price, tax, public).
+STUDY_TARIFF_DETAILS = {
+    ("firmin_pons", "Open space carnet"): ("open_space", "pass", 10, 20, None, "tous"),
+    ("firmin_pons", "Bureau fermé trimestre"): ("closed_office", "quarter", None, 200, None,
+                                                "tous"),
+    ("pop_coworking", "Résident"): ("open_space", "month", None, 120, "HT", "tous"),
+    ("pop_coworking", "Passage"): ("open_space", "day", None, 12, "HT", "tous"),
+    ("pop_coworking", "Salle de réunion demi-journée"): ("meeting_room", "half_day", None, 45,
+                                                         "HT", "tous"),
+    ("cap_work", "Pass 10 jours"): ("open_space", "pass", 10, 80, None, "tous"),
+    ("cap_work", "Bureau nomade du télécentre (2005)"): ("closed_office", "day", None, 8, None,
+                                                         "solos"),
+    ("labor_lab", "Solidaire sans PC"): ("open_space", "day", None, 1, None, "solidaire"),
+    ("labor_lab", "Tarif normal"): ("open_space", "day", None, 9, None, "tous"),
+    ("tiers_lieu_limoux", "Coworking open space coopérateurs"): ("open_space", "day", None, 0,
+                                                                 None, "coopérateurs"),
+    ("relais_entreprises", "Redevance de franchise par bureau"): ("closed_office", "month", None,
+                                                                  30, None, "lieux affiliés"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(STUDY_TARIFF_DETAILS))
+def test_tariff_details_match_the_fiche(kb, key):
+    site_id, offer = key
+    tariff = next(t for t in kb.tariffs_for(site_id) if t.offer == offer)
+    assert (tariff.space, tariff.unit, tariff.pass_units, tariff.price_eur, tariff.tax,
+            tariff.public) == STUDY_TARIFF_DETAILS[key]
+
+
+def test_only_bram_prints_tax_exclusive_prices(kb):
+    assert {t.site_id for t in kb.tariffs if t.tax} == {"pop_coworking"}
+    assert all(t.tax == "HT" for t in kb.tariffs_for("pop_coworking"))
+
+
+# Premises as the fiches give them: (surface m², workstations, closed offices, meeting rooms);
+# None where the fiche gives no figure.
+STUDY_PREMISES = {
+    "el_quadrat": (None, None, 0, 0),  # "un espace ouvert sans lieu de confidentialité"
+    "plan_b": (150, 16, None, 1),  # "16 postes de travail dans trois pièces sur 150m2"
+    "cocotte_numerique": (None, None, 4, 1),  # 4 bureaux de télétravail (2006), 1 salle
+    "relais_entreprises": (None, None, None, None),
+    "firmin_pons": (200, 6, 4, 2),  # 200 m², 4 bureaux fermés, open space de 6 postes, 2 salles
+    "pop_coworking": (None, None, 0, 1),  # "espace entièrement ouvert", la salle de réunion
+    "solozere_villefort": (None, None, None, None),
+    "tiers_lieu_limoux": (300, None, None, 1),  # 300 m², "une salle de réunion"
+    "cap_work": (None, None, None, None),
+    "labor_lab": (None, None, None, None),
+}
+
+# Capacity details the fiches print, to be found in the site's capacity note.
+STUDY_CAPACITY_WORDS = {
+    "firmin_pons": ("200 m²", "6 postes", "18", "45"),
+    "plan_b": ("16 postes", "150 m²", "trois pièces"),
+    "tiers_lieu_limoux": ("300 m²", "30 m²"),
+    "cocotte_numerique": ("15 m²", "4 bureaux", "8 postes"),
+}
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_premises_match_the_fiche(kb, site_id):
+    site = kb.site(site_id)
+    assert (site.surface_m2, site.workstations, site.closed_offices,
+            site.meeting_rooms) == STUDY_PREMISES[site_id]
+    for words in STUDY_CAPACITY_WORDS.get(site_id, ()):
+        assert words in site.capacity_note, (site_id, words)
+
+
+# Money and use the fiches give, by site: rent per month, operating cost per year, revenue
+# per year, investment, its public share, regular users, employee hours per week.
+STUDY_MONEY = {
+    "el_quadrat": (120, 5400, None, None, None, 12, 0),  # 450 €/mois of charges x 12
+    "plan_b": (None, None, None, 50000, 1.0, 20, 0),  # loyer "modeste (750€)": period unsaid
+    "cocotte_numerique": (None, None, None, 160000, 0.8, 30, None),
+    "relais_entreprises": (None, None, None, None, None, None, None),
+    "firmin_pons": (None, None, None, None, None, 40, 28),
+    "pop_coworking": (840, None, None, None, None, 3, 0),
+    "solozere_villefort": (None, 40000, None, None, None, 10, None),
+    "tiers_lieu_limoux": (None, None, 14000, None, None, 17, None),
+    "cap_work": (None, None, None, None, None, None, None),
+    "labor_lab": (None, None, None, None, None, None, None),
+}
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_money_and_use_match_the_fiche(kb, site_id):
+    s = kb.site(site_id)
+    assert (s.monthly_rent_eur, s.operating_eur_per_year, s.revenue_eur_per_year,
+            s.investment_eur, s.subsidy_rate, s.regular_users,
+            s.staff_hours_per_week) == STUDY_MONEY[site_id]
+
+
+def test_funding_amounts_and_rates_match_the_fiches(kb):
+    got = {(f.site_id, f.programme_id): (f.amount_eur, f.rate) for f in kb.funding}
+    assert got[("cocotte_numerique", "tepcv")] == (230000, 0.8)
+    assert got[("cocotte_numerique", None)] == (160000, 0.8)
+    assert got[("plan_b", None)] == (50000, 1.0)
+    assert got[("cap_work", "contrat_revitalisation")] == (250000, None)
+    assert got[("solozere_villefort", "fnadt")] == (None, 0.25)
+    assert got[("solozere_villefort", "fonds_inter_operateurs")] == (None, 0.25)
+
+
+_NUMBER_WORDS = {0: ("aucun", "sans", "ouvert"), 1: ("un ", "une ", "l’un", "la salle"),
+                 2: ("deux",), 3: ("trois",), 4: ("quatre",), 12: ("douze",)}
+
+
+def _printed(value: float) -> list[str]:
+    """Ways the study may print a figure: 24725 as "24 725", "24725"; 0.8 as "80%"."""
+    number = int(value) if float(value).is_integer() else value
+    forms = [str(number), f"{number:,}".replace(",", " ")]
+    if isinstance(number, float) and number < 1:
+        forms.append(f"{round(number * 100)}%")
+    return forms + [w for w in _NUMBER_WORDS.get(number, ())]
+
+
+def _mentions(quote: str, value: float) -> bool:
+    """The quote prints `value` (digits not glued to other digits, or in words)."""
+    flat = re.sub(r"[\u00a0\u202f]", " ", quote).lower()
+    for form in _printed(value):
+        if form[0].isdigit():
+            if re.search(rf"(?<![\d,])(?<!\d ){re.escape(form)}(?![\d]| \d\d\d)", flat):
+                return True
+        elif form in flat:
+            return True
+    return False
+
+
+def _derivation(quote: str) -> bool:
+    """The quote carries a bracketed note saying how the figure was derived or bounded."""
+    return bool(re.search(r"\[[^\]]+\]$", quote))
+
+
+NUMERIC_FIELDS = ("population", "age_15_64", "active_15_64", "employed_15_64", "jobs",
+                  "surface_m2", "workstations", "closed_offices", "meeting_rooms",
+                  "regular_users", "members", "assisted_contracts", "investment_eur",
+                  "monthly_rent_eur", "operating_eur_per_year", "revenue_eur_per_year",
+                  "catchment_minutes_min", "catchment_minutes_max")
+
+
+@pytest.mark.parametrize("site_id", sorted(STUDY))
+def test_each_figure_appears_in_its_quote_or_says_how_it_was_derived(kb, site_id):
+    site = kb.site(site_id)
+    for name in NUMERIC_FIELDS:
+        value = getattr(site, name)
+        if value is None:
+            continue
+        quote = kb.sources_for(site_id, name)[0].quote
+        assert _derivation(quote) or _mentions(quote, value), (site_id, name, value, quote)
+
+
+def test_each_price_and_funding_figure_appears_in_its_quote(kb):
+    for t in kb.tariffs:
+        quote = kb.sources_for(t.site_id, f"tarif:{t.offer}")[0].quote
+        assert "gratuit" in quote if t.price_eur == 0 else _mentions(quote, t.price_eur), t
+    for f in kb.funding:
+        quote = kb.sources_for(f.site_id, f"financement:{f.programme_id or 'non_precise'}")[0]
+        if f.amount_eur is not None:
+            assert _mentions(quote.quote, f.amount_eur), f
+        if f.rate is not None:
+            assert ("entièrement" if f.rate == 1 else f"{round(f.rate * 100)}%") in quote.quote, f
