@@ -188,6 +188,8 @@ def test_renamed_programmes_give_present_names(kb):
     assert "CUI" in kb.programme("pec").former_name
     assert kb.programme("pec").renamed_in == 2018
     assert "DATAR" in kb.programme("anct_appels").former_name
+    assert kb.programme("anct_appels").renamed_in == 2020
+    assert "CGET" in kb.programme("anct_appels").pays_for  # DATAR -> CGET (2014) -> ANCT
     present_day = {p.programme_id for p in kb.programmes if not p.from_study}
     assert present_day == {"detr", "dsil", "anct_fabrique_territoire"}
     assert all(not kb.programme(pid).site_ids for pid in present_day)
@@ -411,3 +413,17 @@ def test_each_price_and_funding_figure_appears_in_its_quote(kb):
             assert _mentions(quote.quote, f.amount_eur), f
         if f.rate is not None:
             assert ("entièrement" if f.rate == 1 else f"{round(f.rate * 100)}%") in quote.quote, f
+
+
+def test_public_support_debate_keeps_both_positions(kb):
+    # Villefort: "le soutien public est indispensable" ; Relais d'Entreprises: "rechercher
+    # l'équilibre économique pour chaque lieu".
+    practice = kb_practice(kb, "soutien_public_indispensable")
+    assert practice.debated and practice.position
+    assert {"solozere_villefort", "relais_entreprises"} <= set(practice.site_ids)
+    assert "Villefort" in practice.position and "Relais" in practice.position
+
+
+def test_franchise_entry_fees_are_kept_with_the_royalty(kb):
+    (royalty,) = kb.tariffs_for("relais_entreprises")
+    assert "3 000 €" in royalty.note and "1 500 €" in royalty.note
