@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from reports.analysis import analyse
+from reports.analysis.cover import running_cover
 from reports.analysis.parameters import params_for
 from reports.analysis.risks import Found
-from reports.analysis.verdict import level_of, running_cover
+from reports.analysis.verdict import level_of
 from reports.fmt import fmt_eur
 from reports.knowledge import knowledge
 from reports.paths import resource

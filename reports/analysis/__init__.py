@@ -17,10 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from reports import __version__, codes
+from reports.analysis.cover import running_cover
 from reports.analysis.demand import Base, demand_base, estimate_demand, neighbourhood_of
 from reports.analysis.features import Features, profile_features
 from reports.analysis.finance import build_finance
 from reports.analysis.impact import estimate_impact
+from reports.analysis.local_reasons import Local
 from reports.analysis.matching import match_sites, match_typologies
 from reports.analysis.parameters import Params, params_for
 from reports.analysis.practices import applicable_practices
@@ -112,12 +114,16 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     found = find_risks(profile, demand, sizing, finance, params)
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,
                             funding_names(finance), params)
+    nearby = profile.territory.nearby_third_places
+    local = Local(profile, demand, sizing, finance, impact, base.catchment_population,
+                  _nearby_count(neighbourhood) if nearby is None else nearby,
+                  running_cover(profile, finance)[1])
     return AnalysisResult(
         profile=profile_to_dict(profile),
         commune=_commune(profile, me, base, neighbourhood),
         verdict=verdict, typologies=typologies, sites=sites, demand=demand, sizing=sizing,
         finance=finance, impact=impact,
-        practices=applicable_practices(profile, me, kb),
+        practices=applicable_practices(profile, me, kb, local),
         risks=tuple(f.risk for f in found), warnings=tuple(warnings),
         method=_method(params, profile, me, base),
         versions=_versions(kb, directory))

@@ -47,8 +47,7 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
         [] if profile.buildings else ["none"])
     owners = [b.owner for b in profile.buildings if b.owner]
     table = {
-        "carrier_types": lambda: (me.carrier in value,
-                                  f"votre porteur est {CARRIER_PHRASES.get(me.carrier, '?')}"),
+        "carrier_types": lambda: (me.carrier in value, carrier_reason(me.carrier)),
         "zau2010": lambda: (None if me.zau is None else me.zau in value,
                             f"votre commune est {ZAU_PHRASES.get(me.zau, '?')}"),
         "population_min": lambda: (me.population >= value,
@@ -70,14 +69,28 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
         "commune_support": lambda: (profile.carrier.commune_support in value,
                                     f"la commune "
                                     f"{SUPPORT_PHRASES.get(profile.carrier.commune_support, '?')}"),
-        "staffed": lambda: (bool(me.staffed) == bool(value),
+        "staffed": lambda: (_staffed_holds(bool(value), me),
                             "le lieu aura un temps salarié" if me.staffed
-                            else "le lieu fonctionnera sans salarié"),
+                            else "le lieu fonctionnera sans salarié, avec des bénévoles"),
     }
     if key not in table:
         return Check(key, None, "")
     holds, reason = table[key]()
     return Check(key, holds, reason)
+
+
+def carrier_reason(carrier: str) -> str:
+    """``votre porteur est une association`` (or that it is still to be found)."""
+    if carrier == "undecided":
+        return "le porteur reste à trouver"
+    return f"votre porteur est {CARRIER_PHRASES.get(carrier, '?')}"
+
+
+def _staffed_holds(wanted: bool, me: Features) -> bool:
+    """Staffed as wanted; unstaffed means volunteers, which a company or network does not use."""
+    if wanted:
+        return bool(me.staffed)
+    return not me.staffed and me.carrier not in ("company", "network")
 
 
 def _state_reason(states: list[str]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reports.analysis.local_reasons import plural
 from reports.analysis.parameters import Params
 from reports.fmt import fmt_number, fmt_percent
 from reports.profile import Profile
@@ -133,8 +134,8 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
         return 0.0, ""
     rate = params("signal_conversion")
     known = (ind + tel) * rate
-    return known, (f"{fmt_number(ind)} indépendant(s) et {fmt_number(tel)} télétravailleur(s) "
-                   f"connus : environ {fmt_number(known)} usager(s) régulier(s) si "
+    return known, (f"{plural(ind, 'indépendant')} et {plural(tel, 'télétravailleur')} "
+                   f"connus : environ {plural(known, 'usager régulier', 'usagers réguliers')} si "
                    f"{fmt_percent(rate)} d'entre eux viennent (plancher de l'estimation).")
 
 
@@ -149,7 +150,8 @@ def _signal_factor(profile: Profile, params: Params, nearby: int | None
         cut = min(places * params("competition_reduction_per_place"),
                   params("competition_reduction_max"))
         factor *= 1 - cut
-        signals.append(f"{fmt_number(places)} tiers-lieu(x) déjà proche(s){where} : demande "
+        near = "déjà proche" if places < 2 else "déjà proches"
+        signals.append(f"{plural(places, 'tiers-lieu', 'tiers-lieux')} {near}{where} : demande "
                        f"réduite de {fmt_percent(cut)}.")
     if ter.existing_networks.strip():
         bonus = params("network_bonus")

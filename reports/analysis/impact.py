@@ -67,8 +67,12 @@ def _minutes_line(given: float | None, used: float, params: Params) -> MoneyLine
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
                       co2: float) -> str:
     """The commuting estimate in words."""
-    return (f"Si {fmt_number(commuters, 1)} usager(s) en moyenne évitent le trajet vers leur "
-            f"pôle d'emploi, ce sont environ {fmt_number(trips)} allers-retours, "
-            f"{fmt_number(km)} km, {fmt_number(hours)} heures et {fmt_number(co2, 1)} tonne(s) "
+    who = (f"{fmt_number(commuters, 1)} usager en moyenne évite le trajet vers son"
+           if commuters < 2 else
+           f"{fmt_number(commuters, 1)} usagers en moyenne évitent le trajet vers leur")
+    tonnes = "tonne" if co2 < 2 else "tonnes"
+    return (f"Si {who} pôle d'emploi, ce sont environ "
+            f"{fmt_number(trips)} allers-retours, {fmt_number(km)} km, {fmt_number(hours)} "
+            f"heures et {fmt_number(co2, 1)} {tonnes} "
             "de CO₂ en moins par an ; la plupart des usagers étant des indépendants qui "
             "travaillaient déjà chez eux, le gain tient surtout aux salariés en télétravail.")

@@ -6,11 +6,15 @@ from typing import Any
 
 from reports.analysis.conditions import evaluate, holds_all, reason_text
 from reports.analysis.features import Features
+from reports.analysis.local_reasons import Local, local_clause
 from reports.profile import Profile
 from reports.result import PracticeHit
 
+GENERAL = "Recommandée pour tout projet d'après l'étude"
 
-def applicable_practices(profile: Profile, me: Features, kb: Any) -> tuple[PracticeHit, ...]:
+
+def applicable_practices(profile: Profile, me: Features, kb: Any, local: Local | None = None
+                         ) -> tuple[PracticeHit, ...]:
     """Practices whose conditions all hold: the specific ones first, then the general ones."""
     hits = []
     for order, practice in enumerate(kb.practices):
@@ -22,6 +26,15 @@ def applicable_practices(profile: Profile, me: Features, kb: Any) -> tuple[Pract
             text = f"{text} {practice.position}"
         hits.append((-len(checks), order, PracticeHit(
             practice.practice_id, practice.title, text, practice.theme,
-            tuple(practice.site_ids), reason_text(checks), bool(practice.debated))))
+            tuple(practice.site_ids), _reason(practice.practice_id, checks, local),
+            bool(practice.debated))))
     hits.sort(key=lambda item: item[:2])
     return tuple(hit for *_, hit in hits)
+
+
+def _reason(practice_id: str, checks: list, local: Local | None) -> str:
+    """Why it applies: the conditions met, or for a general practice what it means here."""
+    clause = None if checks else local_clause(practice_id, local)
+    if clause:
+        return f"{GENERAL} ; ici, {clause}."
+    return reason_text(checks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reports.analysis.cover import running_cover
 from reports.analysis.finance import chosen_building
 from reports.analysis.parameters import Params
 from reports.fmt import fmt_eur, fmt_number
@@ -68,13 +69,19 @@ def _people_risks(profile: Profile, demand: Demand, params: Params) -> list[Foun
     if (ter.nearby_third_places or 0) > 0:
         out.append(_risk(
             "competition", "medium", "Tiers-lieux déjà proches",
-            f"{fmt_number(ter.nearby_third_places)} tiers-lieu(x) proche(s) captent une partie "
-            "des mêmes usagers.",
+            _nearby_text(ter.nearby_third_places),
             "Se différencier (bureaux fermés, fablab, services) ou s'associer en réseau avec "
             "eux, comme les lieux d'Ariège et de Lozère.",
             ("cap_work", "solozere_villefort"),
             "Se coordonner avec les tiers-lieux voisins plutôt que les concurrencer"))
     return out
+
+
+def _nearby_text(count: int) -> str:
+    """``1 tiers-lieu proche capte…`` / ``3 tiers-lieux proches captent…``."""
+    if count < 2:
+        return "1 tiers-lieu proche capte une partie des mêmes usagers."
+    return f"{fmt_number(count)} tiers-lieux proches captent une partie des mêmes usagers."
 
 
 def _building_risks(profile: Profile, sizing: Sizing, params: Params) -> list[Found]:
@@ -133,18 +140,20 @@ def _money_risks(profile: Profile, finance: Finance) -> list[Found]:
         out.append(_risk(
             "profitability", "high" if private else "medium",
             "Équilibre par les seuls tarifs peu probable",
-            f"Les recettes attendues ne couvrent pas les charges : environ {fmt_eur(support)} par "
-            "an à trouver. « Il ne faut pas s'attendre à un modèle économique rentable en milieu "
-            "rural » (Villefort).",
+            f"Les recettes attendues ne couvrent pas les charges : "
+            f"{running_cover(profile, finance)[1]}. « Il ne faut pas s'attendre à un modèle "
+            "économique rentable en milieu rural » (Villefort).",
             "Prévoir un soutien public au fonctionnement ou réduire les charges (local prêté, "
             "gestion bénévole) ; caler les charges sur ce que les usagers acceptent de payer.",
             ("solozere_villefort", "firmin_pons", "el_quadrat"),
             f"Un soutien au fonctionnement d'environ {fmt_eur(support)} par an, voté d'avance"))
-    if support > 0 and profile.carrier.commune_support not in ("funding", "both"):
+    if (support > 0 and finance.subsidy_eur > 0
+            and profile.carrier.commune_support not in ("funding", "both")):
         out.append(_risk(
             "investment_only_subsidy", "medium", "Aides à l'investissement seulement",
-            "Les subventions couvrent les travaux mais aucun financement du fonctionnement "
-            "n'est prévu, alors que c'est lui qui manque.",
+            f"Environ {fmt_eur(finance.subsidy_eur)} de subventions attendues pour "
+            "l'investissement, mais aucun financement du fonctionnement n'est prévu, alors que "
+            f"c'est lui qui manque (environ {fmt_eur(support)} par an).",
             "Chercher des aides à l'usage ou à l'animation plutôt qu'aux murs (Relais "
             "d'Entreprises, Limoux) : contrat aidé, service civique, Fabriques de territoire.",
             ("relais_entreprises", "tiers_lieu_limoux"),

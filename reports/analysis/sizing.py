@@ -22,7 +22,9 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
     surface = _surface(workstations, offices, rooms, services, params)
     notes = [_fill_note(workstations, users, fill, presence, params)] if workstations else []
     if offices:
-        notes.append(f"{fmt_number(offices)} bureau(x) fermé(s) partagé(s) chacun entre "
+        what = ("1 bureau fermé partagé" if offices == 1
+                else f"{fmt_number(offices)} bureaux fermés partagés chacun")
+        notes.append(f"{what} entre "
                      f"{fmt_number(params('users_per_shared_office'))} usagers à temps partiel : "
                      "un bureau partagé se remplit mieux qu'un bureau loué à un seul occupant à "
                      "temps plein (Relais d'Entreprises).")

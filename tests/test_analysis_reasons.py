@@ -1,0 +1,85 @@
+"""Reasons read well in French and name this commune's situation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reports.analysis import analyse
+from reports.analysis.local_reasons import plural
+from reports.analysis.sites import profile_from_site
+from reports.knowledge import knowledge
+from reports.paths import resource
+from reports.profile import read_profile
+
+KB = knowledge()
+
+
+def _example(name):
+    profile, _ = read_profile(Path(str(resource("examples", name))))
+    return profile
+
+
+def _plain(text):
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _all_texts(result):
+    yield result.verdict.summary
+    yield from result.verdict.conditions
+    yield from result.demand.signals
+    yield from result.sizing.notes
+    yield from result.impact.effects
+    for risk in result.risks:
+        yield risk.text
+        yield risk.mitigation
+    for practice in result.practices:
+        yield practice.reason
+
+
+def test_plural_agrees_with_the_number():
+    assert plural(1, "indépendant") == "1 indépendant"
+    assert plural(0, "indépendant") == "0 indépendant"
+    assert plural(3, "tiers-lieu", "tiers-lieux") == "3 tiers-lieux"
+
+
+def test_no_bracketed_plurals_nor_awkward_carrier_phrase_in_any_example():
+    for name in ("lagrasse", "castelnaudary", "prades", "quillan", "pennautier"):
+        result = analyse(_example(f"{name}.tierslieu.json"))
+        for text in _all_texts(result):
+            assert "(s)" not in text and "(x)" not in text, text
+            assert "porteur est un porteur" not in text, text
+
+
+def test_general_practices_say_what_they_mean_here():
+    result = analyse(_example("castelnaudary.tierslieu.json"))
+    reasons = {p.practice_id: _plain(p.reason) for p in result.practices}
+    assert "2 fondateurs" in reasons["groupe_moteur"]
+    assert "20 indépendants et 10 télétravailleurs" in reasons["groupe_moteur"]
+    assert "trop grand : 180 m² pour" in reasons["dimensionner"]
+    # a private network cannot host a service civique or a non-market aided contract
+    assert "réservés aux associations" in reasons["contrats_aides_animation"]
+    assert "18 650 €" in reasons["soutien_public_indispensable"]
+
+
+def test_volunteer_practice_does_not_apply_to_a_private_network():
+    network = analyse(_example("castelnaudary.tierslieu.json"))  # network, 0 staff hours
+    assert "gestion_benevole_limites" not in {p.practice_id for p in network.practices}
+    association = analyse(profile_from_site(KB.site("el_quadrat")), directory=False)
+    hit = {p.practice_id: p for p in association.practices}["gestion_benevole_limites"]
+    assert "bénévoles" in hit.reason
+
+
+def test_no_investment_subsidy_means_no_investment_only_subsidy_risk():
+    castelnaudary = analyse(_example("castelnaudary.tierslieu.json"))  # subsidy rate 0
+    assert "investment_only_subsidy" not in {r.risk_id for r in castelnaudary.risks}
+    prades = analyse(_example("prades.tierslieu.json"))  # 50 % expected, premises only
+    risk = {r.risk_id: r for r in prades.risks}["investment_only_subsidy"]
+    # 50 % of the estimated investment
+    assert _plain(f"{round(prades.finance.investment_total_eur / 2):,} €".replace(",", " ")) \
+        in _plain(risk.text)
+
+
+def test_profitability_risk_says_whether_the_deficit_is_covered():
+    pennautier = analyse(_example("pennautier.tierslieu.json"))
+    risk = {r.risk_id: r for r in pennautier.risks}["profitability"]
+    assert "couvert par le budget de fonctionnement annoncé" in risk.text
