@@ -1,4 +1,4 @@
-"""The About box: version, the study, the open data and their attribution."""
+"""The About box: version, the study, the open data and their attribution, the licences."""
 
 from __future__ import annotations
 
@@ -18,39 +18,56 @@ def about_html(context: Any) -> str:
         _tr("<p>Aide à la décision pour un tiers-lieu en milieu rural, fondée sur une étude "
             "de terrain de dix tiers-lieux d'Occitanie réalisée en 2017 pour le GAL Est "
             "Audois.</p>"),
-        _tr("<p>Logiciel sous licence EUPL-1.2. Fonctionne hors ligne : aucune donnée n'est "
-            "envoyée.</p>"),
     ]
     attribution = data_attribution(context)
     if attribution:
         lines.append(_tr("<p><b>Données ouvertes</b></p>") + "<ul>" + "".join(
-            f"<li>{escape(item)}</li>" for item in attribution) + "</ul>")
+            f"<li>{item}</li>" for item in attribution) + "</ul>")
+    lines.append(_tr(
+        "<p><b>Licences</b></p><p>Logiciel sous licence EUPL-1.2. Il utilise Qt for Python "
+        "(PySide6, LGPL-3.0), reportlab (BSD) et la police DejaVu Sans (licence Bitstream "
+        "Vera), incluse dans les notes. Détails : fichier THIRD-PARTY-NOTICES.md.</p>"
+        "<p>Fonctionne hors ligne : aucune donnée n'est envoyée.</p>"))
     return "".join(lines)
 
 
 def data_attribution(context: Any) -> list[str]:
-    """One line per dataset (producer, dataset, vintage, licence), from the directory."""
+    """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped."""
     directory = getattr(getattr(context, "communes", None), "directory", None)
     found = getattr(directory, "attribution", None) if directory is not None else None
     if found is None:
         try:
-            from reports import communes
+            from reports.communes import directory as load
 
-            found = getattr(communes, "attribution", None)
-            found = found() if callable(found) else found
+            found = load().attribution
         except Exception:  # the About box must open even if the directory is broken
             found = None
     if isinstance(found, str):
-        return [found]
-    items = []
-    for entry in found or ():
-        if isinstance(entry, dict):
-            items.append(" — ".join(str(v) for v in entry.values() if v))
-        else:
-            items.append(str(entry))
-    return items
+        return [escape(found)]
+    return [_source_line(entry) if isinstance(entry, dict) else escape(str(entry))
+            for entry in found or ()]
+
+
+def _source_line(source: dict) -> str:
+    """"<b>Dataset</b> (vintage) — producer. Licence. Used for: …" with every value escaped."""
+    values = {key: escape(str(source.get(key) or "")) for key in
+              ("dataset", "vintage", "producer", "licence", "use")}
+    line = _tr("<b>{dataset}</b> ({vintage}) — {producer}. {licence}.").format(**values)
+    if values["use"]:
+        line += " " + _tr("Utilisé pour : {use}.").format(use=values["use"])
+    return line
+
+
+def about_box(parent: QWidget | None, context: Any) -> QMessageBox:
+    """The About box, wide enough to read the sources comfortably."""
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("À propos de Tiers-lieu rural"),
+                      about_html(context), QMessageBox.StandardButton.Ok, parent)
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
+    return box
 
 
 def show_about(parent: QWidget, context: Any) -> None:
     """Show the About box."""
-    QMessageBox.about(parent, _tr("À propos de Tiers-lieu rural"), about_html(context))
+    box = about_box(parent, context)
+    box.exec()
+    box.deleteLater()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.fields import TEXT_MAX_WIDTH
 from desktop.i18n import translate as _tr
 from reports.brand import (
     DEFAULT_BRAND,
@@ -269,6 +270,8 @@ class BrandChooser(QWidget):
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.manage = QPushButton(self.tr("Gérer…"), self)
+        self.setMaximumWidth(TEXT_MAX_WIDTH)
+        self.setFocusProxy(self.combo)  # Alt+C on the row's label reaches the list
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,10 +33,13 @@ class ErrorDialog(QDialog):
         layout.addWidget(hint)
         box = QPlainTextEdit(details, self)
         box.setReadOnly(True)
-        box.setMinimumHeight(160)
+        box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # a traceback reads by line
+        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        box.setMinimumHeight(200)
         layout.addWidget(box)
+        self.setMinimumWidth(600)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton(self.tr("Copier le rapport"), self)
+        self.copy_button = QPushButton(self.tr("&Copier le rapport"), self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

@@ -23,6 +23,11 @@ from reports.fmt import fmt_number, parse_number
 
 _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")
 
+# Widest a field grows (device-independent pixels): a name or a path needs no more, and a
+# field running across a 1366 px screen reads badly.
+TEXT_MAX_WIDTH = 480
+LONG_TEXT_MAX_WIDTH = 640
+PATH_MAX_WIDTH = 720
 
 
 class NumberValidator(QValidator):
@@ -117,6 +122,7 @@ class TextEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMaximumWidth(TEXT_MAX_WIDTH)
         self.textEdited.connect(lambda _t: self.valueEdited.emit())
 
     def value(self) -> str:
@@ -137,6 +143,7 @@ class LongTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)  # Tab moves on: keyboard-only users are not trapped
         self.setMaximumHeight(60)
+        self.setMaximumWidth(LONG_TEXT_MAX_WIDTH)
         self.textChanged.connect(self.valueEdited.emit)
 
     def value(self) -> str:

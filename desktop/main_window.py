@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """File name, unsaved mark, application name."""
         name = Path(self.document.path).name if self.document.path else self.tr("Sans titre")
+        # the platform appends the display name to any title not ending with it
+        QApplication.setApplicationDisplayName(self.tr("Tiers-lieu rural"))
         self.setWindowTitle(self.tr("{file}[*] — Tiers-lieu rural").format(file=name))
         self.setWindowModified(self.document.modified)
 
@@ -201,6 +203,8 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.context.settings.recent_files():
+            if not Path(path).exists():  # moved or deleted since: nothing to offer
+                continue
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))

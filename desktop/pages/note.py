@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
+from desktop.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
 from desktop.pages.results import analyse_snapshot
@@ -55,6 +56,14 @@ def _adapt(progress: Progress) -> Callable[..., None]:
     return report
 
 
+def focusable(widget: QWidget) -> list[QWidget]:
+    """`widget` and its children that Tab can reach, in the order they were made."""
+    found = [widget, *widget.findChildren(QWidget)]
+    # a combo box's popup list is a child living in a window of its own: not in the chain
+    return [w for w in found if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.window() == widget.window()]
+
+
 class NotePage(ProfilePage):
     """Author, organisation, logo, output file; generate, then open the note or its folder."""
 
@@ -84,12 +93,14 @@ class NotePage(ProfilePage):
         # Add-ons (branding, export format) add their rows here: see add_option_row().
         self.options_form = form
         self.option_providers: list[Callable[[], dict[str, Any]]] = []
+        self._last_option_focus: QWidget = self.output_button
         self.generate_button = QPushButton(self.tr("&Générer la note"), self)
         self.generate_button.setDefault(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%p %"))
+        self.progress.hide()  # shown once a note is being written
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.open_note_button = QPushButton(self.tr("Ouvrir la &note"), self)
@@ -116,18 +127,26 @@ class NotePage(ProfilePage):
         caption = QLabel(label, self)
         caption.setBuddy(field)
         if button is None:
+            field.setMaximumWidth(TEXT_MAX_WIDTH)
             form.addRow(caption, field)
             return
-        row = QHBoxLayout()
+        cell = QWidget(self)
+        cell.setMaximumWidth(PATH_MAX_WIDTH)
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(field, 1)
         row.addWidget(button)
-        form.addRow(caption, row)
+        form.addRow(caption, cell)
 
     def add_option_row(self, label: str, widget: QWidget,
                        provider: Callable[[], dict[str, Any]]) -> None:
         """Hook for add-ons: a row above the buttons, and extra `render_note` keywords."""
         self.options_form.addRow(label, widget)
         self.option_providers.append(provider)
+        # Tab reaches the row where it stands on screen: before "Générer la note"
+        for child in focusable(widget):
+            QWidget.setTabOrder(self._last_option_focus, child)
+            self._last_option_focus = child
 
     def initializePage(self) -> None:
         """Prefill author and organisation from the settings, propose a file name."""
@@ -183,6 +202,7 @@ class NotePage(ProfilePage):
         self.generating = True
         self.written = ""
         self.progress.setValue(0)
+        self.progress.show()
         self.status.setText(self.tr("Rédaction de la note…"))
         self._update_buttons()
         self.completeChanged.emit()
@@ -205,6 +225,7 @@ class NotePage(ProfilePage):
     def _failed(self, exc: BaseException) -> None:
         self.generating = False
         self.progress.setValue(0)
+        self.progress.hide()
         self._update_buttons()
         self.completeChanged.emit()
         expected = user_message(exc)
@@ -236,6 +257,7 @@ class NotePage(ProfilePage):
             self.output_chosen = False
             self.written = ""
             self.progress.setValue(0)
+            self.progress.hide()
             self.status.setText("")
             self._update_buttons()
 

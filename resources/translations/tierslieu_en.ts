@@ -14,17 +14,27 @@
         <translation>&lt;p&gt;Decision support for a third place (tiers-lieu) in a rural commune, based on a 2017 field study of ten third places in Occitanie made for the GAL Est Audois.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&lt;p&gt;Logiciel sous licence EUPL-1.2. Fonctionne hors ligne : aucune donnée n&apos;est envoyée.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Software licensed under the EUPL-1.2. Works offline: no data is ever sent.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;p&gt;&lt;b&gt;Données ouvertes&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Open data&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+3"/>
+        <source>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Logiciel sous licence EUPL-1.2. Il utilise Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) et la police DejaVu Sans (licence Bitstream Vera), incluse dans les notes. Détails : fichier THIRD-PARTY-NOTICES.md.&lt;/p&gt;&lt;p&gt;Fonctionne hors ligne : aucune donnée n&apos;est envoyée.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
+        <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Utilisé pour : {use}.</source>
+        <translation>Used for: {use}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>À propos de Tiers-lieu rural</source>
         <translation>About Rural third place</translation>
     </message>
@@ -199,7 +209,7 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+49"/>
+        <location filename="../../desktop/brand_dialog.py" line="+50"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
@@ -231,7 +241,7 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+318"/>
         <source>Profil &amp;cabinet</source>
         <translation>Firm &amp;profile</translation>
     </message>
@@ -447,7 +457,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-121"/>
+        <location filename="../../desktop/brand_dialog.py" line="-123"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -843,9 +853,9 @@ Do you want to recover it?</translation>
         <translation>Your work is not lost: a recovery copy is saved every minute. You can copy the report below to pass it on to your support; nothing is sent automatically.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Copier le rapport</source>
-        <translation>Copy the report</translation>
+        <location line="+13"/>
+        <source>&amp;Copier le rapport</source>
+        <translation>&amp;Copy the report</translation>
     </message>
 </context>
 <context>
@@ -906,6 +916,11 @@ Do you want to recover it?</translation>
         <translation>Untitled</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Tiers-lieu rural</source>
+        <translation>Rural third place</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{file}[*] — Tiers-lieu rural</source>
         <translation>{file}[*] — Rural third place</translation>
@@ -921,7 +936,7 @@ Do you want to recover it?</translation>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>projet non encore enregistré</source>
         <translation>project not saved yet</translation>
     </message>
@@ -934,7 +949,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+67"/>
+        <location filename="../../desktop/pages/note.py" line="+76"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -974,7 +989,7 @@ Do you want to recover it?</translation>
         <translation>P&amp;DF file</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Générer la note</source>
         <translation>&amp;Generate the note</translation>
     </message>
@@ -984,7 +999,7 @@ Do you want to recover it?</translation>
         <translation>%p%</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ouvrir la &amp;note</source>
         <translation>Open the no&amp;te</translation>
     </message>
@@ -994,12 +1009,12 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Rédaction de la note…</source>
         <translation>Writing the note…</translation>
     </message>
@@ -1009,7 +1024,7 @@ Do you want to recover it?</translation>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
@@ -1295,7 +1310,7 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+129"/>
+        <location filename="../../desktop/brand_dialog.py" line="+131"/>
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>

@@ -1,0 +1,90 @@
+"""Details a user meets: field widths, the note page's Tab order, the title, the About box,
+the recent projects that still exist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_wizard_files import answers, prades_file  # noqa: F401  (fixtures)
+
+from desktop import i18n
+from desktop.about import about_box
+from desktop.fields import LONG_TEXT_MAX_WIDTH, TEXT_MAX_WIDTH
+from desktop.navigation import PageId
+
+pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
+
+
+def test_text_fields_stop_growing_on_a_wide_window(make_window):
+    window = make_window()
+    commune = window.wizard.page_of(PageId.COMMUNE)
+    territory = window.wizard.page_of(PageId.TERRITORY)
+    window.wizard.next()
+    assert 200 < commune.name.width() <= TEXT_MAX_WIDTH
+    window.wizard.next()
+    window.wizard.next()
+    networks = territory.bindings["territory.existing_networks"].widget
+    assert 200 < networks.width() <= LONG_TEXT_MAX_WIDTH
+
+
+def test_tab_on_the_note_page_follows_the_rows_on_screen(qtbot, make_window, tmp_path,
+                                                        monkeypatch):
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    window = make_window()
+    page = window.wizard.page_of(PageId.NOTE)
+    chooser = window.context.extras["brand_chooser"]
+    export = window.context.extras["word_export"]
+    expected = [page.output_button, chooser.combo, chooser.manage, export.button,
+                page.generate_button]
+    walked = [page.output_button]
+    for _ in expected[1:]:
+        walked.append(walked[-1].nextInFocusChain())
+        while not walked[-1].focusPolicy() & Qt.FocusPolicy.TabFocus:
+            walked[-1] = walked[-1].nextInFocusChain()
+    assert walked == expected
+
+
+def test_progress_bar_shows_only_once_a_note_is_asked_for(make_window):
+    window = make_window()
+    page = window.wizard.page_of(PageId.NOTE)
+    assert page.progress.isHidden()
+
+
+def test_title_names_the_file_and_the_application_in_its_language(qapp, make_window,
+                                                                  answers,  # noqa: F811
+                                                                  prades_file):  # noqa: F811
+    window = make_window("en")
+    try:
+        window.open_project(str(prades_file))
+        assert window.windowTitle() == "Prades.tierslieu.json[*] — Rural third place"
+        assert QApplication.applicationDisplayName() == "Rural third place"
+        window.document.set("notes", "changed")
+        assert window.isWindowModified()
+    finally:
+        i18n.install_translators(qapp, "fr")
+        window.set_language("fr")
+    assert QApplication.applicationDisplayName() == "Tiers-lieu rural"
+
+
+def test_about_box_lists_each_dataset_with_its_licence_and_the_software_licences(
+        qtbot, make_window):
+    window = make_window()
+    box = about_box(window, window.context)
+    qtbot.addWidget(box)
+    text = box.text()
+    for source in window.context.communes.directory.attribution:
+        assert source["dataset"].replace("'", "&#x27;") in text
+    assert text.count("Licence Ouverte 2.0") == 3
+    assert "EUPL-1.2" in text and "LGPL-3.0" in text and "THIRD-PARTY-NOTICES" in text
+
+
+def test_recent_projects_that_vanished_are_not_offered(make_window, answers,  # noqa: F811
+                                                       prades_file):  # noqa: F811
+    window = make_window()
+    window.open_project(str(prades_file))
+    window.context.settings.add_recent(str(prades_file.parent / "gone.tierslieu.json"))
+    welcome = window.wizard.page_of(PageId.WELCOME)
+    welcome.refresh_recent()
+    assert welcome.recent_paths == [str(prades_file)]
+    window._fill_recent()
+    assert [a.text() for a in window.recent_menu.actions()] == [prades_file.name]
