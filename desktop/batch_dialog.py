@@ -111,6 +111,7 @@ class BatchRun(QObject):
         self.dialog = QProgressDialog(self.tr("Lecture du fichier…"), self.tr("Arrêter"),
                                       0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Notes de plusieurs communes"))
+        self.dialog.setMinimumWidth(440)  # long commune names do not make it jump in width
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)

@@ -33,7 +33,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        self.resize(1200, 720)
+        # fits a 1366×768 laptop with its taskbar and the window's title bar
+        available = self.screen().availableGeometry()
+        self.resize(min(1200, available.width()), min(720, available.height() - 60))
         geometry = context.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

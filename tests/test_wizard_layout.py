@@ -3,6 +3,9 @@ the recent projects that still exist."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_wizard_files import answers, prades_file  # noqa: F401  (fixtures)
@@ -88,3 +91,24 @@ def test_recent_projects_that_vanished_are_not_offered(make_window, answers,  # 
     assert welcome.recent_paths == [str(prades_file)]
     window._fill_recent()
     assert [a.text() for a in window.recent_menu.actions()] == [prades_file.name]
+
+
+@pytest.mark.parametrize("opens", [True, False])
+def test_open_the_note_says_where_it_is_when_no_viewer_opens_it(make_window, monkeypatch,
+                                                                 tmp_path, opens):
+    from PySide6.QtGui import QDesktopServices
+
+    asked = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: asked.append(url.toLocalFile()) or opens))
+    window = make_window()
+    page = window.wizard.page_of(PageId.NOTE)
+    page.written = str(tmp_path / "Note.pdf")
+    page.open_note()
+    assert asked == [] and "n'existe plus" in page.status.text()
+    Path(page.written).write_bytes(b"%PDF-1.4")
+    page.status.clear()
+    page.open_note()
+    page.open_folder()
+    assert asked == [page.written, str(tmp_path)]
+    assert (page.written in page.status.text()) is not opens

@@ -238,13 +238,23 @@ class NotePage(ProfilePage):
 
     def open_note(self) -> None:
         """Open the PDF in the system's viewer."""
-        if self.written:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.written))
+        if not self.written:
+            return
+        if not Path(self.written).exists():
+            self.status.setText(self.tr("La note {path} n'existe plus : générez-la de "
+                                        "nouveau.").format(path=self.written))
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(self.written)):
+            self.status.setText(self.tr("Aucun lecteur de PDF n'a pu ouvrir la note. Elle est "
+                                        "enregistrée ici : {path}").format(path=self.written))
 
     def open_folder(self) -> None:
         """Open the folder holding the PDF."""
-        if self.written:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.written).parent)))
+        if not self.written:
+            return
+        folder = str(Path(self.written).parent)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
+            self.status.setText(self.tr("Le dossier n'a pas pu être ouvert. La note est "
+                                        "enregistrée ici : {path}").format(path=self.written))
 
     def _choose_logo(self) -> None:
         path = self.context.prompts.choose_logo(self, str(Path(self.logo.text()).parent))

@@ -23,8 +23,9 @@ class PopulationPage(ProfilePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, context, parent)
         self.setTitle(self.tr("Population et emploi"))
-        self.setSubTitle(self.tr("Les chiffres du « dossier complet » INSEE de la commune "
-                                 "(insee.fr, rechercher le nom de la commune)."))
+        self.setSubTitle(self.tr("Les chiffres du « dossier complet » de la commune : sur "
+                                 "insee.fr, cherchez « dossier complet » suivi du nom de la "
+                                 "commune."))
         form = self.add_form()
         self.number(form, "population.age_15_64", self.tr("Population de &15 à 64 ans"),
                     integer=True, required=is_required("population.age_15_64"),

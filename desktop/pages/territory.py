@@ -27,8 +27,9 @@ class TerritoryPage(ProfilePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, context, parent)
         self.setTitle(self.tr("Le territoire"))
-        self.setSubTitle(self.tr("Une seule des trois classifications suffit ; choisissez "
-                                 "celle que vous connaissez."))
+        self.setSubTitle(self.tr("Une seule des trois classifications suffit : ce sont des "
+                                 "« zonages d'étude » de l'INSEE (insee.fr), que la carte de "
+                                 "l'Observatoire des territoires montre aussi."))
         self.neighbourhood: Any = None
         self._insee_shown = ""
         form = self.add_form()

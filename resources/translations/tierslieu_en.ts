@@ -140,7 +140,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+150"/>
+        <location filename="../../desktop/pages/territory.py" line="+151"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -416,7 +416,7 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
@@ -429,7 +429,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -444,7 +444,7 @@ Do you want to recover it?</translation>
         <translation>Notes for several communes</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{done} / {total} communes — {commune}</source>
         <translation>{done} / {total} communes — {commune}</translation>
     </message>
@@ -861,7 +861,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+80"/>
+        <location filename="../../desktop/main_window.py" line="+82"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1033,6 +1033,21 @@ Do you want to recover it?</translation>
         <source>La note n&apos;a pas pu être produite.</source>
         <translation>The note could not be produced.</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>La note {path} n&apos;existe plus : générez-la de nouveau.</source>
+        <translation>The note {path} no longer exists: generate it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun lecteur de PDF n&apos;a pu ouvrir la note. Elle est enregistrée ici : {path}</source>
+        <translation>No PDF viewer could open the note. It is saved here: {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le dossier n&apos;a pas pu être ouvert. La note est enregistrée ici : {path}</source>
+        <translation>The folder could not be opened. The note is saved here: {path}</translation>
+    </message>
 </context>
 <context>
     <name>PopulationPage</name>
@@ -1042,12 +1057,7 @@ Do you want to recover it?</translation>
         <translation>Population and jobs</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Les chiffres du « dossier complet » INSEE de la commune (insee.fr, rechercher le nom de la commune).</source>
-        <translation>The figures of the commune&apos;s INSEE “dossier complet” (insee.fr, search for the commune&apos;s name).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Population de &amp;15 à 64 ans</source>
         <translation>Population aged &amp;15 to 64</translation>
     </message>
@@ -1092,7 +1102,12 @@ Do you want to recover it?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-26"/>
+        <source>Les chiffres du « dossier complet » de la commune : sur insee.fr, cherchez « dossier complet » suivi du nom de la commune.</source>
+        <translation>The figures of the commune&apos;s “dossier complet”: on insee.fr, search for “dossier complet” followed by the commune&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
@@ -1140,17 +1155,12 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-131"/>
+        <location filename="../../desktop/pages/territory.py" line="-132"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Une seule des trois classifications suffit ; choisissez celle que vous connaissez.</source>
-        <translation>One of the three classifications is enough; choose the one you know.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>— non renseigné —</source>
         <translation>— not given —</translation>
     </message>
@@ -1175,7 +1185,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Attraction area (AAV) 2020</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
+        <source>Une seule des trois classifications suffit : ce sont des « zonages d&apos;étude » de l&apos;INSEE (insee.fr), que la carte de l&apos;Observatoire des territoires montre aussi.</source>
+        <translation>One of the three classifications is enough: they are INSEE&apos;s “zonages d&apos;étude” (insee.fr), also shown on the Observatoire des territoires map.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Taill&amp;e de l&apos;aire 2020</source>
         <translation>2020 area &amp;size</translation>
     </message>
