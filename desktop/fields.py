@@ -28,6 +28,7 @@ _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")
 TEXT_MAX_WIDTH = 480
 LONG_TEXT_MAX_WIDTH = 640
 PATH_MAX_WIDTH = 720
+HELP_MAX_WIDTH = 760  # explanations under a field: lines short enough to read
 
 
 class NumberValidator(QValidator):
@@ -186,6 +187,20 @@ class CheckList(QWidget):
             box.blockSignals(True)
             box.setChecked(code in wanted)
             box.blockSignals(False)
+
+
+class HelpLabel(QLabel):
+    """Grey explanation under a field, wrapped at a readable width."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setMaximumWidth(HELP_MAX_WIDTH)
+        self.setStyleSheet("color: #555;")
+
+    def heightForWidth(self, width: int) -> int:
+        """Layouts offer the whole column; the text wraps at the capped width."""
+        return super().heightForWidth(min(width, self.maximumWidth()))
 
 
 class MessageLabel(QLabel):

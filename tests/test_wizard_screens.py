@@ -154,3 +154,34 @@ def test_add_on_menu_entries_survive_a_language_switch(make_window):
     entries = len(window.file_menu.actions())
     window.set_language("en")
     assert len(window.file_menu.actions()) == entries
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_dialogs_fit_and_are_translated(qtbot, make_window, tmp_path, monkeypatch, language):
+    from desktop.about import about_box
+    from desktop.batch_dialog import BatchRun
+    from desktop.brand_dialog import BrandDialog
+    from desktop.error_dialog import ErrorDialog
+
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    window = make_window(language)
+    run = BatchRun(window, str(tmp_path / "communes.csv"), str(tmp_path), jobs=1)
+    run.dialog.show()
+    run._show_progress(3, 12, "Saint-Étienne-de-Saint-Geoirs")
+    dialogs = {"BRAND_DIALOG": BrandDialog(window), "BATCH_PROGRESS": run.dialog,
+               "ABOUT": about_box(window, window.context),
+               "ERROR": ErrorDialog("Une erreur inattendue s'est produite (ValueError).",
+                                    "Traceback (most recent call last):\nValueError: boom",
+                                    window)}
+    texts = []
+    for name, dialog in dialogs.items():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(1)
+        assert clipped_widgets(dialog) == [], (language, name)
+        texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+        if SHOTS:
+            dialog.grab().save(str(Path(SHOTS) / f"{language}_dialog_{name}.png"))
+        dialog.close()
+    french = {"&Utiliser ce profil", "Arrêter", "&Copier le rapport"}
+    assert (french <= set(texts)) is (language == "fr")

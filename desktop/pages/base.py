@@ -19,6 +19,7 @@ from desktop.fields import (
     Binding,
     CheckList,
     CodeCombo,
+    HelpLabel,
     LongTextEdit,
     MessageLabel,
     NumberEdit,
@@ -80,10 +81,7 @@ class ProfilePage(QWizardPage):
         compact = isinstance(widget, CodeCombo | NumberEdit)
         column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
         if help_text:
-            helper = QLabel(help_text, cell)
-            helper.setWordWrap(True)
-            helper.setStyleSheet("color: #555;")
-            column.addWidget(helper)
+            column.addWidget(HelpLabel(help_text, cell))
         messages = MessageLabel(cell)
         column.addWidget(messages)
         caption = QLabel(required_label(label, required), self)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desktop.code_labels import code_label
 from desktop.context import AppContext
 from desktop.document import ProjectDocument, is_required
+from desktop.fields import HelpLabel
 from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
 from reports import profile as engine
@@ -48,14 +49,12 @@ class PopulationPage(ProfilePage):
         self.concentration.setTextFormat(Qt.TextFormat.PlainText)
         self.concentration.setObjectName("concentration")
         self.concentration.setStyleSheet("font-weight: bold;")
-        explain = QLabel(self.tr(
+        explain = HelpLabel(self.tr(
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
             "ailleurs), au-dessus de {high} elle est employeuse, entre les deux "
             "équilibrée.").format(low=fmt_ratio(engine.RESIDENTIAL_MAX, 1),
                                   high=fmt_ratio(engine.EMPLOYING_MIN, 1)), self)
-        explain.setWordWrap(True)
-        explain.setStyleSheet("color: #555;")
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
