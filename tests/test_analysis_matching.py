@@ -46,7 +46,9 @@ def test_leave_one_out_keeps_at_least_half_of_the_typologies():
         if typologies[0].typology_id == site.typology_id:
             held.append(site.site_id)
     print(f"leave-one-out: {len(held)}/10 hold: {held}")
-    assert len(held) >= 5  # measured 5/10: models with two very different sites lose their match
+    # measured 6/10 (5/10 when a model borrowed each criterion from its best site): models
+    # whose two sites differ (El Quadrat and Le Plan B; Villefort and Cap Work) lose their match
+    assert len(held) >= 6
 
 
 def test_contributions_add_up_and_are_explained():
@@ -78,6 +80,32 @@ def test_a_private_franchise_cannot_be_the_model_of_a_commune_project():
     company = next(t for t in typologies if t.typology_id == "company_hosted")
     assert next(c for c in company.contributions if c.criterion == "carrier").decisive
     assert company.score <= 0.45
+
+
+@pytest.mark.parametrize("site_id", SITE_IDS)
+def test_a_typology_is_compared_through_its_closest_site_as_a_whole(site_id):
+    """Not a chimera built from the best site on each criterion."""
+    profile = profile_from_site(KB.site(site_id))
+    params = _params()
+    me = profile_features(profile, params)
+    ranked, raws = match_sites(me, KB.sites, params)
+    scores = {m.site_id: m for m in ranked}
+    for typology in match_typologies(me, profile, KB.typologies, raws, params):
+        model = next(t for t in KB.typologies if t.typology_id == typology.typology_id)
+        closest = scores[max(model.site_ids, key=lambda s: scores[s].score)]
+        by_site = {c.criterion: c.similarity for c in closest.contributions}
+        free = {"population", "territory", "concentration", "building", "budget",
+                "services"} - {_CRITERION_OF_KEY.get(k) for k in model.conditions}
+        for c in typology.contributions:
+            if c.criterion in free:
+                assert c.similarity == by_site[c.criterion], (typology.typology_id, c.criterion)
+
+
+_CRITERION_OF_KEY = {
+    "population_min": "population", "population_max": "population", "zau2010": "territory",
+    "concentration_classes": "concentration", "building_owners": "building",
+    "building_states": "building", "budget_levels": "budget", "services_any": "services",
+}
 
 
 def test_residential_sentence_names_both_values():

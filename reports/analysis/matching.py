@@ -2,7 +2,8 @@
 
 Score = sum of weight × similarity over the seven criteria (weights sum to 1). No averaging
 trap: a decisive criterion far off (another kind of carrier, a commune ten times larger or
-smaller) caps the whole score whatever the others say.
+smaller) caps the whole score whatever the others say. A typology is compared through its
+conditions and its closest documented site taken as a whole.
 """
 
 from __future__ import annotations
@@ -131,6 +132,10 @@ def _one_condition(key: str, value: Any, me: Features, params: Params) -> float 
 def _typology_raw(typology: Any, me: Features, raws: dict[str, Raw], params: Params) -> Raw:
     """Per criterion: the typology's conditions and its closest documented site, combined."""
     members = [s for s in typology.site_ids if s in raws]
+    # the closest documented member as a whole, not the best of each member per criterion
+    # (which would assemble a site that does not exist and favour models with many sites)
+    closest = max(members, key=lambda s: _score(raws[s], params)[0], default=None)
+    members = [closest] if closest is not None else []
     raw: Raw = {}
     for name in cr.CRITERIA:
         cond_sim, cond_text = _condition_similarity(name, typology.conditions,
