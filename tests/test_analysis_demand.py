@@ -43,6 +43,7 @@ def test_a_small_village_is_held_to_the_observed_share_of_its_population():
     # 554 x 10 / 604 = 9,17: low floor 9, central 9, high 9,17 x 1,25 = 11,5 -> 12
     assert (users.low, users.central, users.high) == (9, 9, 12)
     assert any("1,7 %" in s and "554 habitants" in s for s in result.demand.signals)
+    assert "plafonnés" in result.demand.method
 
 
 def test_people_the_mayor_knows_lift_the_ceiling():
@@ -53,6 +54,7 @@ def test_people_the_mayor_knows_lift_the_ceiling():
 def test_a_larger_commune_is_not_capped():
     result = analyse(_village(population=5_000))
     assert not any(s.startswith("Plafond") for s in result.demand.signals)
+    assert "plafonnés" not in result.demand.method
 
 
 @dataclass

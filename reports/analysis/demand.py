@@ -88,6 +88,18 @@ def commune_share_cap(kb: Any) -> tuple[float, Any] | None:
     return max(shares, key=lambda pair: pair[0]) if shares else None
 
 
+def _ceiling(profile: Profile, kb: Any, figures: tuple[float, float, float],
+             signals: list[str]) -> tuple[tuple[float, float, float], bool]:
+    """Low, central, high held to the study's highest share of the commune's population."""
+    ceiling = commune_share_cap(kb)
+    population = profile.population.total
+    if ceiling is None or figures[2] <= ceiling[0] * population:
+        return figures, False
+    cap = ceiling[0] * population
+    signals.append(_cap_text(ceiling[0], ceiling[1], population, cap))
+    return (min(figures[0], cap), min(figures[1], cap), cap), True
+
+
 def _cap_text(share: float, site: Any, population: int, cap: float) -> str:
     """French reason for the ceiling drawn from the commune's own population."""
     return (f"Plafond : aucun site de l'étude n'a plus de {fmt_number(share * 100, 1)} % de la "
@@ -110,11 +122,7 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
         low = central = high = 0.0
     factor, signals = _signal_factor(profile, params, nearby)
     low, central, high = low * factor, central * factor, high * factor
-    ceiling = commune_share_cap(kb)
-    if ceiling is not None and high > ceiling[0] * profile.population.total:
-        cap = ceiling[0] * profile.population.total
-        low, central, high = min(low, cap), min(central, cap), cap
-        signals.append(_cap_text(ceiling[0], ceiling[1], profile.population.total, cap))
+    (low, central, high), capped = _ceiling(profile, kb, (low, central, high), signals)
     known, known_text = _known_people(profile, params)
     if known_text:
         signals.insert(0, known_text)
@@ -122,7 +130,7 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
     central = max(central, known, low)
     high = max(high, central * 1.25)
     users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
-    return Demand(users, _method(refs, base, factor, params),
+    return Demand(users, _method(refs, base, factor, params, capped),
                   tuple(s.site_id for s, *_ in refs), tuple(signals))
 
 
@@ -174,7 +182,8 @@ def _signal_factor(profile: Profile, params: Params, nearby: int | None
     return factor, signals
 
 
-def _method(refs: list, base: Base, factor: float, params: Params) -> str:
+def _method(refs: list, base: Base, factor: float, params: Params, capped: bool = False
+            ) -> str:
     """French explanation of the computation."""
     where = "à moins de 20 km" if base.kind == "catchment" else "de la commune"
     if not refs:
@@ -194,6 +203,9 @@ def _method(refs: list, base: Base, factor: float, params: Params) -> str:
             "ressemblance, le plus haut")
     if factor != 1.0:
         text += f", puis corrigés des signaux de demande (× {fmt_number(factor, 2)})"
+    if capped:
+        text += (", puis plafonnés à la plus forte part de la population communale observée "
+                 "dans l'étude (voir les signaux)")
     return text + (f". L'étude situe la zone d'attraction d'un tiers-lieu entre "
                    f"{fmt_number(params('catchment_minutes_min'))} et "
                    f"{fmt_number(params('catchment_minutes_max'))} minutes de trajet.")
