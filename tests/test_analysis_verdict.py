@@ -83,3 +83,12 @@ def test_examples_verdicts_follow_the_funding_of_their_deficit():
     assert pennautier.verdict.level == "favourable"
     assert "couvert par le budget de fonctionnement annoncé" in pennautier.verdict.summary
     assert "verdict_rule" in quillan.method
+
+
+def test_a_site_profile_carries_the_running_budget_of_its_fiche():
+    from reports.analysis.sites import profile_from_site
+
+    villefort = profile_from_site(KB.site("solozere_villefort"))
+    assert villefort.budget.annual_operating_eur == 40_000  # « 40 000€ par an pour tout l'espace »
+    result = analyse(villefort, directory=False)
+    assert "couvert par le budget de fonctionnement annoncé" in result.verdict.summary

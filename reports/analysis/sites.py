@@ -32,7 +32,8 @@ def profile_from_site(site: Any) -> Profile:
         buildings=building,
         carrier=Carrier(type=site.carrier_type or "undecided",
                         staff_hours_per_week=staff),
-        budget=Budget(investment_eur=site.investment_eur, subsidy_rate=site.subsidy_rate),
+        budget=Budget(investment_eur=site.investment_eur, subsidy_rate=site.subsidy_rate,
+                      annual_operating_eur=site.operating_eur_per_year),
         services=list(site.services),
         notes=f"Profil reconstitué d'après la fiche « {site.name} » de l'étude 2017.",
     )
