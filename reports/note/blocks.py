@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -27,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from reports.note.columns import Columns
 from reports.note.fonts import BOLD, REGULAR
 from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
 
@@ -80,12 +82,53 @@ class WriteLines(Flowable):
         canvas.restoreState()
 
 
+def flat_keep(flowables: list[Flowable]) -> KeepTogether:
+    """Keep `flowables` together, inner KeepTogethers unpacked into the one group.
+
+    reportlab measures a KeepTogether inside another as 0xffffff points high, so a nested
+    group always jumps to the next page, however much room is left.
+    """
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out.extend(flat_keep(flowable._content)._content)
+        else:
+            out.append(flowable)
+    return KeepTogether(out)
+
+
+CELL_PADDING = 8  # left + right padding of a table cell (Styles.table)
+
+
+def fit_header_words(widths: list[float], head: list[Any]) -> list[float]:
+    """Widen columns whose header has a word too long for them, narrowing the others.
+
+    reportlab would otherwise cut the word ("Habitant" over a lone "s").
+    """
+    need = []
+    for width, cell in zip(widths, head, strict=False):
+        style = getattr(cell, "style", None)
+        words = getattr(cell, "getPlainText", lambda: "")().split()
+        longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words),
+                      default=0) if style else 0
+        need.append(max(width, longest + CELL_PADDING + 0.5))
+    extra = sum(need) - sum(widths)
+    if extra <= 0:
+        return widths
+    pool = sum(w for n, w in zip(need, widths, strict=True) if n == w)
+    if pool <= extra * 2:
+        return widths  # too little to take from: keep the template's widths
+    shrink = 1 - extra / pool
+    return [n if n > w else w * shrink for n, w in zip(need, widths, strict=True)]
+
+
 def inner(el: ET.Element) -> str:
     """An element's content as Paragraph markup (text and inline children, re-escaped)."""
     parts = [escape(el.text or "")]
     for child in el:
         parts.append(ET.tostring(child, encoding="unicode"))
-    return "".join(parts).strip()
+    # a separating dash never starts a line: glue it to the word before
+    return "".join(parts).strip().replace(" – ", "\u00a0– ")
 
 
 class Builder:
@@ -158,41 +201,28 @@ class Builder:
         return [WriteLines(self.width, int(el.get("n", "1")))]
 
     def _keep(self, el: ET.Element) -> list[Flowable]:
-        return [KeepTogether(self.children(el))]
+        return [flat_keep(self.children(el))]
 
     def _box(self, el: ET.Element) -> list[Flowable]:
-        """A mini-fiche: a titled block kept together when it fits, closed by a rule."""
+        """A mini-fiche closed by a rule: its title stays with its key figures and first text.
+
+        Only the head is kept together: the rest may run onto the next page between
+        paragraphs, rather than the whole fiche leaving a third of a page blank.
+        """
         title = escape(el.get("title", ""))
         head = [Para(title, self.styles["h3"])] if title else []
         body = head + self.children(el)
         body.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.main,
                                spaceBefore=2, spaceAfter=6))
-        return [KeepTogether(body)]
+        table = next((i for i, f in enumerate(body) if isinstance(f, Table)), len(head) - 1)
+        cut = next((i + 1 for i, f in enumerate(body) if i > table and isinstance(f, Para)),
+                   len(body))  # up to the first paragraph after the key figures
+        return [flat_keep(body[:cut]), *body[cut:]]
 
     def _columns(self, el: ET.Element) -> list[Flowable]:
-        """Short blocks (glossary, assumptions) side by side, read row by row.
-
-        A borderless table rather than BalancedColumns: balancing re-lays the text out
-        many times (a third of the note's time), a table lays each block out once.
-        """
-        count = int(el.get("n", "2"))
+        """Short blocks (glossary, assumptions) in balanced columns, read column by column."""
         items = self.children(el)
-        if not items:
-            return []
-        rows = [items[i:i + count] for i in range(0, len(items), count)]
-        rows[-1] += [""] * (count - len(rows[-1]))
-        gap = 10
-        table = Table(rows, colWidths=[(self.width + gap) / count] * count, splitInRow=1,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), gap),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]))
-        return [table]
+        return [Columns(items, int(el.get("n", "2")), gap=12)] if items else []
 
     def _chart(self, el: ET.Element) -> list[Flowable]:
         return self.charts(el.get("name", ""), dict(el.attrib), self.width)
@@ -221,6 +251,8 @@ class Builder:
         if not rows:
             return []
         widths = self._widths(el.get("widths"), len(rows[0]))
+        if header:
+            widths = fit_header_words(widths, rows[0])
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                       hAlign="LEFT")
         style = self.styles.table(header=header, zebra=el.get("zebra", "1") == "1",

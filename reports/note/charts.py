@@ -34,8 +34,9 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
                      main: colors.Color, axis_label: str) -> Drawing:
     """Horizontal bars of similarity (0–100), the best one dark, the others light grey."""
     count = max(len(names), 1)
-    bar_h = 15
-    label_w = min(width * 0.45, 215)
+    label_w = min(width * 0.46, 226)  # the longest study name fits on one line
+    labels = [wrap(n, label_w - 6, REGULAR, 7) for n in reversed(names)]
+    bar_h = 19 if any("\n" in label for label in labels) else 15  # room for two lines
     height = count * bar_h + 34
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
@@ -43,7 +44,8 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     chart.width, chart.height = width - label_w - 40, count * bar_h
     # reportlab draws the first category at the bottom: reverse to put the best on top
     chart.data = [[round(s * 100, 1) for s in reversed(scores)]]
-    chart.categoryAxis.categoryNames = [_short(n, 50) for n in reversed(names)]
+    chart.categoryAxis.categoryNames = labels
+    chart.categoryAxis.labels.leading = 8
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -124,6 +126,24 @@ def _legend(drawing: Drawing, x: float, y: float, items: list[tuple]) -> None:
         x += 27 + stringWidth(text, REGULAR, 7.5) + 18
 
 
-def _short(text: str, limit: int) -> str:
-    """Cut a category name so it fits left of the bars."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def wrap(text: str, width: float, font: str, size: float, max_lines: int = 2) -> str:
+    """A label broken into at most `max_lines` lines of `width` points, at spaces.
+
+    Only a label too long for two lines loses its end (at a word, with "…").
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    lines.append(current)
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1:])
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines = [*lines[:max_lines - 1], last.rstrip(" ,;:") + "…"]
+    return "\n".join(lines)

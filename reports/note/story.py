@@ -16,11 +16,13 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
+    Table,
 )
 
 from reports import __version__
 from reports.note import charts
-from reports.note.blocks import Builder, Heading
+from reports.note.blocks import Builder, Heading, flat_keep
+from reports.note.columns import Columns
 from reports.note.sections import labels, sections
 from reports.note.styles import Styles
 from reports.note.text import clean, para, render
@@ -89,6 +91,7 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
 
 
 GLUE_MAX_HEIGHT = 480  # a first block taller than this may start below its heading
+GLUE_MIN_HEIGHT = 24  # a section heading is kept with at least two lines of what follows
 
 QUOTE_FIELDS = ("carrier_type", "building_origin", "opening_date", "regular_users",
                 "operating_eur_per_year", "investment_eur")  # narrative sentences first
@@ -109,12 +112,30 @@ def quote_picker(kb: Any) -> Callable[[str], str]:
     return pick
 
 
-def _shared_reasons(result: AnalysisResult) -> list[str]:
-    """Reasons given for three practices or more: printed once, as a group heading."""
+def _lead(reason: str) -> tuple[str, str]:
+    """A reason split at its first " ; " into the general clause and the local one."""
+    lead, _, rest = reason.partition(" ; ")
+    return lead.strip().rstrip("."), rest.strip()
+
+
+def practice_groups(result: AnalysisResult) -> list[tuple[str, list[tuple[Any, str]]]]:
+    """Practices as (group heading, [(practice, reason to print)]), specific ones first.
+
+    A reason (or its clause before " ; ") given for three practices or more is printed
+    once, as the heading of their group, and each practice keeps only its own clause.
+    """
     counts: dict[str, int] = {}
     for hit in result.practices:
-        counts[hit.reason] = counts.get(hit.reason, 0) + 1
-    return [reason for reason, n in counts.items() if n >= 3 and reason]
+        lead = _lead(hit.reason)[0]
+        counts[lead] = counts.get(lead, 0) + 1
+    groups: dict[str, list[tuple[Any, str]]] = {"": []}
+    for hit in result.practices:
+        lead, rest = _lead(hit.reason)
+        if lead and counts[lead] >= 3:
+            groups.setdefault(lead, []).append((hit, rest[:1].upper() + rest[1:]))
+        else:
+            groups[""].append((hit, hit.reason))
+    return [(lead, items) for lead, items in groups.items() if items]
 
 
 def _shown_sources(result: AnalysisResult) -> set[str]:
@@ -132,7 +153,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "verdict": result.verdict, "finance": result.finance, "kb": kb,
         "attribution": _attribution(), "info": info, "today": info.today,
         "quote_for": quote_picker(kb), "shown_sources": _shown_sources(result),
-        "shared_reasons": _shared_reasons(result),
+        "practice_groups": practice_groups(result),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": profile_rows(result.profile),
     }
@@ -193,12 +214,24 @@ def _height(flowable: Flowable, width: float) -> float:
 
 
 def _glued(heading: Flowable, body: list[Flowable], width: float) -> list[Flowable]:
-    """The heading kept on the page of the section's first block when that block is short."""
-    if body and not isinstance(body[0], CondPageBreak):
-        parts = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
-        if _height(body[0], width) <= GLUE_MAX_HEIGHT:
-            return [KeepTogether([heading, *parts]), *body[1:]]
-    return [heading, *body]
+    """The heading kept on the page of the section's first blocks (two lines at least).
+
+    A table or columns are not glued whole: they split (a table with its header repeated),
+    and the conditional break before the section leaves room for the heading and the
+    first rows.
+    """
+    glued: list[Flowable] = [heading]
+    height, count = 0.0, 0
+    for block in body:
+        if height >= GLUE_MIN_HEIGHT or isinstance(block, CondPageBreak | Table | Columns):
+            break
+        block_height = _height(block, width)
+        if height + block_height > GLUE_MAX_HEIGHT:
+            break
+        glued.append(block)
+        height += block_height
+        count += 1
+    return [flat_keep(glued) if count else heading, *body[count:]]
 
 
 def charts_safe_break() -> Flowable:

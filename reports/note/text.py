@@ -96,6 +96,34 @@ def _quantity(value: Any, max_decimals: int = 3) -> str:
     return fmt.fmt_number(value, max_decimals)
 
 
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+
+
+def shorten(value: Any, limit: int) -> str:
+    """Cleaned text of at most about `limit` characters, cut where a reader expects it.
+
+    Whole sentences and an elision mark ("[…]") when a sentence ends in the second half of
+    the allowance; otherwise whole words and "…". Never a cut inside a word ("act…").
+    """
+    text = clean(value)
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head + " ")]
+    if ends and ends[-1] >= limit // 2:
+        return head[: ends[-1]] + "\u00a0[…]"
+    space = head.rfind(" ")
+    if space > limit // 3:
+        head = head[:space]
+    return head.rstrip(" ,;:–-(«\u00a0\u202f") + ELLIPSIS
+
+
+def _sentence(value: Any) -> str:
+    """A cleaned phrase closed by a full stop (unless it already ends a sentence)."""
+    text = clean(value)
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def _yes_no(value: Any) -> str:
     return {True: "oui", False: "non"}.get(value, "—") if isinstance(value, bool) else "—"
 
@@ -122,7 +150,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
-        date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: clean(v, n),
+        date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: shorten(v, n),
+        sentence=_sentence,
     )
     return env
 

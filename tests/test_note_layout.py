@@ -1,0 +1,113 @@
+"""Layout rules of the note: grouping, readable cuts, chart labels, sentences that end."""
+
+from __future__ import annotations
+
+import io
+
+from note_fixtures import make_result
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+
+from reports.note import render_note
+from reports.note.blocks import Builder, Para, flat_keep, no_charts
+from reports.note.charts import wrap
+from reports.note.columns import Columns
+from reports.note.fonts import REGULAR, register_fonts
+from reports.note.styles import build_styles
+from reports.note.text import environment, shorten
+
+
+def _build(story) -> io.BytesIO:
+    """A story laid out on A4 with default margins, as PDF bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer
+
+
+def _pages_of(story) -> int:
+    """Pages a story takes on A4 with default margins."""
+    return len(PdfReader(_build(story)).pages)
+
+
+def test_a_group_inside_a_group_does_not_jump_to_the_next_page():
+    styles = build_styles()
+    top = Spacer(1, 300)  # half a page used: a short group still fits below
+    inner = KeepTogether([Para("fiche", styles["body"]), Para("texte", styles["body"])])
+    flat = flat_keep([Para("Titre", styles["h1"]), inner])
+    assert all(not isinstance(part, KeepTogether) for part in flat._content)
+    assert _pages_of([top, flat]) == 1
+    nested = KeepTogether([Para("Titre", styles["h1"]), KeepTogether([Spacer(1, 20)])])
+    assert _pages_of([Spacer(1, 300), nested]) == 2  # reportlab's own behaviour, hence flat_keep
+
+
+def test_a_fiche_keeps_its_head_together_and_lets_the_rest_flow():
+    builder = Builder(build_styles(), 480, no_charts, "t")
+    out = builder.build('<box title="1. Site"><table header="0"><tr><td>a</td></tr></table>'
+                        "<p>premier</p><p>deuxième</p><p>troisième</p></box>")
+    head, *rest = out
+    assert isinstance(head, KeepTogether)
+    texts = [getattr(f, "text", "") for f in head._content]
+    assert texts[0] == "1. Site" and "premier" in texts
+    assert [f.text for f in rest if isinstance(f, Para)] == ["deuxième", "troisième"]
+
+
+def test_shorten_never_cuts_inside_a_word():
+    text = ("Développement rural porté par les GAL : dossier déposé pour la rénovation. "
+            "Période actuelle : 2021-2027, gérée par la Région.")
+    assert shorten(text, 500) == text
+    assert shorten(text, 100) == ("Développement rural porté par les GAL : dossier déposé pour "
+                                  "la rénovation.\u00a0[…]")
+    cut = shorten(text, 40)
+    assert cut.endswith("…") and text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+
+
+def test_sentence_filter_closes_a_phrase_once():
+    env = environment()
+    template = env.from_string("{{ a|sentence }} {{ b|sentence }}")
+    assert template.render(a="catégorie saisie", b="déjà finie.") == "catégorie saisie. déjà finie."
+
+
+def test_chart_labels_wrap_instead_of_losing_their_end():
+    register_fonts()
+    name = "Association d'indépendants dans des locaux loués ou prêtés"
+    assert wrap(name, 400, REGULAR, 7) == name
+    two = wrap(name, 120, REGULAR, 7)
+    assert "\n" in two and "…" not in two and two.replace("\n", " ") == name
+    assert wrap(name * 3, 120, REGULAR, 7).endswith("…")
+
+
+def test_commune_notes_are_separate_sentences(tmp_path):
+    path = tmp_path / "note.pdf"
+    render_note(make_result(), path)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages)
+    assert "Catégorie territoriale :" in text
+    before, _, _ = text.partition(" Bassin de vie :")
+    assert before.rstrip().endswith((".", "»", ")"))
+
+
+def test_columns_read_down_then_across_and_split_between_pages():
+    styles = build_styles()
+    items = [Para(f"bloc numéro {i} " + "mot " * (i % 7 * 6), styles["body"]) for i in range(80)]
+    columns = Columns(items, 2, gap=10)
+    assert columns.wrap(400, 10_000)[1] < 10_000
+    assert columns._cols[0][0] == 0 and columns._cols[1][0] == len(columns._cols[0])
+    left, right = (sum(columns._sizes[i] for i in c) for c in columns._cols)
+    assert abs(left - right) <= max(columns._sizes)  # balanced
+    first, rest = Columns(items, 2, gap=10).split(400, 300)
+    assert first.wrap(400, 300)[1] <= 300
+    assert len(first.items) + len(rest.items) == 80 and rest.items[0] is items[len(first.items)]
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(_build([columns])).pages)
+    assert all(f"bloc numéro {i} " in text + " " for i in range(80))
+
+
+def test_a_header_word_never_breaks_inside():
+    builder = Builder(build_styles(), 480, no_charts, "t")
+    table = builder.build('<table widths="6,1,1"><tr><th>Site</th><th>Habitants</th>'
+                          "<th>Postes</th></tr><tr><td>a</td><td>1</td><td>2</td></tr></table>")[0]
+    register_fonts()
+    for width, word in zip(table._colWidths[1:], ("Habitants", "Postes"), strict=True):
+        assert width >= stringWidth(word, "DejaVuSans-Bold", 8.5) + 8
+    assert abs(sum(table._colWidths) - 480) < 0.01
