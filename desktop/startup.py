@@ -53,6 +53,14 @@ def warm_up() -> None:
     knowledge()
 
 
+def open_first(window: MainWindow, options: dict[str, str]) -> None:
+    """The copy a crash left, if the user wants it; else the project named at start-up.
+
+    The copy is offered even when a project is named: closing would delete it unseen."""
+    if not window.offer_recovery() and options.get("project"):
+        window.open_project(options["project"])
+
+
 def run(options: dict[str, str]) -> int:
     """Show the window, then do the slower work once the first page is on screen."""
     app = create_app()
@@ -69,10 +77,7 @@ def run(options: dict[str, str]) -> int:
             print(f"built {time.time():.6f}", flush=True)
             QTimer.singleShot(0, app.quit)
             return
-        if options.get("project"):
-            window.open_project(options["project"])
-        else:
-            window.offer_recovery()
+        open_first(window, options)
         window.context.communes.start()
         run_in_background(warm_up, lambda _none: None)
 

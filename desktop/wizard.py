@@ -54,6 +54,11 @@ class TiersLieuWizard(QWizard):
         self.pages: dict[PageId, QWidget] = {PageId.WELCOME: WelcomePage(document, context, self)}
         self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))
+        self.currentIdChanged.connect(self._choose_default_button)
+
+    def _choose_default_button(self, page_id: int) -> None:
+        """On the note page Return writes the note: it must not press Finish (which quits)."""
+        self.setOption(QWizard.WizardOption.NoDefaultButton, page_id == int(PageId.NOTE))
 
     def ensure_pages(self) -> bool:
         """Build the pages after the welcome page (once); True if they were just built."""

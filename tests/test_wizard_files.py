@@ -226,3 +226,21 @@ def test_answers_the_engine_refuses_are_explained_without_a_crash(qtbot, make_wi
     assert window.wizard.currentId() == PageId.RESULTS
     qtbot.waitUntil(lambda: "speed_kmh" in page.status.text(), timeout=20_000)
     assert not page.isComplete() and reports == []
+
+
+@pytest.mark.parametrize("recover", [True, False])
+def test_a_project_named_at_start_up_does_not_hide_the_crash_copy(make_window, answers,
+                                                                   prades_file, tmp_path,
+                                                                   recover):
+    from desktop.startup import open_first
+
+    crashed = make_window()
+    crashed.new_project()
+    crashed.document.set("commune.name", "Projet perdu")
+    crashed.autosave()
+    crashed.hide()
+    answers["recover"] = recover
+    again = make_window()
+    open_first(again, {"project": str(prades_file)})
+    expected = "Projet perdu" if recover else "Prades"
+    assert again.document.value("commune.name") == expected

@@ -76,3 +76,29 @@ def test_file_menu_has_the_standard_shortcuts(make_window):
     for key in (QKeySequence.StandardKey.New, QKeySequence.StandardKey.Open,
                 QKeySequence.StandardKey.Save, QKeySequence.StandardKey.Quit):
         assert QKeySequence(key).toString() in shortcuts
+
+
+def test_return_on_the_note_page_writes_the_note_instead_of_quitting(qtbot, make_window,
+                                                                     tmp_path, monkeypatch):
+    from desktop.pages.note import NotePage
+
+    window = make_window()
+    project = tmp_path / "p.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    window.open_project(str(project))
+    wizard = window.wizard
+    wizard.go_to(PageId.RESULTS)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=20_000)
+    wizard.next()
+    page = wizard.currentPage()
+    asked = []
+    monkeypatch.setattr(NotePage, "generate", lambda self: asked.append("generate"))
+    page.generate_button.clicked.disconnect()
+    page.generate_button.clicked.connect(page.generate)
+    wizard.closeRequested.connect(lambda: asked.append("quit"))
+    page.author.setFocus()
+    qtbot.keyClick(page.author, Qt.Key.Key_Return)
+    assert asked == ["generate"]
+    wizard.back()  # elsewhere Return still moves on
+    qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.NOTE
