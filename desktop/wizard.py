@@ -90,7 +90,15 @@ class TiersLieuWizard(QWizard):
             self.next()
 
     def accept(self) -> None:
-        """Finish: the main window closes (asking about unsaved changes)."""
+        """Finish: the main window closes (asking about unsaved changes).
+
+        Finish is easy to press by mistake before the note exists: then it asks first."""
+        note = self.pages.get(PageId.NOTE)
+        if note is not None and not note.written and not self.context.prompts.confirm(
+                self, self.tr("Quitter sans la note ?"),
+                self.tr("La note de faisabilité n'a pas encore été générée. Quitter quand "
+                        "même ?")):
+            return
         self.closeRequested.emit()
 
     def reject(self) -> None:

@@ -102,3 +102,21 @@ def test_return_on_the_note_page_writes_the_note_instead_of_quitting(qtbot, make
     wizard.back()  # elsewhere Return still moves on
     qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
     assert wizard.currentId() == PageId.NOTE
+
+
+def test_finish_before_the_note_exists_asks_first(make_window, monkeypatch):
+    from desktop.prompts import Prompts
+
+    window = make_window()
+    answers = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: answers.append(text) or len(answers) > 1))
+    quits = []
+    window.wizard.closeRequested.connect(lambda: quits.append(True))
+    window.wizard.accept()  # "Terminer", answered No
+    assert quits == [] and "pas encore été générée" in answers[0]
+    window.wizard.accept()  # answered Yes
+    assert quits == [True]
+    window.wizard.page_of(PageId.NOTE).written = "/tmp/note.pdf"
+    window.wizard.accept()  # once the note exists, no question
+    assert len(answers) == 2 and quits == [True, True]

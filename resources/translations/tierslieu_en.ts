@@ -85,7 +85,7 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+160"/>
+        <location filename="../../desktop/pages/base.py" line="+158"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -1052,7 +1052,7 @@ Do you want to recover it?</translation>
 <context>
     <name>PopulationPage</name>
     <message>
-        <location filename="../../desktop/pages/population.py" line="+25"/>
+        <location filename="../../desktop/pages/population.py" line="+26"/>
         <source>Population et emploi</source>
         <translation>Population and jobs</translation>
     </message>
@@ -1092,12 +1092,12 @@ Do you want to recover it?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Emplois dans la commune divisés par les actifs occupés qui y habitent. En dessous de {low} la commune est résidentielle (ses habitants travaillent ailleurs), au-dessus de {high} elle est employeuse, entre les deux équilibrée.</source>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
@@ -1112,7 +1112,7 @@ Do you want to recover it?</translation>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>— (saisissez les emplois et les actifs occupés)</source>
         <translation>— (enter the jobs and the employed residents)</translation>
     </message>
@@ -1287,6 +1287,16 @@ Do you want to recover it?</translation>
         <location filename="../../desktop/wizard.py" line="+51"/>
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Quitter sans la note ?</source>
+        <translation>Quit without the note?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La note de faisabilité n&apos;a pas encore été générée. Quitter quand même ?</source>
+        <translation>The feasibility note has not been generated yet. Quit anyway?</translation>
     </message>
 </context>
 <context>
