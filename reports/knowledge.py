@@ -188,6 +188,7 @@ class Typology:
     conditions: Mapping[str, Any]
     carrier_types: tuple[str, ...]
     fits: str
+    conditions_source: str  # where each condition comes from (study, or a stated default)
 
 
 @dataclass(frozen=True)
@@ -477,6 +478,7 @@ SCHEMAS: Mapping[str, tuple[_Col, ...]] = MappingProxyType({
         _Col("typology_id"), _Col("name"), _Col("traits"), _Col("site_ids", parse=_list),
         _Col("economics"), _Col("public_support"), _Col("conditions", parse=_conditions),
         _Col("carrier_types", parse=_list, choices=CARRIER_TYPES), _Col("fits"),
+        _Col("conditions_source"),
     ),
     "programmes.csv": (
         _Col("programme_id"), _Col("name"), _Col("former_name", **_OPT),

@@ -427,3 +427,15 @@ def test_public_support_debate_keeps_both_positions(kb):
 def test_franchise_entry_fees_are_kept_with_the_royalty(kb):
     (royalty,) = kb.tariffs_for("relais_entreprises")
     assert "3 000 €" in royalty.note and "1 500 €" in royalty.note
+
+
+def test_every_typology_condition_threshold_is_sourced():
+    """A population threshold of a typology is either the study's or a stated default."""
+    from reports.fmt import fmt_number
+
+    for typology in knowledge().typologies:
+        assert typology.conditions_source.strip(), typology.typology_id
+        threshold = typology.conditions.get("population_min")
+        if threshold is not None:
+            assert "valeur par défaut" in typology.conditions_source, typology.typology_id
+            assert fmt_number(threshold).replace("\u202f", " ") in typology.conditions_source
