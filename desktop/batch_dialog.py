@@ -39,6 +39,14 @@ class BatchPrompts:
         return path
 
     @staticmethod
+    def save_template(parent: QWidget | None, suggested: str) -> str:
+        """Where to write the blank CSV template ("" if cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(
+            parent, _tr("Enregistrer le modèle de CSV"), suggested,
+            _tr("Fichiers CSV (*.csv)"))
+        return path
+
+    @staticmethod
     def choose_folder(parent: QWidget | None, folder: str) -> str:
         """The folder the notes go to ("" if cancelled)."""
         return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
@@ -179,14 +187,40 @@ def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_di
     prompts.show_report(parent, title, text, out_dir)
 
 
+def save_template(parent: QWidget, folder: str = "",
+                  prompts: type[BatchPrompts] = BatchPrompts) -> str:
+    """Write the blank CSV template (one row per commune) where the user says; its path."""
+    from reports.paths import ResourceError, read_bytes
+
+    path = prompts.save_template(parent, str(Path(folder or Path.home()) / TEMPLATE_NAME))
+    if not path:
+        return ""
+    try:
+        Path(path).write_bytes(read_bytes("batch", "communes-modele.csv"))
+    except (OSError, ResourceError) as exc:
+        prompts.error(parent, _tr("Modèle non enregistré"),
+                      _tr("Le modèle n'a pas pu être écrit dans « {path} » ({reason}). "
+                          "Choisissez un autre dossier.").format(path=path, reason=exc))
+        return ""
+    return path
+
+
+TEMPLATE_NAME = "communes-modele.csv"
+
+
 def install(window: Any) -> None:
-    """Add "Importer un CSV de communes…" to the main window's Fichier menu."""
+    """Add "Importer un CSV de communes…" and its template to the Fichier menu."""
     # _tr, not window.tr: lupdate would file the text under a context named "window"
     action = QAction(_tr("&Importer un CSV de communes…"), window)
+    template = QAction(_tr("&Modèle de CSV de communes…"), window)
+    template.setStatusTip(_tr("Un fichier à remplir dans un tableur : une ligne par commune."))
 
     def trigger(_checked: bool = False) -> None:
         folder = window.context.settings.get("last_folder")
         window.context.extras["batch_run"] = start_batch(window, folder)
 
     action.triggered.connect(trigger)
+    template.triggered.connect(
+        lambda _checked=False: save_template(window, window.context.settings.get("last_folder")))
     window.add_file_action(action)
+    window.add_file_action(template)

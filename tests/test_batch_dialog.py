@@ -130,5 +130,32 @@ def test_menu_entries_are_installed_in_the_main_window(make_window, tmp_path, mo
     window = make_window()
     texts = [a.text() for a in window.file_menu.actions()]
     assert "&Importer un CSV de communes…" in texts and "Profils &cabinet…" in texts
+    assert "&Modèle de CSV de communes…" in texts
     assert texts.index("&Importer un CSV de communes…") < texts.index("&Quitter")
     assert {"brand_chooser", "word_export"} <= set(window.context.extras)
+
+
+def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
+    from desktop.batch_dialog import save_template
+    from reports.paths import read_bytes
+
+    errors = []
+
+    class Answers(BatchPrompts):
+        target = str(tmp_path / "modele.csv")
+
+        @staticmethod
+        def save_template(parent, suggested):
+            return Answers.target
+
+        @staticmethod
+        def error(parent, title, text):
+            errors.append(text)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert save_template(parent, str(tmp_path), prompts=Answers) == Answers.target
+    assert (tmp_path / "modele.csv").read_bytes() == read_bytes("batch", "communes-modele.csv")
+    Answers.target = str(tmp_path / "absent" / "modele.csv")
+    assert save_template(parent, str(tmp_path), prompts=Answers) == ""
+    assert "n'a pas pu être écrit" in errors[0]

@@ -50,6 +50,7 @@ def test_add_on_menu_entries_and_note_rows_are_english(make_window):
     window = make_window("en")
     entries = [action.text() for action in window.file_menu.actions()]
     assert "&Import a CSV of communes…" in entries and "Firm &profiles…" in entries
+    assert "CSV &template for communes…" in entries
     page = window.wizard.page_of(PageId.NOTE)
     chooser = window.context.extras["brand_chooser"]
     export = window.context.extras["word_export"]

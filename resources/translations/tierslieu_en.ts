@@ -346,6 +346,16 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Enregistrer le modèle de CSV</source>
+        <translation>Save the CSV template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
@@ -421,15 +431,35 @@ Do you want to recover it?</translation>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>Modèle non enregistré</source>
+        <translation>Template not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le modèle n&apos;a pas pu être écrit dans « {path} » ({reason}). Choisissez un autre dossier.</source>
+        <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Importer un CSV de communes…</source>
         <translation>&amp;Import a CSV of communes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modèle de CSV de communes…</source>
+        <translation>CSV &amp;template for communes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un fichier à remplir dans un tableur : une ligne par commune.</source>
+        <translation>A file to fill in with a spreadsheet: one row per commune.</translation>
     </message>
 </context>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="-74"/>
+        <location line="-97"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
