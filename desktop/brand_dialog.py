@@ -272,6 +272,9 @@ class BrandChooser(QWidget):
         self.manage = QPushButton(self.tr("Gérer…"), self)
         self.setMaximumWidth(TEXT_MAX_WIDTH)
         self.setFocusProxy(self.combo)  # Alt+C on the row's label reaches the list
+        self.combo.setToolTip(self.tr("La présentation d'un bureau d'études (logo, couleur, "
+                                      "coordonnées). Pour une note de la commune, gardez "
+                                      "la présentation sobre."))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)
@@ -333,6 +336,8 @@ class WordExport(QWidget):
         super().__init__(parent)
         self.page = page
         self.button = QPushButton(self.tr("Exporter en &Word (.docx)"), self)
+        self.button.setToolTip(self.tr("La même note en fichier Word, à retravailler dans Word "
+                                       "ou LibreOffice ; enregistrée à côté du PDF."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         row = QHBoxLayout(self)

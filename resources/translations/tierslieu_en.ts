@@ -241,7 +241,7 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+323"/>
         <source>Profil &amp;cabinet</source>
         <translation>Firm &amp;profile</translation>
     </message>
@@ -487,15 +487,20 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-123"/>
+        <location filename="../../desktop/brand_dialog.py" line="-128"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La présentation d&apos;un bureau d&apos;études (logo, couleur, coordonnées). Pour une note de la commune, gardez la présentation sobre.</source>
+        <translation>A consultancy&apos;s presentation (logo, colour, contact details). For the commune&apos;s own note, keep the sober style.</translation>
     </message>
 </context>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-190"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -1162,7 +1167,7 @@ Do you want to recover it?</translation>
     <message>
         <location line="+1"/>
         <source>Le diagnostic avant la note : changez une réponse aux pages précédentes et il se met à jour.</source>
-        <translation>The diagnosis before the note: change an answer on the previous pages and it updates.</translation>
+        <translation>The diagnosis before the note, written in French like the note: change an answer on the previous pages and it updates.</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1365,12 +1370,17 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+131"/>
+        <location filename="../../desktop/brand_dialog.py" line="+134"/>
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>La même note en fichier Word, à retravailler dans Word ou LibreOffice ; enregistrée à côté du PDF.</source>
+        <translation>The same note as a Word file, to rework in Word or LibreOffice; saved next to the PDF.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Écriture du fichier Word…</source>
         <translation>Writing the Word file…</translation>
     </message>
