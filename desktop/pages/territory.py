@@ -55,14 +55,20 @@ class TerritoryPage(ProfilePage):
                     help_text=self.tr("Trajet en voiture vers la ville où travaillent la "
                                       "plupart des actifs."))
         self.number(form, "territory.known_independents", self.tr("&Indépendants connus"),
-                    integer=True)
+                    integer=True,
+                    help_text=self.tr("Artisans, professions libérales, créateurs "
+                                      "d'entreprise du secteur qui pourraient y travailler."))
         self.number(form, "territory.known_teleworkers", self.tr("Télétravailleurs &connus"),
-                    integer=True)
+                    integer=True,
+                    help_text=self.tr("Salariés habitant le secteur qui travaillent déjà à "
+                                      "distance, même un jour par semaine."))
         self.long_text(form, "territory.existing_networks", self.tr("&Réseaux existants"),
                        help_text=self.tr("Associations, clubs d'entreprises, cafés "
                                          "associatifs…"))
         self.number(form, "territory.nearby_third_places",
-                    self.tr("&Nombre de tiers-lieux proches"), integer=True)
+                    self.tr("&Nombre de tiers-lieux proches"), integer=True,
+                    help_text=self.tr("Laissé vide, l'analyse compte ceux de la liste "
+                                      "nationale 2019 à moins de 20 km (voir ci-dessous)."))
         self.outer.addWidget(self._neighbourhood_box())
         self.add_footer()
 

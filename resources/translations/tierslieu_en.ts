@@ -140,7 +140,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+151"/>
+        <location filename="../../desktop/pages/territory.py" line="+157"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -1190,7 +1190,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-132"/>
+        <location filename="../../desktop/pages/territory.py" line="-138"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1261,8 +1261,18 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Artisans, professions libérales, créateurs d&apos;entreprise du secteur qui pourraient y travailler.</source>
+        <translation>Craftspeople, self-employed professionals, business founders of the area who could work there.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Télétravailleurs &amp;connus</source>
         <translation>Known &amp;teleworkers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salariés habitant le secteur qui travaillent déjà à distance, même un jour par semaine.</source>
+        <translation>Employees living in the area who already work remotely, even one day a week.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1270,12 +1280,17 @@ Do you want to recover it?</translation>
         <translation>Nearby third &amp;places</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Laissé vide, l&apos;analyse compte ceux de la liste nationale 2019 à moins de 20 km (voir ci-dessous).</source>
+        <translation>Left blank, the analysis counts those of the 2019 national list within 20 km (see below).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Population de la &amp;zone desservie</source>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
@@ -1285,7 +1300,7 @@ Do you want to recover it?</translation>
         <translation>Associations, business clubs, community cafés…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Autour de la commune (annuaire hors ligne)</source>
         <translation>Around the commune (offline directory)</translation>
     </message>
