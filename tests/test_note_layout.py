@@ -111,3 +111,24 @@ def test_a_header_word_never_breaks_inside():
     for width, word in zip(table._colWidths[1:], ("Habitants", "Postes"), strict=True):
         assert width >= stringWidth(word, "DejaVuSans-Bold", 8.5) + 8
     assert abs(sum(table._colWidths) - 480) < 0.01
+
+
+def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
+    from reportlab.platypus import Paragraph
+
+    from reports.note import blocks
+
+    def pdf(name: str, result) -> bytes:
+        path = tmp_path / f"{name}.pdf"
+        render_note(result, path, invariant=True)
+        return path.read_bytes()
+
+    results = [make_result(), make_result("favourable")]
+    cached = [pdf(f"a{i}", r) for i, r in enumerate(results)]
+    again = [pdf(f"b{i}", r) for i, r in enumerate(results)]  # served from the caches
+    assert blocks._parsed and blocks._laid_out
+    monkeypatch.setattr(blocks.Para, "_setup", Paragraph._setup)
+    monkeypatch.setattr(blocks.Para, "breakLines", Paragraph.breakLines)
+    monkeypatch.setattr(blocks.Para, "split", Paragraph.split)
+    plain = [pdf(f"c{i}", r) for i, r in enumerate(results)]
+    assert cached == plain and again == plain

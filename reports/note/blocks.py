@@ -8,6 +8,7 @@ super, sub) is handed to reportlab's Paragraph as is.
 
 from __future__ import annotations
 
+import copy
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
@@ -35,15 +36,68 @@ from reports.note.styles import RULE, SEVERITY_COLORS, VERDICT_COLORS, Styles
 ChartFactory = Callable[[str, dict[str, str], float], list[Flowable]]
 
 
-class Para(Paragraph):
-    """A Paragraph that lays its lines out once per width.
+CACHE_SIZE = 4096  # parses and layouts kept: the fixed prose of a note is ~300 paragraphs
+_parsed: dict[tuple, tuple] = {}
+_laid_out: dict[tuple, tuple] = {}
 
-    Tables and KeepTogether wrap the same paragraph several times at the same width (to
-    measure, then to draw); the line breaking is the costly part and depends on the width
-    only, so the last result is reused.
+
+def _remember(cache: dict[tuple, tuple], key: tuple, value: tuple) -> None:
+    """Store `value`, dropping the oldest entry when the cache is full."""
+    if len(cache) >= CACHE_SIZE:
+        del cache[next(iter(cache))]
+    cache[key] = value
+
+
+class Para(Paragraph):
+    """A Paragraph parsed once per text and style, and laid out once per width.
+
+    The same markup comes back in every note (headings, table headers, the glossary, the
+    questionnaire…): its parse (reportlab's HTML parser) and its line breaking (the
+    costliest step) are kept, keyed by text, style and width; each new paragraph gets
+    copies of the fragments, and a private layout before it is ever split (splitting
+    edits the lines). Tables and KeepTogether wrap the same paragraph several times at
+    the same width: the last layout is reused.
     """
 
     _wrapped_at: float | None = None
+    _shared_layout = False
+
+    def _setup(self, text, style, bulletText, frags, cleaner) -> None:
+        """reportlab's setup, with the parse looked up first (styles are long-lived)."""
+        if frags is not None or not isinstance(text, str):
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        key = (text, id(style), bulletText if isinstance(bulletText, str) else None)
+        hit = _parsed.get(key)
+        if hit is None or hit[0] is not style:
+            super()._setup(text, style, bulletText, None, cleaner)
+            _remember(_parsed, key, (style, self.style, self.text, _copied(self.frags),
+                                     _copied(self.bulletText)))
+            return
+        _, self.style, self.text, frags, bullet = hit
+        self.frags, self.bulletText, self.debug = _copied(frags), _copied(bullet), 0
+
+    def breakLines(self, width):
+        """reportlab's line breaking, looked up first for a whole (unsplit) paragraph."""
+        bullet = self.bulletText
+        if not isinstance(self.text, str) or not isinstance(bullet, str | None):
+            return super().breakLines(width)
+        key = (self.text, id(self.style), tuple(width), bullet)
+        hit = _laid_out.get(key)
+        if hit is not None and hit[0] is self.style:
+            self._shared_layout = True
+            return hit[1]
+        lines = super().breakLines(width)
+        _remember(_laid_out, key, (self.style, lines))
+        self._shared_layout = True
+        return lines
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split on a layout of its own: reportlab's split edits the lines it cuts."""
+        if self._shared_layout and "blPara" in self.__dict__:
+            self.blPara = Paragraph.breakLines(self, self._wrapWidths)
+            self._shared_layout = False
+        return super().split(avail_width, avail_height)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Reuse the previous layout when the width has not changed."""
@@ -52,6 +106,11 @@ class Para(Paragraph):
         size = super().wrap(avail_width, avail_height)
         self._wrapped_at = avail_width
         return size
+
+
+def _copied(value: Any) -> Any:
+    """Fresh fragment objects (layout may touch them); other values as they are."""
+    return [copy.copy(f) for f in value] if isinstance(value, list) else value
 
 
 class Heading(Para):
@@ -245,7 +304,7 @@ class Builder:
                 if cell.get("severity") in SEVERITY_COLORS:
                     back, ink = SEVERITY_COLORS[cell.get("severity")]
                     styles_extra.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(back)))
-                    style = self.styles["cell_head"].clone("sev", textColor=colors.HexColor(ink))
+                    style = self.styles.variant("cell_head", ink)
                 cells.append(Para(inner(cell), style))
             rows.append(cells)
         if not rows:
@@ -291,7 +350,7 @@ class Builder:
     def _badge(self, el: ET.Element) -> list[Flowable]:
         """The verdict: coloured band with a symbol and its label in words (greyscale-safe)."""
         back, ink, symbol = VERDICT_COLORS.get(el.get("level", ""), ("#D9DEE2", "#1A1A1A", "?"))
-        style = self.styles["badge"].clone("badge_x", textColor=colors.HexColor(ink))
+        style = self.styles.variant("badge", ink)
         cell = Para(f"{symbol}  {inner(el)}", style)
         table = Table([[cell]], colWidths=[self.width * 0.62], hAlign="LEFT")
         table.setStyle(TableStyle([

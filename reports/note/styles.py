@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -49,6 +50,14 @@ class Styles:
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph.get(name, self.paragraph["body"])
 
+    def variant(self, name: str, color: str) -> ParagraphStyle:
+        """Style `name` in text colour `color`, made once and kept with the others."""
+        key = f"{name}@{color}"
+        found = self.paragraph.get(key)
+        if found is None:
+            found = self.paragraph[key] = self[name].clone(key, textColor=colors.HexColor(color))
+        return found
+
     def table(self, *, header: bool = True, zebra: bool = True, total: bool = False,
               compact: bool = False) -> TableStyle:
         """A table style with the font set explicitly (else Helvetica slips in)."""
@@ -86,8 +95,13 @@ def _style(name: str, **kw) -> ParagraphStyle:
     return ParagraphStyle(name, **base)
 
 
+@lru_cache(maxsize=16)
 def build_styles(main_color: str | None = None) -> Styles:
-    """The note's styles, with headings, rules and table headers in the brand colour."""
+    """The note's styles, with headings, rules and table headers in the brand colour.
+
+    Built once per colour: the same style objects let parsed paragraphs be reused.
+    Treat them as read-only (derive with `Styles.variant`).
+    """
     register_fonts()
     main = parse_color(main_color)
     p = {
