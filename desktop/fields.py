@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.code_labels import code_label
+from desktop.pages.frame import ReadableLabel
 from reports.fmt import fmt_number, parse_number
 
 _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")
@@ -189,18 +190,12 @@ class CheckList(QWidget):
             box.blockSignals(False)
 
 
-class HelpLabel(QLabel):
+class HelpLabel(ReadableLabel):
     """Grey explanation under a field, wrapped at a readable width."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self.setMaximumWidth(HELP_MAX_WIDTH)
+        super().__init__(text, HELP_MAX_WIDTH, parent)
         self.setStyleSheet("color: #555;")
-
-    def heightForWidth(self, width: int) -> int:
-        """Layouts offer the whole column; the text wraps at the capped width."""
-        return super().heightForWidth(min(width, self.maximumWidth()))
 
 
 class MessageLabel(QLabel):

@@ -112,3 +112,10 @@ def test_open_the_note_says_where_it_is_when_no_viewer_opens_it(make_window, mon
     page.open_folder()
     assert asked == [page.written, str(tmp_path)]
     assert (page.written in page.status.text()) is not opens
+
+
+def test_first_start_shows_no_empty_recent_list(make_window):
+    window = make_window()
+    welcome = window.wizard.page_of(PageId.WELCOME)
+    welcome.refresh_recent()
+    assert welcome.recent_label.isHidden() and welcome.recent_list.isHidden()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def scrolled_layout(page: QWidget) -> QVBoxLayout:
@@ -16,3 +16,16 @@ def scrolled_layout(page: QWidget) -> QVBoxLayout:
     scroll.setWidget(content)
     frame.addWidget(scroll)
     return QVBoxLayout(content)
+
+
+class ReadableLabel(QLabel):
+    """Wrapped text whose lines stop at `width` pixels, however wide the window."""
+
+    def __init__(self, text: str, width: int, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setMaximumWidth(width)
+
+    def heightForWidth(self, width: int) -> int:
+        """Layouts offer the whole column; the text wraps at the capped width."""
+        return super().heightForWidth(min(width, self.maximumWidth()))

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.navigation import PageId
-from desktop.pages.frame import scrolled_layout
+from desktop.pages.frame import ReadableLabel, scrolled_layout
+
+READING_WIDTH = 900  # the introduction's lines stay short enough to read
 
 
 class WelcomePage(QWizardPage):
@@ -36,7 +38,7 @@ class WelcomePage(QWizardPage):
         self.outer = scrolled_layout(self)
         self.setTitle(self.tr("Bienvenue"))
         self.setSubTitle(self.tr("Étudier l'opportunité d'un tiers-lieu dans votre commune"))
-        intro = QLabel(self.tr(
+        intro = ReadableLabel(self.tr(
             "<p>Cet outil vous aide à juger si un tiers-lieu (espace de coworking, bureaux "
             "partagés, télécentre, fablab) a sa place dans votre commune. Il compare votre "
             "situation aux <b>dix tiers-lieux ruraux</b> étudiés sur le terrain en 2017 en "
@@ -49,8 +51,7 @@ class WelcomePage(QWizardPage):
             "<li>les bâtiments qui pourraient accueillir le lieu (surface, état, loyer) ;</li>"
             "<li>qui pourrait porter le projet, et un ordre d'idée du budget.</li></ul>"
             "<p>Les champs marqués d'un astérisque (*) sont obligatoires ; les autres "
-            "améliorent la précision de l'analyse.</p>"), self)
-        intro.setWordWrap(True)  # rich text, recognised by QLabel
+            "améliorent la précision de l'analyse.</p>"), READING_WIDTH, self)
         self.outer.addWidget(intro)
 
         buttons = QHBoxLayout()
@@ -63,11 +64,11 @@ class WelcomePage(QWizardPage):
         self.new_button.clicked.connect(self.newRequested.emit)
         self.open_button.clicked.connect(lambda: self.openRequested.emit(""))
 
-        recent_label = QLabel(self.tr("Projets &récents :"), self)
+        self.recent_label = QLabel(self.tr("Projets &récents :"), self)
         self.recent_list = QListWidget(self)
-        self.recent_list.setMaximumHeight(140)
-        recent_label.setBuddy(self.recent_list)
-        self.outer.addWidget(recent_label)
+        self.recent_list.setMaximumWidth(READING_WIDTH)
+        self.recent_label.setBuddy(self.recent_list)
+        self.outer.addWidget(self.recent_label)
         self.outer.addWidget(self.recent_list)
         self.recent_list.itemActivated.connect(
             lambda item: self.openRequested.emit(self.recent_paths[self.recent_list.row(item)]))
@@ -89,6 +90,10 @@ class WelcomePage(QWizardPage):
             self.recent_list.addItem(item)
         empty = self.recent_list.count() == 0
         self.recent_list.setVisible(not empty)
+        self.recent_label.setVisible(not empty)
+        if not empty:  # as tall as its rows (eight at most): no white box under one project
+            rows = self.recent_list.sizeHintForRow(0) * self.recent_list.count()
+            self.recent_list.setFixedHeight(rows + 2 * self.recent_list.frameWidth() + 2)
 
     def validatePage(self) -> bool:
         """Make sure the next pages exist before Qt moves to them."""
