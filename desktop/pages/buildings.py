@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QWidget,
@@ -22,6 +21,7 @@ from desktop.i18n import translate as _tr
 from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
 from desktop.pages.building_dialog import BuildingDialog
+from desktop.pages.frame import READING_WIDTH, ReadableLabel
 from reports import codes
 from reports import profile as engine
 from reports.fmt import fmt_eur, fmt_number
@@ -87,12 +87,11 @@ class BuildingsPage(ProfilePage):
         super().__init__(document, context, parent)
         self.setTitle(self.tr("Les bâtiments candidats"))
         self.setSubTitle(self.tr("Les locaux qui pourraient accueillir le tiers-lieu."))
-        intro = QLabel(self.tr(
+        intro = ReadableLabel(self.tr(
             "Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l'étude, "
             "un local mis à disposition par la commune allège beaucoup les charges, et un "
             "espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. "
-            "Indiquez les pistes, même incertaines."), self)
-        intro.setWordWrap(True)
+            "Indiquez les pistes, même incertaines."), READING_WIDTH, self)
         self.outer.addWidget(intro)
         self.model = BuildingsModel(document, self)
         self.table = QTableView(self)

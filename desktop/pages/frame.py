@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+READING_WIDTH = 900  # paragraphs wrap here: lines across a whole screen read badly
+
 
 def scrolled_layout(page: QWidget) -> QVBoxLayout:
     """The page's content layout, inside a scroll area so small screens lose nothing."""

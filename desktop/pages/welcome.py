@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.navigation import PageId
-from desktop.pages.frame import ReadableLabel, scrolled_layout
-
-READING_WIDTH = 900  # the introduction's lines stay short enough to read
+from desktop.pages.frame import READING_WIDTH, ReadableLabel, scrolled_layout
 
 
 class WelcomePage(QWizardPage):
