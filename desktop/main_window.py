@@ -268,6 +268,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.context.settings.set("window/geometry", self.saveGeometry())
+        batch = self.context.extras.get("batch_run")
+        if batch is not None:  # stops cleanly: finished notes stay, no half-written file
+            batch.stop.set()
         self.discard_recovery()
         self.context.settings.sync()
         self.autosave_timer.stop()

@@ -159,3 +159,16 @@ def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
     Answers.target = str(tmp_path / "absent" / "modele.csv")
     assert save_template(parent, str(tmp_path), prompts=Answers) == ""
     assert "n'a pas pu être écrit" in errors[0]
+
+
+def test_closing_the_window_stops_a_running_batch(make_window, tmp_path, monkeypatch):
+    import threading
+    from types import SimpleNamespace
+
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    window = make_window()
+    running = SimpleNamespace(stop=threading.Event())
+    window.context.extras["batch_run"] = running
+    window.document.modified = False
+    window.close()
+    assert running.stop.is_set()
