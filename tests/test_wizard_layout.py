@@ -119,3 +119,13 @@ def test_first_start_shows_no_empty_recent_list(make_window):
     welcome = window.wizard.page_of(PageId.WELCOME)
     welcome.refresh_recent()
     assert welcome.recent_label.isHidden() and welcome.recent_list.isHidden()
+
+
+def test_building_amounts_are_right_aligned(make_window, answers, prades_file):  # noqa: F811
+    window = make_window()
+    window.open_project(str(prades_file))
+    model = window.wizard.page_of(PageId.BUILDINGS).model
+    align = Qt.ItemDataRole.TextAlignmentRole
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert [model.data(model.index(0, c), align) == right for c in range(7)] == [
+        False, False, True, False, True, True, False]

@@ -27,6 +27,7 @@ from reports import profile as engine
 from reports.fmt import fmt_eur, fmt_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+NUMBER_COLUMNS = (2, 4, 5)  # surface, works, rent: right-aligned like figures in a table
 
 
 def _label(code_list: tuple[tuple[str, str], ...], code: str | None) -> str:
@@ -61,6 +62,8 @@ class BuildingsModel(QAbstractTableModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A building's fields, shown the French way."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         b = self.document.profile.buildings[index.row()]
@@ -101,6 +104,8 @@ class BuildingsPage(ProfilePage):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users move on
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # long labels ("Petits travaux (peinture, réseau, mobilier)") wrap, never cut
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.edit_building())
         self.table.activated.connect(lambda _i: self.edit_building())
         self.outer.addWidget(self.table, 1)
