@@ -14,6 +14,18 @@ USAGE = """Usage : tierslieu [--version] [--lang fr|en] [PROJET.tierslieu.json]
 Assistant de faisabilité d'un tiers-lieu rural (étude de terrain 2017)."""
 
 
+def say(text: str, *, error: bool = False) -> None:
+    """Print `text`; in a window when there is no console (the Windows GUI script)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(["tierslieu"])  # noqa: F841 (kept alive)
+    QMessageBox.information(None, "tierslieu", text)
+
+
 def parse_args(argv: list[str]) -> dict[str, str] | int:
     """Read the few options; an int is an exit code (version, help or bad option)."""
     options: dict[str, str] = {}
@@ -21,15 +33,15 @@ def parse_args(argv: list[str]) -> dict[str, str] | int:
     while args:
         arg = args.pop(0)
         if arg in ("--version", "-V"):
-            print(f"tierslieu {__version__}")
+            say(f"tierslieu {__version__}")
             return 0
         if arg in ("--help", "-h"):
-            print(USAGE)
+            say(USAGE)
             return 0
         if arg == "--lang" and args:
             options["language"] = args.pop(0)
         elif arg.startswith("-"):
-            print(f"Option inconnue : {arg}\n\n{USAGE}", file=sys.stderr)
+            say(f"Option inconnue : {arg}\n\n{USAGE}", error=True)
             return 2
         else:
             options["project"] = arg

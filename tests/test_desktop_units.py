@@ -168,3 +168,14 @@ def test_about_box_names_the_study_and_the_open_data(communes):
     html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
     assert "2017" in html and "EUPL" in html
     assert "Licence Ouverte" in html and "Etalab" in html
+
+
+def test_version_without_a_console_shows_a_message(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(sys, "stdout", None)  # pythonw: the Windows GUI script
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    assert app.main(["--version"]) == 0
+    assert shown and shown[0].startswith("tierslieu ")
