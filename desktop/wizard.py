@@ -64,6 +64,9 @@ class TiersLieuWizard(QWizard):
         """Build the pages after the welcome page (once); True if they were just built."""
         if len(self.pages) == len(PageId):
             return False
+        from desktop.pages.frame import no_tab_stop
+
+        no_tab_stop(self.pages[PageId.WELCOME])
         for page_id, cls in page_classes().items():
             page = cls(self.document, self.context, self)
             self.pages[page_id] = page

@@ -120,3 +120,13 @@ def test_finish_before_the_note_exists_asks_first(make_window, monkeypatch):
     window.wizard.page_of(PageId.NOTE).written = "/tmp/note.pdf"
     window.wizard.accept()  # once the note exists, no question
     assert len(answers) == 2 and quits == [True, True]
+
+
+def test_no_page_has_an_invisible_tab_stop(make_window):
+    from PySide6.QtWidgets import QScrollArea
+
+    window = make_window()
+    stops = [scroll for page_id in PageId
+             for scroll in window.wizard.page_of(page_id).findChildren(QScrollArea)
+             if scroll.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert stops == []

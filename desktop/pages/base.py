@@ -28,7 +28,7 @@ from desktop.fields import (
 )
 from desktop.i18n import translate as _tr
 from desktop.navigation import PageId, owner_page
-from desktop.pages.frame import scrolled_layout
+from desktop.pages.frame import no_tab_stop, scrolled_layout
 
 
 def required_label(text: str, required: bool) -> str:
@@ -48,6 +48,7 @@ class ProfilePage(QWizardPage):
         self.context = context
         self.bindings: dict[str, Binding] = {}
         self.outer = scrolled_layout(self)
+        no_tab_stop(self)
         self.page_messages = MessageLabel(self)
         self.hint = QLabel(self)
         self.hint.hide()

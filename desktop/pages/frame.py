@@ -20,6 +20,17 @@ def scrolled_layout(page: QWidget) -> QVBoxLayout:
     return QVBoxLayout(content)
 
 
+def no_tab_stop(page: QWidget) -> None:
+    """The page's scroll area stops being a Tab stop (an invisible one confuses keyboard
+    users); it still scrolls to whichever field gets the focus.
+
+    Called once the first page is shown: Qt's enum namespace costs start-up time."""
+    from PySide6.QtCore import Qt
+
+    for scroll in page.findChildren(QScrollArea):
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
 class ReadableLabel(QLabel):
     """Wrapped text whose lines stop at `width` pixels, however wide the window."""
 
