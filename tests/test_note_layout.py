@@ -113,6 +113,20 @@ def test_a_header_word_never_breaks_inside():
     assert abs(sum(table._colWidths) - 480) < 0.01
 
 
+def _example_results() -> list:
+    """The analysis of every shipped example (their notes split paragraphs in table rows)."""
+    from reports.analysis import analyse
+    from reports.commands.example import SUFFIX, examples
+    from reports.paths import resource_path
+    from reports.profile import read_profile
+
+    results = []
+    for name in examples():
+        with resource_path("examples", name + SUFFIX) as path:
+            results.append(analyse(read_profile(path)[0]))
+    return results
+
+
 def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
     from reportlab.platypus import Paragraph
 
@@ -123,7 +137,7 @@ def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
         render_note(result, path, invariant=True)
         return path.read_bytes()
 
-    results = [make_result(), make_result("favourable")]
+    results = [make_result(), make_result("favourable"), *_example_results()]
     cached = [pdf(f"a{i}", r) for i, r in enumerate(results)]
     again = [pdf(f"b{i}", r) for i, r in enumerate(results)]  # served from the caches
     assert blocks._parsed and blocks._laid_out

@@ -61,6 +61,7 @@ class Para(Paragraph):
 
     _wrapped_at: float | None = None
     _shared_layout = False
+    _source_frags: list | None = None  # the parsed fragments, before line breaking
 
     def _setup(self, text, style, bulletText, frags, cleaner) -> None:
         """reportlab's setup, with the parse looked up first (styles are long-lived)."""
@@ -78,25 +79,37 @@ class Para(Paragraph):
         self.frags, self.bulletText, self.debug = _copied(frags), _copied(bullet), 0
 
     def breakLines(self, width):
-        """reportlab's line breaking, looked up first for a whole (unsplit) paragraph."""
+        """reportlab's line breaking, looked up first for a whole (unsplit) paragraph.
+
+        Besides the lines, reportlab's breakLines leaves state on the paragraph (height
+        reset, widest line, counters, fragments turned into words): a hit restores it too.
+        """
         bullet = self.bulletText
         if not isinstance(self.text, str) or not isinstance(bullet, str | None):
             return super().breakLines(width)
         key = (self.text, id(self.style), tuple(width), bullet)
         hit = _laid_out.get(key)
+        if self._source_frags is None:
+            self._source_frags = self.frags
         if hit is not None and hit[0] is self.style:
-            self._shared_layout = True
-            return hit[1]
+            _, lines, self.frags, self._width_max, counts = hit
+            self._splitLongWordCount, self._hyphenations = counts
+            self.height, self._shared_layout = 0, True
+            return lines
+        self.frags = _copied(self._source_frags)
         lines = super().breakLines(width)
-        _remember(_laid_out, key, (self.style, lines))
+        _remember(_laid_out, key, (self.style, lines, self.frags, self._width_max,
+                                   (self._splitLongWordCount, self._hyphenations)))
         self._shared_layout = True
         return lines
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """Split on a layout of its own: reportlab's split edits the lines it cuts."""
         if self._shared_layout and "blPara" in self.__dict__:
+            height = self.height
+            self.frags = _copied(self._source_frags)
             self.blPara = Paragraph.breakLines(self, self._wrapWidths)
-            self._shared_layout = False
+            self.height, self._shared_layout = height, False
         return super().split(avail_width, avail_height)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -186,8 +199,19 @@ def inner(el: ET.Element) -> str:
     parts = [escape(el.text or "")]
     for child in el:
         parts.append(ET.tostring(child, encoding="unicode"))
-    # a separating dash never starts a line: glue it to the word before
-    return "".join(parts).strip().replace(" – ", "\u00a0– ")
+    return french_spacing("".join(parts).strip())
+
+
+_SPACING = ((" – ", "\u00a0– "), ("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"),
+            (" ;", "\u00a0;"), (" ?", "\u00a0?"), (" !", "\u00a0!"))
+
+
+def french_spacing(text: str) -> str:
+    """No line may start with a separating dash, a colon, a semicolon, "?", "!" or "»"."""
+    for plain, glued in _SPACING:
+        if plain in text:
+            text = text.replace(plain, glued)
+    return text
 
 
 class Builder:
@@ -268,7 +292,7 @@ class Builder:
         Only the head is kept together: the rest may run onto the next page between
         paragraphs, rather than the whole fiche leaving a third of a page blank.
         """
-        title = escape(el.get("title", ""))
+        title = french_spacing(escape(el.get("title", "")))
         head = [Para(title, self.styles["h3"])] if title else []
         body = head + self.children(el)
         body.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.main,
@@ -332,7 +356,8 @@ class Builder:
         """Key figures as a grid of tiles: a big value over a small label."""
         cols = int(el.get("cols", "3"))
         tiles = [[Para(inner(fig), self.styles["fig_value"]),
-                  Para(escape(fig.get("label", "")), self.styles["fig_label"])] for fig in el]
+                  Para(french_spacing(escape(fig.get("label", ""))), self.styles["fig_label"])]
+                 for fig in el]
         rows = [tiles[i:i + cols] for i in range(0, len(tiles), cols)]
         if rows and len(rows[-1]) < cols:
             rows[-1] += [""] * (cols - len(rows[-1]))

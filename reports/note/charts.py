@@ -37,10 +37,10 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     label_w = min(width * 0.46, 226)  # the longest study name fits on one line
     labels = [wrap(n, label_w - 6, REGULAR, 7) for n in reversed(names)]
     bar_h = 19 if any("\n" in label for label in labels) else 15  # room for two lines
-    height = count * bar_h + 34
+    height = count * bar_h + 38
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_w, 22
+    chart.x, chart.y = label_w, 26  # room under the axis for its numbers, then its name
     chart.width, chart.height = width - label_w - 40, count * bar_h
     # reportlab draws the first category at the bottom: reverse to put the best on top
     chart.data = [[round(s * 100, 1) for s in reversed(scores)]]
@@ -68,7 +68,7 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     drawing.add(chart)
-    drawing.add(_label(axis_label, label_w + chart.width / 2, 4, size=7, anchor="middle",
+    drawing.add(_label(axis_label, label_w + chart.width / 2, 2, size=7, anchor="middle",
                        color=GREY))
     return drawing
 
