@@ -271,7 +271,6 @@ class BrandChooser(QWidget):
         self.combo = QComboBox(self)
         self.manage = QPushButton(self.tr("Gérer…"), self)
         self.setMaximumWidth(TEXT_MAX_WIDTH)
-        self.setFocusProxy(self.combo)  # Alt+C on the row's label reaches the list
         self.combo.setToolTip(self.tr("La présentation d'un bureau d'études (logo, couleur, "
                                       "coordonnées). Pour une note de la commune, gardez "
                                       "la présentation sobre."))

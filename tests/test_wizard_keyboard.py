@@ -130,3 +130,37 @@ def test_no_page_has_an_invisible_tab_stop(make_window):
              for scroll in window.wizard.page_of(page_id).findChildren(QScrollArea)
              if scroll.focusPolicy() & Qt.FocusPolicy.TabFocus]
     assert stops == []
+
+
+def test_tab_goes_round_every_page_without_a_loop(qtbot, make_window, tmp_path):
+    window = make_window()
+    project = tmp_path / "p.tierslieu.json"
+    project.write_text(json.dumps(PRADES), encoding="utf-8")
+    window.open_project(str(project))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    wizard = window.wizard
+    wizard.restart()
+    for page_id in PageId:
+        page = wizard.currentPage()
+        if page_id == PageId.RESULTS:
+            qtbot.waitUntil(page.isComplete, timeout=20_000)
+        start = wizard.button(wizard.WizardButton.NextButton if page_id == PageId.WELCOME
+                              else wizard.WizardButton.BackButton)
+        start.setFocus()
+        visited = []
+        for _ in range(40):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is start:
+                break
+            assert QApplication.focusWidget() not in visited, (page_id.name, len(visited))
+            visited.append(QApplication.focusWidget())
+        assert QApplication.focusWidget() is start, page_id.name
+        assert sum(page.isAncestorOf(w) for w in visited) >= 1, page_id.name
+        if page_id != PageId.NOTE:
+            wizard.next()
+    note = wizard.currentPage()
+    in_page = [w for w in visited if note.isAncestorOf(w)]
+    assert in_page[:6] == [note.author, note.organisation, note.logo, note.logo_button,
+                           note.output, note.output_button]
+    assert in_page[-1] is note.generate_button  # the option rows come before it

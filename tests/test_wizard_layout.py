@@ -129,3 +129,13 @@ def test_building_amounts_are_right_aligned(make_window, answers, prades_file): 
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert [model.data(model.index(0, c), align) == right for c in range(7)] == [
         False, False, True, False, True, True, False]
+
+
+def test_option_row_labels_lead_to_their_first_field(make_window, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
+    window = make_window()
+    page = window.wizard.page_of(PageId.NOTE)
+    chooser = window.context.extras["brand_chooser"]
+    export = window.context.extras["word_export"]
+    assert page.options_form.labelForField(chooser).buddy() is chooser.combo
+    assert page.options_form.labelForField(export).buddy() is export.button

@@ -137,14 +137,19 @@ class NotePage(ProfilePage):
         row.addWidget(field, 1)
         row.addWidget(button)
         form.addRow(caption, cell)
+        QWidget.setTabOrder(field, button)  # the field's own button comes right after it
 
     def add_option_row(self, label: str, widget: QWidget,
                        provider: Callable[[], dict[str, Any]]) -> None:
         """Hook for add-ons: a row above the buttons, and extra `render_note` keywords."""
-        self.options_form.addRow(label, widget)
+        caption = QLabel(label, self)
+        targets = focusable(widget)
+        if targets:  # Alt+letter reaches the row's first field (not a focus proxy: those
+            caption.setBuddy(targets[0])  # make Tab loop back from "Générer la note")
+        self.options_form.addRow(caption, widget)
         self.option_providers.append(provider)
         # Tab reaches the row where it stands on screen: before "Générer la note"
-        for child in focusable(widget):
+        for child in targets:
             QWidget.setTabOrder(self._last_option_focus, child)
             self._last_option_focus = child
 
