@@ -126,6 +126,7 @@ def test_no_page_has_an_invisible_tab_stop(make_window):
     from PySide6.QtWidgets import QScrollArea
 
     window = make_window()
+    assert not isinstance(window.focusWidget(), QScrollArea)  # where the first page starts
     stops = [scroll for page_id in PageId
              for scroll in window.wizard.page_of(page_id).findChildren(QScrollArea)
              if scroll.focusPolicy() & Qt.FocusPolicy.TabFocus]

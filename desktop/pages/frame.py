@@ -29,6 +29,8 @@ def no_tab_stop(page: QWidget) -> None:
 
     for scroll in page.findChildren(QScrollArea):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if scroll.window().focusWidget() is scroll:  # took it at start-up: pass it on
+            scroll.focusNextChild()
 
 
 class ReadableLabel(QLabel):
