@@ -8,6 +8,7 @@ line's ``--brand NAME``. Modal questions go through `BrandPrompts` so tests patc
 from __future__ import annotations
 
 import contextlib
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,11 @@ class BrandDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
+        chain = (self.list, self.name, self.organisation, self.logo, self.logo_button,
+                 self.color_button, self.contact, self.author, self.new_button,
+                 self.save_button, self.delete_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)  # Tab follows the form as it reads
 
     # --- list and form ----------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from io import BytesIO
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 
 from desktop.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, list_brands, save_brand
@@ -149,3 +151,13 @@ def test_note_page_rows_and_word_export(make_window, qtbot, tmp_path, monkeypatc
     path, options = written[0]
     assert path == tmp_path / "Note Prades.docx" and options["brand"] is not None
     assert "Fichier Word enregistré" in export.status.text()
+
+
+def test_tab_follows_the_form_as_it_reads(dialog):
+    order = [dialog.list, dialog.name, dialog.organisation, dialog.logo, dialog.logo_button,
+             dialog.color_button, dialog.contact, dialog.author, dialog.new_button]
+    for first, second in itertools.pairwise(order):
+        after = first.nextInFocusChain()
+        while not after.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            after = after.nextInFocusChain()
+        assert after is second, first
