@@ -105,10 +105,12 @@ def test_columns_read_down_then_across_and_split_between_pages():
 
 def test_a_header_word_never_breaks_inside():
     builder = Builder(build_styles(), 480, no_charts, "t")
-    table = builder.build('<table widths="6,1,1"><tr><th>Site</th><th>Habitants</th>'
-                          "<th>Postes</th></tr><tr><td>a</td><td>1</td><td>2</td></tr></table>")[0]
+    table = builder.build('<table widths="6,1,1,0.5"><tr><th>Site</th><th>Habitants</th>'
+                          "<th>Postes</th><th></th></tr><tr><td>a</td><td>1</td><td>2</td>"
+                          '<td severity="medium">moyenne</td></tr></table>')[0]
     register_fonts()
-    for width, word in zip(table._colWidths[1:], ("Habitants", "Postes"), strict=True):
+    words = ("Habitants", "Postes", "moyenne")
+    for width, word in zip(table._colWidths[1:], words, strict=True):
         assert width >= stringWidth(word, "DejaVuSans-Bold", 8.5) + 8
     assert abs(sum(table._colWidths) - 480) < 0.01
 

@@ -172,26 +172,28 @@ def flat_keep(flowables: list[Flowable]) -> KeepTogether:
 CELL_PADDING = 8  # left + right padding of a table cell (Styles.table)
 
 
-def fit_header_words(widths: list[float], head: list[Any]) -> list[float]:
-    """Widen columns whose header has a word too long for them, narrowing the others.
+def fit_label_words(widths: list[float], labels: list[tuple[int, Any]]) -> list[float]:
+    """Widen columns where a label (header, severity) has a word too long, narrowing others.
 
-    reportlab would otherwise cut the word ("Habitant" over a lone "s").
+    reportlab would otherwise cut the word ("Habitant" over a lone "s", "moyenn" + "e").
+    `labels` holds (column, paragraph) pairs; no column is narrowed below its own labels.
     """
-    need = []
-    for width, cell in zip(widths, head, strict=False):
-        style = getattr(cell, "style", None)
-        words = getattr(cell, "getPlainText", lambda: "")().split()
-        longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words),
-                      default=0) if style else 0
-        need.append(max(width, longest + CELL_PADDING + 0.5))
-    extra = sum(need) - sum(widths)
+    floor = [0.0] * len(widths)
+    for column, cell in labels:
+        style = cell.style
+        longest = max((stringWidth(w, style.fontName, style.fontSize)
+                       for w in cell.getPlainText().split()), default=0)
+        if column < len(floor):
+            floor[column] = max(floor[column], longest + CELL_PADDING + 0.5)
+    new = [max(w, f) for w, f in zip(widths, floor, strict=True)]
+    extra = sum(new) - sum(widths)
     if extra <= 0:
         return widths
-    pool = sum(w for n, w in zip(need, widths, strict=True) if n == w)
-    if pool <= extra * 2:
-        return widths  # too little to take from: keep the template's widths
-    shrink = 1 - extra / pool
-    return [n if n > w else w * shrink for n, w in zip(need, widths, strict=True)]
+    give = [n - f if n == w else 0.0 for n, w, f in zip(new, widths, floor, strict=True)]
+    pool = sum(give)
+    if pool < extra:
+        return widths  # too little room: keep the template's widths
+    return [n - extra * g / pool for n, g in zip(new, give, strict=True)]
 
 
 def inner(el: ET.Element) -> str:
@@ -203,11 +205,11 @@ def inner(el: ET.Element) -> str:
 
 
 _SPACING = ((" – ", "\u00a0– "), ("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"),
-            (" ;", "\u00a0;"), (" ?", "\u00a0?"), (" !", "\u00a0!"))
+            (" ;", "\u00a0;"), (" ?", "\u00a0?"), (" !", "\u00a0!"), ("n° ", "n°\u00a0"))
 
 
 def french_spacing(text: str) -> str:
-    """No line may start with a separating dash, a colon, a semicolon, "?", "!" or "»"."""
+    """No line may start with a separating dash, ":", ";", "?", "!", "»" or a number after "n°"."""
     for plain, glued in _SPACING:
         if plain in text:
             text = text.replace(plain, glued)
@@ -316,7 +318,7 @@ class Builder:
         header = el.get("header", "1") == "1"
         align = el.get("align", "")
         compact = el.get("style") == "compact"
-        rows, styles_extra = [], []
+        rows, styles_extra, labels = [], [], []
         for r, tr in enumerate(el):
             cells = []
             for c, cell in enumerate(tr):
@@ -330,12 +332,12 @@ class Builder:
                     styles_extra.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(back)))
                     style = self.styles.variant("cell_head", ink)
                 cells.append(Para(inner(cell), style))
+                if name == "cell_head" or cell.get("severity"):  # labels: never cut a word
+                    labels.append((c, cells[-1]))
             rows.append(cells)
         if not rows:
             return []
-        widths = self._widths(el.get("widths"), len(rows[0]))
-        if header:
-            widths = fit_header_words(widths, rows[0])
+        widths = fit_label_words(self._widths(el.get("widths"), len(rows[0])), labels)
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                       hAlign="LEFT")
         style = self.styles.table(header=header, zebra=el.get("zebra", "1") == "1",
