@@ -383,7 +383,8 @@ class Builder:
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), BOLD),
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(back)),
-            ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#1A1A1A")),
+            ("BOX", (0, 0), (-1, -1), *((2.6, colors.HexColor(ink)) if back == "#FFFFFF"
+                                        else (1.2, colors.HexColor("#1A1A1A")))),
             ("TOPPADDING", (0, 0), (-1, -1), 7),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
         ]))

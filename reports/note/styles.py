@@ -18,11 +18,13 @@ GREY = colors.HexColor("#5F6368")
 LIGHT = colors.HexColor("#EEF1F3")
 RULE = colors.HexColor("#B0B7BD")
 
-# verdict level -> (background, text colour, symbol); three clearly different greys in print
+# verdict level -> (background, text colour, symbol). In greyscale print the three must
+# differ by more than their words: dark fill, light fill, and white with a thick red frame
+# (dark green and dark red print as the same grey).
 VERDICT_COLORS = {
     "favourable": ("#1E6B3A", "#FFFFFF", "✔"),
     "conditional": ("#F2C14E", "#1A1A1A", "!"),
-    "not_advised": ("#A4262C", "#FFFFFF", "✖"),
+    "not_advised": ("#FFFFFF", "#A4262C", "✖"),
 }
 SEVERITY_COLORS = {  # level -> (background, text colour)
     "high": ("#A4262C", "#FFFFFF"), "medium": ("#F2C14E", "#1A1A1A"), "low": ("#E3E6E8", "#1A1A1A"),
