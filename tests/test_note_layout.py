@@ -148,3 +148,13 @@ def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
     monkeypatch.setattr(blocks.Para, "split", Paragraph.split)
     plain = [pdf(f"c{i}", r) for i, r in enumerate(results)]
     assert cached == plain and again == plain
+
+
+def test_french_spacing_keeps_numbers_with_their_units_and_marks():
+    from reports.note.blocks import french_spacing
+
+    assert french_spacing("de 3 000 € ou 1 500 €") == "de 3\u202f000\u00a0€ ou 1\u202f500\u00a0€"
+    assert french_spacing("120 m² pour 12 mois : oui ; « cité »") == (
+        "120\u00a0m² pour 12\u00a0mois\u00a0: oui\u00a0; «\u00a0cité\u00a0»")
+    assert french_spacing("Site – Commune, n° 1") == "Site\u00a0– Commune, n°\u00a01"
+    assert french_spacing("en 2014 200 places, le 3 tables") == "en 2014 200 places, le 3 tables"

@@ -9,6 +9,7 @@ super, sub) is handed to reportlab's Paragraph as is.
 from __future__ import annotations
 
 import copy
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
@@ -208,11 +209,25 @@ _SPACING = ((" – ", "\u00a0– "), ("« ", "«\u00a0"), (" »", "\u00a0»"), (
             (" ;", "\u00a0;"), (" ?", "\u00a0?"), (" !", "\u00a0!"), ("n° ", "n°\u00a0"))
 
 
+_UNITS = ("€|%|km|m²|m2|h|t|hab\\.|ans?|mois|jours?|semaines?|heures?|minutes?|usagers?"
+          "|postes?|bureaux|personnes|communes|habitants|coworkers|euros")
+_NUMBER_UNIT = re.compile(f"(?<=\\d) (?=(?:{_UNITS})(?![\\w]))")
+_THOUSANDS = re.compile("(?<![\\d,.])\\d{1,3}(?: \\d{3})+(?= ?(?:€|m²|hab|km|euros))")
+
+
 def french_spacing(text: str) -> str:
-    """No line may start with a separating dash, ":", ";", "?", "!", "»" or a number after "n°"."""
+    """French no-break spaces in running text, as fmt writes them in figures.
+
+    No line may start with a separating dash, ":", ";", "?", "!", "»" or a number after
+    "n°"; a number stays with its unit ("120 m²", "12 mois"), and the thousands of an
+    amount quoted from the study ("3 000 €") with one another.
+    """
     for plain, glued in _SPACING:
         if plain in text:
             text = text.replace(plain, glued)
+    if " " in text and any(c.isdigit() for c in text):
+        text = _THOUSANDS.sub(lambda m: m.group(0).replace(" ", "\u202f"), text)
+        text = _NUMBER_UNIT.sub("\u00a0", text)
     return text
 
 
