@@ -158,3 +158,13 @@ def test_french_spacing_keeps_numbers_with_their_units_and_marks():
         "120\u00a0m² pour 12\u00a0mois\u00a0: oui\u00a0; «\u00a0cité\u00a0»")
     assert french_spacing("Site – Commune, n° 1") == "Site\u00a0– Commune, n°\u00a01"
     assert french_spacing("en 2014 200 places, le 3 tables") == "en 2014 200 places, le 3 tables"
+
+
+def test_columns_never_send_a_lone_block_to_the_next_page():
+    styles = build_styles()
+    items = [Para(f"bloc {i} " + "mot " * 30, styles["body"]) for i in range(9)]
+    probe = Columns(items[:8], 2, gap=10)
+    probe.wrap(400, 10_000)
+    room = max(sum(probe._sizes[i] for i in col) for col in probe._pack(probe._sizes[0] * 4))
+    first, rest = Columns(items, 2, gap=10).split(400, room)
+    assert len(rest.items) >= 2 and len(first.items) + len(rest.items) == 9

@@ -91,6 +91,8 @@ class Columns(Flowable):
         placed = self._placed(cols)
         if placed == 0 or self._sizes[0] > avail_height:
             return []  # not even the first block fits here: try the next frame
+        if len(self.items) - placed == 1 and placed >= 4:
+            placed -= 1  # no lone block at the top of the next page
         first = Columns(self.items[:placed], self.count, self.gap, fill=True)
         rest = Columns(self.items[placed:], self.count, self.gap)
         return [first, rest]
