@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from reports.docx import ooxml
+from reports.note.styles import SEVERITY_COLORS, VERDICT_COLORS  # the PDF's own colours
 
 # markup style -> Word paragraph style (created in layout.py when not built in)
 PARAGRAPH_STYLES = {
@@ -24,13 +25,6 @@ PARAGRAPH_STYLES = {
     "cover_title": "Title", "cover_sub": "Subtitle", "cover_meta": "Normal",
     "chart_caption": "Caption", "glossary": "Normal",
 }
-VERDICT_COLORS = {  # same colours and symbols as the PDF's verdict badge
-    "favourable": ("#1E6B3A", "#FFFFFF", "✔"),
-    "conditional": ("#F2C14E", "#1A1A1A", "!"),
-    "not_advised": ("#A4262C", "#FFFFFF", "✖"),
-}
-SEVERITY_COLORS = {"high": ("#A4262C", "#FFFFFF"), "medium": ("#F2C14E", "#1A1A1A"),
-                   "low": ("#E3E6E8", "#1A1A1A")}
 ZEBRA = "#F2F4F5"
 INLINE = frozenset({"b", "i", "br", "font", "super", "sub", "strong", "em"})
 TEXT_WIDTH_CM = 16.0
