@@ -12,6 +12,7 @@ import re
 
 NNBSP = "\u202f"  # narrow no-break space: thousands separator
 NBSP = "\u00a0"  # no-break space: before a unit
+MINUS = "\u2212"  # typographic minus sign, as French typesetting has it
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -26,12 +27,12 @@ def _is_missing(value: object) -> bool:
 
 
 def fmt_number(value: float | int | None, decimals: int = 0, *, missing: str = "—") -> str:
-    """``1234.5`` → ``1 234,5`` (with ``decimals`` digits after the comma)."""
+    """``1234.5`` → ``1 234,5`` (with ``decimals`` digits after the comma; ``−`` for negatives)."""
     if _is_missing(value):
         return missing
     text = f"{float(value):,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
+    if text.startswith("-"):
+        text = text[1:] if float(text.replace(",", "")) == 0 else MINUS + text[1:]
     return text.replace(",", NNBSP).replace(".", ",")
 
 
@@ -87,6 +88,7 @@ def parse_number(text: str | float | int | None) -> float | None:
     if isinstance(text, int | float):
         return None if _is_missing(text) else float(text)
     cleaned = _SPACES.sub("", str(text)).replace("€", "").replace("%", "").strip()
+    cleaned = cleaned.replace(MINUS, "-")
     if not cleaned:
         return None
     if "," in cleaned and "." in cleaned:

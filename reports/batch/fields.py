@@ -254,5 +254,5 @@ def _write(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         text = fmt_number(value, 6).rstrip("0").rstrip(",")
-        return text.replace("\u202f", "")
+        return text.replace("\u202f", "").replace("\u2212", "-")
     return str(value)

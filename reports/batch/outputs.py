@@ -42,7 +42,7 @@ def number_cell(value: Any, decimals: int) -> str:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
-    return fmt_number(value, decimals).replace("\u202f", "")
+    return fmt_number(value, decimals).replace("\u202f", "").replace("\u2212", "-")
 
 
 def _cell(value: Any, decimals: int | None) -> str:
