@@ -132,3 +132,32 @@ def test_real_command_line_has_no_traceback(tmp_path):
                          timeout=120)
     assert run.returncode == 2
     assert "JSON" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_note_command_writes_pdf_and_docx_with_format_both(tmp_path):
+    """``--format both`` writes the PDF where asked and the Word file beside it."""
+    from docx import Document
+
+    out = tmp_path / "prades.pdf"
+    with resource_path("examples", DEFAULT_EXAMPLE + SUFFIX) as profile:
+        code = main(["note", str(profile), "-o", str(out), "--format", "both"])
+    assert code == 0
+    assert "Prades" in text_of(out)
+    headings = [p.text for p in Document(str(tmp_path / "prades.docx")).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert any("Synthèse" in h for h in headings)
+
+
+@pytest.mark.parametrize(
+    ("output", "fmt", "expected"),
+    [
+        ("n.pdf", "pdf", [("pdf", "n.pdf")]),
+        ("n.pdf", "docx", [("docx", "n.docx")]),
+        ("n.docx", "both", [("pdf", "n.pdf"), ("docx", "n.docx")]),
+        ("n", "both", [("pdf", "n.pdf"), ("docx", "n.docx")]),
+    ],
+)
+def test_format_targets(output, fmt, expected):
+    from reports.commands.note import targets
+
+    assert [(k, p.name) for k, p in targets(output, fmt)] == expected

@@ -1,7 +1,8 @@
 """``python -m reports note PROFILE.json -o NOTE.pdf``: the feasibility note of a profile.
 
-Exit codes: 0 done, 2 invalid profile or option (French messages on stderr), 3 the PDF
-cannot be written.
+``--format docx`` writes the same note as an editable Word file (``NOTE.docx``), ``both``
+writes the two. Exit codes: 0 done, 2 invalid profile or option (French messages on
+stderr), 3 a file cannot be written.
 """
 
 from __future__ import annotations
@@ -11,6 +12,19 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE = 0, 2, 3
+FORMATS = ("pdf", "docx", "both")
+
+
+def targets(output: str | Path, fmt: str) -> list[tuple[str, Path]]:
+    """The files to write for `fmt`: the PDF at `output`, the Word file beside it."""
+    out = Path(output)
+    base = out.with_suffix("") if out.suffix.lower() in (".pdf", ".docx") else out
+    chosen = []
+    if fmt in ("pdf", "both"):
+        chosen.append(("pdf", out if out.suffix.lower() == ".pdf" else base.with_suffix(".pdf")))
+    if fmt in ("docx", "both"):
+        chosen.append(("docx", base.with_suffix(".docx")))
+    return chosen
 
 
 def add_signing(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +36,8 @@ def add_signing(parser: argparse.ArgumentParser) -> None:
                         help="logo PNG ou JPEG affiché en couverture")
     parser.add_argument("--brand", default=None, metavar="PROFIL",
                         help="profil cabinet enregistré (nom) ou fichier JSON de profil cabinet")
+    parser.add_argument("--format", default="pdf", choices=FORMATS,
+                        help="pdf (défaut), docx (modifiable dans Word) ou both (les deux)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,16 +85,29 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail([str(exc)], EXIT_INVALID)
     from reports.analysis import analyse
-    from reports.note import NoteWriteError, render_note
+    from reports.note import NoteWriteError
 
     result = analyse(profile)
-    try:
-        written = render_note(result, args.output, author=args.author,
-                              organisation=args.organisation, logo=args.logo, brand=brand)
-    except NoteWriteError as exc:
-        return _fail([str(exc)], EXIT_UNWRITABLE)
-    print(f"Note écrite : {written}")
+    signing = {"author": args.author, "organisation": args.organisation, "logo": args.logo,
+               "brand": brand}
+    for kind, path in targets(args.output, getattr(args, "format", "pdf")):
+        try:
+            written = _renderer(kind)(result, path, **signing)
+        except NoteWriteError as exc:
+            return _fail([str(exc)], EXIT_UNWRITABLE)
+        print(f"Note écrite : {written}")
     return EXIT_OK
+
+
+def _renderer(kind: str):
+    """The function that writes a note of this kind (imported only when asked for)."""
+    if kind == "docx":
+        from reports.docx import render_docx
+
+        return render_docx
+    from reports.note import render_note
+
+    return render_note
 
 
 def run(args: argparse.Namespace) -> int:
