@@ -1,0 +1,90 @@
+"""The engine's French sentences, read once from resources/analysis/text/<module>.toml.
+
+    text("risks.no_carrier.title")                  # a sentence
+    text("verdict.summary", commune=name, …)        # with NAMED placeholders ({commune})
+    items("risks.no_carrier.sites")                 # a list kept with the text (site ids…)
+
+Keys are ``<file>.<table>.<entry>``. Numbers are formatted by the caller with
+`reports.fmt` and passed as placeholders. A missing key or placeholder raises at once.
+`strict()` also rejects values a sentence does not use and records every key read (tests).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import string
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from reports.paths import resource
+
+_STRICT: dict[str, Any] = {"on": False, "used": set()}
+
+
+class CatalogueError(KeyError):
+    """A key or a placeholder of the text catalogue is missing (a programming error)."""
+
+
+def _flatten(prefix: str, table: dict[str, Any], out: dict[str, Any]) -> None:
+    """Put every leaf of a TOML table under its dotted key."""
+    for name, value in table.items():
+        key = f"{prefix}.{name}"
+        if isinstance(value, dict):
+            _flatten(key, value, out)
+        else:
+            out[key] = tuple(value) if isinstance(value, list) else value
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Any]:
+    """Every entry of every catalogue file, by dotted key (read once)."""
+    flat: dict[str, Any] = {}
+    for node in sorted(resource("analysis", "text").iterdir(), key=lambda n: n.name):
+        if node.name.endswith(".toml"):
+            _flatten(node.name[:-5], tomllib.loads(node.read_text(encoding="utf-8")), flat)
+    return flat
+
+
+def _entry(key: str) -> Any:
+    """The raw catalogue entry, or a loud error."""
+    try:
+        value = catalogue()[key]
+    except KeyError:
+        raise CatalogueError(f"texte absent du catalogue : {key}") from None
+    if _STRICT["on"]:
+        _STRICT["used"].add(key)
+    return value
+
+
+def placeholders(template: str) -> set[str]:
+    """The named placeholders of a template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def text(key: str, **values: Any) -> str:
+    """The sentence at `key`, its placeholders filled from `values`."""
+    template = _entry(key)
+    if _STRICT["on"] and set(values) != placeholders(template):
+        raise CatalogueError(f"{key} : valeurs {sorted(values)} pour les champs "
+                             f"{sorted(placeholders(template))}")
+    try:
+        return template.format_map(values)
+    except KeyError as exc:
+        raise CatalogueError(f"{key} : champ {exc} non fourni") from None
+
+
+def items(key: str) -> tuple[Any, ...]:
+    """The list at `key` (site ids, standard sentences), unformatted."""
+    return _entry(key)
+
+
+@contextlib.contextmanager
+def strict() -> Iterator[set[str]]:
+    """Check placeholders both ways and yield the set of keys read meanwhile (tests)."""
+    _STRICT["on"], _STRICT["used"] = True, set()
+    try:
+        yield _STRICT["used"]
+    finally:
+        _STRICT["on"] = False

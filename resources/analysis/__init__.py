@@ -1,0 +1,1 @@
+"""Data of the analysis engine: parameters and the French text catalogue (no code)."""

@@ -1,0 +1,1 @@
+"""The analysis engine's French sentences, one TOML file per module (no code)."""
