@@ -1,0 +1,101 @@
+"""`KnowledgeBase`: every record of the study, immutable, with lookups by id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from reports.knowledge.records import (
+    FundingEvent,
+    Practice,
+    Programme,
+    Setting,
+    Site,
+    SourceRef,
+    Tariff,
+    Typology,
+)
+from reports.knowledge.vocab import CONCENTRATION_CODES
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the study teaches, immutable, with lookups by id."""
+
+    sites: tuple[Site, ...]
+    tariffs: tuple[Tariff, ...]
+    funding: tuple[FundingEvent, ...]
+    sources: tuple[SourceRef, ...]
+    practices: tuple[Practice, ...]
+    typologies: tuple[Typology, ...]
+    programmes: tuple[Programme, ...]
+    settings: Mapping[str, Setting] = field(default_factory=lambda: MappingProxyType({}))
+
+    @cached_property
+    def _sites(self) -> Mapping[str, Site]:
+        return {s.site_id: s for s in self.sites}
+
+    @cached_property
+    def _typologies(self) -> Mapping[str, Typology]:
+        return {t.typology_id: t for t in self.typologies}
+
+    @cached_property
+    def _programmes(self) -> Mapping[str, Programme]:
+        return {p.programme_id: p for p in self.programmes}
+
+    def site(self, site_id: str) -> Site:
+        """The site with this id (KeyError if unknown)."""
+        return _lookup(self._sites, site_id, "site")
+
+    def typology(self, typology_id: str) -> Typology:
+        """The typology with this id (KeyError if unknown)."""
+        return _lookup(self._typologies, typology_id, "typologie")
+
+    def programme(self, programme_id: str) -> Programme:
+        """The programme with this id (KeyError if unknown)."""
+        return _lookup(self._programmes, programme_id, "programme")
+
+    def tariffs_for(self, site_id: str) -> tuple[Tariff, ...]:
+        """The tariffs of one site, in file order."""
+        return tuple(t for t in self.tariffs if t.site_id == site_id)
+
+    def sources_for(self, site_id: str, field: str | None = None) -> tuple[SourceRef, ...]:
+        """The study sentences behind one site's figures (or behind one field of it)."""
+        return tuple(s for s in self.sources
+                     if s.site_id == site_id and (field is None or s.field == field))
+
+    def setting(self, key: str) -> Any:
+        """The value of one setting (KeyError if unknown)."""
+        return _lookup(self.settings, key, "réglage").value
+
+    def concentration_class(self, value: float) -> str:
+        """« résidentielle », « équilibrée » or « employeuse » under the settings thresholds."""
+        if value < self.setting("concentration_residential_max"):
+            return "résidentielle"
+        if value > self.setting("concentration_employing_min"):
+            return "employeuse"
+        return "équilibrée"
+
+    def concentration_code(self, value: float) -> str:
+        """residential, balanced or employing (the conditions vocabulary) for a ratio."""
+        return CONCENTRATION_CODES[self.concentration_class(value)]
+
+    def summary(self) -> str:
+        """A short French summary of what the knowledge base holds."""
+        debated = sum(p.debated for p in self.practices)
+        renamed = sum(p.former_name is not None for p in self.programmes)
+        return (f"{len(self.sites)} sites, {len(self.practices)} bonnes pratiques "
+                f"(dont {debated} débattues), {len(self.typologies)} typologies, "
+                f"{len(self.programmes)} programmes (dont {renamed} renommés depuis 2017), "
+                f"{len(self.tariffs)} tarifs, {len(self.funding)} financements, "
+                f"{len(self.sources)} citations de l'étude, {len(self.settings)} réglages.")
+
+
+def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:
+    try:
+        return index[key]
+    except KeyError:
+        raise KeyError(f"{what} inconnu : {key!r}") from None

@@ -1,0 +1,143 @@
+"""Reading one CSV cell: typed parsers, condition sets and column rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from reports.knowledge.vocab import CONDITION_KEYS
+
+
+class _CellError(ValueError):
+    """A cell's problem, in French, before the file/row/column are known."""
+
+
+def _text(cell: str) -> str:
+    if not cell:
+        raise _CellError("valeur obligatoire manquante")
+    return cell
+
+
+def _int(cell: str) -> int:
+    try:
+        return int(cell)
+    except ValueError:
+        raise _CellError(f"« {cell} » n'est pas un nombre entier") from None
+
+
+def _float(cell: str) -> float:
+    try:
+        value = float(cell.replace(",", "."))
+    except ValueError:
+        raise _CellError(f"« {cell} » n'est pas un nombre") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _CellError(f"« {cell} » n'est pas un nombre")
+    return value
+
+
+def _bool(cell: str) -> bool:
+    if cell.lower() in ("true", "vrai", "oui"):
+        return True
+    if cell.lower() in ("false", "faux", "non"):
+        return False
+    raise _CellError(f"« {cell} » n'est ni true ni false")
+
+
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _date(cell: str) -> str:
+    if not _DATE.fullmatch(cell):
+        raise _CellError(f"« {cell} » n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ")
+    return cell
+
+
+_INSEE = re.compile(r"\d[\dAB]\d{3}")
+
+
+def _insee(cell: str) -> str:
+    if not _INSEE.fullmatch(cell):
+        raise _CellError(f"« {cell} » n'est pas un code INSEE à 5 caractères (ex. 09157)")
+    return cell
+
+
+def _list(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _conditions(cell: str) -> Mapping[str, Any]:
+    try:
+        data = json.loads(cell or "{}")
+    except json.JSONDecodeError as exc:
+        raise _CellError(f"JSON illisible ({exc.msg}, caractère {exc.pos + 1})") from None
+    return check_conditions(data)
+
+
+def check_conditions(data: Any) -> Mapping[str, Any]:
+    """Validate a condition set against the vocabulary; return it frozen (values as tuples)."""
+    if not isinstance(data, dict):
+        raise _CellError("un objet JSON {clé: valeur} est attendu")
+    frozen: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in CONDITION_KEYS:
+            raise _CellError(f"condition inconnue « {key} » (attendu : "
+                             f"{', '.join(CONDITION_KEYS)})")
+        kind, allowed = CONDITION_KEYS[key]
+        frozen[key] = _condition_value(key, kind, allowed, value)
+    return MappingProxyType(frozen)
+
+
+def _condition_value(key: str, kind: str, allowed: tuple[str, ...], value: Any) -> Any:
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise _CellError(f"la condition « {key} » doit valoir true ou false")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _CellError(f"la condition « {key} » doit être un entier positif")
+        return value
+    if not isinstance(value, list) or not value:
+        raise _CellError(f"la condition « {key} » doit être une liste non vide")
+    for item in value:
+        if item not in allowed:
+            raise _CellError(f"« {item} » n'est pas une valeur permise pour « {key} » "
+                             f"(attendu : {', '.join(allowed)})")
+    return tuple(value)
+
+
+@dataclass(frozen=True)
+class _Col:
+    """How to read one column: parser, whether it may be empty, allowed values, range."""
+
+    name: str
+    parse: Callable[[str], Any] = _text
+    optional: bool = False
+    choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
+
+
+def _cell(col: _Col, raw: str) -> Any:
+    raw = raw.strip()
+    if not raw and col.parse is _conditions:
+        return _conditions("")  # no condition: always holds
+    if not raw:
+        if not col.optional:
+            raise _CellError("valeur obligatoire manquante")
+        return () if col.parse is _list else None
+    value = col.parse(raw)
+    items = value if isinstance(value, tuple) else (value,)
+    if col.choices:
+        for item in items:
+            if item not in col.choices:
+                raise _CellError(f"« {item} » n'est pas une valeur permise "
+                                 f"(attendu : {', '.join(col.choices)})")
+    if col.low is not None and value < col.low:
+        raise _CellError(f"{raw} est trop petit (minimum {col.low:g})")
+    if col.high is not None and value > col.high:
+        raise _CellError(f"{raw} est trop grand (maximum {col.high:g})")
+    return value
