@@ -29,7 +29,7 @@ from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
 from reports.analysis.sites import profile_from_site
 from reports.analysis.sizing import size_place
-from reports.analysis.verdict import VERDICT_RULE, build_verdict, funding_names
+from reports.analysis.verdict import build_verdict, funding_names, verdict_rule
 from reports.profile import (
     Message,
     Profile,
@@ -169,7 +169,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
         "demand_base": base.source,
         "public_support_rule": ("soutien annuel = plus grand déficit des trois années de la "
                                 "projection (prudent)"),
-        "verdict_rule": VERDICT_RULE,
+        "verdict_rule": verdict_rule(),
         "assumptions": {k: dict(v) for k, v in sorted(params.used.items())},
         "overridden": sorted(params.overrides),
         "ignored_overrides": ignored,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.analysis.texts import text
 from reports.fmt import fmt_eur
 from reports.profile import Profile
 from reports.result import Finance
@@ -18,18 +19,15 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
     """
     deficit = finance.public_support_per_year_eur
     if finance.break_even.reached or deficit <= 0:
-        return True, "les tarifs documentés couvriraient les charges"
-    need = f"il faudrait environ {fmt_eur(deficit)} par an de soutien au fonctionnement"
+        return True, text("cover.running.tariffs")
+    need = text("cover.running.need", deficit=fmt_eur(deficit))
     budget = profile.budget.annual_operating_eur
     if profile.carrier.type not in PUBLIC_CARRIERS:
         if profile.carrier.commune_support in ("funding", "both"):
-            return False, (f"{need} ; la commune finance le projet, mais ce soutien au "
-                           "fonctionnement reste à chiffrer et à voter")
-        return False, f"{need}, qu'aucun financeur public ne s'est encore engagé à couvrir"
+            return False, text("cover.running.commune_funds", need=need)
+        return False, text("cover.running.no_funder", need=need)
     if budget is None:
-        return False, f"{need}, dont le montant n'est pas encore inscrit au budget du porteur"
+        return False, text("cover.running.no_budget", need=need)
     if budget < deficit:
-        return False, (f"{need}, davantage que le budget de fonctionnement annoncé "
-                       f"({fmt_eur(budget)} par an)")
-    return True, (f"{need}, couvert par le budget de fonctionnement annoncé par le porteur "
-                  f"public ({fmt_eur(budget)} par an)")
+        return False, text("cover.running.short_budget", need=need, budget=fmt_eur(budget))
+    return True, text("cover.running.covered", need=need, budget=fmt_eur(budget))

@@ -1,30 +1,22 @@
-"""The overall judgement: level, summary, 3 to 5 conditions, next steps and timeline."""
+"""The overall judgement: level, summary, 3 to 5 conditions, next steps and timeline.
+
+The wording is in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
+"""
 
 from __future__ import annotations
 
 from reports.analysis.cover import running_cover
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
+from reports.analysis.texts import items, text
 from reports.fmt import fmt_number
 from reports.profile import Profile
 from reports.result import Demand, Finance, SiteMatch, TypologyMatch, Verdict
 
-LABELS = {"favourable": "Favorable", "conditional": "Favorable sous conditions",
-          "not_advised": "Déconseillé en l'état"}
-STANDARD_CONDITIONS = (
-    "Constituer un groupe moteur de futurs usagers engagés avant les travaux",
-    "Vérifier la demande par un tiers-lieu éphémère avant d'investir",
-    "Aménager seulement la surface utile et grandir par étapes",
-)
 
-
-VERDICT_RULE = (
-    "Déconseillé en l'état : au moins deux risques élevés. Favorable : aucun risque élevé, au "
-    "plus deux risques moyens, un modèle de l'étude ressemblant (score d'au moins 0,6) et un "
-    "fonctionnement financé, soit par les tarifs, soit par un porteur public (commune, "
-    "intercommunalité, organisme public) dont le budget de fonctionnement annoncé est au moins "
-    "égal au déficit estimé. "
-    "Sinon : favorable sous conditions.")
+def verdict_rule() -> str:
+    """The verdict rule in words (for the note's method)."""
+    return text("verdict.rule.text")
 
 
 def level_of(found: list[Found], best_score: float, covered: bool, params: Params) -> str:
@@ -43,7 +35,7 @@ def level_of(found: list[Found], best_score: float, covered: bool, params: Param
 def conditions_for(found: list[Found]) -> tuple[str, ...]:
     """The conditions lifting the most severe risks, completed to at least three, five at most."""
     picked = [f.condition for f in found if f.risk.severity != "low"]
-    picked += list(STANDARD_CONDITIONS)
+    picked += [text(key) for key in items("verdict.conditions.standard")]
     return tuple(dict.fromkeys(picked))[:5]
 
 
@@ -55,7 +47,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     covered, money = running_cover(profile, finance)
     level = level_of(found, best.score, covered, params)
     months = int(params("opening_months"))
-    return Verdict(level, LABELS[level], _summary(profile, found, best, sites, demand, money),
+    return Verdict(level, text(f"verdict.labels.{level}"),
+                   _summary(profile, found, best, sites, demand, money),
                    conditions_for(found), _next_steps(funding_names, months),
                    _timeline(months))
 
@@ -64,42 +57,43 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
              sites: tuple[SiteMatch, ...], demand: Demand, money: str) -> str:
     """Two or three sentences a council can read aloud."""
     users = demand.users
-    closest = ", ".join(f"{s.name} ({s.commune})" for s in sites[:2])
-    text = (f"Le projet de {profile.commune.name} ressemble surtout au modèle « {best.name} » ; "
-            f"les sites les plus proches sont {closest}. On peut attendre environ "
-            f"{fmt_number(users.central)} usagers réguliers (de {fmt_number(users.low)} à "
-            f"{fmt_number(users.high)}) ; {money}.")
+    closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
+                        for s in sites[:2])
+    summary = text("verdict.summary.text", commune=profile.commune.name, typology=best.name,
+                   closest=closest, users=fmt_number(users.central),
+                   low=fmt_number(users.low), high=fmt_number(users.high), cover=money)
     highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]
     if highs:
-        text += f" Points bloquants : {', '.join(highs)}."
-    return text
+        summary += text("verdict.summary.blocking", risks=", ".join(highs))
+    return summary
 
 
 def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
     """What to do, in order."""
-    funds = ", ".join(funding_names[:3]) if funding_names else "les aides de l'État et de la Région"
+    funds = (", ".join(funding_names[:3]) if funding_names
+             else text("verdict.next_steps.funding_default"))
     return (
-        "Réunir les indépendants et télétravailleurs intéressés et constituer un groupe moteur.",
-        "Organiser un tiers-lieu éphémère (quelques journées dans une salle communale) pour "
-        "mesurer la demande et recueillir les besoins, comme le recommande Limoux.",
-        "Choisir le porteur et le local ; la commune peut prêter ou louer un local sans gérer "
-        "le lieu, comme à Montpeyroux.",
-        f"Préparer le budget et les demandes de financement ({funds}).",
-        f"Aménager par étapes et ouvrir environ {fmt_number(months)} mois après l'accord de la "
-        "commune : au Plan B, « entre la réponse de la commune et l'ouverture du lieu, il s'est "
-        "passé un an ».",
+        text("verdict.next_steps.group"),
+        text("verdict.next_steps.test"),
+        text("verdict.next_steps.carrier"),
+        text("verdict.next_steps.funding", funds=funds),
+        text("verdict.next_steps.opening", months=fmt_number(months)),
     )
 
 
 def _timeline(months: int) -> tuple[tuple[str, str], ...]:
     """Month ranges from the commune's agreement to the opening."""
     a, b, c = max(2, months // 6), max(4, months // 3), max(6, months // 2)
+
+    def span(start: int, end: int) -> str:
+        return text("verdict.timeline.range", start=start, end=end)
+
     return (
-        (f"Mois 1 à {a}", "Groupe moteur et tiers-lieu éphémère pour tester la demande"),
-        (f"Mois {a + 1} à {b}", "Choix du porteur, du local et du programme"),
-        (f"Mois {b + 1} à {c}", "Plan de financement et demandes d'aides"),
-        (f"Mois {c + 1} à {months - 1}", "Travaux, mobilier, raccordement, communication"),
-        (f"Mois {months}", "Ouverture"),
+        (span(1, a), text("verdict.timeline.group")),
+        (span(a + 1, b), text("verdict.timeline.choice")),
+        (span(b + 1, c), text("verdict.timeline.funding")),
+        (span(c + 1, months - 1), text("verdict.timeline.works")),
+        (text("verdict.timeline.month", month=months), text("verdict.timeline.opening")),
     )
 
 
