@@ -29,6 +29,7 @@ from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
 from reports.analysis.sites import profile_from_site
 from reports.analysis.sizing import size_place
+from reports.analysis.texts import text
 from reports.analysis.verdict import build_verdict, funding_names, verdict_rule
 from reports.profile import (
     Message,
@@ -72,8 +73,7 @@ def _directory(directory: Any, warnings: list[str]) -> Any:
 
         return load()
     except Exception:  # the analysis works without it; the note says so
-        warnings.append("Annuaire des communes indisponible : la zone desservie et les "
-                        "tiers-lieux voisins ne sont pas calculés.")
+        warnings.append(text("engine.warnings.no_directory"))
         return None
 
 
@@ -83,8 +83,7 @@ def _neighbourhood(profile: Profile, directory: Any, warnings: list[str]) -> Any
         return None
     found = neighbourhood_of(directory, profile.commune.insee_code)
     if found is None:
-        warnings.append("Commune introuvable dans l'annuaire (code INSEE absent ou inconnu) : "
-                        "la zone desservie est celle du profil ou, à défaut, la commune seule.")
+        warnings.append(text("engine.warnings.not_in_directory"))
     return found
 
 
@@ -167,8 +166,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
             "employing_min": params("concentration_employing_min")},
         "territory": me.zau_origin,
         "demand_base": base.source,
-        "public_support_rule": ("soutien annuel = plus grand déficit des trois années de la "
-                                "projection (prudent)"),
+        "public_support_rule": text("engine.method.public_support_rule"),
         "verdict_rule": verdict_rule(),
         "assumptions": {k: dict(v) for k, v in sorted(params.used.items())},
         "overridden": sorted(params.overrides),
@@ -179,7 +177,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
 def _versions(kb: Any, directory: Any) -> dict[str, str]:
     """Tool, knowledge base and data vintages."""
     out = {"tool": __version__, "parameters": "1",
-           "knowledge": str(getattr(kb, "version", "") or "étude 2017")}
+           "knowledge": str(getattr(kb, "version", "") or text("engine.method.knowledge_version"))}
     if directory is not None:
         out["communes"] = str(getattr(directory, "vintage", "") or "")
     return out

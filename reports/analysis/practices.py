@@ -7,10 +7,9 @@ from typing import Any
 from reports.analysis.conditions import evaluate, holds_all, reason_text
 from reports.analysis.features import Features
 from reports.analysis.local_reasons import Local, local_clause
+from reports.analysis.texts import text
 from reports.profile import Profile
 from reports.result import PracticeHit
-
-GENERAL = "Recommandée pour tout projet d'après l'étude"
 
 
 def applicable_practices(profile: Profile, me: Features, kb: Any, local: Local | None = None
@@ -21,11 +20,11 @@ def applicable_practices(profile: Profile, me: Features, kb: Any, local: Local |
         checks = evaluate(practice.conditions, profile, me)
         if not holds_all(checks):
             continue
-        text = practice.text
+        body = practice.text
         if practice.debated and practice.position:
-            text = f"{text} {practice.position}"
+            body = text("practices.practice.debated", text=body, position=practice.position)
         hits.append((-len(checks), order, PracticeHit(
-            practice.practice_id, practice.title, text, practice.theme,
+            practice.practice_id, practice.title, body, practice.theme,
             tuple(practice.site_ids), _reason(practice.practice_id, checks, local),
             bool(practice.debated))))
     hits.sort(key=lambda item: item[:2])
@@ -36,5 +35,5 @@ def _reason(practice_id: str, checks: list, local: Local | None) -> str:
     """Why it applies: the conditions met, or for a general practice what it means here."""
     clause = None if checks else local_clause(practice_id, local)
     if clause:
-        return f"{GENERAL} ; ici, {clause}."
+        return text("practices.reason.general", clause=clause)
     return reason_text(checks)
