@@ -1,4 +1,7 @@
-"""Investment, running costs, tariff scenarios, break-even, projection and funding plan."""
+"""Investment, running costs, tariff scenarios, break-even, projection and funding plan.
+
+The wording is in resources/analysis/text/finance.toml.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any
 from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
 from reports.analysis.parameters import Params
+from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Building, Profile
 from reports.result import (
@@ -22,15 +26,13 @@ from reports.result import (
     YearProjection,
 )
 
-SAISI = "saisi dans le profil"
-
 
 def _line(label: str, amount: float, params: Params, key: str | None = None,
           source: str | None = None) -> MoneyLine:
     """A budget line whose source is the parameter `key` (or an explicit source)."""
     if key is not None:
         return MoneyLine(label, round(amount, 2), params.cited(key), params.is_overridden(key))
-    return MoneyLine(label, round(amount, 2), source or SAISI)
+    return MoneyLine(label, round(amount, 2), source or text("common.source.entered"))
 
 
 def chosen_building(profile: Profile, sizing: Sizing) -> Building | None:
@@ -46,41 +48,42 @@ def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[M
     building = chosen_building(profile, sizing)
     lines = [_works(building, sizing, params)]
     posts = sizing.workstations + sizing.closed_offices
-    lines.append(_line(f"Mobilier et informatique ({fmt_number(posts)} postes)",
+    lines.append(_line(text("finance.investment.furniture", posts=fmt_number(posts)),
                        posts * params("furniture_it_per_workstation_eur"), params,
                        "furniture_it_per_workstation_eur"))
-    lines.append(_line("Réseau local, Wi-Fi, imprimante partagée", params("network_setup_eur"),
+    lines.append(_line(text("finance.investment.network"), params("network_setup_eur"),
                        params, "network_setup_eur"))
     if building is None or building.fibre is not True:
-        label = ("Raccordement à la fibre (bâtiment non raccordé)" if building and
-                 building.fibre is False else "Raccordement à la fibre (à vérifier)")
+        label = text("finance.investment.fibre_missing" if building and building.fibre is False
+                     else "finance.investment.fibre_unknown")
         lines.append(_line(label, params("fibre_connection_eur"), params, "fibre_connection_eur"))
     if sizing.meeting_rooms:
-        lines.append(_line("Équipement de la salle de réunion",
+        lines.append(_line(text("finance.investment.meeting_room"),
                            sizing.meeting_rooms * params("meeting_room_equipment_eur"), params,
                            "meeting_room_equipment_eur"))
     if "fablab" in profile.services:
-        lines.append(_line("Équipement du fablab", params("fablab_equipment_eur"), params,
-                           "fablab_equipment_eur"))
+        lines.append(_line(text("finance.investment.fablab"), params("fablab_equipment_eur"),
+                           params, "fablab_equipment_eur"))
     if profile.carrier.type == "network":
-        lines.append(_line("Droit d'entrée dans le réseau", params("network_entry_fee_eur"),
-                           params, "network_entry_fee_eur"))
+        lines.append(_line(text("finance.investment.network_entry"),
+                           params("network_entry_fee_eur"), params, "network_entry_fee_eur"))
     return lines
 
 
 def _works(building: Building | None, sizing: Sizing, params: Params) -> MoneyLine:
     """Works on the part of the building actually used."""
     if building is None:
-        return _line("Travaux (pas de bâtiment choisi)", 0, params,
-                     source="aucun bâtiment dans le profil : pas de travaux comptés")
+        return _line(text("finance.works.no_building"), 0, params,
+                     source=text("finance.works.no_building_source"))
     if building.works_cost_eur is not None:
-        return _line("Travaux d'aménagement", building.works_cost_eur, params)
+        return _line(text("finance.works.entered"), building.works_cost_eur, params)
     if building.state == "ready":
-        return _line("Travaux (bâtiment utilisable en l'état)", 0, params, source=SAISI)
+        return _line(text("finance.works.ready"), 0, params)
     used = min(building.surface_m2 or sizing.surface_m2, sizing.surface_m2)
     key = "works_heavy_eur_per_m2" if building.state == "heavy_works" else "works_light_eur_per_m2"
-    kind = "réhabilitation" if building.state == "heavy_works" else "petits travaux"
-    return _line(f"Travaux ({kind}, {fmt_number(used)} m² utilisés)", used * params(key),
+    kind = text("finance.works.heavy" if building.state == "heavy_works" else "finance.works.light")
+    return _line(text("finance.works.estimated", kind=kind, surface=fmt_number(used)),
+                 used * params(key),
                  params, key)
 
 
@@ -90,23 +93,24 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
     heated = (building.surface_m2 if building and building.surface_m2 else sizing.surface_m2)
     weeks = params("weeks_per_year")
     lines = [_rent(profile, building, sizing, params),
-             _line(f"Énergie et charges ({fmt_number(heated)} m²)",
+             _line(text("finance.operating.energy", surface=fmt_number(heated)),
                    heated * params("energy_charges_eur_per_m2_year"), params,
                    "energy_charges_eur_per_m2_year"),
-             _line("Assurance", params("insurance_eur_year"), params, "insurance_eur_year"),
-             _line("Abonnement internet", 12 * params("internet_eur_month"), params,
+             _line(text("finance.operating.insurance"), params("insurance_eur_year"), params,
+                   "insurance_eur_year"),
+             _line(text("finance.operating.internet"), 12 * params("internet_eur_month"), params,
                    "internet_eur_month"),
              _cleaning(profile, weeks, params)]
     hours = profile.carrier.staff_hours_per_week or 0
     if hours:
-        lines.append(_line(f"Animation salariée ({_hours(hours)} h par semaine)",
+        lines.append(_line(text("finance.operating.staff", hours=_hours(hours)),
                            hours * params("staff_eur_per_hour") * weeks, params,
                            "staff_eur_per_hour"))
-    lines.append(_line("Communication", params("communication_eur_year"), params,
-                       "communication_eur_year"))
+    lines.append(_line(text("finance.operating.communication"),
+                       params("communication_eur_year"), params, "communication_eur_year"))
     if profile.carrier.type == "network":
         count = sizing.closed_offices or sizing.workstations
-        lines.append(_line(f"Redevance du réseau ({fmt_number(count)} bureaux)",
+        lines.append(_line(text("finance.operating.network_fee", offices=fmt_number(count)),
                            count * 12 * params("network_fee_per_office_month_eur"), params,
                            "network_fee_per_office_month_eur"))
     return lines
@@ -120,9 +124,11 @@ def _hours(hours: float) -> str:
 def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
     """Cleaning: shared by the members of a volunteer association, paid otherwise."""
     if profile.carrier.type == "association" and not profile.carrier.staff_hours_per_week:
-        return _line("Ménage (assuré par les membres)", params("volunteer_cleaning"), params,
+        return _line(text("finance.operating.cleaning_volunteer"), params("volunteer_cleaning"),
+                     params,
                      "volunteer_cleaning")
-    return _line(f"Ménage ({_hours(params('cleaning_hours_per_week'))} h par semaine)",
+    hours = _hours(params("cleaning_hours_per_week"))
+    return _line(text("finance.operating.cleaning_paid", hours=hours),
                  params("cleaning_hours_per_week") * params("cleaning_eur_per_hour") * weeks,
                  params, "cleaning_eur_per_hour")
 
@@ -131,14 +137,13 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
           params: Params) -> MoneyLine:
     """Rent entered, lent for free by the commune, or a default per m²."""
     if building is not None and building.monthly_rent_eur is not None:
-        return _line("Loyer", 12 * building.monthly_rent_eur, params)
+        return _line(text("finance.rent.entered"), 12 * building.monthly_rent_eur, params)
     lends = profile.carrier.commune_support in ("premises", "both")
     if building is not None and building.owner in ("commune", "epci", "carrier") and (
             lends or building.owner == "carrier"):
-        return _line("Loyer (local mis à disposition)", 0, params,
-                     source="local prêté ou appartenant au porteur d'après le profil")
+        return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
     surface = building.surface_m2 if building and building.surface_m2 else sizing.surface_m2
-    return _line(f"Loyer estimé ({fmt_number(surface)} m²)",
+    return _line(text("finance.rent.estimated", surface=fmt_number(surface)),
                  12 * surface * params("rent_eur_per_m2_month"), params, "rent_eur_per_m2_month")
 
 
@@ -155,8 +160,9 @@ def _documented_prices(kb: Any, unit: str) -> list[tuple[float, Any]]:
 def _describe(tariff: Any, kb: Any) -> str:
     """``35 € par mois (El Quadrat, Prades)``."""
     site = kb.site(tariff.site_id)
-    tax = f" {tariff.tax}" if tariff.tax else ""
-    return f"{fmt_eur(tariff.price_eur)}{tax} ({site.name}, {site.commune})"
+    tax = text("finance.tariffs.tax", tax=tariff.tax) if tariff.tax else ""
+    return text("finance.tariffs.tariff", price=fmt_eur(tariff.price_eur), tax=tax,
+                site=site.name, commune=site.commune)
 
 
 def scenarios(kb: Any, users: float) -> tuple[TariffScenario, ...]:
@@ -167,13 +173,13 @@ def scenarios(kb: Any, users: float) -> tuple[TariffScenario, ...]:
     picks = {"low": (months[0], days[0] if days else None),
              "central": (_median(months), _median(days) if days else None),
              "high": (months[-1], days[-1] if days else None)}
-    labels = {"low": "Tarif bas", "central": "Tarif médian", "high": "Tarif haut"}
     out = []
     for key, ((price, tariff), day) in picks.items():
-        ref = f"Tarif mensuel documenté : {_describe(tariff, kb)}"
+        ref = text("finance.tariffs.monthly", tariff=_describe(tariff, kb))
         if day is not None:
-            ref += f" ; à la journée : {_describe(day[1], kb)}"
-        out.append(TariffScenario(key, labels[key], price, day[0] if day else None,
+            ref += text("finance.tariffs.daily", tariff=_describe(day[1], kb))
+        out.append(TariffScenario(key, text(f"finance.tariffs.{key}"), price,
+                                  day[0] if day else None,
                                   round(users * price * 12, 2), ref,
                                   tuple(dict.fromkeys([tariff.site_id]
                                                       + ([day[1].site_id] if day else [])))))
@@ -196,15 +202,12 @@ def break_even(operating_total: float, price: float, users: float, params: Param
     reached = needed is not None and users >= needed
     ref_charges, ref_price = params("el_quadrat_charges_month"), params("el_quadrat_price_month")
     ref_users = math.ceil(ref_charges / ref_price)
-    text = (f"Avec {fmt_eur(charges)} de charges par mois et un tarif de {fmt_eur(price)} par "
-            f"mois, il faut {fmt_number(needed)} usagers réguliers pour couvrir les charges ; "
-            f"avec les {fmt_number(users)} usagers attendus, il faudrait un tarif de "
-            f"{fmt_eur(price_needed)} par mois. Repère de l'étude : à El Quadrat (Prades), "
-            f"environ {fmt_eur(ref_charges)} de charges par mois au tarif de {fmt_eur(ref_price)} "
-            f"que ses usagers acceptent : {fmt_eur(ref_charges)} ÷ {fmt_eur(ref_price)} = "
-            f"{fmt_number(ref_charges / ref_price, 2)}, soit {fmt_number(ref_users)} "
-            "coworkeurs pour l'équilibre, le chiffre de l'étude.")
-    return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, text)
+    explained = text(
+        "finance.break_even.text", charges=fmt_eur(charges), price=fmt_eur(price),
+        needed=fmt_number(needed), users=fmt_number(users), price_needed=fmt_eur(price_needed),
+        ref_charges=fmt_eur(ref_charges), ref_price=fmt_eur(ref_price),
+        ratio=fmt_number(ref_charges / ref_price, 2), ref_users=fmt_number(ref_users))
+    return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, explained)
 
 
 def projection(users: float, price: float, operating_total: float, params: Params
