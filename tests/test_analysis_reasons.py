@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reports.analysis import analyse
-from reports.analysis.local_reasons import plural
 from reports.analysis.sites import profile_from_site
+from reports.analysis.texts import plural
 from reports.knowledge import knowledge
 from reports.paths import resource
 from reports.profile import read_profile

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reports.analysis.local_reasons import plural
 from reports.analysis.parameters import Params
+from reports.analysis.texts import plural
 from reports.fmt import fmt_number, fmt_percent
 from reports.profile import Profile
 from reports.result import Demand, Estimate, SiteMatch

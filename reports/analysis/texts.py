@@ -3,6 +3,7 @@
     text("risks.no_carrier.title")                  # a sentence
     text("verdict.summary", commune=name, …)        # with NAMED placeholders ({commune})
     items("risks.no_carrier.sites")                 # a list kept with the text (site ids…)
+    counted(3, "common.nouns.independent")          # "3 indépendants"
 
 Keys are ``<file>.<table>.<entry>``. Numbers are formatted by the caller with
 `reports.fmt` and passed as placeholders. A missing key or placeholder raises at once.
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from reports.fmt import fmt_number
 from reports.paths import resource
 
 _STRICT: dict[str, Any] = {"on": False, "used": set()}
@@ -78,6 +80,18 @@ def text(key: str, **values: Any) -> str:
 def items(key: str) -> tuple[Any, ...]:
     """The list at `key` (site ids, standard sentences), unformatted."""
     return _entry(key)
+
+
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """``1 tiers-lieu``, ``2 indépendants``: the number and its noun, agreed."""
+    word = singular if abs(count) < 2 else (plural_form or singular + "s")
+    return f"{fmt_number(count)} {word}"
+
+
+def counted(count: float, noun: str) -> str:
+    """The number and the noun at catalogue key `noun` (``[singular, plural]``), agreed."""
+    singular, plural_form = items(noun)
+    return plural(count, singular, plural_form)
 
 
 @contextlib.contextmanager
