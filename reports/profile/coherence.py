@@ -1,0 +1,138 @@
+"""Warnings on incoherent combinations (sub-populations, rent, surface, carrier)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from reports.fmt import fmt_number
+from reports.profile.messages import Message
+from reports.profile.model import Population, Profile, Territory
+from reports.profile.parse import _is_number
+
+
+def _num(value: Any) -> float | None:
+    """The value if it is a usable number, else None."""
+    return value if _is_number(value) and value == value else None
+
+
+def _warnings(profile: Profile) -> list[Message]:
+    """Incoherent combinations: each is worth a look, none stops the analysis."""
+    out = _population_warnings(profile.population, profile)
+    out += _territory_warnings(profile.territory)
+    out += _building_warnings(profile)
+    out += _carrier_warnings(profile)
+    if not profile.services:
+        out.append(Message("services", "Aucun service choisi : l'analyse suppose un espace "
+                           "de coworking ouvert.", "warning"))
+    return out
+
+
+def _warn(path: str, text: str) -> Message:
+    return Message(path, text, "warning")
+
+
+def _population_warnings(pop: Population, profile: Profile) -> list[Message]:
+    """Sub-populations larger than the population they belong to."""
+    total, age, active = _num(pop.total), _num(pop.age_15_64), _num(pop.active_15_64)
+    employed, jobs = _num(pop.employed_15_64), _num(pop.jobs)
+    out = []
+    if total is not None and age is not None and age > total:
+        out.append(_warn("population.age_15_64", "La population de 15 à 64 ans dépasse la "
+                         "population totale : vérifiez les deux chiffres."))
+    if age is not None and active is not None and active > age:
+        out.append(_warn("population.active_15_64", "Il y a plus d'actifs de 15 à 64 ans que "
+                         "d'habitants de 15 à 64 ans : vérifiez les deux chiffres."))
+    if active is not None and employed is not None and employed > active:
+        out.append(_warn("population.employed_15_64", "Il y a plus d'actifs occupés que "
+                         "d'actifs : vérifiez les deux chiffres."))
+    if jobs and employed == 0:
+        out.append(_warn("population.employed_15_64", "Des emplois sont saisis mais aucun "
+                         "actif occupé : la concentration d'emploi ne peut pas être calculée."))
+    if (jobs is None) != (employed is None):
+        out.append(_warn("population.jobs", "Il faut les emplois et les actifs occupés pour "
+                         "calculer la concentration d'emploi ; l'analyse s'en passera."))
+    epci = _num(profile.commune.epci_population)
+    if total is not None and epci is not None and epci < total:
+        out.append(_warn("commune.epci_population", "La population de l'intercommunalité est "
+                         "inférieure à celle de la commune."))
+    catchment = _num(profile.territory.catchment_population)
+    if total is not None and catchment is not None and catchment < total:
+        out.append(_warn("territory.catchment_population", "La population de la zone "
+                         "desservie est inférieure à celle de la commune."))
+    signals = (_num(profile.territory.known_independents) or 0) + (
+        _num(profile.territory.known_teleworkers) or 0)
+    if total is not None and signals > total:
+        out.append(_warn("territory.known_independents", "Plus d'indépendants et de "
+                         "télétravailleurs connus que d'habitants : vérifiez ces chiffres."))
+    return out
+
+
+def _territory_warnings(ter: Territory) -> list[Message]:
+    """Missing or contradictory territorial categories."""
+    if ter.zau2010 is None and ter.aav2020_category is None and ter.density_level is None:
+        return [_warn("territory", "Aucune catégorie de territoire (ZAU 2010, AAV 2020 ou "
+                      "grille de densité) : la comparaison ignorera ce critère.")]
+    cat, size = ter.aav2020_category, ter.aav2020_size
+    if cat is not None and size is not None and (cat == 30) != (size == 0):
+        return [_warn("territory.aav2020_size", "La catégorie AAV 2020 et la taille de l'aire "
+                      "se contredisent (« hors attraction des villes » va avec la taille 0).")]
+    return []
+
+
+def _building_warnings(profile: Profile) -> list[Message]:
+    """Rent on a building the commune lends, works without a cost, a building too small."""
+    out = []
+    lends = profile.carrier.commune_support in ("premises", "both")
+    need = minimum_surface(profile.services)
+    for i, b in enumerate(profile.buildings):
+        label = b.name or f"n° {i + 1}"
+        if lends and b.owner == "commune" and (_num(b.monthly_rent_eur) or 0) > 0:
+            out.append(_warn(f"buildings.{i}.monthly_rent_eur", f"Un loyer est indiqué pour le "
+                             f"bâtiment « {label} » alors que la commune met un local à "
+                             "disposition : vérifiez s'il est vraiment payant."))
+        if b.state == "heavy_works" and _num(b.works_cost_eur) == 0:
+            out.append(_warn(f"buildings.{i}.works_cost_eur", f"Gros travaux annoncés pour "
+                             f"« {label} » mais un coût de travaux nul."))
+        surface = _num(b.surface_m2)
+        if surface is not None and need and surface < need:
+            out.append(_warn(f"buildings.{i}.surface_m2", f"Le bâtiment « {label} » "
+                             f"({fmt_number(surface)} m²) paraît petit pour les services "
+                             f"souhaités : {fmt_number(need)} m² au moins sont conseillés."))
+    return out
+
+
+def _carrier_warnings(profile: Profile) -> list[Message]:
+    """A carrier and a commune support that do not go together."""
+    out = []
+    carrier = profile.carrier
+    if carrier.type == "commune" and carrier.commune_support == "none":
+        out.append(_warn("carrier.commune_support", "Le porteur est la commune, mais aucun "
+                         "soutien communal (local ou financement) n'est indiqué."))
+    if carrier.type == "undecided" and any(b.owner == "carrier" for b in profile.buildings):
+        out.append(_warn("buildings", "Un bâtiment appartiendrait au porteur, mais aucun "
+                         "porteur n'est encore désigné."))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _surface_minima() -> dict[str, float]:
+    """Minimum surface per service (m²), from resources/analysis/parameters.json."""
+    from reports.paths import ResourceError, read_text
+
+    try:
+        params = json.loads(read_text("analysis", "parameters.json"))
+        entry = params["parameters"]["minimum_surface_by_service_m2"]["value"]
+        return {str(k): float(v) for k, v in entry.items()}
+    except (ResourceError, ValueError, KeyError, TypeError, AttributeError, OSError):
+        return {}
+
+
+def minimum_surface(services: list[str]) -> float:
+    """Smallest sensible surface for the services wanted (shared areas included), or 0."""
+    minima = _surface_minima()
+    if not minima:
+        return 0.0
+    wanted = [s for s in services if s in minima] or ["open_space"]
+    return sum(minima[s] for s in wanted) + minima.get("common_areas", 0.0)

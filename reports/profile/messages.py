@@ -1,0 +1,28 @@
+"""Validation messages: `Message` (field, French text, level) and how to show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """One validation problem: the field's dotted path, a French text, its level."""
+
+    field: str
+    text: str
+    level: Level = "error"
+
+
+def errors_in(messages: list[Message]) -> list[Message]:
+    """Only the errors (warnings do not stop an analysis)."""
+    return [m for m in messages if m.level == "error"]
+
+
+def messages_text(messages: list[Message]) -> str:
+    """Messages as French lines, for stderr or a dialog: ``Erreur — champ : texte``."""
+    words = {"error": "Erreur", "warning": "Attention"}
+    return "\n".join(f"{words[m.level]} — {m.field or 'fichier'} : {m.text}" for m in messages)

@@ -1,0 +1,112 @@
+"""Reading a profile: format and version check, migrations, dict or file to model."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from reports.profile.checks import _service_text, validate_profile
+from reports.profile.messages import Message
+from reports.profile.model import FORMAT, MAX_FILE_BYTES, SECTIONS, VERSION, Building, Profile
+from reports.profile.parse import _read_assumptions, _read_list, _read_section
+
+_TOP_KEYS = ("format", "version", *SECTIONS, "buildings", "services", "notes", "assumptions")
+# version -> function turning a dict of that version into one of the next version
+_MIGRATIONS: dict[int, Any] = {}
+
+
+def _check_format(data: Any) -> tuple[dict[str, Any] | None, list[Message]]:
+    """Refuse foreign or newer files; migrate older ones to the current version."""
+    if not isinstance(data, dict):
+        return None, [Message("", "Le fichier ne contient pas un profil de commune "
+                              "(un objet JSON {…} est attendu).")]
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        return None, [Message("format", "Ce fichier n'est pas un profil de commune tierslieu "
+                              f"(« format » vaut « {fmt} », « {FORMAT} » attendu).")]
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        return None, [Message("version", "La version du format doit être un nombre entier "
+                              f"(1 pour cette version de l'outil) ; lu : « {version} ».")]
+    if version > VERSION:
+        return None, [Message("version", f"Ce profil a été enregistré au format version "
+                              f"{version} par une version plus récente de l'outil, qui lit "
+                              f"jusqu'à la version {VERSION}. Mettez l'outil à jour pour "
+                              "l'ouvrir.")]
+    while version < VERSION:
+        if version not in _MIGRATIONS:
+            return None, [Message("version", f"Le format version {version} est trop ancien "
+                                  "pour être relu par cette version de l'outil.")]
+        data = _MIGRATIONS[version](dict(data))
+        version += 1
+    return data, []
+
+
+def profile_from_dict(data: Any) -> tuple[Profile | None, list[Message]]:
+    """Build a profile from its JSON dict; None only when `data` is not a readable profile.
+
+    The messages hold the type errors met while reading and everything
+    `validate_profile` finds; a value of the wrong type is left empty in the model.
+    """
+    data, messages = _check_format(data)
+    if data is None:
+        return None, messages
+    sections = {name: _read_section(cls, data.get(name), name, messages)
+                for name, cls in SECTIONS.items()}
+    buildings = [_read_section(Building, item, f"buildings.{i}", messages)
+                 for i, item in enumerate(_read_list(data.get("buildings"), "buildings",
+                                                     "La liste des bâtiments", messages))]
+    services = []
+    for i, item in enumerate(_read_list(data.get("services"), "services",
+                                        "La liste des services", messages)):
+        if isinstance(item, str):
+            services.append(item)
+        else:
+            messages.append(Message(f"services.{i}", _service_text(item)))
+    notes = data.get("notes", "")
+    if notes is None:
+        notes = ""
+    if not isinstance(notes, str):
+        messages.append(Message("notes", "Les notes doivent être du texte."))
+        notes = ""
+    profile = Profile(**sections, buildings=buildings, services=services, notes=notes,
+                      assumptions=_read_assumptions(data.get("assumptions"), messages),
+                      extra={k: v for k, v in data.items() if k not in _TOP_KEYS})
+    seen = {m.field for m in messages}
+    messages += [m for m in validate_profile(profile) if m.field not in seen]
+    return profile, messages
+
+
+def read_profile(path: str | os.PathLike[str]) -> tuple[Profile | None, list[Message]]:
+    """Read a `.tierslieu.json` file; never raises (problems come back as messages)."""
+    try:
+        path = Path(path)
+    except TypeError:
+        return None, [Message("", "Aucun fichier de profil indiqué.")]
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Message("", f"Le fichier « {path.name} » est trop volumineux pour "
+                                  "être un profil de commune.")]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Message("", f"Fichier introuvable : « {path} ».")]
+    except IsADirectoryError:
+        return None, [Message("", f"« {path} » est un dossier, pas un fichier de profil.")]
+    except OSError as exc:
+        return None, [Message("", f"Impossible de lire « {path} » : {exc.strerror or exc}.")]
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, [Message("", f"« {path.name} » n'est pas un fichier texte UTF-8 : "
+                              "ce n'est pas un profil de commune.")]
+    except json.JSONDecodeError as exc:
+        return None, [Message("", f"« {path.name} » n'est pas un JSON valide (ligne "
+                              f"{exc.lineno}, colonne {exc.colno}) : {exc.msg}.")]
+    except RecursionError:
+        return None, [Message("", f"« {path.name} » est trop profondément imbriqué.")]
+    if isinstance(data, dict) and "format" not in data:
+        return None, [Message("format", f"« {path.name} » n'est pas un profil de commune "
+                              f"tierslieu (il manque « \"format\": \"{FORMAT}\" »).")]
+    return profile_from_dict(data)

@@ -1,0 +1,87 @@
+"""Writing a profile: model to JSON dict and text, atomic save."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reports.profile.model import FORMAT, SECTIONS, VERSION, Profile
+
+
+class ProfileWriteError(Exception):
+    """The profile could not be saved; the message is in French."""
+
+
+def _section_to_dict(section: Any) -> dict[str, Any]:
+    """A section dataclass as its JSON object (known fields first, then unknown ones)."""
+    out = {f.name: getattr(section, f.name) for f in dataclasses.fields(section)
+           if f.name != "extra"}
+    for key, value in section.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The profile as its JSON dict (format and version first; unknown fields kept)."""
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for name in SECTIONS:
+        if name == "carrier":
+            out["buildings"] = [_section_to_dict(b) for b in profile.buildings]
+        out[name] = _section_to_dict(getattr(profile, name))
+    out["services"] = list(profile.services)
+    out["notes"] = profile.notes
+    if profile.assumptions is not None:
+        out["assumptions"] = dict(profile.assumptions)
+    for key, value in profile.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def profile_to_json(profile: Profile) -> str:
+    """The file's text: indented UTF-8 JSON ending with a newline."""
+    return json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=2,
+                      allow_nan=False) + "\n"
+
+
+def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
+    """Save atomically (temporary file in the same folder, then rename).
+
+    Raises `ProfileWriteError` (French message) when the file cannot be written.
+    """
+    path = Path(path)
+    try:
+        text = profile_to_json(profile)
+    except (TypeError, ValueError) as exc:
+        raise ProfileWriteError(f"Le profil contient une valeur impossible à enregistrer : "
+                                f"{exc}.") from exc
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".",
+                                         prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        if tmp_name:
+            with _quiet():
+                os.unlink(tmp_name)
+        raise ProfileWriteError(f"Impossible d'enregistrer le profil dans « {path} » : "
+                                f"{exc.strerror or exc}.") from exc
+    return path
+
+
+class _quiet:
+    """Ignore OSError while cleaning up."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        return kind is not None and issubclass(kind, OSError)
