@@ -1,4 +1,7 @@
-"""Regular users to expect, from the closest sites' observed use and the commune's signals."""
+"""Regular users to expect, from the closest sites' observed use and the commune's signals.
+
+The wording is in resources/analysis/text/demand.toml.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,10 @@ from functools import lru_cache
 from typing import Any
 
 from reports.analysis.parameters import Params
-from reports.analysis.texts import plural
+from reports.analysis.texts import counted, text
 from reports.fmt import fmt_number, fmt_percent
 from reports.profile import Profile
 from reports.result import Demand, Estimate, SiteMatch
-
-DIRECTORY_SOURCE = ("population à moins de 20 km (annuaire des communes, distances à vol "
-                    "d'oiseau)")
 
 
 @dataclass(frozen=True)
@@ -50,15 +50,14 @@ def demand_base(profile: Profile, neighbourhood: Any, directory: Any) -> Base:
     entered = profile.territory.catchment_population
     population = profile.population.total
     if entered and directory is not None:
-        return Base(entered, "catchment", "saisie dans le profil", entered)
+        return Base(entered, "catchment", text("demand.base.entered"), entered)
     if neighbourhood is not None:
         ring = neighbourhood.catchment_population
-        return Base(ring, "catchment", DIRECTORY_SOURCE, ring)
+        return Base(ring, "catchment", text("demand.base.directory"), ring)
     if entered:
-        return Base(population, "commune", "saisie dans le profil ; sans l'annuaire des "
-                    "communes, la demande est rapportée aux populations communales", entered)
-    return Base(population, "commune", "zone desservie inconnue : population de la commune",
-                None)
+        return Base(population, "commune", text("demand.base.entered_without_directory"),
+                    entered)
+    return Base(population, "commune", text("demand.base.commune"), None)
 
 
 def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
@@ -102,12 +101,10 @@ def _ceiling(profile: Profile, kb: Any, figures: tuple[float, float, float],
 
 def _cap_text(share: float, site: Any, population: int, cap: float) -> str:
     """French reason for the ceiling drawn from the commune's own population."""
-    return (f"Plafond : aucun site de l'étude n'a plus de {fmt_number(share * 100, 1)} % de la "
-            f"population de sa commune comme usagers réguliers ({site.name}, "
-            f"{fmt_number(site.regular_users)} pour {fmt_number(site.population)} habitants ; "
-            "au Plan B, « les usagers viennent principalement de Montpeyroux ») : pour vos "
-            f"{fmt_number(population)} habitants, pas plus d'environ {fmt_number(cap)} usagers "
-            "sans autre signal de demande.")
+    return text("demand.cap.text", share=fmt_number(share * 100, 1), site=site.name,
+                users=fmt_number(site.regular_users),
+                site_population=fmt_number(site.population), population=fmt_number(population),
+                cap=fmt_number(cap))
 
 
 def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
@@ -142,9 +139,10 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
         return 0.0, ""
     rate = params("signal_conversion")
     known = (ind + tel) * rate
-    return known, (f"{plural(ind, 'indépendant')} et {plural(tel, 'télétravailleur')} "
-                   f"connus : environ {plural(known, 'usager régulier', 'usagers réguliers')} si "
-                   f"{fmt_percent(rate)} d'entre eux viennent (plancher de l'estimation).")
+    return known, text("demand.signals.known",
+                       independents=counted(ind, "common.nouns.independent"),
+                       teleworkers=counted(tel, "common.nouns.teleworker"),
+                       users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate))
 
 
 def _signal_factor(profile: Profile, params: Params, nearby: int | None
@@ -153,59 +151,57 @@ def _signal_factor(profile: Profile, params: Params, nearby: int | None
     ter, factor, signals = profile.territory, 1.0, []
     places, where = ter.nearby_third_places, ""
     if places is None and nearby:
-        places, where = nearby, " (liste CGET 2019, à moins de 20 km)"
+        places, where = nearby, text("demand.signals.nearby_directory")
     if places:
         cut = min(places * params("competition_reduction_per_place"),
                   params("competition_reduction_max"))
         factor *= 1 - cut
-        near = "déjà proche" if places < 2 else "déjà proches"
-        signals.append(f"{plural(places, 'tiers-lieu', 'tiers-lieux')} {near}{where} : demande "
-                       f"réduite de {fmt_percent(cut)}.")
+        near = text("demand.signals.nearby_one" if places < 2 else "demand.signals.nearby_many")
+        signals.append(text("demand.signals.nearby", near=near, where=where,
+                            places=counted(places, "common.nouns.third_place"),
+                            cut=fmt_percent(cut)))
     if ter.existing_networks.strip():
         bonus = params("network_bonus")
         factor *= 1 + bonus
-        signals.append(f"Réseaux existants ({ter.existing_networks.strip()}) : demande "
-                       f"augmentée de {fmt_percent(bonus)}.")
+        signals.append(text("demand.signals.networks", networks=ter.existing_networks.strip(),
+                            bonus=fmt_percent(bonus)))
     threshold = params("telework_commute_minutes")
     minutes = ter.minutes_to_pole
     if minutes is not None and minutes >= threshold:
         bonus = params("long_commute_bonus")
         factor *= 1 + bonus
-        signals.append(f"Pôle d'emploi à {fmt_number(minutes)} minutes, au-delà des "
-                       f"{fmt_number(threshold)} minutes à partir desquelles un salarié envisage "
-                       f"le télétravail (Relais d'Entreprises) : demande augmentée de "
-                       f"{fmt_percent(bonus)}.")
+        signals.append(text("demand.signals.long_commute", minutes=fmt_number(minutes),
+                            threshold=fmt_number(threshold), bonus=fmt_percent(bonus)))
     elif minutes is not None:
-        signals.append(f"Pôle d'emploi à {fmt_number(minutes)} minutes : en deçà des "
-                       f"{fmt_number(threshold)} minutes à partir desquelles un salarié envisage "
-                       "le télétravail, les usagers seront surtout des indépendants.")
+        signals.append(text("demand.signals.short_commute", minutes=fmt_number(minutes),
+                            threshold=fmt_number(threshold)))
     return factor, signals
+
+
+_ROOTS = {0.5: "demand.method.rule_square_root", 0.25: "demand.method.rule_fourth_root"}
 
 
 def _method(refs: list, base: Base, factor: float, params: Params, capped: bool = False
             ) -> str:
     """French explanation of the computation."""
-    where = "à moins de 20 km" if base.kind == "catchment" else "de la commune"
+    where = text("demand.method.catchment" if base.kind == "catchment"
+                 else "demand.method.commune")
     if not refs:
-        return ("Aucun site proche de l'étude ne donne sa fréquentation : l'estimation part des "
-                "seuls signaux de demande de la commune.")
-    parts = [f"{s.name} ({s.commune}) : {fmt_number(s.regular_users)} usagers réguliers pour "
-             f"{fmt_number(b)} habitants, soit {fmt_number(u)} chez vous"
+        return text("demand.method.no_reference")
+    parts = [text("demand.method.reference", site=s.name, commune=s.commune,
+                  users=fmt_number(s.regular_users), population=fmt_number(b),
+                  transposed=fmt_number(u))
              for s, _, u, b in refs]
     power = params("demand_population_elasticity")
-    rule = {0.5: "la racine carrée du rapport des populations",
-            0.25: "la racine quatrième du rapport des populations"}.get(
-        power, f"le rapport des populations à la puissance {fmt_number(power, 2)}")
-    text = (f"Fréquentation observée des sites les plus proches, transposée à vos "
-            f"{fmt_number(base.population)} habitants {where} ({base.source}) selon {rule} "
-            f"(dans l'étude, la fréquentation suit à peine la population) : "
-            f"{' ; '.join(parts)}. Fourchette : le plus bas, la moyenne pondérée par la "
-            "ressemblance, le plus haut")
+    rule = _ROOTS.get(power)
+    rule_text = (text(rule) if rule
+                 else text("demand.method.rule_power", power=fmt_number(power, 2)))
+    explained = text("demand.method.text", population=fmt_number(base.population), where=where,
+                     source=base.source, rule=rule_text, references=" ; ".join(parts))
     if factor != 1.0:
-        text += f", puis corrigés des signaux de demande (× {fmt_number(factor, 2)})"
+        explained += text("demand.method.signals", factor=fmt_number(factor, 2))
     if capped:
-        text += (", puis plafonnés à la plus forte part de la population communale observée "
-                 "dans l'étude (voir les signaux)")
-    return text + (f". L'étude situe la zone d'attraction d'un tiers-lieu entre "
-                   f"{fmt_number(params('catchment_minutes_min'))} et "
-                   f"{fmt_number(params('catchment_minutes_max'))} minutes de trajet.")
+        explained += text("demand.method.capped")
+    return explained + text("demand.method.catchment_time",
+                            min=fmt_number(params("catchment_minutes_min")),
+                            max=fmt_number(params("catchment_minutes_max")))
