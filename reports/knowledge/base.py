@@ -36,14 +36,17 @@ class KnowledgeBase:
 
     @cached_property
     def _sites(self) -> Mapping[str, Site]:
+        """Sites by id."""
         return {s.site_id: s for s in self.sites}
 
     @cached_property
     def _typologies(self) -> Mapping[str, Typology]:
+        """Typologies by id."""
         return {t.typology_id: t for t in self.typologies}
 
     @cached_property
     def _programmes(self) -> Mapping[str, Programme]:
+        """Programmes by id."""
         return {p.programme_id: p for p in self.programmes}
 
     def site(self, site_id: str) -> Site:
@@ -95,6 +98,7 @@ class KnowledgeBase:
 
 
 def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:
+    """The entry under `key`; a KeyError naming what is unknown otherwise."""
     try:
         return index[key]
     except KeyError:

@@ -17,12 +17,14 @@ class _CellError(ValueError):
 
 
 def _text(cell: str) -> str:
+    """A non-empty text."""
     if not cell:
         raise _CellError("valeur obligatoire manquante")
     return cell
 
 
 def _int(cell: str) -> int:
+    """A whole number."""
     try:
         return int(cell)
     except ValueError:
@@ -30,6 +32,7 @@ def _int(cell: str) -> int:
 
 
 def _float(cell: str) -> float:
+    """A finite number; a decimal comma is accepted."""
     try:
         value = float(cell.replace(",", "."))
     except ValueError:
@@ -40,6 +43,7 @@ def _float(cell: str) -> float:
 
 
 def _bool(cell: str) -> bool:
+    """true/false (vrai/faux, oui/non too)."""
     if cell.lower() in ("true", "vrai", "oui"):
         return True
     if cell.lower() in ("false", "faux", "non"):
@@ -51,6 +55,7 @@ _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 def _date(cell: str) -> str:
+    """A date written AAAA, AAAA-MM or AAAA-MM-JJ, kept as text."""
     if not _DATE.fullmatch(cell):
         raise _CellError(f"« {cell} » n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ")
     return cell
@@ -60,16 +65,19 @@ _INSEE = re.compile(r"\d[\dAB]\d{3}")
 
 
 def _insee(cell: str) -> str:
+    """A 5-character INSEE commune code (2A/2B for Corsica)."""
     if not _INSEE.fullmatch(cell):
         raise _CellError(f"« {cell} » n'est pas un code INSEE à 5 caractères (ex. 09157)")
     return cell
 
 
 def _list(cell: str) -> tuple[str, ...]:
+    """Ids separated by « | », blanks dropped."""
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
 def _conditions(cell: str) -> Mapping[str, Any]:
+    """A JSON condition set (empty cell: no condition)."""
     try:
         data = json.loads(cell or "{}")
     except json.JSONDecodeError as exc:
@@ -92,6 +100,7 @@ def check_conditions(data: Any) -> Mapping[str, Any]:
 
 
 def _condition_value(key: str, kind: str, allowed: tuple[str, ...], value: Any) -> Any:
+    """One condition's value checked against its kind and allowed values."""
     if kind == "bool":
         if not isinstance(value, bool):
             raise _CellError(f"la condition « {key} » doit valoir true ou false")
@@ -122,6 +131,7 @@ class _Col:
 
 
 def _cell(col: _Col, raw: str) -> Any:
+    """One raw cell read and checked by its column's rule."""
     raw = raw.strip()
     if not raw and col.parse is _conditions:
         return _conditions("")  # no condition: always holds

@@ -58,6 +58,7 @@ def _read_rows(root: Traversable | Path, name: str) -> list[dict[str, Any]]:
 
 
 def _strip(row: dict[str, Any]) -> dict[str, Any]:
+    """The row without its spreadsheet row number."""
     return {k: v for k, v in row.items() if k != "_row"}
 
 
@@ -72,6 +73,7 @@ def load_knowledge(root: Traversable | Path | None = None) -> KnowledgeBase:
     _cross_check(tables)
 
     def build(cls: type, name: str) -> tuple:
+        """One record per row of the file."""
         return tuple(cls(**_strip(r)) for r in tables[name])
 
     return KnowledgeBase(

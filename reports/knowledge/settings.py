@@ -40,6 +40,7 @@ def _read_settings(root: Traversable | Path) -> Mapping[str, Setting]:
 
 
 def _freeze(value: Any) -> Any:
+    """JSON lists and objects made immutable (tuples, read-only mappings)."""
     if isinstance(value, list):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, dict):
@@ -48,6 +49,7 @@ def _freeze(value: Any) -> Any:
 
 
 def _number(name: str, settings: Mapping[str, Setting], key: str) -> float:
+    """The setting's value, which must be a positive number."""
     value = settings[key].value
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise KnowledgeError(f"{_where(name)}, réglage « {key} » : un nombre positif est "
@@ -56,6 +58,7 @@ def _number(name: str, settings: Mapping[str, Setting], key: str) -> float:
 
 
 def _check_settings(name: str, settings: Mapping[str, Setting]) -> None:
+    """Required keys present, numbers positive, each pair in order."""
     for key in REQUIRED_SETTINGS:
         if key not in settings:
             raise KnowledgeError(f"{_where(name)} : réglage « {key} » absent.")
@@ -76,6 +79,7 @@ def _check_settings(name: str, settings: Mapping[str, Setting]) -> None:
 
 
 def _check_bands(name: str, bands: Any) -> None:
+    """population_bands is a list of {id, min, max} objects."""
     where = f"{_where(name)}, réglage « population_bands »"
     if not isinstance(bands, tuple) or not bands:
         raise KnowledgeError(f"{where} : une liste de tranches est attendue.")

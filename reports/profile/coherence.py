@@ -30,6 +30,7 @@ def _warnings(profile: Profile) -> list[Message]:
 
 
 def _warn(path: str, text: str) -> Message:
+    """A warning on one field."""
     return Message(path, text, "warning")
 
 

@@ -18,6 +18,7 @@ class _Bad(Exception):
 
 
 def _is_number(value: Any) -> bool:
+    """An int or a float, but not a bool."""
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
