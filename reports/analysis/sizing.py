@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from reports.analysis.parameters import Params
+from reports.analysis.texts import text
 from reports.fmt import fmt_number, fmt_percent
 from reports.profile import Building, Profile
 from reports.result import Demand, SiteMatch, Sizing
@@ -22,17 +23,13 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
     surface = _surface(workstations, offices, rooms, services, params)
     notes = [_fill_note(workstations, users, fill, presence, params)] if workstations else []
     if offices:
-        what = ("1 bureau fermé partagé" if offices == 1
-                else f"{fmt_number(offices)} bureaux fermés partagés chacun")
-        notes.append(f"{what} entre "
-                     f"{fmt_number(params('users_per_shared_office'))} usagers à temps partiel : "
-                     "un bureau partagé se remplit mieux qu'un bureau loué à un seul occupant à "
-                     "temps plein (Relais d'Entreprises).")
+        what = (text("sizing.notes.one_office") if offices == 1
+                else text("sizing.notes.offices", offices=fmt_number(offices)))
+        notes.append(text("sizing.notes.shared_offices", what=what,
+                          share=fmt_number(params("users_per_shared_office"))))
     if not services & {"closed_offices", "meeting_room"}:
-        notes.append("Prévoir au moins un petit espace fermé pour téléphoner ou recevoir : le "
-                     "local tout ouvert d'El Quadrat n'en a pas, et c'est sa principale limite.")
-    notes.append("Commencer petit et ajouter des « briques » selon les besoins, comme Le Plan B "
-                 "à Montpeyroux (ouvert en 2014, agrandi en 2017).")
+        notes.append(text("sizing.notes.closed_room"))
+    notes.append(text("sizing.notes.start_small"))
     building, fit = _best_building(profile.buildings, surface, params)
     return Sizing(workstations, offices, rooms, float(surface), fill,
                   _reference_sites(demand, matches, kb), tuple(notes),
@@ -43,7 +40,12 @@ def _name(buildings: list[Building], building: Building | None) -> str | None:
     """The building's name, or its rank when it has none."""
     if building is None:
         return None
-    return building.name or f"Bâtiment n° {buildings.index(building) + 1}"
+    return building.name or unnamed_building(buildings.index(building) + 1)
+
+
+def unnamed_building(rank: int) -> str:
+    """``Bâtiment n° 2``: how the note names a candidate building without a name."""
+    return text("sizing.building.unnamed", rank=rank)
 
 
 def _desks(services: set[str], users: float, fill: float, presence: float,
@@ -80,10 +82,9 @@ def _surface(workstations: int, offices: int, rooms: int, services: set[str],
 def _fill_note(workstations: int, users: float, fill: float, presence: float,
                params: Params) -> str:
     """The fill-rate rule in one sentence."""
-    return (f"{fmt_number(workstations)} postes ouverts pour {fmt_number(users)} usagers "
-            f"réguliers présents en moyenne {fmt_percent(presence)} du temps (Le Plan B), avec "
-            f"l'objectif de remplissage de {fmt_percent(fill)} de Relais d'Entreprises ; "
-            f"au moins {fmt_number(params('minimum_workstations'))} postes.")
+    return text("sizing.notes.fill", workstations=fmt_number(workstations),
+                users=fmt_number(users), presence=fmt_percent(presence), fill=fmt_percent(fill),
+                minimum=fmt_number(params("minimum_workstations")))
 
 
 def _best_building(buildings: list[Building], surface: float, params: Params
@@ -93,18 +94,16 @@ def _best_building(buildings: list[Building], surface: float, params: Params
         return None, None
     known = [b for b in buildings if b.surface_m2]
     if not known:
-        return buildings[0], "Surface du bâtiment non renseignée : à mesurer avant de décider."
+        return buildings[0], text("sizing.fit.unknown_surface")
     best = min(known, key=lambda b: abs(math.log(b.surface_m2 / surface)))
     ratio = best.surface_m2 / surface
-    size = f"{fmt_number(best.surface_m2)} m² pour {fmt_number(surface)} m² conseillés"
+    size = text("sizing.fit.size", surface=fmt_number(best.surface_m2),
+                advised=fmt_number(surface))
     if ratio > params("oversize_ratio"):
-        return best, (f"Trop grand ({size}) : n'aménager et ne chauffer qu'une partie, ou "
-                      "partager le bâtiment avec d'autres usages ; des locaux trop grands pèsent "
-                      "sur les charges (Relais d'Entreprises).")
+        return best, text("sizing.fit.too_big", size=size)
     if ratio < params("undersize_ratio"):
-        return best, (f"Plus petit que conseillé ({size}) : ouvrir avec moins de postes et "
-                      "grandir par étapes, renoncer à un service ou prévoir une extension.")
-    return best, f"Adapté ({size})."
+        return best, text("sizing.fit.too_small", size=size)
+    return best, text("sizing.fit.fits", size=size)
 
 
 def _reference_sites(demand: Demand, matches: tuple[SiteMatch, ...], kb: Any
