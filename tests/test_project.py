@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -40,11 +41,27 @@ def test_ruff_is_clean():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def _clean_copy(dest: Path) -> Path:
+    """Copy the files git knows (tracked or new, not ignored): no stale build/ leftovers."""
+    out = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+        text=True, check=True,
+    )
+    for name in out.stdout.splitlines():
+        source = ROOT / name
+        if source.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return dest
+
+
 def test_wheel_ships_every_resource(tmp_path):
     """A wheel built from the repository carries every tracked file under resources/."""
+    source = _clean_copy(tmp_path / "src")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(tmp_path), str(ROOT)],
+         "-q", "-w", str(tmp_path), str(source)],
         capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr
@@ -55,6 +72,7 @@ def test_wheel_ships_every_resource(tmp_path):
     missing = [f for f in tracked if f not in names]
     assert not missing, f"absent du wheel : {missing}"
     assert "reports/paths.py" in names and "desktop/__init__.py" in names
+    assert "reports/knowledge/__init__.py" in names and "reports/knowledge.py" not in names
 
 
 def test_resources_are_found_through_the_locator():
