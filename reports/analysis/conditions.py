@@ -19,13 +19,12 @@ from reports.analysis.criteria import (
     service_names,
 )
 from reports.analysis.features import Features
+from reports.analysis.texts import table, text
 from reports.fmt import fmt_number
 from reports.profile import Profile, concentration_label
 
-SUPPORT_PHRASES = {
-    "none": "n'apporte pas encore de soutien", "premises": "met un local à disposition",
-    "funding": "finance le projet", "both": "met un local à disposition et finance le projet",
-}
+SUPPORT_PHRASES = table("conditions.support")
+_UNKNOWN = text("conditions.reasons.unknown")
 
 
 @dataclass(frozen=True)
@@ -46,44 +45,47 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
     states = [b.state for b in profile.buildings if b.state] or (
         [] if profile.buildings else ["none"])
     owners = [b.owner for b in profile.buildings if b.owner]
-    table = {
+    support = profile.carrier.commune_support
+    checks = {
         "carrier_types": lambda: (me.carrier in value, carrier_reason(me.carrier)),
-        "zau2010": lambda: (None if me.zau is None else me.zau in value,
-                            f"votre commune est {ZAU_PHRASES.get(me.zau, '?')}"),
-        "population_min": lambda: (me.population >= value,
-                                   f"votre commune compte au moins {_n(value)} habitants"),
-        "population_max": lambda: (me.population <= value,
-                                   f"votre commune compte au plus {_n(value)} habitants"),
+        "zau2010": lambda: (None if me.zau is None else me.zau in value, text(
+            "conditions.reasons.zau", zau=ZAU_PHRASES.get(me.zau, _UNKNOWN))),
+        "population_min": lambda: (me.population >= value, text(
+            "conditions.reasons.population_min", population=_n(value))),
+        "population_max": lambda: (me.population <= value, text(
+            "conditions.reasons.population_max", population=_n(value))),
         "concentration_classes": lambda: (
             None if me.concentration_class is None else me.concentration_class in value,
-            f"votre commune est {concentration_label(me.concentration_class)}"),
+            text("conditions.reasons.concentration",
+                 concentration=concentration_label(me.concentration_class))),
         "building_states": lambda: (any(s in value for s in states) if states else None,
                                     _state_reason(states)),
-        "building_owners": lambda: (any(o in value for o in owners) if owners else None,
-                                    f"le bâtiment envisagé appartient "
-                                    f"{OWNER_PHRASES.get(owners[0] if owners else '', '?')}"),
+        "building_owners": lambda: (any(o in value for o in owners) if owners else None, text(
+            "conditions.reasons.owner",
+            owner=OWNER_PHRASES.get(owners[0] if owners else "", _UNKNOWN))),
         "budget_levels": lambda: (None if me.budget_level is None else me.budget_level in value,
-                                  f"votre projet a un {BUDGET_PHRASES.get(me.budget_level, '?')}"),
-        "services_any": lambda: (bool(me.services & set(value)),
-                                 f"vous prévoyez : {service_names(me.services & set(value))}"),
-        "commune_support": lambda: (profile.carrier.commune_support in value,
-                                    f"la commune "
-                                    f"{SUPPORT_PHRASES.get(profile.carrier.commune_support, '?')}"),
+                                  text("conditions.reasons.budget",
+                                       budget=BUDGET_PHRASES.get(me.budget_level, _UNKNOWN))),
+        "services_any": lambda: (bool(me.services & set(value)), text(
+            "conditions.reasons.services", services=service_names(me.services & set(value)))),
+        "commune_support": lambda: (support in value, text(
+            "conditions.reasons.commune_support",
+            support=SUPPORT_PHRASES.get(support, _UNKNOWN))),
         "staffed": lambda: (_staffed_holds(bool(value), me),
-                            "le lieu aura un temps salarié" if me.staffed
-                            else "le lieu fonctionnera sans salarié, avec des bénévoles"),
+                            text("conditions.reasons.staffed" if me.staffed
+                                 else "conditions.reasons.volunteers")),
     }
-    if key not in table:
+    if key not in checks:
         return Check(key, None, "")
-    holds, reason = table[key]()
+    holds, reason = checks[key]()
     return Check(key, holds, reason)
 
 
 def carrier_reason(carrier: str) -> str:
     """``votre porteur est une association`` (or that it is still to be found)."""
     if carrier == "undecided":
-        return "le porteur reste à trouver"
-    return f"votre porteur est {CARRIER_PHRASES.get(carrier, '?')}"
+        return text("conditions.reasons.carrier_undecided")
+    return text("conditions.reasons.carrier", carrier=CARRIER_PHRASES.get(carrier, _UNKNOWN))
 
 
 def _staffed_holds(wanted: bool, me: Features) -> bool:
@@ -96,9 +98,9 @@ def _staffed_holds(wanted: bool, me: Features) -> bool:
 def _state_reason(states: list[str]) -> str:
     """Reason text for the building state condition."""
     if states == ["none"]:
-        return "aucun bâtiment n'est encore choisi"
-    label = codes.label_of(codes.BUILDING_STATES, states[0]).lower() if states else "?"
-    return f"le bâtiment envisagé est : {label}"
+        return text("conditions.reasons.no_building")
+    label = codes.label_of(codes.BUILDING_STATES, states[0]).lower() if states else _UNKNOWN
+    return text("conditions.reasons.building_state", state=label)
 
 
 def evaluate(conditions: Mapping[str, Any], profile: Profile, me: Features) -> list[Check]:
@@ -114,7 +116,8 @@ def holds_all(checks: list[Check]) -> bool:
 def reason_text(checks: list[Check]) -> str:
     """One French sentence saying why a condition set applies."""
     if not checks:
-        return "Recommandée pour tout projet d'après l'étude."
+        return text("conditions.sentence.general")
     parts = [c.reason for c in checks if c.holds]
-    text = ", ".join(parts[:-1]) + (" et " if len(parts) > 1 else "") + parts[-1]
-    return f"S'applique ici : {text}."
+    joined = (", ".join(parts[:-1]) + (text("conditions.sentence.and") if len(parts) > 1 else "")
+              + parts[-1])
+    return text("conditions.sentence.applies", reasons=joined)

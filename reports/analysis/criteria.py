@@ -1,4 +1,7 @@
-"""The seven matching criteria: a similarity in 0..1 and a French sentence for each."""
+"""The seven matching criteria: a similarity in 0..1 and a French sentence for each.
+
+The wording is in resources/analysis/text/criteria.toml.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +11,17 @@ from collections.abc import Callable
 from reports import codes
 from reports.analysis.features import Features
 from reports.analysis.parameters import Params
+from reports.analysis.texts import table, text
 from reports.fmt import fmt_eur, fmt_number, fmt_ratio
 from reports.profile import concentration_label
 
 CRITERIA = ("population", "territory", "concentration", "carrier", "building", "budget",
             "services")
-LABELS = {
-    "population": "Population", "territory": "Catégorie de territoire",
-    "concentration": "Concentration d'emploi", "carrier": "Type de porteur",
-    "building": "Situation du bâtiment", "budget": "Budget", "services": "Services souhaités",
-}
-ZAU_PHRASES = {
-    "111": "un grand pôle", "112": "dans la couronne d'un grand pôle",
-    "120": "une commune multipolarisée des grandes aires urbaines", "211": "un moyen pôle",
-    "212": "dans la couronne d'un moyen pôle", "221": "un petit pôle",
-    "222": "dans la couronne d'un petit pôle", "300": "une commune multipolarisée",
-    "400": "une commune isolée, hors influence des pôles",
-}
-CARRIER_PHRASES = {
-    "association": "une association", "commune": "la commune", "epci": "l'intercommunalité",
-    "public_agency": "un organisme public", "cooperative": "une coopérative",
-    "company": "une entreprise", "network": "un réseau privé (franchise)",
-    "undecided": "un porteur encore à trouver",
-}
-OWNER_PHRASES = {
-    "commune": "à la commune", "epci": "à l'intercommunalité",
-    "public_other": "à un organisme public", "private": "à un propriétaire privé",
-    "carrier": "au porteur du projet",
-}
-BUDGET_PHRASES = {"low": "petit budget", "medium": "budget moyen", "high": "gros budget"}
+LABELS = table("criteria.labels")
+ZAU_PHRASES = table("criteria.zau")
+CARRIER_PHRASES = table("criteria.carriers")
+OWNER_PHRASES = table("criteria.owners")
+BUDGET_PHRASES = table("criteria.budgets")
 PUBLIC_OWNERS = {"commune", "epci", "public_other"}
 
 Result = tuple[float | None, str]  # similarity (None: unknown), French sentence
@@ -50,12 +35,12 @@ def pair(table: dict[str, float], a: str, b: str, default: float = 0.0) -> float
 def degree(similarity: float) -> str:
     """A French word for how close two values are."""
     if similarity >= 0.8:
-        return "très proches"
+        return text("criteria.degree.very_close")
     if similarity >= 0.55:
-        return "proches"
+        return text("criteria.degree.close")
     if similarity >= 0.3:
-        return "assez différentes"
-    return "très différentes"
+        return text("criteria.degree.rather_different")
+    return text("criteria.degree.very_different")
 
 
 def population_similarity(a: float, b: float, params: Params) -> float:
@@ -100,80 +85,81 @@ def level_similarity(a: str, b: str) -> float:
 
 def _population(me: Features, them: Features, place: str, params: Params) -> Result:
     if them.population is None or me.population is None:
-        return None, f"L'étude ne donne pas la population de {place}."
+        return None, text("criteria.population.unknown", place=place)
     sim = population_similarity(me.population, them.population, params)
-    return sim, (f"{place} compte {fmt_number(them.population)} habitants, votre commune "
-                 f"{fmt_number(me.population)} : tailles {degree(sim)}.")
+    return sim, text("criteria.population.text", place=place, theirs=fmt_number(them.population),
+                     mine=fmt_number(me.population), degree=degree(sim))
 
 
 def _territory(me: Features, them: Features, place: str, params: Params) -> Result:
     if me.zau is None:
-        return None, "Catégorie de territoire non renseignée : critère neutre."
+        return None, text("criteria.territory.not_entered")
     if them.zau is None:
-        return None, f"L'étude ne donne pas la catégorie de territoire de {place}."
+        return None, text("criteria.territory.unknown", place=place)
     sim = territory_similarity(me.zau, them.zau, params)
-    approx = " (catégorie approchée)" if me.zau_approximate else ""
+    approx = text("criteria.territory.approximate") if me.zau_approximate else ""
     if me.zau == them.zau:
-        return sim, f"Comme {place}, votre commune est {ZAU_PHRASES[me.zau]}{approx}."
-    return sim, (f"{place} est {ZAU_PHRASES[them.zau]}, votre commune "
-                 f"{ZAU_PHRASES[me.zau]}{approx}.")
+        return sim, text("criteria.territory.same", place=place, mine=ZAU_PHRASES[me.zau],
+                         approx=approx)
+    return sim, text("criteria.territory.different", place=place, theirs=ZAU_PHRASES[them.zau],
+                     mine=ZAU_PHRASES[me.zau], approx=approx)
 
 
 def _concentration(me: Features, them: Features, place: str, params: Params) -> Result:
     if me.concentration is None:
-        return None, ("Concentration d'emploi non calculable (emplois ou actifs occupés "
-                      "manquants) : critère neutre.")
+        return None, text("criteria.concentration.not_computable")
     if them.concentration is None:
-        return None, f"L'étude ne donne pas la concentration d'emploi de {place}."
+        return None, text("criteria.concentration.unknown", place=place)
     sim = max(0.0, 1 - abs(me.concentration - them.concentration)
               / params("concentration_span"))
-    mine = concentration_label(me.concentration_class)
+    ratios = {"place": place, "mine": concentration_label(me.concentration_class),
+              "theirs_ratio": fmt_ratio(them.concentration),
+              "mine_ratio": fmt_ratio(me.concentration)}
     if me.concentration_class == them.concentration_class:
-        return sim, (f"Comme {place} ({fmt_ratio(them.concentration)}), votre commune est "
-                     f"{mine} ({fmt_ratio(me.concentration)}).")
-    theirs = concentration_label(them.concentration_class)
-    return sim, (f"{place} est {theirs} ({fmt_ratio(them.concentration)}), votre commune "
-                 f"{mine} ({fmt_ratio(me.concentration)}).")
+        return sim, text("criteria.concentration.same", **ratios)
+    return sim, text("criteria.concentration.different", **ratios,
+                     theirs=concentration_label(them.concentration_class))
 
 
 def _carrier(me: Features, them: Features, place: str, params: Params) -> Result:
     if them.carrier is None:
-        return None, f"L'étude ne précise pas le porteur de {place}."
+        return None, text("criteria.carrier.unknown", place=place)
     sim = carrier_similarity(me.carrier, them.carrier, params)
     if me.carrier == them.carrier:
-        return sim, f"Même type de porteur qu'à {place} : {CARRIER_PHRASES[me.carrier]}."
+        return sim, text("criteria.carrier.same", place=place, mine=CARRIER_PHRASES[me.carrier])
     if me.carrier == "undecided":
-        return sim, (f"Porteur pas encore choisi ; à {place}, le lieu est porté par "
-                     f"{CARRIER_PHRASES[them.carrier]}.")
-    return sim, (f"À {place}, le lieu est porté par {CARRIER_PHRASES[them.carrier]} ; chez "
-                 f"vous, par {CARRIER_PHRASES[me.carrier]}.")
+        return sim, text("criteria.carrier.undecided", place=place,
+                         theirs=CARRIER_PHRASES[them.carrier])
+    return sim, text("criteria.carrier.different", place=place,
+                     theirs=CARRIER_PHRASES[them.carrier], mine=CARRIER_PHRASES[me.carrier])
 
 
 def _building(me: Features, them: Features, place: str, params: Params) -> Result:
     if me.owner is None:
-        return None, "Pas encore de bâtiment (ou propriétaire inconnu) : critère neutre."
+        return None, text("criteria.building.not_entered")
     if them.owner is None:
-        return None, f"L'étude ne précise pas à qui appartient le local de {place}."
+        return None, text("criteria.building.unknown", place=place)
     sim = owner_similarity(me.owner, them.owner, params)
     if me.owner == them.owner:
-        return sim, f"Comme à {place}, le local appartient {OWNER_PHRASES[me.owner]}."
-    return sim, (f"À {place}, le local appartient {OWNER_PHRASES[them.owner]} ; le vôtre "
-                 f"{OWNER_PHRASES[me.owner]}.")
+        return sim, text("criteria.building.same", place=place, mine=OWNER_PHRASES[me.owner])
+    return sim, text("criteria.building.different", place=place,
+                     theirs=OWNER_PHRASES[them.owner], mine=OWNER_PHRASES[me.owner])
 
 
 def _budget(me: Features, them: Features, place: str, params: Params) -> Result:
     if me.budget_level is None:
-        return None, "Investissement non renseigné : critère neutre."
+        return None, text("criteria.budget.not_entered")
     if them.budget_level is None:
-        return None, f"L'étude ne donne pas l'investissement de {place}."
+        return None, text("criteria.budget.unknown", place=place)
     sim = level_similarity(me.budget_level, them.budget_level)
-    amount = (f"environ {fmt_eur(them.investment)}" if them.investment is not None
-              else "lieu bénévole, sans travaux chiffrés")
-    mine = f"{BUDGET_PHRASES[me.budget_level]} ({fmt_eur(me.investment)})"
+    amount = (text("criteria.budget.amount", amount=fmt_eur(them.investment))
+              if them.investment is not None else text("criteria.budget.volunteer"))
+    mine = text("criteria.budget.mine", level=BUDGET_PHRASES[me.budget_level],
+                amount=fmt_eur(me.investment))
     if me.budget_level == them.budget_level:
-        return sim, f"Même ordre de budget qu'à {place} ({amount}) : {mine}."
-    return sim, (f"{place} : {BUDGET_PHRASES[them.budget_level]} ({amount}) ; votre projet : "
-                 f"{mine}.")
+        return sim, text("criteria.budget.same", place=place, amount=amount, mine=mine)
+    return sim, text("criteria.budget.different", place=place, amount=amount, mine=mine,
+                     theirs=BUDGET_PHRASES[them.budget_level])
 
 
 def service_names(services) -> str:
@@ -184,13 +170,14 @@ def service_names(services) -> str:
 
 def _services(me: Features, them: Features, place: str, params: Params) -> Result:
     if not them.services:
-        return None, f"L'étude ne détaille pas les services de {place}."
+        return None, text("criteria.services.unknown", place=place)
     common = me.services & them.services
     sim = len(common) / len(me.services | them.services)
     if not common:
-        return sim, f"Aucun service en commun avec {place} ({service_names(them.services)})."
-    return sim, (f"Services en commun avec {place} : {service_names(common)} "
-                 f"({len(common)} sur les {len(me.services)} que vous prévoyez).")
+        return sim, text("criteria.services.none_in_common", place=place,
+                         services=service_names(them.services))
+    return sim, text("criteria.services.in_common", place=place, services=service_names(common),
+                     common=len(common), planned=len(me.services))
 
 
 COMPARE: dict[str, Callable[[Features, Features, str, Params], Result]] = {

@@ -4,6 +4,7 @@
     text("verdict.summary", commune=name, …)        # with NAMED placeholders ({commune})
     items("risks.no_carrier.sites")                 # a list kept with the text (site ids…)
     counted(3, "common.nouns.independent")          # "3 indépendants"
+    table("criteria.carriers")                      # a whole table as a dict (phrases by code)
 
 Keys are ``<file>.<table>.<entry>``. Numbers are formatted by the caller with
 `reports.fmt` and passed as placeholders. A missing key or placeholder raises at once.
@@ -58,6 +59,24 @@ def _entry(key: str) -> Any:
     if _STRICT["on"]:
         _STRICT["used"].add(key)
     return value
+
+
+@lru_cache(maxsize=64)
+def _table(prefix: str) -> dict[str, Any]:
+    """The entries directly under `prefix`, by their last name."""
+    head = prefix + "."
+    return {key[len(head):]: value for key, value in catalogue().items()
+            if key.startswith(head) and "." not in key[len(head):]}
+
+
+def table(prefix: str) -> dict[str, Any]:
+    """A whole table of the catalogue (``criteria.carriers``) as a dict, e.g. phrases by code."""
+    found = _table(prefix)
+    if not found:
+        raise CatalogueError(f"table absente du catalogue : {prefix}")
+    if _STRICT["on"]:
+        _STRICT["used"].update(f"{prefix}.{name}" for name in found)
+    return dict(found)
 
 
 def placeholders(template: str) -> set[str]:
