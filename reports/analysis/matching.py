@@ -15,6 +15,7 @@ from reports.analysis import criteria as cr
 from reports.analysis.conditions import check
 from reports.analysis.features import Features, site_features
 from reports.analysis.parameters import Params
+from reports.analysis.texts import text
 from reports.fmt import fmt_ratio
 from reports.profile import Profile
 from reports.result import Contribution, SiteMatch, TypologyMatch
@@ -32,7 +33,7 @@ def _score(raw: Raw, params: Params) -> tuple[float, tuple[Contribution, ...], s
         rule = decisive.get(name)
         is_decisive = sim is not None and rule is not None and sim < rule["below"]
         if is_decisive:
-            sentence += f" Écart décisif : le score est plafonné à {fmt_ratio(rule['cap'])}."
+            sentence += text("matching.criterion.decisive", cap=fmt_ratio(rule["cap"]))
             if rule["cap"] < cap:
                 cap, capped_by = rule["cap"], name
         value = neutral if sim is None else sim
@@ -91,17 +92,17 @@ def _carrier_fit(conditions: Mapping[str, Any], carriers: tuple[str, ...], me: F
                  params: Params) -> tuple[float | None, str]:
     """The typology's carriers: those of the study first, then those it may also suit."""
     accepted = [c for c in conditions.get("carrier_types", ()) if c not in carriers]
-    names = " ou ".join(cr.CARRIER_PHRASES[c] for c in carriers)
-    text = f"Dans l'étude, ce modèle est porté par {names}." if carriers else ""
+    names = text("matching.carrier.or").join(cr.CARRIER_PHRASES[c] for c in carriers)
+    study = text("matching.carrier.study", carriers=names) if carriers else ""
     if me.carrier in carriers:
-        return 1.0, text
+        return 1.0, study
     if me.carrier in accepted:
-        return params("accepted_carrier_similarity"), (
-            f"{text} Il peut aussi convenir à {cr.CARRIER_PHRASES[me.carrier]}.")
+        return params("accepted_carrier_similarity"), text(
+            "matching.carrier.also", study=study, carrier=cr.CARRIER_PHRASES[me.carrier])
     listed = [c for c in (*carriers, *accepted) if c != "undecided"]
     if not listed:
         return None, ""
-    return max(cr.carrier_similarity(me.carrier, c, params) for c in listed), text
+    return max(cr.carrier_similarity(me.carrier, c, params) for c in listed), study
 
 
 def _one_condition(key: str, value: Any, me: Features, params: Params) -> float | None:
@@ -147,16 +148,14 @@ def _typology_raw(typology: Any, me: Features, raws: dict[str, Raw], params: Par
                     if raws[s][name][0] is not None), default=None, key=lambda x: x[0])
         parts = [x for x in (cond_sim, best[0] if best else None) if x is not None]
         sim = sum(parts) / len(parts) if parts else None
-        text = " ".join(t for t in (cond_text, best[1] if best else "") if t)
-        if not text:
-            text = raw_unknown(name)
-        raw[name] = (sim, text)
+        sentence = " ".join(t for t in (cond_text, best[1] if best else "") if t)
+        raw[name] = (sim, sentence or raw_unknown(name))
     return raw
 
 
 def raw_unknown(criterion: str) -> str:
     """Sentence for a criterion neither the model nor its sites speak to."""
-    return f"{cr.LABELS[criterion]} : ni le modèle ni ses sites n'en disent rien (critère neutre)."
+    return text("matching.criterion.unknown", criterion=cr.LABELS[criterion])
 
 
 def _unmet_extra(typology: Any, profile: Profile, me: Features) -> list[str]:
@@ -195,13 +194,13 @@ def _summary(typology: Any, contributions: tuple[Contribution, ...], capped_by: 
     weak = [c.label.lower() for c in ordered[::-1] if c.similarity < 0.4][:2]
     parts = []
     if strong:
-        parts.append(f"Proche de votre projet par : {', '.join(strong)}.")
+        parts.append(text("matching.summary.strong", criteria=", ".join(strong)))
     if weak:
-        parts.append(f"Éloigné par : {', '.join(weak)}.")
+        parts.append(text("matching.summary.weak", criteria=", ".join(weak)))
     if capped_by:
-        parts.append(f"Écart décisif sur le critère « {cr.LABELS[capped_by].lower()} ».")
+        parts.append(text("matching.summary.capped", criterion=cr.LABELS[capped_by].lower()))
     if unmet:
-        parts.append(f"Condition non remplie : {'; '.join(unmet)}.")
+        parts.append(text("matching.summary.unmet", conditions="; ".join(unmet)))
     if not parts:
-        parts.append("Ressemblance moyenne sur tous les critères.")
-    return " ".join(parts) + f" {typology.fits}"
+        parts.append(text("matching.summary.average"))
+    return " ".join(parts) + text("matching.summary.fits", fits=typology.fits)
