@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reports import codes
 from reports.analysis.parameters import Params
+from reports.analysis.texts import text
 from reports.profile import Profile, concentration, concentration_class
 
 
@@ -42,22 +43,20 @@ def territory_code(profile: Profile, params: Params) -> tuple[str | None, bool, 
     """The study category (ZAU 2010) for the profile, whether it is approximate, and how."""
     ter = profile.territory
     if ter.zau2010 in codes.codes_of(codes.ZAU2010):
-        return ter.zau2010, False, "catégorie ZAU 2010 saisie"
+        return ter.zau2010, False, text("features.territory.entered")
     if ter.aav2020_category is not None:
         table = params("aav2020_to_zau2010")
         code = (table.get(f"{ter.aav2020_category}|{ter.aav2020_size}")
                 or table.get(f"{ter.aav2020_category}|*"))
         if code:
             label = codes.label_of(codes.AAV2020_CATEGORY, ter.aav2020_category).lower()
-            return code, True, (f"approximation d'après le zonage AAV 2020 ({label}) : "
-                                "les deux zonages ne se recouvrent pas exactement")
+            return code, True, text("features.territory.from_aav", label=label)
     if ter.density_level is not None:
         code = params("density_to_zau2010").get(str(ter.density_level))
         if code:
             label = codes.label_of(codes.DENSITY_LEVEL, ter.density_level).lower()
-            return code, True, (f"approximation grossière d'après la grille de densité "
-                                f"({label}), qui décrit l'habitat et non l'influence d'un pôle")
-    return None, False, "catégorie de territoire non renseignée"
+            return code, True, text("features.territory.from_density", label=label)
+    return None, False, text("features.territory.unknown")
 
 
 def main_building_owner(profile: Profile) -> str | None:
@@ -98,7 +97,7 @@ def site_features(site, params: Params) -> Features:
     staff = site.staff_hours_per_week
     return Features(
         population=site.population, zau=site.zau2010, zau_approximate=False,
-        zau_origin="fiche de l'étude", concentration=site.concentration,
+        zau_origin=text("features.territory.study"), concentration=site.concentration,
         concentration_class=_class(site.concentration, params),
         carrier=site.carrier_type, owner=site.building_owner, investment=investment,
         budget_level=level, services=frozenset(site.services or ()),

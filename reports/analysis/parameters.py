@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from reports.analysis.texts import table as text_table
+from reports.analysis.texts import text
 from reports.paths import read_text
-
-OVERRIDE_SOURCE = "valeur saisie dans le profil (remplace : {source})"
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ class Params:
     def __call__(self, key: str) -> Any:
         """The value of a parameter or knowledge setting (the profile's override if any)."""
         if key in self.overrides:
-            value, source = self.overrides[key], OVERRIDE_SOURCE.format(source=self.source(key))
+            value, source = self.overrides[key], text("parameters.override.source",
+                                                       source=self.source(key))
             overridden = True
         elif key in self.table:
             value, source, overridden = self.table[key].value, self.table[key].source, False
@@ -82,7 +83,9 @@ class Params:
 
     def label(self, key: str) -> str:
         """French label of a parameter (the key for a setting without one)."""
-        return self.table[key].label if key in self.table else _SETTING_LABELS.get(key, key)
+        if key in self.table:
+            return self.table[key].label
+        return text_table("parameters.settings").get(key, key)
 
     def cited(self, key: str) -> str:
         """The source to print next to a figure (override said so)."""
@@ -92,19 +95,6 @@ class Params:
     def is_overridden(self, key: str) -> bool:
         """True when the profile replaced this value."""
         return key in self.overrides
-
-
-_SETTING_LABELS = {
-    "fill_rate_target": "Taux de remplissage visé",
-    "catchment_minutes_min": "Zone d'attraction, temps de trajet minimal",
-    "catchment_minutes_max": "Zone d'attraction, temps de trajet maximal",
-    "telework_commute_minutes": "Trajet à partir duquel un salarié envisage le télétravail",
-    "independent_share": "Part des indépendants parmi les usagers",
-    "concentration_residential_max": "Seuil d'une commune résidentielle",
-    "concentration_employing_min": "Seuil d'une commune employeuse",
-    "budget_level_low_max": "Investissement maximal d'un petit budget",
-    "budget_level_high_min": "Investissement minimal d'un gros budget",
-}
 
 
 def params_for(assumptions: dict[str, float] | None, settings: Any) -> Params:
