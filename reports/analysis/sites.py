@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reports.analysis.texts import text
 from reports.profile import (
     Budget,
     Building,
@@ -19,8 +20,9 @@ def profile_from_site(site: Any) -> Profile:
     """The profile a mayor of the site's commune would have entered, from the study's fiche."""
     building = []
     if site.building_owner or site.surface_m2:
-        building = [Building(name=f"Local de {site.name}", owner=site.building_owner,
-                             surface_m2=site.surface_m2, monthly_rent_eur=site.monthly_rent_eur)]
+        building = [Building(name=text("sites.profile.building", site=site.name),
+                             owner=site.building_owner, surface_m2=site.surface_m2,
+                             monthly_rent_eur=site.monthly_rent_eur)]
     staff = site.staff_hours_per_week
     return Profile(
         commune=Commune(name=site.commune, insee_code=site.insee_code or "",
@@ -35,5 +37,5 @@ def profile_from_site(site: Any) -> Profile:
         budget=Budget(investment_eur=site.investment_eur, subsidy_rate=site.subsidy_rate,
                       annual_operating_eur=site.operating_eur_per_year),
         services=list(site.services),
-        notes=f"Profil reconstitué d'après la fiche « {site.name} » de l'étude 2017.",
+        notes=text("sites.profile.notes", site=site.name),
     )
