@@ -61,7 +61,7 @@ class Params:
     def __call__(self, key: str) -> Any:
         """The value of a parameter or knowledge setting (the profile's override if any)."""
         if key in self.overrides:
-            value, source = self.overrides[key], text("parameters.override.source",
+            value, source = self.overrides[key], text("assumptions.override.source",
                                                        source=self.source(key))
             overridden = True
         elif key in self.table:
@@ -85,7 +85,7 @@ class Params:
         """French label of a parameter (the key for a setting without one)."""
         if key in self.table:
             return self.table[key].label
-        return text_table("parameters.settings").get(key, key)
+        return text_table("assumptions.settings").get(key, key)
 
     def cited(self, key: str) -> str:
         """The source to print next to a figure (override said so)."""
