@@ -271,3 +271,13 @@ def test_overseas_collectivity_departement_codes_are_accepted():
     data["commune"]["departement"] = "999"
     _, messages = profile_from_dict(data)
     assert any(m.field == "commune.departement" for m in messages)
+
+
+def test_an_invalid_population_does_not_also_raise_coherence_warnings():
+    """A negative population is one error, not an error plus a misleading comparison."""
+    data = profile_to_dict(new_profile())
+    data["commune"]["name"] = "Essai"
+    data["population"]["total"] = -5
+    _, messages = profile_from_dict(data)
+    assert [m.field for m in messages if m.level == "error"] == ["population.total"]
+    assert not [m for m in messages if m.field == "territory.known_independents"]

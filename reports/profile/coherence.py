@@ -13,8 +13,11 @@ from reports.profile.parse import _is_number
 
 
 def _num(value: Any) -> float | None:
-    """The value if it is a usable number, else None."""
-    return value if _is_number(value) and value == value else None
+    """The value if it is a usable count or amount (a number, not negative), else None.
+
+    Out-of-range values already get an error; comparing them would add confusing warnings.
+    """
+    return value if _is_number(value) and value == value and value >= 0 else None
 
 
 def _warnings(profile: Profile) -> list[Message]:
