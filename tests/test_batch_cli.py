@@ -124,3 +124,14 @@ def test_template_is_written_and_runs_as_is(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["batch", str(template), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
     assert len(list(out.glob("*.pdf"))) == 3
+
+
+def test_a_file_without_a_usable_header_is_an_error_not_a_silent_success(tmp_path, capsys):
+    """A CSV with no commune column writes errors.csv and exits 2 with the reason on stderr."""
+    bad = tmp_path / "notes.csv"
+    bad.write_text("nom;population\nPrades;5835\n", encoding="utf-8")
+    code = main(["batch", str(bad), "--out", str(tmp_path / "out"), "--quiet"])
+    assert code == 2
+    assert "commune.insee_code" in capsys.readouterr().err
+    rows = _read(tmp_path / "out" / "errors.csv")
+    assert any(row[2] == "commune.insee_code" and row[3] == "erreur" for row in rows[1:])

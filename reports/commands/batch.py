@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from reports.batch.model import ERROR
+
 EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 2, 3, 130
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
@@ -119,7 +121,11 @@ def _conclude(report, quiet: bool) -> int:
         print(f"Interrompu : {done} note(s) terminée(s) sur {report.total} ; "
               f"récapitulatif dans {report.summary_path}.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    if failed:
+    header_errors = [i for i in report.issues if i.level == ERROR]
+    for issue in header_errors:  # the file itself is wrong: say why, whatever --quiet says
+        print(f"Fichier CSV, ligne {issue.line} — {issue.field} : {issue.text}",
+              file=sys.stderr)
+    if failed or header_errors:
         print(f"{done} commune(s) traitée(s), {failed} ligne(s) en erreur : "
               f"voir {report.errors_path}.", file=sys.stderr)
         return EXIT_INVALID
