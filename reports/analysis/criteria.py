@@ -32,14 +32,12 @@ def pair(table: dict[str, float], a: str, b: str, default: float = 0.0) -> float
     return table.get(f"{a}|{b}", table.get(f"{b}|{a}", default))
 
 
-def degree(similarity: float) -> str:
-    """A French word for how close two values are."""
-    if similarity >= 0.8:
-        return text("criteria.degree.very_close")
-    if similarity >= 0.55:
-        return text("criteria.degree.close")
-    if similarity >= 0.3:
-        return text("criteria.degree.rather_different")
+def degree(similarity: float, params: Params) -> str:
+    """A French word for how close two values are (thresholds ``similarity_degrees``)."""
+    floors = params("similarity_degrees")
+    for word in ("very_close", "close", "rather_different"):
+        if similarity >= floors[word]:
+            return text(f"criteria.degree.{word}")
     return text("criteria.degree.very_different")
 
 
@@ -88,7 +86,7 @@ def _population(me: Features, them: Features, place: str, params: Params) -> Res
         return None, text("criteria.population.unknown", place=place)
     sim = population_similarity(me.population, them.population, params)
     return sim, text("criteria.population.text", place=place, theirs=fmt_number(them.population),
-                     mine=fmt_number(me.population), degree=degree(sim))
+                     mine=fmt_number(me.population), degree=degree(sim, params))
 
 
 def _territory(me: Features, them: Features, place: str, params: Params) -> Result:

@@ -178,7 +178,7 @@ def match_typologies(me: Features, profile: Profile, typologies: Iterable[Any],
                                                  params)
         unmet = _unmet_extra(typology, profile, me)
         score = round(score * params("unmet_condition_factor") ** len(unmet), 4)
-        summary = _summary(typology, contributions, capped_by, unmet)
+        summary = _summary(typology, contributions, capped_by, unmet, params)
         ranked.append((-score, order, TypologyMatch(
             typology.typology_id, typology.name, score, contributions, summary,
             tuple(s for s in typology.site_ids), capped_by)))
@@ -187,11 +187,12 @@ def match_typologies(me: Features, profile: Profile, typologies: Iterable[Any],
 
 
 def _summary(typology: Any, contributions: tuple[Contribution, ...], capped_by: str | None,
-             unmet: list[str]) -> str:
+             unmet: list[str], params: Params) -> str:
     """One or two French sentences: the strongest and weakest criteria, and any obstacle."""
+    limits = params("summary_thresholds")
     ordered = sorted(contributions, key=lambda c: -c.similarity)
-    strong = [c.label.lower() for c in ordered if c.similarity >= 0.75][:2]
-    weak = [c.label.lower() for c in ordered[::-1] if c.similarity < 0.4][:2]
+    strong = [c.label.lower() for c in ordered if c.similarity >= limits["strong"]][:2]
+    weak = [c.label.lower() for c in ordered[::-1] if c.similarity < limits["weak"]][:2]
     parts = []
     if strong:
         parts.append(text("matching.summary.strong", criteria=", ".join(strong)))

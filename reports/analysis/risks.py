@@ -41,7 +41,7 @@ def find_risks(profile: Profile, demand: Demand, sizing: Sizing, finance: Financ
                params: Params) -> list[Found]:
     """Every risk that applies, most severe first (stable order within a severity)."""
     found = [*_people_risks(profile, demand, params), *_building_risks(profile, sizing, params),
-             *_money_risks(profile, finance), *_use_risks(profile)]
+             *_money_risks(profile, finance, params), *_use_risks(profile)]
     return sorted(found, key=lambda f: _ORDER[f.risk.severity])
 
 
@@ -86,7 +86,7 @@ def _building_risks(profile: Profile, sizing: Sizing, params: Params) -> list[Fo
     return out
 
 
-def _money_risks(profile: Profile, finance: Finance) -> list[Found]:
+def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Found]:
     """Profitability expected, subsidies only for investment, budgets too short."""
     out = []
     support = finance.public_support_per_year_eur
@@ -100,11 +100,13 @@ def _money_risks(profile: Profile, finance: Finance) -> list[Found]:
         out.append(_risk("risks.investment_only_subsidy", "medium", {
             "subsidy": fmt_eur(finance.subsidy_eur), "support": fmt_eur(support)}))
     planned = profile.budget.investment_eur
-    if planned is not None and planned < 0.8 * finance.investment_total_eur:
+    estimated = finance.investment_total_eur
+    if planned is not None and planned < params("investment_gap_ratio") * estimated:
         out.append(_risk("risks.investment_gap", "medium", {
             "planned": fmt_eur(planned), "estimated": fmt_eur(finance.investment_total_eur)}))
     announced = profile.budget.annual_operating_eur
-    if announced is not None and announced < 0.7 * finance.operating_total_eur:
+    running = finance.operating_total_eur
+    if announced is not None and announced < params("operating_gap_ratio") * running:
         out.append(_risk("risks.operating_gap", "medium", {
             "announced": fmt_eur(announced),
             "estimated": fmt_eur(finance.operating_total_eur)}))
