@@ -64,6 +64,7 @@ def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: 
                 params: Params) -> list[tuple[Any, float, float, int]]:
     """(site, weight, users transposed to the commune, site base) for the closest sites."""
     elasticity = params("demand_population_elasticity")
+    floor = params("reference_weight_floor")
     out = []
     for match in matches:
         site = kb.site(match.site_id)
@@ -74,7 +75,7 @@ def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: 
         if not site_base:
             continue
         users = site.regular_users * (base.population / site_base) ** elasticity
-        out.append((site, max(match.score, 0.01), users, site_base))
+        out.append((site, max(match.score, floor), users, site_base))
         if len(out) == params("reference_sites_count"):
             break
     return out
@@ -123,9 +124,9 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
     known, known_text = _known_people(profile, params)
     if known_text:
         signals.insert(0, known_text)
-    low = max(low, params("minimum_users"), known * 0.5)
+    low = max(low, params("minimum_users"), known * params("known_people_low_share"))
     central = max(central, known, low)
-    high = max(high, central * 1.25)
+    high = max(high, central * params("high_over_central_min"))
     users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
     return Demand(users, _method(refs, base, factor, params, capped),
                   tuple(s.site_id for s, *_ in refs), tuple(signals))
