@@ -167,7 +167,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
         "territory": me.zau_origin,
         "demand_base": base.source,
         "public_support_rule": text("engine.method.public_support_rule"),
-        "verdict_rule": verdict_rule(),
+        "verdict_rule": verdict_rule(params),
         "assumptions": {k: dict(v) for k, v in sorted(params.used.items())},
         "overridden": sorted(params.overrides),
         "ignored_overrides": ignored,

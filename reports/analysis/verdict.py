@@ -14,9 +14,13 @@ from reports.profile import Profile
 from reports.result import Demand, Finance, SiteMatch, TypologyMatch, Verdict
 
 
-def verdict_rule() -> str:
-    """The verdict rule in words (for the note's method)."""
-    return text("verdict.rule.text")
+def verdict_rule(params: Params) -> str:
+    """The verdict rule in words (for the note's method), its numbers from ``verdict_rules``."""
+    rules = params("verdict_rules")
+    score = rules["favourable_min_typology_score"]
+    return text("verdict.rule.text", high_risks=fmt_number(rules["not_advised_high_risks"]),
+                medium_risks=fmt_number(rules["favourable_max_medium_risks"]),
+                min_score=fmt_number(score, 1 if round(score, 1) == score else 2))
 
 
 def level_of(found: list[Found], best_score: float, covered: bool, params: Params) -> str:
@@ -32,11 +36,11 @@ def level_of(found: list[Found], best_score: float, covered: bool, params: Param
     return "conditional"
 
 
-def conditions_for(found: list[Found]) -> tuple[str, ...]:
-    """The conditions lifting the most severe risks, completed to at least three, five at most."""
+def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
+    """The conditions lifting the most severe risks, completed to at least three, capped."""
     picked = [f.condition for f in found if f.risk.severity != "low"]
     picked += [text(key) for key in items("verdict.conditions.standard")]
-    return tuple(dict.fromkeys(picked))[:5]
+    return tuple(dict.fromkeys(picked))[:int(params("verdict_max_conditions"))]
 
 
 def build_verdict(profile: Profile, found: list[Found], typologies: tuple[TypologyMatch, ...],
@@ -49,8 +53,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     months = int(params("opening_months"))
     return Verdict(level, text(f"verdict.labels.{level}"),
                    _summary(profile, found, best, sites, demand, money),
-                   conditions_for(found), _next_steps(funding_names, months),
-                   _timeline(months))
+                   conditions_for(found, params), _next_steps(funding_names, months),
+                   _timeline(months, params("timeline_phases")))
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
@@ -81,9 +85,11 @@ def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
     )
 
 
-def _timeline(months: int) -> tuple[tuple[str, str], ...]:
-    """Month ranges from the commune's agreement to the opening."""
-    a, b, c = max(2, months // 6), max(4, months // 3), max(6, months // 2)
+def _timeline(months: int, phases: dict[str, dict[str, int]]
+              ) -> tuple[tuple[str, str], ...]:
+    """Month ranges from the commune's agreement to the opening (``timeline_phases``)."""
+    a, b, c = (max(phases[name]["minimum_month"], months // phases[name]["divisor"])
+               for name in ("group", "choice", "funding"))
 
     def span(start: int, end: int) -> str:
         return text("verdict.timeline.range", start=start, end=end)
