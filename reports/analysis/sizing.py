@@ -32,7 +32,7 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
     notes.append(text("sizing.notes.start_small"))
     building, fit = _best_building(profile.buildings, surface, params)
     return Sizing(workstations, offices, rooms, float(surface), fill,
-                  _reference_sites(demand, matches, kb), tuple(notes),
+                  _reference_sites(demand, matches, kb, params), tuple(notes),
                   _name(profile.buildings, building), fit)
 
 
@@ -67,7 +67,7 @@ def _desks(services: set[str], users: float, fill: float, presence: float,
 
 def _surface(workstations: int, offices: int, rooms: int, services: set[str],
              params: Params) -> int:
-    """Useful surface plus shared areas, rounded up to 5 m²."""
+    """Useful surface plus shared areas, rounded up to the step ``surface_step_m2``."""
     useful = (workstations * params("m2_per_workstation")
               + offices * params("m2_per_closed_office")
               + rooms * params("m2_meeting_room"))
@@ -76,7 +76,8 @@ def _surface(workstations: int, offices: int, rooms: int, services: set[str],
     if "public_services" in services:
         useful += params("m2_public_services")
     total = useful * (1 + params("common_areas_share"))
-    return int(math.ceil(total / 5) * 5)
+    step = params("surface_step_m2")
+    return int(math.ceil(total / step) * step)
 
 
 def _fill_note(workstations: int, users: float, fill: float, presence: float,
@@ -106,9 +107,10 @@ def _best_building(buildings: list[Building], surface: float, params: Params
     return best, text("sizing.fit.fits", size=size)
 
 
-def _reference_sites(demand: Demand, matches: tuple[SiteMatch, ...], kb: Any
+def _reference_sites(demand: Demand, matches: tuple[SiteMatch, ...], kb: Any, params: Params
                      ) -> tuple[str, ...]:
     """Sites whose size the study documents among the closest ones, plus demand references."""
-    sized = [m.site_id for m in matches[:5]
+    count = params("sizing_reference_sites")
+    sized = [m.site_id for m in matches[:count["closest"]]
              if kb.site(m.site_id).surface_m2 or kb.site(m.site_id).workstations]
-    return tuple(dict.fromkeys([*demand.reference_sites, *sized[:2]]))
+    return tuple(dict.fromkeys([*demand.reference_sites, *sized[:count["kept"]]]))
