@@ -17,7 +17,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     users = demand.users.central
     known = profile.territory.known_teleworkers or 0
     commuters = min(users, max(users * params("commuter_share"), known))
-    days = params("presence_rate") * 5 * params("weeks_per_year")
+    days = (params("presence_rate") * params("working_days_per_week")
+            * params("weeks_per_year"))
     minutes_given = profile.territory.minutes_to_pole
     minutes = minutes_given if minutes_given is not None else params("minutes_to_pole_default")
     trips = commuters * days
