@@ -129,10 +129,12 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
 
 
 def _nearby_count(neighbourhood: Any) -> int | None:
-    """Tiers-lieux of the CGET list within 20 km (None without the directory)."""
+    """Tiers-lieux of the CGET list within the catchment radius (None without the directory)."""
+    from reports.communes import CATCHMENT_RADIUS_KM
+
     if neighbourhood is None:
         return None
-    return sum(1 for p in neighbourhood.third_places if p.distance_km <= 20)
+    return sum(1 for p in neighbourhood.third_places if p.distance_km <= CATCHMENT_RADIUS_KM)
 
 
 def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> CommuneSummary:
