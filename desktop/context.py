@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.prompts import Prompts
+from desktop.recovery import RecoverySession
 from desktop.settings import Settings
 
 
@@ -13,14 +14,16 @@ class AppContext:
     """Settings, the modal-prompt seam and where the recovery copy lives."""
 
     def __init__(self, settings: Settings, recovery_dir: Path,
-                 prompts: type[Prompts] = Prompts, communes: Any = None) -> None:
+                 prompts: type[Prompts] = Prompts, communes: Any = None,
+                 session_id: str | None = None) -> None:
         self.settings = settings
         self.recovery_dir = recovery_dir
+        self.recovery = RecoverySession(recovery_dir, session_id)  # this window's own copy
         self.prompts = prompts
         self.communes = communes  # desktop.communes.CommuneIndex, loaded in the background
         self.extras: dict[str, object] = {}  # hooks for add-ons (branding)
 
     @property
     def recovery_file(self) -> Path:
-        """The autosaved copy of the project being edited."""
-        return self.recovery_dir / "recovery.tierslieu.json"
+        """The autosaved copy of the project being edited (this session's only)."""
+        return self.recovery.file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -14,9 +15,11 @@ from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.errors import UserError
 from desktop.navigation import PageId
+from desktop.recovery import RecoveryCopy
 from desktop.wizard import TiersLieuWizard
 
 AUTOSAVE_MS = 60_000
+LEGACY_RECOVERY = "recovery.tierslieu.json"  # before copies were kept per session
 
 
 class MainWindow(QMainWindow):
@@ -226,41 +229,57 @@ class MainWindow(QMainWindow):
         """Keep a copy of unsaved work, offered back after a crash."""
         if not self.document.modified:
             return
-        target = self.context.recovery_file
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.document.write_recovery(str(target))
-        except (UserError, OSError):
+        session = self.context.recovery
+        if not session.prepare(self.document.path):
             return  # no place for the copy: the project itself is untouched
-        self.context.settings.set("recovery/original_path", self.document.path)
-        self.context.settings.sync()
+        with contextlib.suppress(UserError, OSError):
+            self.document.write_recovery(str(session.file))
 
     def offer_recovery(self) -> bool:
-        """At start-up: restore the copy left by a crash if the user wants it."""
+        """At start-up: offer the copies crashed sessions left, newest first.
+
+        Each answered copy is deleted; after one is restored, older ones wait for the next
+        start (one project per window). Copies of running sessions are never seen here."""
         self.finish_build()
-        target = self.context.recovery_file
-        if not target.exists():
-            return False
-        original = self.context.settings.get("recovery/original_path")
-        description = original or self.tr("projet non encore enregistré")
-        if not self.context.prompts.offer_recovery(self, description):
-            self.discard_recovery()
-            return False
+        copies = self.context.recovery.stale_copies()
+        for index, copy in enumerate(copies):
+            if self.context.prompts.offer_recovery(self, self._describe(copy)):
+                restored = self._restore(copy)
+                for later in copies[index + 1:]:
+                    later.release()
+                return restored
+            copy.discard()
+        return False
+
+    def _describe(self, copy: RecoveryCopy) -> str:
+        """The project a copy belongs to and when it was written, for the question."""
+        when = datetime.fromtimestamp(copy.modified)
+        return self.tr("{project}, copie du {date} à {time}").format(
+            project=self._original(copy) or self.tr("projet non encore enregistré"),
+            date=when.strftime("%d/%m/%Y"), time=when.strftime("%H:%M"))  # FR and en_GB alike
+
+    def _original(self, copy: RecoveryCopy) -> str:
+        """Its project's path; the single shared copy of earlier versions noted it in settings."""
+        if copy.file.name == LEGACY_RECOVERY:
+            return self.context.settings.get("recovery/original_path")
+        return copy.original_path
+
+    def _restore(self, copy: RecoveryCopy) -> bool:
+        """Load a claimed copy, then delete it: this session's autosave takes over."""
         try:
-            self.document.recover(str(target), original)
+            self.document.recover(str(copy.file), self._original(copy))
         except UserError as exc:
             self.context.prompts.error(self, self.tr("Récupération impossible"), str(exc))
-            self.discard_recovery()
             return False
+        finally:
+            copy.discard()
         self.wizard.restart()
         self.wizard.next()
         return True
 
     def discard_recovery(self) -> None:
-        """Remove the recovery copy (after a save or a clean exit)."""
-        with contextlib.suppress(OSError):
-            self.context.recovery_file.unlink(missing_ok=True)
-        self.context.settings.set("recovery/original_path", "")
+        """Remove this session's recovery copy (after a save or a clean exit)."""
+        self.context.recovery.discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the geometry; drop the recovery copy."""

@@ -32,7 +32,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def create_window(settings: Settings, recovery_dir: Path | None = None,
                   language: str | None = None, communes: CommuneIndex | None = None,
-                  ) -> MainWindow:
+                  session_id: str | None = None) -> MainWindow:
     """The main window with its context; the commune directory loads after it is shown."""
     app = QApplication.instance()
     chosen = i18n.install_translators(app, language or settings.get("language"))
@@ -41,7 +41,7 @@ def create_window(settings: Settings, recovery_dir: Path | None = None,
     folder = recovery_dir or Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation))
     context = AppContext(settings=settings, recovery_dir=folder, prompts=Prompts,
-                         communes=communes or CommuneIndex())
+                         communes=communes or CommuneIndex(), session_id=session_id)
     return MainWindow(context)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,11 @@ from desktop.settings import Settings
 from desktop.startup import create_window
 
 _INDEX: list[CommuneIndex] = []
+_DEAD_LOCK: list[bytes] = []
+
+# A process that takes a QLockFile and dies without releasing it, like a crashed session.
+_DIE_HOLDING = ("import os, sys\nfrom PySide6.QtCore import QLockFile\n"
+                "lock = QLockFile(sys.argv[1])\nassert lock.tryLock(0)\nos._exit(0)\n")
 
 
 @pytest.fixture
@@ -51,3 +58,33 @@ def make_window(qtbot, tmp_path: Path, settings: Settings, communes: CommuneInde
 
 def _forget_changes(window) -> None:
     window.document.modified = False
+
+
+def dead_lock_bytes(folder: Path) -> bytes:
+    """The content of a lock file whose owner process has exited (made once per run)."""
+    if not _DEAD_LOCK:
+        path = folder / "dead.lock"
+        subprocess.run([sys.executable, "-c", _DIE_HOLDING, str(path)], check=True,
+                       timeout=60)
+        _DEAD_LOCK.append(path.read_bytes())
+        path.unlink()
+    return _DEAD_LOCK[0]
+
+
+@pytest.fixture
+def dead_lock(tmp_path: Path) -> bytes:
+    """A lock file's content naming a process that has exited."""
+    return dead_lock_bytes(tmp_path)
+
+
+@pytest.fixture
+def crash(tmp_path: Path):
+    """Make a window look crashed: its copy stays, its lock now names a dead process."""
+    def crash_window(window) -> None:
+        session = window.context.recovery
+        window.hide()  # no closeEvent: nothing is cleaned
+        lock_path = Path(session.lock.fileName())
+        session.lock.unlock()
+        lock_path.write_bytes(dead_lock_bytes(tmp_path))
+
+    return crash_window

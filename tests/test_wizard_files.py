@@ -96,31 +96,33 @@ def test_save_then_open_restores_every_page(make_window, answers, prades_file, t
     assert second.context.settings.recent_files()[0] == answers["save"]
 
 
-def test_recovery_after_a_crash(make_window, answers, prades_file, tmp_path):
+def test_recovery_after_a_crash(make_window, answers, prades_file, tmp_path, crash):
     crashed = make_window()
     crashed.open_project(str(prades_file))
     crashed.document.set("commune.epci_name", "CC modifiée")
     crashed.autosave()  # what the one-minute timer does
     assert crashed.context.recovery_file.exists()
-    crashed.hide()  # the process "dies": no closeEvent, the copy stays
+    crash(crashed)  # the process "dies": no closeEvent, the copy stays
 
     restarted = make_window()
     assert restarted.offer_recovery()
     assert restarted.document.value("commune.epci_name") == "CC modifiée"
     assert restarted.document.path == str(prades_file)
     assert restarted.isWindowModified()  # recovered work is not saved yet
+    assert not crashed.context.recovery_file.exists()  # now this session's autosave's job
 
 
-def test_recovery_declined_is_dropped(make_window, answers, prades_file):
+def test_recovery_declined_is_dropped(make_window, answers, prades_file, crash):
     crashed = make_window()
     crashed.open_project(str(prades_file))
     crashed.document.set("commune.epci_name", "X")
     crashed.autosave()
-    crashed.hide()
+    crash(crashed)
     answers["recover"] = False
     again = make_window()
     assert not again.offer_recovery()
-    assert not again.context.recovery_file.exists()
+    assert not crashed.context.recovery_file.exists()
+    assert not list(crashed.context.recovery_dir.glob("*.lock"))  # claimed, then released
 
 
 def test_closing_with_unsaved_changes_asks(make_window, answers, tmp_path):
@@ -231,14 +233,14 @@ def test_answers_the_engine_refuses_are_explained_without_a_crash(qtbot, make_wi
 @pytest.mark.parametrize("recover", [True, False])
 def test_a_project_named_at_start_up_does_not_hide_the_crash_copy(make_window, answers,
                                                                    prades_file, tmp_path,
-                                                                   recover):
+                                                                   recover, crash):
     from desktop.startup import open_first
 
     crashed = make_window()
     crashed.new_project()
     crashed.document.set("commune.name", "Projet perdu")
     crashed.autosave()
-    crashed.hide()
+    crash(crashed)
     answers["recover"] = recover
     again = make_window()
     open_first(again, {"project": str(prades_file)})

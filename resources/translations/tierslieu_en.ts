@@ -85,12 +85,12 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+158"/>
+        <location filename="../../desktop/pages/base.py" line="+159"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+44"/>
+        <location filename="../../desktop/pages/buildings.py" line="+45"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -209,7 +209,7 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+50"/>
+        <location filename="../../desktop/brand_dialog.py" line="+51"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
@@ -241,7 +241,7 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+327"/>
         <source>Profil &amp;cabinet</source>
         <translation>Firm &amp;profile</translation>
     </message>
@@ -487,12 +487,12 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-128"/>
+        <location filename="../../desktop/brand_dialog.py" line="-127"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>La présentation d&apos;un bureau d&apos;études (logo, couleur, coordonnées). Pour une note de la commune, gardez la présentation sobre.</source>
         <translation>A consultancy&apos;s presentation (logo, colour, contact details). For the commune&apos;s own note, keep the sober style.</translation>
     </message>
@@ -500,7 +500,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-190"/>
+        <location line="-194"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -560,7 +560,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Author</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Ce nom est réservé à la présentation par défaut.</source>
         <translation>This name is reserved for the default style.</translation>
     </message>
@@ -699,7 +699,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+43"/>
+        <location filename="../../desktop/pages/buildings.py" line="+45"/>
         <source>Les bâtiments candidats</source>
         <translation>Candidate buildings</translation>
     </message>
@@ -714,7 +714,7 @@ Do you want to recover it?</translation>
         <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A&amp;jouter un bâtiment…</source>
         <translation>&amp;Add a building…</translation>
     </message>
@@ -896,7 +896,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+82"/>
+        <location filename="../../desktop/main_window.py" line="+85"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -971,12 +971,17 @@ Do you want to recover it?</translation>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
+        <source>{project}, copie du {date} à {time}</source>
+        <translation>{project}, copy of {date} at {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>projet non encore enregistré</source>
         <translation>project not saved yet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Récupération impossible</source>
         <translation>Cannot recover</translation>
     </message>
@@ -1044,7 +1049,7 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
@@ -1339,7 +1344,7 @@ Do you want to recover it?</translation>
         <translation>Fi&amp;nish</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Quitter sans la note ?</source>
         <translation>Quit without the note?</translation>
     </message>
@@ -1367,7 +1372,7 @@ Do you want to recover it?</translation>
         <translation>&lt;p&gt;This tool helps you judge whether a third place (coworking space, shared offices, telecentre, fablab) has its place in your commune. It compares your situation with the &lt;b&gt;ten rural third places&lt;/b&gt; studied in the field in 2017 in Occitanie, then writes a &lt;b&gt;feasibility note&lt;/b&gt; as a PDF (in French) to present to the municipal council.&lt;/p&gt;&lt;p&gt;Everything works without an Internet connection. Allow about twenty minutes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Have at hand:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the commune&apos;s INSEE figures (population, labour force, jobs: the commune&apos;s “dossier complet” on insee.fr);&lt;/li&gt;&lt;li&gt;the buildings that could host the place (area, condition, rent);&lt;/li&gt;&lt;li&gt;who could carry the project, and a rough idea of the budget.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields marked with an asterisk (*) are required; the others make the analysis more precise.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>&amp;Nouveau projet</source>
         <translation>&amp;Create a new project</translation>
     </message>
@@ -1385,7 +1390,7 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+134"/>
+        <location filename="../../desktop/brand_dialog.py" line="+133"/>
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>
