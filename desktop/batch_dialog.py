@@ -1,6 +1,7 @@
 """Fichier > Importer un CSV de communes… : the batch of `reports.batch`, from the wizard.
 
-Asks for the CSV and the output folder, runs the batch on a pool thread (the notes
+Asks for the CSV, the output folder, then the format and the profil cabinet together; runs
+the batch on a pool thread (the notes
 themselves in worker processes) behind a progress dialog whose "Arrêter" stops it cleanly,
 then tells what was done. Modal questions go through `BatchPrompts` so tests patch them.
 """
@@ -14,17 +15,62 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
+    QFormLayout,
+    QLabel,
     QMessageBox,
     QProgressDialog,
     QWidget,
 )
 
+from desktop.brand_dialog import BrandChooser
 from desktop.i18n import translate as _tr
 from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.worker import process_job
-from reports.brand import current_brand
+from reports.brand import Brand, current_brand
+
+
+class BatchBrandChooser(BrandChooser):
+    """The note page's profil cabinet row, for one batch: picking one here does not change
+    the profile the wizard applies to its own note."""
+
+    def _chosen(self, _index: int) -> None:
+        self.changed.emit()
+
+
+class BatchOutputDialog(QDialog):
+    """What the batch produces: the format and the profil cabinet, asked together."""
+
+    FORMATS = (("pdf",), ("docx",), ("pdf", "docx"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Format des notes"))
+        self.setMinimumWidth(420)  # room for a long profile name
+        self.formats = QComboBox(self)
+        self.formats.addItems([_tr("Notes PDF"), _tr("Fichiers Word modifiables (.docx)"),
+                               _tr("PDF et Word")])
+        self.brand = BatchBrandChooser(self)  # starts on the wizard's current profile
+        brand_label = QLabel(self.tr("Profil &cabinet :"), self)
+        brand_label.setBuddy(self.brand.combo)
+        formats_label = QLabel(self.tr("&Produire :"), self)
+        formats_label.setBuddy(self.formats)
+        form = QFormLayout(self)
+        form.addRow(formats_label, self.formats)
+        form.addRow(brand_label, self.brand)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.formats.setFocus()
+
+    def choice(self) -> tuple[tuple[str, ...], Brand]:
+        """The formats and the brand selected."""
+        return self.FORMATS[self.formats.currentIndex()], self.brand.brand()
 
 
 class BatchPrompts:
@@ -52,14 +98,13 @@ class BatchPrompts:
         return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
 
     @staticmethod
-    def choose_formats(parent: QWidget | None) -> tuple[str, ...]:
-        """PDF, Word or both (empty if cancelled)."""
-        choices = {_tr("Notes PDF"): ("pdf",),
-                   _tr("Fichiers Word modifiables (.docx)"): ("docx",),
-                   _tr("PDF et Word"): ("pdf", "docx")}
-        item, ok = QInputDialog.getItem(parent, _tr("Format des notes"), _tr("Produire :"),
-                                        list(choices), 0, False)
-        return choices.get(item, ()) if ok else ()
+    def choose_output(parent: QWidget | None) -> tuple[tuple[str, ...], Brand] | None:
+        """PDF, Word or both, and the profil cabinet (None if cancelled)."""
+        dialog = BatchOutputDialog(parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        choice = dialog.choice() if accepted else None
+        dialog.deleteLater()
+        return choice
 
     @staticmethod
     def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
@@ -108,12 +153,12 @@ class BatchRun(QObject):
     progressed = Signal(int, int, str)  # done, total, commune
 
     def __init__(self, parent: QWidget, csv_path: str, out_dir: str, *,
-                 formats: tuple[str, ...] = ("pdf",), jobs: int | None = None,
-                 task: Any = process_job) -> None:
+                 formats: tuple[str, ...] = ("pdf",), brand: Brand | None = None,
+                 jobs: int | None = None, task: Any = process_job) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.csv_path, self.out_dir = csv_path, out_dir
-        self.options = BatchOptions(Path(out_dir), formats, current_brand())
+        self.options = BatchOptions(Path(out_dir), formats, brand or current_brand())
         self.jobs, self.task = jobs or default_jobs(), task
         self.stop = threading.Event()
         self.dialog = QProgressDialog(self.tr("Lecture du fichier…"), self.tr("Arrêter"),
@@ -162,17 +207,18 @@ class BatchRun(QObject):
 
 def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] = BatchPrompts,
                 **kwargs: Any) -> BatchRun | None:
-    """Ask for the CSV, the folder and the format, then start the batch (None: gave up)."""
+    """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave up)."""
     csv_path = prompts.choose_csv(parent, folder)
     if not csv_path:
         return None
     out_dir = prompts.choose_folder(parent, str(Path(csv_path).parent))
     if not out_dir:
         return None
-    formats = prompts.choose_formats(parent)
-    if not formats:
+    choice = prompts.choose_output(parent)
+    if choice is None:
         return None
-    run = BatchRun(parent, csv_path, out_dir, formats=formats, **kwargs)
+    formats, brand = choice
+    run = BatchRun(parent, csv_path, out_dir, formats=formats, brand=brand, **kwargs)
     run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir))
     run.start()
     return run

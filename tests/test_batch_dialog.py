@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from test_batch_runner import fake_task
 
 from desktop.batch_dialog import BatchPrompts, report_text, start_batch
 from reports.batch import worker
+from reports.brand import DEFAULT_BRAND, Brand, current_brand, save_brand, set_current_brand
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -31,7 +32,7 @@ def answers(tmp_path, monkeypatch):
     csv_path.write_text(CSV, encoding="utf-8")
     out = tmp_path / "notes"
     out.mkdir()
-    seen = {"reports": [], "errors": []}
+    seen = {"reports": [], "errors": [], "output": (("pdf",), DEFAULT_BRAND)}
 
     class Answers(BatchPrompts):
         @staticmethod
@@ -43,8 +44,8 @@ def answers(tmp_path, monkeypatch):
             return str(out)
 
         @staticmethod
-        def choose_formats(parent):
-            return ("pdf",)
+        def choose_output(parent):
+            return seen["output"]
 
         @staticmethod
         def show_report(parent, title, text, folder):
@@ -172,3 +173,49 @@ def test_closing_the_window_stops_a_running_batch(make_window, tmp_path, monkeyp
     window.document.modified = False
     window.close()
     assert running.stop.is_set()
+
+
+ALPHA = Brand(name="Cabinet Alpha", organisation="Alpha Conseil", main_color="#8A2D3B")
+
+
+def test_the_batch_uses_the_profile_chosen_with_the_format(qtbot, answers):
+    prompts, out, seen = answers
+    save_brand(ALPHA)
+    seen["output"] = (("pdf", "docx"), ALPHA)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    run = start_batch(parent, prompts=prompts, jobs=1, task=fake_task)
+    assert run.options.brand == ALPHA and run.options.formats == ("pdf", "docx")
+    qtbot.waitUntil(lambda: bool(seen["reports"]), timeout=10_000)
+    assert (out / "summary.csv").exists()
+    assert current_brand() is DEFAULT_BRAND  # the wizard's own note keeps its profile
+
+
+def test_cancelling_the_format_question_starts_nothing(qtbot, answers):
+    prompts, out, seen = answers
+    seen["output"] = None
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert start_batch(parent, prompts=prompts, jobs=1, task=fake_task) is None
+    assert list(out.iterdir()) == []
+
+
+def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers, monkeypatch):
+    from desktop.batch_dialog import BatchOutputDialog
+
+    save_brand(ALPHA)
+    set_current_brand("Cabinet Alpha")
+    dialog = BatchOutputDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == (("pdf",), ALPHA)
+    assert dialog.brand.combo.currentText() == "Cabinet Alpha"
+    dialog.formats.setCurrentIndex(1)
+    dialog.brand.combo.setCurrentIndex(0)  # the sober default, for this batch only
+    assert dialog.choice() == (("docx",), DEFAULT_BRAND)
+    assert current_brand() == ALPHA
+
+    # through the prompt: OK gives the choice, Cancel gives None
+    monkeypatch.setattr(BatchOutputDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert BatchPrompts.choose_output(None) == (("pdf",), ALPHA)
+    monkeypatch.setattr(BatchOutputDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert BatchPrompts.choose_output(None) is None

@@ -159,7 +159,7 @@ def test_add_on_menu_entries_survive_a_language_switch(make_window):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_dialogs_fit_and_are_translated(qtbot, make_window, tmp_path, monkeypatch, language):
     from desktop.about import about_box
-    from desktop.batch_dialog import BatchRun
+    from desktop.batch_dialog import BatchOutputDialog, BatchRun
     from desktop.brand_dialog import BrandDialog
     from desktop.error_dialog import ErrorDialog
 
@@ -169,6 +169,7 @@ def test_dialogs_fit_and_are_translated(qtbot, make_window, tmp_path, monkeypatc
     run.dialog.show()
     run._show_progress(3, 12, "Saint-Étienne-de-Saint-Geoirs")
     dialogs = {"BRAND_DIALOG": BrandDialog(window), "BATCH_PROGRESS": run.dialog,
+               "BATCH_OUTPUT": BatchOutputDialog(window),
                "ABOUT": about_box(window, window.context),
                "ERROR": ErrorDialog("Une erreur inattendue s'est produite (ValueError).",
                                     "Traceback (most recent call last):\nValueError: boom",

@@ -336,7 +336,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/batch_dialog.py" line="+37"/>
+        <location filename="../../desktop/batch_dialog.py" line="+83"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -361,12 +361,12 @@ Do you want to recover it?</translation>
         <translation>Folder for the notes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-44"/>
         <source>Notes PDF</source>
         <translation>PDF notes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Fichiers Word modifiables (.docx)</source>
         <translation>Editable Word files (.docx)</translation>
     </message>
@@ -376,17 +376,12 @@ Do you want to recover it?</translation>
         <translation>PDF and Word</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Format des notes</source>
         <translation>Format of the notes</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Produire :</source>
-        <translation>Produce:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+62"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
@@ -426,7 +421,7 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
@@ -457,9 +452,22 @@ Do you want to recover it?</translation>
     </message>
 </context>
 <context>
+    <name>BatchOutputDialog</name>
+    <message>
+        <location line="-205"/>
+        <source>Profil &amp;cabinet :</source>
+        <translation>Firm &amp;profile:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Produire :</source>
+        <translation>&amp;Produce:</translation>
+    </message>
+</context>
+<context>
     <name>BatchRun</name>
     <message>
-        <location line="-97"/>
+        <location line="+105"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
