@@ -14,6 +14,7 @@ from desktop import i18n
 from desktop.context import AppContext
 from desktop.document import ProjectDocument
 from desktop.errors import UserError
+from desktop.icon import app_icon
 from desktop.navigation import PageId
 from desktop.recovery import RecoveryCopy
 from desktop.wizard import TiersLieuWizard
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.document = ProjectDocument(self)
         self.document.stateChanged.connect(self.update_title)
+        self.setWindowIcon(app_icon())  # also when no QApplication icon was set (tests)
         self.wizard: TiersLieuWizard | None = None
         self.build()
         self.autosave_timer = QTimer(self)

@@ -13,6 +13,7 @@ from desktop import i18n
 from desktop.communes import CommuneIndex
 from desktop.context import AppContext
 from desktop.errors import install_excepthook
+from desktop.icon import app_icon
 from desktop.main_window import MainWindow
 from desktop.prompts import Prompts
 from desktop.settings import APPLICATION, ORGANISATION, Settings
@@ -27,6 +28,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Tiers-lieu rural")
+    app.setWindowIcon(app_icon())
     return app
 
 
