@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QIcon, QPixmap
 
 from reports.paths import ResourceError, read_bytes
@@ -9,8 +11,9 @@ from reports.paths import ResourceError, read_bytes
 ICON_SIZES = (16, 32, 64, 256)
 
 
+@functools.cache
 def app_icon() -> QIcon:
-    """The icon at every shipped size; the platform picks the one it needs."""
+    """The icon at every shipped size; the platform picks the one it needs (built once)."""
     icon = QIcon()
     for size in ICON_SIZES:
         try:
