@@ -31,7 +31,7 @@ def branded(tmp_path_factory):
                   "A. Dupont")
     progress = []
     path = render_docx(make_result(), folder / "note.docx", brand=brand,
-                       today=dt.date(2027, 3, 8), progress=lambda f, m: progress.append(f))
+                       today=dt.date(2027, 3, 8), progress=lambda f, m: progress.append((f, m)))
     return path, docx.Document(str(path)), progress
 
 
@@ -88,7 +88,10 @@ def test_brand_colour_author_and_metadata(branded):
     assert "8 mars 2027" in cover
     header = document.sections[0].header.paragraphs[0].text
     assert "Saint-Jean-de-Fos" in header and "Territoires Conseil" in header
-    assert progress[0] < progress[-1] == 1.0
+    fractions = [f for f, _ in progress]
+    assert fractions[0] < fractions[-1] == 1.0
+    assert [m for _, m in progress] == ["Préparation du texte", "Mise en page",
+                                        "Écriture du fichier", "Note terminée"]
 
 
 def test_hostile_text_is_written_as_text(tmp_path):

@@ -29,6 +29,7 @@ def render_docx(result: Any, path: str | Path, *, author: str = "", organisation
     is called as the work advances; `today` fixes the cover date (tests).
     """
     from reports.docx.compose import compose
+    from reports.note.sections import labels
     from reports.note.write import write_atomic
 
     say = progress or (lambda fraction, message: None)
@@ -36,7 +37,7 @@ def render_docx(result: Any, path: str | Path, *, author: str = "", organisation
                        brand=brand, say=say, today=today)
     buffer = io.BytesIO()
     document.save(buffer)
-    say(0.9, "Écriture du fichier")
+    say(0.9, labels()["progress_write"])
     written = write_atomic(path, buffer.getvalue())
-    say(1.0, "Note terminée")
+    say(1.0, labels()["progress_done"])
     return written
