@@ -181,3 +181,12 @@ def test_header_without_a_commune_column_fails_every_row(tmp_path):
     assert len(report.failed) == 2 and not report.done
     errors = _read(tmp_path / "out" / "errors.csv")
     assert errors[1][:4] == ["1", "", "commune.insee_code", "erreur"]
+
+
+def test_a_note_that_cannot_be_written_is_reported_in_its_own_words():
+    """The note's French write error is kept as is; other failures are named unexpected."""
+    from reports.note import NoteWriteError
+
+    message = "Le dossier « x » n'existe pas : choisissez un dossier existant."
+    assert worker._failure_text(NoteWriteError(message)) == f"Note non écrite : {message}"
+    assert worker._failure_text(KeyError("k")).startswith("Erreur inattendue")

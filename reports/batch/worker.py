@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.batch.model import ERROR, WARNING, BatchOptions, Issue, Job, Outcome
+from reports.note.write import NoteWriteError
 
 TEMP_PREFIX = "~tierslieu-"  # temporary notes: "~tierslieu-<stem>.<pid>.pdf", removed on failure
 
@@ -160,6 +161,6 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
 
 def _failure_text(exc: Exception) -> str:
     """A French sentence for an unexpected failure (the note's own errors are French already)."""
-    if exc.__class__.__name__ in ("NoteWriteError", "DocxWriteError") or isinstance(exc, OSError):
+    if isinstance(exc, NoteWriteError | OSError):
         return f"Note non écrite : {exc}"
     return f"Erreur inattendue pendant l'analyse ou l'écriture : {exc.__class__.__name__} : {exc}"
