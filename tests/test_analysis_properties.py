@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from reports import codes
 from reports.analysis import InvalidProfileError, analyse
-from reports.analysis.parameters import override_bounds
-from reports.profile import errors_in, profile_from_dict, profile_to_dict
+from reports.profile import errors_in, override_bounds, profile_from_dict, profile_to_dict
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -15,6 +15,7 @@ from typing import Any
 from reports.analysis.texts import table as text_table
 from reports.analysis.texts import text
 from reports.paths import read_text
+from reports.profile import override_bounds
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,6 @@ def shipped() -> tuple[dict[str, Parameter], dict[str, tuple[float, float]]]:
               for k, v in data["parameters"].items()}
     settings = {k: tuple(r) for k, r in data.get("overridable_settings", {}).items()}
     return params, settings
-
-
-def override_bounds() -> dict[str, tuple[float, float]]:
-    """Every key the profile may override, with the bounds of its value."""
-    table, settings = shipped()
-    bounds = {k: p.range for k, p in table.items() if p.overridable and p.range}
-    return bounds | settings
 
 
 @dataclass
@@ -98,7 +92,10 @@ class Params:
 
 
 def params_for(assumptions: dict[str, float] | None, settings: Any) -> Params:
-    """Parameters for one profile: shipped values with the profile's valid overrides."""
+    """Parameters for one profile: shipped values with the profile's valid overrides.
+
+    The bounds are the ones profile validation checked (`reports.profile.override_bounds`).
+    """
     table, _ = shipped()
     bounds = override_bounds()
     overrides = {k: v for k, v in (assumptions or {}).items()
