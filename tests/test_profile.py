@@ -228,6 +228,19 @@ def test_concentration_is_jobs_per_employed_resident():
     assert concentration(profile.population) is None
 
 
+def test_concentration_thresholds_are_the_knowledge_base_settings():
+    from reports.knowledge import knowledge
+
+    kb = knowledge()
+    low = kb.setting("concentration_residential_max")
+    high = kb.setting("concentration_employing_min")
+    assert pm.concentration_thresholds() == (low, high)
+    assert concentration_class(low - 0.01) == "residential"
+    assert concentration_class(low) == concentration_class(high) == "balanced"
+    assert concentration_class(high + 0.01) == "employing"
+    assert concentration_class(1.0, 1.1, 1.3) == "residential"  # the engine's own thresholds win
+
+
 def test_new_profile_is_incomplete_until_name_and_population():
     profile = new_profile()
     assert set(_fields(validate_profile(profile))) == {"commune.name", "population.total"}

@@ -49,12 +49,13 @@ class PopulationPage(ProfilePage):
         self.concentration.setTextFormat(Qt.TextFormat.PlainText)
         self.concentration.setObjectName("concentration")
         self.concentration.setStyleSheet("font-weight: bold;")
+        low, high = engine.concentration_thresholds()
         explain = HelpLabel(self.tr(
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
             "ailleurs), au-dessus de {high} elle est employeuse, entre les deux "
-            "équilibrée.").format(low=fmt_ratio(engine.RESIDENTIAL_MAX, 1),
-                                  high=fmt_ratio(engine.EMPLOYING_MIN, 1)), self)
+            "équilibrée.").format(low=fmt_ratio(low, 1), high=fmt_ratio(high, 1)),
+            self)
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)

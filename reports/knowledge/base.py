@@ -18,7 +18,7 @@ from reports.knowledge.records import (
     Tariff,
     Typology,
 )
-from reports.knowledge.vocab import CONCENTRATION_CODES
+from reports.profile.employment import concentration_class, concentration_label
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,12 @@ class KnowledgeBase:
 
     def concentration_class(self, value: float) -> str:
         """« résidentielle », « équilibrée » or « employeuse » under the settings thresholds."""
-        if value < self.setting("concentration_residential_max"):
-            return "résidentielle"
-        if value > self.setting("concentration_employing_min"):
-            return "employeuse"
-        return "équilibrée"
+        return concentration_label(self.concentration_code(value))
 
     def concentration_code(self, value: float) -> str:
         """residential, balanced or employing (the conditions vocabulary) for a ratio."""
-        return CONCENTRATION_CODES[self.concentration_class(value)]
+        return concentration_class(value, self.setting("concentration_residential_max"),
+                                   self.setting("concentration_employing_min"))
 
     def summary(self) -> str:
         """A short French summary of what the knowledge base holds."""

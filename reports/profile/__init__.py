@@ -27,11 +27,10 @@ from __future__ import annotations
 from reports.profile.checks import overridable_keys, override_bounds, validate_profile
 from reports.profile.coherence import minimum_surface
 from reports.profile.employment import (
-    EMPLOYING_MIN,
-    RESIDENTIAL_MAX,
     concentration,
     concentration_class,
     concentration_label,
+    concentration_thresholds,
 )
 from reports.profile.messages import Level, Message, errors_in, messages_text
 from reports.profile.model import (
@@ -58,13 +57,11 @@ from reports.profile.specs import Spec
 from reports.profile.write import ProfileWriteError, profile_to_dict, profile_to_json, write_profile
 
 __all__ = [
-    "EMPLOYING_MIN",
     "EXTENSION",
     "FORMAT",
     "MAX_BUILDINGS",
     "MAX_FILE_BYTES",
     "MAX_NOTES",
-    "RESIDENTIAL_MAX",
     "SECTIONS",
     "SERVICE_CODES",
     "VERSION",
@@ -82,6 +79,7 @@ __all__ = [
     "concentration",
     "concentration_class",
     "concentration_label",
+    "concentration_thresholds",
     "errors_in",
     "messages_text",
     "minimum_surface",

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from reports import codes
+import json
+from functools import lru_cache
+
+from reports import codes, paths
 from reports.profile.model import Population
 from reports.profile.parse import _is_number
 
-RESIDENTIAL_MAX = 0.8  # same values as the knowledge base's settings; the engine passes those
-EMPLOYING_MIN = 1.2
+
+@lru_cache(maxsize=1)
+def concentration_thresholds() -> tuple[float, float]:
+    """(residential_max, employing_min) as resources/knowledge/settings.json states them."""
+    # Read with json, not through reports.knowledge, so that pandas stays off the wizard's start.
+    settings = json.loads(paths.read_text("knowledge", "settings.json"))
+    return (settings["concentration_residential_max"]["value"],
+            settings["concentration_employing_min"]["value"])
 
 
 def concentration(population: Population) -> float | None:
@@ -18,11 +27,17 @@ def concentration(population: Population) -> float | None:
     return jobs / employed
 
 
-def concentration_class(value: float | None, residential_max: float = RESIDENTIAL_MAX,
-                        employing_min: float = EMPLOYING_MIN) -> str | None:
-    """``residential``, ``balanced`` or ``employing`` (None when the value is unknown)."""
+def concentration_class(value: float | None, residential_max: float | None = None,
+                        employing_min: float | None = None) -> str | None:
+    """``residential``, ``balanced`` or ``employing`` (None when the value is unknown).
+
+    The thresholds default to the knowledge base's settings; the engine passes its own
+    (which a profile's assumptions may override).
+    """
     if value is None:
         return None
+    if residential_max is None or employing_min is None:
+        residential_max, employing_min = concentration_thresholds()
     if value < residential_max:
         return "residential"
     if value > employing_min:
