@@ -16,6 +16,7 @@ from desktop.navigation import PageId
 from desktop.pages import note as note_page
 from desktop.pages import results as results_page
 from desktop.prompts import Prompts
+from reports.fmt import parse_number
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -111,7 +112,9 @@ def test_a_user_goes_from_the_commune_to_its_pdf(qtbot, make_window, tmp_path, m
               "population.employed_15_64", "population.jobs"]
     for field, typed in zip(fields, commune["population"], strict=True):
         type_number(qtbot, page.bindings[field].widget, typed)
-    assert "—" in page.concentration.text() and "commune" in page.concentration.text()
+    jobs, employed = (parse_number(commune["population"][i]) for i in (3, 2))
+    assert page.concentration.text().startswith(f"{jobs / employed:.2f} — commune ".replace(
+        ".", ","))
     click_next(qtbot, wizard)
 
     page = wizard.currentPage()
@@ -119,6 +122,11 @@ def test_a_user_goes_from_the_commune_to_its_pdf(qtbot, make_window, tmp_path, m
     type_number(qtbot, page.bindings["territory.minutes_to_pole"].widget, "35")
     qtbot.waitUntil(lambda: page.neighbourhood is not None, timeout=10_000)
     assert "20 km" in page.around.text()
+    ring = next(r for r in page.neighbourhood.rings if r.radius_km == 20)
+    qtbot.mouseClick(page.use_ring, Qt.MouseButton.LeftButton)
+    assert window.document.value("territory.catchment_population") == ring.population
+    assert parse_number(page.bindings["territory.catchment_population"].widget.text()) \
+        == ring.population
     click_next(qtbot, wizard)
 
     page = wizard.currentPage()

@@ -130,24 +130,16 @@ class TerritoryPage(ProfilePage):
             return
         self.neighbourhood = found
         self.around.setText(neighbourhood_html(found))
-        self.use_ring.setEnabled(ring_population(found, 20) is not None)
+        self.use_ring.setEnabled(bool(found.catchment_population))
 
     def _use_ring(self) -> None:
-        """Copy the 20 km population into the catchment field."""
-        value = ring_population(self.neighbourhood, 20)
-        if value is None:
+        """Copy the directory's catchment (the 20 km ring) into the catchment field."""
+        value = self.neighbourhood.catchment_population if self.neighbourhood else None
+        if not value:
             return
         self.document.set("territory.catchment_population", int(value))
         self.bindings["territory.catchment_population"].write(int(value))
         self.refresh_messages()
-
-
-def ring_population(found: Any, km: int) -> float | None:
-    """Population within `km` km of the commune, if the directory knows it."""
-    for ring in getattr(found, "rings", ()) or ():
-        if getattr(ring, "radius_km", None) == km:
-            return getattr(ring, "population", None)
-    return None
 
 
 def neighbourhood_html(found: Any) -> str:
