@@ -190,3 +190,16 @@ def test_a_note_that_cannot_be_written_is_reported_in_its_own_words():
     message = "Le dossier « x » n'existe pas : choisissez un dossier existant."
     assert worker._failure_text(NoteWriteError(message)) == f"Note non écrite : {message}"
     assert worker._failure_text(KeyError("k")).startswith("Erreur inattendue")
+
+
+def test_a_summary_that_cannot_be_written_is_a_french_unwritable_error(tmp_path):
+    """A folder in the way of summary.csv stops the batch with a message naming the file."""
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "Prades;66149;6000\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "summary.csv").mkdir(parents=True)
+    with pytest.raises(BatchError) as info:
+        run_batch(path, BatchOptions(out), jobs=1, task=fake_task, lookup=None)
+    assert info.value.unwritable
+    assert "summary.csv" in str(info.value) and "est un dossier" in str(info.value)
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

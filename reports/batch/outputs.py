@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from reports.fmt import fmt_number
+from reports.note.write import write_atomic
 
 # (key in the row's summary dict, French column title, decimals or None for text)
 SUMMARY_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
@@ -56,17 +56,12 @@ def _cell(value: Any, decimals: int | None) -> str:
 
 
 def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:
-    """Write a ``;``-separated UTF-8-with-BOM table atomically."""
+    """Write a ``;``-separated UTF-8-with-BOM table atomically (NoteWriteError if it cannot)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(list(header))
     writer.writerows([list(row) for row in rows])
-    tmp = path.with_name(f"~{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
     return path
 
 

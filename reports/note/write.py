@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 class NoteWriteError(Exception):
-    """The note could not be written; the message is in French and names the file."""
+    """A file (note, batch table, brand) could not be written; the French message names it."""
 
 
 def _message(exc: OSError, target: Path) -> str:
@@ -20,7 +20,7 @@ def _message(exc: OSError, target: Path) -> str:
     if code == errno.ENOENT:
         return f"Le dossier « {folder} » n'existe pas : choisissez un dossier existant."
     if code == errno.EISDIR or target.is_dir():
-        return f"« {target} » est un dossier : indiquez un nom de fichier se terminant par .pdf."
+        return f"« {target} » est un dossier : indiquez un nom de fichier."
     if code in (errno.EACCES, errno.EPERM):
         return (f"Impossible d'écrire « {target} » : accès refusé. Le dossier est peut-être "
                 "en lecture seule, ou le fichier est ouvert dans un autre programme "
