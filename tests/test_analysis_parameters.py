@@ -43,9 +43,9 @@ PROFILES = [_example(name) for name in EXAMPLES] + [SHORT_BUDGET, MANY_KNOWN]
 @pytest.fixture
 def patch(monkeypatch):
     """Replace the value of shipped parameters for the rest of the test."""
-    table, settings = shipped()
+    table, version = shipped()
     patched = dict(table)
-    monkeypatch.setattr(parameters_module, "shipped", lambda: (patched, settings))
+    monkeypatch.setattr(parameters_module, "shipped", lambda: (patched, version))
 
     def apply(key: str, value) -> None:
         assert key in table, key
@@ -149,3 +149,9 @@ def test_surface_is_rounded_to_the_step(patch):
     surfaces = [analyse(p, directory=False).sizing.surface_m2 for p in PROFILES]
     assert all(s % 7 == 0 for s in surfaces)
 
+
+
+def test_the_result_names_the_version_of_the_parameters_file():
+    version = json.loads(resource("analysis", "parameters.json").read_text(encoding="utf-8"))[
+        "version"]
+    assert analyse(SHORT_BUDGET, directory=False).versions["parameters"] == str(version)

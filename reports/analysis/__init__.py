@@ -24,7 +24,7 @@ from reports.analysis.finance import build_finance
 from reports.analysis.impact import estimate_impact
 from reports.analysis.local_reasons import Local
 from reports.analysis.matching import match_sites, match_typologies
-from reports.analysis.parameters import Params, params_for
+from reports.analysis.parameters import Params, params_for, shipped
 from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
 from reports.analysis.sites import profile_from_site
@@ -178,7 +178,7 @@ def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[
 
 def _versions(kb: Any, directory: Any) -> dict[str, str]:
     """Tool, knowledge base and data vintages."""
-    out = {"tool": __version__, "parameters": "1",
+    out = {"tool": __version__, "parameters": shipped()[1],
            "knowledge": str(getattr(kb, "version", "") or text("engine.method.knowledge_version"))}
     if directory is not None:
         out["communes"] = str(getattr(directory, "vintage", "") or "")

@@ -32,15 +32,14 @@ class Parameter:
 
 
 @lru_cache(maxsize=1)
-def shipped() -> tuple[dict[str, Parameter], dict[str, tuple[float, float]]]:
-    """The parameters file, read once: parameters by key, overridable settings and bounds."""
+def shipped() -> tuple[dict[str, Parameter], str]:
+    """The parameters file, read once: parameters by key, and the file's version."""
     data = json.loads(read_text("analysis", "parameters.json"))
     params = {k: Parameter(k, v["value"], v["label"], v["source"], v.get("unit", ""),
                            bool(v.get("overridable")),
                            tuple(v["range"]) if v.get("range") else None)
               for k, v in data["parameters"].items()}
-    settings = {k: tuple(r) for k, r in data.get("overridable_settings", {}).items()}
-    return params, settings
+    return params, str(data["version"])
 
 
 @dataclass
