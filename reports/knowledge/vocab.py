@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-CARRIER_TYPES = ("association", "commune", "epci", "public_agency", "cooperative", "company",
-                 "network")
+from reports import codes
+
+# The profile's code lists (reports.codes) are the source; the study's sites have a carrier.
+CARRIER_TYPES = tuple(c for c in codes.codes_of(codes.CARRIER_TYPES) if c != "undecided")
 BUILDING_ORIGINS = ("private_rental", "communal_building", "intercommunal_building",
                     "company_built", "founder_workshop", "incubator_building",
                     "former_public_building", "public_facility_annex")
-OWNERS = ("commune", "epci", "public_other", "private", "carrier")
-ZAU2010 = ("111", "112", "120", "211", "212", "221", "222", "300", "400")
-CONCENTRATION_CLASSES = ("résidentielle", "équilibrée", "employeuse")
-CONCENTRATION_CODES = MappingProxyType(
-    {"résidentielle": "residential", "équilibrée": "balanced", "employeuse": "employing"})
-SERVICES = ("open_space", "closed_offices", "meeting_room", "fablab", "public_services",
-            "training", "events")
+OWNERS = codes.codes_of(codes.OWNERS)
+ZAU2010 = codes.codes_of(codes.ZAU2010)
+CONCENTRATION_CLASSES = tuple(label for _, label in codes.CONCENTRATION_CLASSES)  # as printed
+CONCENTRATION_CODES = MappingProxyType({label: code for code, label in codes.CONCENTRATION_CLASSES})
+SERVICES = codes.codes_of(codes.SERVICES)
 TARIFF_SPACES = ("open_space", "closed_office", "meeting_room", "fablab", "membership", "other")
 TARIFF_UNITS = ("half_day", "day", "pass", "week", "month", "quarter", "hour", "year")
 TAXES = ("HT", "TTC")
@@ -30,12 +30,12 @@ CONDITION_KEYS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType({
     "zau2010": ("list", ZAU2010),
     "population_min": ("int", ()),
     "population_max": ("int", ()),
-    "concentration_classes": ("list", ("residential", "balanced", "employing")),
-    "building_states": ("list", ("ready", "light_works", "heavy_works", "none")),
+    "concentration_classes": ("list", codes.codes_of(codes.CONCENTRATION_CLASSES)),
+    "building_states": ("list", (*codes.codes_of(codes.BUILDING_STATES), "none")),
     "building_owners": ("list", OWNERS),
     "budget_levels": ("list", ("low", "medium", "high")),
     "services_any": ("list", SERVICES),
-    "commune_support": ("list", ("none", "premises", "funding", "both")),
+    "commune_support": ("list", codes.codes_of(codes.COMMUNE_SUPPORT)),
     "staffed": ("bool", ()),
 })
 
