@@ -191,12 +191,15 @@ def list_brands() -> list[Brand]:
 
 def save_brand(brand: Brand) -> Path:
     """Write `brand` in the brands folder (replacing one of the same name); return the file."""
+    from reports.note.write import NoteWriteError, write_atomic
+
     path = _brand_file(brand.name)
+    text = json.dumps(brand_to_dict(brand), ensure_ascii=False, indent=2)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(brand_to_dict(brand), ensure_ascii=False, indent=2), "utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))
+    except NoteWriteError as exc:  # already French and names the file
+        raise BrandError(f"Profil cabinet non enregistré. {exc}") from exc
     except OSError as exc:
         raise BrandError(
             f"Impossible d'enregistrer le profil cabinet dans {path.parent} : {exc}."

@@ -132,3 +132,13 @@ def test_current_brand_falls_back_to_default(config):
     assert current_brand() is DEFAULT_BRAND
     set_current_brand(None)
     assert current_brand() is DEFAULT_BRAND
+
+
+def test_save_brand_that_cannot_be_written_gives_a_french_brand_error(config):
+    """A folder in the way of the brand's file: BrandError naming it, no temporary left."""
+    save_brand(Brand("Alpha", main_color="#000000"))
+    (config / "brands" / "alpha.json").unlink()
+    (config / "brands" / "alpha.json").mkdir()
+    with pytest.raises(BrandError, match=r"non enregistré.*alpha\.json.*est un dossier"):
+        save_brand(Brand("Alpha", main_color="#111111"))
+    assert sorted(p.name for p in (config / "brands").iterdir()) == ["alpha.json"]
