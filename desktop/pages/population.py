@@ -49,7 +49,8 @@ class PopulationPage(ProfilePage):
         self.concentration.setTextFormat(Qt.TextFormat.PlainText)
         self.concentration.setObjectName("concentration")
         self.concentration.setStyleSheet("font-weight: bold;")
-        low, high = engine.concentration_thresholds()
+        # read once: the keystroke path must not re-read settings.json
+        self.thresholds = low, high = engine.concentration_thresholds()
         explain = HelpLabel(self.tr(
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
@@ -79,6 +80,7 @@ class PopulationPage(ProfilePage):
             self.concentration.setText(self.tr("— (saisissez les emplois et les actifs "
                                                "occupés)"))
             return
-        label = code_label(engine.concentration_label(engine.concentration_class(value)) or "")
+        klass = engine.concentration_class(value, *self.thresholds)
+        label = code_label(engine.concentration_label(klass) or "")
         self.concentration.setText(self.tr("{value} — commune {label}").format(
             value=fmt_ratio(value), label=label))
