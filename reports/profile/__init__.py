@@ -18,7 +18,8 @@ resources/analysis/parameters.json, entries marked ``"overridable": true``), for
 
 Modules: `model` and `specs` (the dataclasses and how each field is checked), `parse` and
 `read` (JSON to model, migrations), `write` (model to JSON, atomic save), `checks` and
-`coherence` (errors and warnings), `messages`, `employment` (concentration of employment).
+`coherence` (errors and warnings), `messages`, `employment` (concentration of employment),
+`parameters` (the analysis parameters the checks read).
 This package re-exports the API.
 """
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -12,6 +11,7 @@ from reports.fmt import fmt_number
 from reports.profile.coherence import _warnings
 from reports.profile.messages import Message
 from reports.profile.model import MAX_BUILDINGS, MAX_NOTES, SECTIONS, SERVICE_CODES, Profile
+from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
 from reports.profile.specs import Spec
 
@@ -99,14 +99,12 @@ def _check_assumptions(assumptions: dict[str, float] | None) -> list[Message]:
 @lru_cache(maxsize=1)
 def override_bounds() -> dict[str, tuple[float, float]]:
     """Keys the profile may override and their bounds (empty if the parameters are absent)."""
-    from reports.paths import ResourceError, read_text
-
+    params = analysis_parameters()
     try:
-        params = json.loads(read_text("analysis", "parameters.json"))
         bounds = {k: tuple(v["range"]) for k, v in params.get("parameters", {}).items()
                   if isinstance(v, dict) and v.get("overridable") and v.get("range")}
         return bounds | {k: tuple(r) for k, r in params.get("overridable_settings", {}).items()}
-    except (ResourceError, ValueError, OSError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
 from reports.fmt import fmt_number
 from reports.profile.messages import Message
 from reports.profile.model import Population, Profile, Territory
+from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
 
 
@@ -123,13 +123,10 @@ def _carrier_warnings(profile: Profile) -> list[Message]:
 @lru_cache(maxsize=1)
 def _surface_minima() -> dict[str, float]:
     """Minimum surface per service (m²), from resources/analysis/parameters.json."""
-    from reports.paths import ResourceError, read_text
-
     try:
-        params = json.loads(read_text("analysis", "parameters.json"))
-        entry = params["parameters"]["minimum_surface_by_service_m2"]["value"]
+        entry = analysis_parameters()["parameters"]["minimum_surface_by_service_m2"]["value"]
         return {str(k): float(v) for k, v in entry.items()}
-    except (ResourceError, ValueError, KeyError, TypeError, AttributeError, OSError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
