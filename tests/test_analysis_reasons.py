@@ -9,7 +9,7 @@ from reports.analysis.sites import profile_from_site
 from reports.analysis.texts import plural
 from reports.knowledge import knowledge
 from reports.paths import resource
-from reports.profile import read_profile
+from reports.profile import Building, read_profile
 
 KB = knowledge()
 
@@ -83,3 +83,14 @@ def test_profitability_risk_says_whether_the_deficit_is_covered():
     pennautier = analyse(_example("pennautier.tierslieu.json"))
     risk = {r.risk_id: r for r in pennautier.risks}["profitability"]
     assert "couvert par le budget de fonctionnement annoncé" in risk.text
+
+
+def test_the_existing_building_clause_names_the_building_the_sizing_retained():
+    profile = profile_from_site(KB.site("plan_b"))
+    # two unnamed candidates; the second, ready to use, is closer to the advised surface
+    profile.buildings = [Building(surface_m2=5000, state="heavy_works"),
+                         Building(surface_m2=100, state="ready")]
+    result = analyse(profile, directory=False)
+    assert result.sizing.building_name == "Bâtiment n° 2"
+    reason = {p.practice_id: p.reason for p in result.practices}["lieux_existants"]
+    assert "(Bâtiment n° 2) est : utilisable en l'état" in reason

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reports import codes
 from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
+from reports.analysis.finance import chosen_building
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
@@ -58,14 +59,12 @@ def _test(c: Local) -> str:
 
 
 def _building(c: Local) -> str:
-    if not c.profile.buildings:
+    b = chosen_building(c.profile, c.sizing)
+    if b is None:
         return text("local_reasons.building.none")
-    b = next((b for b in c.profile.buildings if b.name == c.sizing.building_name),
-             c.profile.buildings[0])
     state = (codes.label_of(codes.BUILDING_STATES, b.state).lower()
              or text("local_reasons.building.unknown_state"))
-    return text("local_reasons.building.text",
-                name=b.name or text("local_reasons.building.unnamed"), state=state)
+    return text("local_reasons.building.text", name=c.sizing.building_name, state=state)
 
 
 def _closed(c: Local) -> str:
