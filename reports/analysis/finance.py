@@ -104,7 +104,7 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
              _cleaning(profile, weeks, params)]
     hours = profile.carrier.staff_hours_per_week or 0
     if hours:
-        lines.append(_line(text("finance.operating.staff", hours=_hours(hours)),
+        lines.append(_line(text("finance.operating.staff", hours=hours_text(hours)),
                            hours * params("staff_eur_per_hour") * weeks, params,
                            "staff_eur_per_hour"))
     lines.append(_line(text("finance.operating.communication"),
@@ -117,7 +117,7 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
     return lines
 
 
-def _hours(hours: float) -> str:
+def hours_text(hours: float) -> str:
     """Hours a week as entered: ``17,5`` stays ``17,5``, ``20`` stays ``20``."""
     return fmt_number(hours, 0 if float(hours).is_integer() else 1)
 
@@ -128,7 +128,7 @@ def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
         return _line(text("finance.operating.cleaning_volunteer"), params("volunteer_cleaning"),
                      params,
                      "volunteer_cleaning")
-    hours = _hours(params("cleaning_hours_per_week"))
+    hours = hours_text(params("cleaning_hours_per_week"))
     return _line(text("finance.operating.cleaning_paid", hours=hours),
                  params("cleaning_hours_per_week") * params("cleaning_eur_per_hour") * weeks,
                  params, "cleaning_eur_per_hour")

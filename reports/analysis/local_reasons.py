@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reports import codes
 from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
-from reports.analysis.finance import chosen_building
+from reports.analysis.finance import chosen_building, hours_text
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
@@ -113,8 +113,7 @@ def _staff(c: Local) -> str:
     hours = c.profile.carrier.staff_hours_per_week or 0
     if not hours:
         return text("local_reasons.staff.none")
-    shown = fmt_number(hours, 0 if float(hours).is_integer() else 1)
-    return text("local_reasons.staff.hours", hours=shown)
+    return text("local_reasons.staff.hours", hours=hours_text(hours))
 
 
 def _nearby(c: Local) -> str:
