@@ -23,7 +23,6 @@ import functools
 import gzip
 import io
 import json
-import math
 import sys
 import tarfile
 from collections import Counter, defaultdict
@@ -32,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reports import textnorm  # noqa: E402  (the project's own folding, used at run time too)
+from reports import communes, textnorm  # noqa: E402  (the reader and folding used at run time)
 
 # The same names are folded many times over: remember them.
 fold = functools.cache(textnorm.fold)
@@ -44,14 +43,8 @@ LAPOSTE_NAME = "communes-coordonnees-laposte.csv"
 CGET_NAME = "cget-tiers-lieux-2019.csv"
 # Collectivités d'outre-mer: in the COG, absent from La Poste's coordinates.
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
-KINDS = {"commune-actuelle": "A", "commune-deleguee": "D", "commune-associee": "S"}
-
-COMMUNE_HEADER = ["kind", "insee", "name", "dep", "population", "postal_codes", "epci",
-                  "lat", "lon", "current_insee"]
-KEYS_HEADER = "search_key"
-EPCI_HEADER = ["siren", "name", "type", "population", "members"]
-DEP_HEADER = ["code", "name", "region"]
-PLACE_HEADER = ["name", "insee", "typology", "lat", "lon"]
+# The files' names, headers and kind letters are the reader's (reports.communes): one format.
+KINDS = {kind: letter for letter, kind in communes.KINDS.items()}
 
 
 # ---------------------------------------------------------------- reading the inputs
@@ -150,11 +143,8 @@ def _spread_km(points: set[tuple[float, float]]) -> float:
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km (same formula as reports.communes)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance in km between two (lat, lon) points."""
+    return communes.distance_km(a[0], a[1], b[0], b[1])
 
 
 def locate_communes(current: list[dict], old_by_current: dict[str, list[dict]],
@@ -337,10 +327,10 @@ def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str],
 def build(data: Path, out: Path, tgz: str = TGZ_NAME, year: str = COG_YEAR) -> dict[str, Counter]:
     """Build every resource from `data` into `out`; return the counts printed to the user."""
     pkg = read_package(data / tgz)
-    communes = pkg["communes"]
-    current = [c for c in communes if c["type"] == "commune-actuelle"]
+    entries = pkg["communes"]
+    current = [c for c in entries if c["type"] == "commune-actuelle"]
     by_code = {c["code"]: c for c in current}
-    olds = [c for c in communes if c["type"] in ("commune-deleguee", "commune-associee")
+    olds = [c for c in entries if c["type"] in ("commune-deleguee", "commune-associee")
             and c.get("chefLieu") in by_code]
     old_by_current: dict[str, list[dict]] = defaultdict(list)
     for old in olds:
@@ -368,11 +358,12 @@ def build(data: Path, out: Path, tgz: str = TGZ_NAME, year: str = COG_YEAR) -> d
 
     out.mkdir(parents=True, exist_ok=True)
     rows = commune_rows(current, listed_olds, epci_of, coords)
-    gzip_tsv(out / "communes.tsv.gz", COMMUNE_HEADER, [r[:3] + r[4:] for r in rows])
-    gzip_tsv(out / "search_keys.txt.gz", [KEYS_HEADER], [[r[3]] for r in rows])
-    gzip_csv(out / "epci.csv.gz", EPCI_HEADER, epci_rows)
-    gzip_csv(out / "departements.csv.gz", DEP_HEADER, dep_rows)
-    gzip_csv(out / "tiers_lieux.csv.gz", PLACE_HEADER, places)
+    gzip_tsv(out / communes.COMMUNES_FILE, communes.COMMUNE_COLUMNS,
+             [r[:3] + r[4:] for r in rows])
+    gzip_tsv(out / communes.KEYS_FILE, ["search_key"], [[r[3]] for r in rows])
+    for name, table in (("epci.csv.gz", epci_rows), ("departements.csv.gz", dep_rows),
+                        ("tiers_lieux.csv.gz", places)):
+        gzip_csv(out / name, communes.SMALL_TABLES[name], table)
     stats["annuaire"] = Counter({"communes actuelles": len(current),
                                  "anciens noms (déléguées, associées)": len(listed_olds),
                                  "EPCI": len(epci_rows)})
