@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python scripts/make_icons.py [--out resources/icons]
 
-A gabled building with a door, in the default brand colour (#3B4A5A, `reports.brand`) on a
+A gabled building with a door, in the default brand colour (`reports.brand.DEFAULT_BRAND`) on a
 light rounded square. Each size is drawn at four times its size and reduced, so edges are
 smooth; the smallest sizes leave out the windows, which would only blur. Deterministic: two
 runs give identical bytes (no timestamp or metadata is written).
@@ -17,8 +17,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from reports.brand import DEFAULT_BRAND
+
 SIZES = (16, 32, 64, 256)
-INK = "#3B4A5A"  # the default brand colour
+INK = DEFAULT_BRAND.main_color
 PAPER = "#EEF1F4"  # light grey-blue: reads on light and dark task bars alike
 SCALE = 4  # supersampling factor
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from desktop.icon import ICON_SIZES, app_icon
 from desktop.startup import create_app
+from reports.brand import DEFAULT_BRAND
 from reports.paths import read_bytes
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -35,7 +36,7 @@ def test_the_main_window_and_the_application_have_the_icon(make_window, qapp):
 
 def test_the_icon_is_the_brand_colour_on_a_light_square(qapp):
     image = app_icon().pixmap(QSize(256, 256)).toImage()
-    assert image.pixelColor(77, 184) == QColor("#3B4A5A")  # the wall, left of the door
+    assert image.pixelColor(77, 184) == QColor(DEFAULT_BRAND.main_color)  # wall, left of door
     assert image.pixelColor(128, 184).lightness() > 220  # the door
     assert image.pixelColor(128, 75).lightness() < 110  # the roof, under the oculus
     assert image.pixelColor(30, 30).lightness() > 220  # the light background
