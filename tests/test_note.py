@@ -142,6 +142,17 @@ def test_same_input_same_pdf_when_invariant(tmp_path):
     assert text_of(a) == text_of(b)
 
 
+def test_no_brand_looks_like_the_default_brand(tmp_path):
+    """One default colour: a note without a brand is the default brand's note, byte for byte."""
+    from reports.brand import DEFAULT_BRAND
+
+    result = make_result()
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render_note(result, a, invariant=True)
+    render_note(result, b, brand=DEFAULT_BRAND, invariant=True)
+    assert a.read_bytes() == b.read_bytes()
+
+
 def test_hostile_text_renders_escaped_and_capped(tmp_path):
     path = render_note(hostile_result(), tmp_path / "h.pdf", author="<b>Jean & fils",
                        organisation="R&D <i>")

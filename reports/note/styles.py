@@ -10,9 +10,10 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
+from reports.brand import DEFAULT_BRAND
 from reports.note.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
-DEFAULT_COLOR = "#2F4858"  # sober slate blue: dark enough to read in greyscale
+DEFAULT_COLOR = DEFAULT_BRAND.main_color  # one default: a note without a brand looks like the DOCX
 INK = colors.HexColor("#1A1A1A")
 GREY = colors.HexColor("#5F6368")
 LIGHT = colors.HexColor("#EEF1F3")
