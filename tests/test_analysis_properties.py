@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,10 +123,9 @@ def test_garbage_anywhere_gives_messages_never_an_exception(data, field, garbage
     assert all(m.text and m.level in ("error", "warning") for m in messages)
     if profile is None or errors_in(messages):
         assert errors_in(messages)
-        try:
+        with pytest.raises(InvalidProfileError) as caught:
             analyse(data, directory=False)
-        except InvalidProfileError as exc:
-            assert exc.messages
+        assert caught.value.messages
     else:
         analyse(profile, directory=False)
 
