@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-EXIT_OK, EXIT_INVALID = 0, 2
+from reports.cli import EXIT_INVALID, EXIT_OK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from reports.batch.model import ERROR
+from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_UNWRITABLE
 
-EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 2, 3, 130
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
@@ -21,11 +23,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         print("--limit : un nombre entier positif est attendu.", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     try:
         found = directory().search(args.query, limit=args.limit)
     except DirectoryError as exc:
         print(str(exc), file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     print(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
-    return 0
+    return EXIT_OK

@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reports.commands.note import EXIT_INVALID, EXIT_OK, add_signing, render_profile
+from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.commands.note import add_signing, render_profile
 from reports.paths import resource, resource_path
+from reports.profile.model import EXTENSION as SUFFIX
 
-SUFFIX = ".tierslieu.json"
 DEFAULT_EXAMPLE = "prades"  # the study's El Quadrat commune, a small employing pole
 
 

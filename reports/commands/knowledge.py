@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reports.cli import EXIT_ERROR, EXIT_OK
 from reports.fmt import fmt_number
 
 
@@ -22,10 +23,10 @@ def run(args: argparse.Namespace) -> int:
         kb = knowledge()
     except KnowledgeError as exc:
         print(f"Base de connaissances invalide : {exc}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     print(kb.summary())
     if args.sites:
         for site in kb.sites:
             print(f"- {site.name} ({site.commune}, {fmt_number(site.population)} hab., "
                   f"{site.concentration_class}) : {kb.typology(site.typology_id).name}")
-    return 0
+    return EXIT_OK

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
@@ -24,15 +26,15 @@ def run(args: argparse.Namespace) -> int:
         found = book.neighbourhood(code) if commune else None
     except DirectoryError as exc:
         print(str(exc), file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     if commune is None:
         print(f"Code INSEE inconnu : « {args.insee_code} ». Attendu : le code à cinq "
               "caractères d'une commune (ex. 66149) ; cherchez-le avec "
               "« python -m reports communes NOM ».", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     if found is None:
         print(f"Pas de coordonnées pour {commune.name} ({commune.departement}) : voisinage "
               "non calculable (collectivités d'outre-mer non couvertes).", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
-    return 0
+    return EXIT_OK

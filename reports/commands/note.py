@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_INVALID, EXIT_UNWRITABLE = 0, 2, 3
+from reports.cli import EXIT_INVALID, EXIT_OK, EXIT_UNWRITABLE
+
 FORMATS = ("pdf", "docx", "both")
 
 
