@@ -105,8 +105,8 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     sites, raws = match_sites(me, kb.sites, params)
     typologies = match_typologies(me, profile, kb.typologies, raws, params)
     base = demand_base(profile, neighbourhood, directory)
-    demand = estimate_demand(profile, sites, kb, base, directory, params,
-                             _nearby_count(neighbourhood))
+    counted_nearby = _nearby_count(neighbourhood)
+    demand = estimate_demand(profile, sites, kb, base, directory, params, counted_nearby)
     sizing = size_place(profile, demand, sites, kb, params)
     finance = build_finance(profile, me, sizing, demand, kb, params)
     impact = estimate_impact(profile, demand, params)
@@ -115,7 +115,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                             funding_names(finance), params)
     nearby = profile.territory.nearby_third_places
     local = Local(profile, demand, sizing, finance, impact, base.catchment_population,
-                  _nearby_count(neighbourhood) if nearby is None else nearby,
+                  counted_nearby if nearby is None else nearby,
                   running_cover(profile, finance)[1])
     return AnalysisResult(
         profile=profile_to_dict(profile),
