@@ -69,6 +69,18 @@ def test_tables_are_real_tables_with_french_figures(branded):
     assert fmt_number(1712) in [row.cells[1].text for row in commune.rows]
 
 
+def test_tables_use_the_pdf_header_and_zebra_colours(branded):
+    """Header in the brand colour, every other row in the PDF's zebra grey (#EEF1F3)."""
+    from docx.oxml.ns import qn
+
+    _, document, _ = branded
+    commune = next(t for t in document.tables if t.rows[0].cells[0].text == "Indicateur")
+    fills = [row.cells[0]._tc.tcPr.find(qn("w:shd")) for row in commune.rows]
+    fills = [None if f is None else f.get(qn("w:fill")) for f in fills]
+    assert fills[0] == "1A6B3C"
+    assert fills[2] == "EEF1F3" and fills[1] is None
+
+
 def test_charts_and_logo_are_pictures(branded):
     _, document, _ = branded
     pictures = document.inline_shapes

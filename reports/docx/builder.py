@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from reports.docx import ooxml
-from reports.note.styles import SEVERITY_COLORS, VERDICT_COLORS  # the PDF's own colours
+from reports.note.styles import LIGHT_HEX, SEVERITY_COLORS, VERDICT_COLORS  # PDF colours
 
 # markup style -> Word paragraph style (created in layout.py when not built in)
 PARAGRAPH_STYLES = {
@@ -25,7 +25,6 @@ PARAGRAPH_STYLES = {
     "cover_title": "Title", "cover_sub": "Subtitle", "cover_meta": "Normal",
     "chart_caption": "Caption", "glossary": "Normal",
 }
-ZEBRA = "#F2F4F5"
 INLINE = frozenset({"b", "i", "br", "font", "super", "sub", "strong", "em"})
 TEXT_WIDTH_CM = 16.0
 
@@ -225,7 +224,7 @@ class DocxBuilder:
                     fmt["bold"] = True
                     ooxml.shade(cell, self.tint)
                 elif el.get("zebra", "1") == "1" and r % 2 == 0:
-                    ooxml.shade(cell, ZEBRA)
+                    ooxml.shade(cell, LIGHT_HEX)
                 severity = cells[c].get("severity")
                 if severity in SEVERITY_COLORS:
                     back, ink = SEVERITY_COLORS[severity]

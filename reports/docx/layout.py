@@ -12,8 +12,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from reports.docx import ooxml
+from reports.note.styles import GREY_HEX as GREY
 
-INK, GREY = "#1A1A1A", "#5F6368"
 FONT = "Arial"
 
 # name -> (base style, size pt, bold, italic, colour: "main", "grey" or None, space after pt)

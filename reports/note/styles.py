@@ -14,10 +14,12 @@ from reports.brand import DEFAULT_BRAND
 from reports.note.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 DEFAULT_COLOR = DEFAULT_BRAND.main_color  # one default: a note without a brand looks like the DOCX
-INK = colors.HexColor("#1A1A1A")
-GREY = colors.HexColor("#5F6368")
-LIGHT = colors.HexColor("#EEF1F3")
-RULE = colors.HexColor("#B0B7BD")
+# as "#RRGGBB" too: the DOCX export takes the same ink, grey and zebra colours from here
+INK_HEX, GREY_HEX, LIGHT_HEX, RULE_HEX = "#1A1A1A", "#5F6368", "#EEF1F3", "#B0B7BD"
+INK = colors.HexColor(INK_HEX)
+GREY = colors.HexColor(GREY_HEX)
+LIGHT = colors.HexColor(LIGHT_HEX)  # zebra rows
+RULE = colors.HexColor(RULE_HEX)
 
 # verdict level -> (background, text colour, symbol). In greyscale print the three must
 # differ by more than their words: dark fill, light fill, and white with a thick red frame
