@@ -241,6 +241,19 @@ def test_concentration_thresholds_are_the_knowledge_base_settings():
     assert concentration_class(1.0, 1.1, 1.3) == "residential"  # the engine's own thresholds win
 
 
+def test_profile_checks_and_concentration_keep_pandas_away():
+    """The wizard imports reports.profile at start-up: no pandas on that path."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reports import profile as p; p.validate_profile(p.new_profile()); "
+            "p.concentration_class(1.0); print('pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
 def test_new_profile_is_incomplete_until_name_and_population():
     profile = new_profile()
     assert set(_fields(validate_profile(profile))) == {"commune.name", "population.total"}
