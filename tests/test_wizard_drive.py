@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from pathlib import Path
@@ -362,3 +363,19 @@ def test_homonyms_typed_in_full_ask_to_choose(qtbot, make_window):
     page.name.editingFinished.emit()
     assert window.document.value("commune.insee_code") == ""
     assert "Plusieurs communes" in page.status.text()
+
+
+def test_note_progress_rises_from_the_analysis_to_the_finished_pdf(tmp_path):
+    from reports.paths import read_text
+    from reports.profile import profile_from_dict
+
+    profile, _messages = profile_from_dict(
+        json.loads(read_text("examples", "prades.tierslieu.json")))
+    seen: list[tuple[float, str]] = []
+    written = note_page.produce_note(profile, None, str(tmp_path / "n.pdf"), {},
+                                     lambda fraction, text: seen.append((fraction, text)))
+    fractions = [f for f, _t in seen]
+    assert written.exists() and fractions == sorted(fractions)
+    assert fractions[0] < 0.1 and fractions[-1] == 1.0
+    # the renderer's own steps arrive, scaled into the bar's last 90 %, with their words
+    assert any(0.1 < f < 1.0 and text for f, text in seen), seen

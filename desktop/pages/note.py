@@ -36,24 +36,12 @@ def produce_note(profile: Any, directory: Any, path: str, options: dict[str, Any
 
     progress(0.05, "analyse")
     result = analyse_snapshot(profile, directory)
-    written = render_note(result, Path(path), progress=_adapt(progress), **options)
+    # render_note reports progress(fraction, message): its share is the last 90 %
+    written = render_note(result, Path(path),
+                          progress=lambda fraction, text: progress(0.1 + 0.9 * fraction, text),
+                          **options)
     progress(1.0, "")
     return Path(written or path)
-
-
-def _adapt(progress: Progress) -> Callable[..., None]:
-    """Turn the renderer's progress calls (fraction, or step and total) into a fraction."""
-    def report(*args: Any, **_kwargs: Any) -> None:
-        numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-        text = next((a for a in args if isinstance(a, str)), "")
-        if len(numbers) >= 2 and numbers[1]:
-            fraction = numbers[0] / numbers[1]
-        elif numbers:
-            fraction = numbers[0] if numbers[0] <= 1 else numbers[0] / 100
-        else:
-            return
-        progress(0.1 + 0.9 * max(0.0, min(1.0, float(fraction))), text)
-    return report
 
 
 def focusable(widget: QWidget) -> list[QWidget]:
