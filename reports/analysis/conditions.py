@@ -36,10 +36,6 @@ class Check:
     reason: str
 
 
-def _n(value: float) -> str:
-    return fmt_number(value).replace("\u202f", " ")
-
-
 def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
     """Evaluate one condition key for this profile."""
     states = [b.state for b in profile.buildings if b.state] or (
@@ -51,9 +47,9 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
         "zau2010": lambda: (None if me.zau is None else me.zau in value, text(
             "conditions.reasons.zau", zau=ZAU_PHRASES.get(me.zau, _UNKNOWN))),
         "population_min": lambda: (me.population >= value, text(
-            "conditions.reasons.population_min", population=_n(value))),
+            "conditions.reasons.population_min", population=fmt_number(value))),
         "population_max": lambda: (me.population <= value, text(
-            "conditions.reasons.population_max", population=_n(value))),
+            "conditions.reasons.population_max", population=fmt_number(value))),
         "concentration_classes": lambda: (
             None if me.concentration_class is None else me.concentration_class in value,
             text("conditions.reasons.concentration",
