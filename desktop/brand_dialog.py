@@ -375,8 +375,16 @@ class WordExport(QWidget):
         self.status.setText(self.tr("Fichier Word enregistré : {path}").format(path=path))
 
     def _failed(self, exc: BaseException) -> None:
+        """A French reason for an expected failure; a bug goes to the error report."""
+        from desktop.tasks import report_failure, user_message
+
         self.button.setEnabled(True)
-        self.status.setText(str(exc))
+        expected = user_message(exc)
+        if expected is not None:  # e.g. the folder cannot be written: nothing is lost
+            self.status.setText(expected)
+            return
+        self.status.setText(self.tr("Le fichier Word n'a pas pu être produit."))
+        report_failure(exc)
 
 
 def produce_docx(profile: Any, directory: Any, path: Path, options: dict[str, Any]) -> Path:

@@ -161,3 +161,33 @@ def test_tab_follows_the_form_as_it_reads(dialog):
         while not after.focusPolicy() & Qt.FocusPolicy.TabFocus:
             after = after.nextInFocusChain()
         assert after is second, first
+
+
+def test_word_export_failures_are_said_in_french(make_window, qtbot, tmp_path, monkeypatch):
+    import desktop.brand_dialog as module
+    from desktop import tasks
+    from reports.note import NoteWriteError
+
+    reported = []
+    monkeypatch.setattr(tasks, "report_failure", reported.append)
+    window = make_window()
+    export = window.context.extras["word_export"]
+    export.page.output.setText(str(tmp_path / "Note.pdf"))
+
+    def refused(*_args):
+        raise NoteWriteError("Le dossier « x » n'accepte pas l'écriture.")
+
+    monkeypatch.setattr(module, "produce_docx", refused)
+    export.button.click()
+    qtbot.waitUntil(export.button.isEnabled, timeout=10_000)
+    assert export.status.text() == "Le dossier « x » n'accepte pas l'écriture."
+    assert reported == []
+
+    def bug(*_args):
+        raise KeyError("internal")
+
+    monkeypatch.setattr(module, "produce_docx", bug)
+    export.button.click()
+    qtbot.waitUntil(export.button.isEnabled, timeout=10_000)
+    assert export.status.text() == "Le fichier Word n'a pas pu être produit."
+    assert [type(e) for e in reported] == [KeyError]

@@ -140,7 +140,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+157"/>
+        <location filename="../../desktop/pages/territory.py" line="+149"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -241,7 +241,7 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+335"/>
         <source>Profil &amp;cabinet</source>
         <translation>Firm &amp;profile</translation>
     </message>
@@ -495,7 +495,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-127"/>
+        <location filename="../../desktop/brand_dialog.py" line="-135"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -904,7 +904,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+85"/>
+        <location filename="../../desktop/main_window.py" line="+87"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -997,7 +997,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+76"/>
+        <location filename="../../desktop/pages/note.py" line="+64"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1140,7 +1140,7 @@ Do you want to recover it?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
@@ -1150,7 +1150,7 @@ Do you want to recover it?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Les chiffres du « dossier complet » de la commune : sur insee.fr, cherchez « dossier complet » suivi du nom de la commune.</source>
         <translation>The figures of the commune&apos;s “dossier complet”: on insee.fr, search for “dossier complet” followed by the commune&apos;s name.</translation>
     </message>
@@ -1160,12 +1160,12 @@ Do you want to recover it?</translation>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>— (saisissez les emplois et les actifs occupés)</source>
         <translation>— (enter the jobs and the employed residents)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{value} — commune {label}</source>
         <translation>{value} — {label} commune</translation>
     </message>
@@ -1203,7 +1203,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-138"/>
+        <location filename="../../desktop/pages/territory.py" line="-130"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1416,6 +1416,11 @@ Do you want to recover it?</translation>
         <location line="+7"/>
         <source>Fichier Word enregistré : {path}</source>
         <translation>Word file saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Le fichier Word n&apos;a pas pu être produit.</source>
+        <translation>The Word file could not be produced.</translation>
     </message>
 </context>
 <context>
