@@ -96,6 +96,7 @@ def test_invalid_profile_exits_2_with_french_messages(tmp_path, capsys):
     assert main(["note", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
     err = capsys.readouterr().err
     assert "Profil invalide" in err and "population" in err and "Traceback" not in err
+    assert "Erreur — population.total : " in err  # the field named by its path, as `validate`
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -68,17 +68,16 @@ def _brand(args: argparse.Namespace):
 
 def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     """Read, analyse and render one profile; print French messages; return the exit code."""
-    from reports.profile import read_profile
+    from reports.profile import errors_in, messages_text, read_profile
 
     profile, messages = read_profile(profile_path)
-    errors = [m for m in messages if m.level == "error"]
-    for m in messages:
-        if m.level != "error":
-            print(f"Attention : {m.text}", file=sys.stderr)
+    errors = errors_in(messages)
+    warnings = [m for m in messages if m.level == "warning"]
+    if warnings:
+        print(messages_text(warnings), file=sys.stderr)
     if profile is None or errors:
-        lines = [f"Profil invalide : {Path(profile_path).name}"]
-        lines += [f"- {m.field} : {m.text}" if m.field else f"- {m.text}" for m in errors]
-        return _fail(lines, EXIT_INVALID)
+        return _fail([f"Profil invalide : {Path(profile_path).name}", messages_text(errors)],
+                     EXIT_INVALID)
     if args.logo and not Path(args.logo).is_file():
         return _fail([f"Logo introuvable : « {args.logo} »."], EXIT_INVALID)
     try:
