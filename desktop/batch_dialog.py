@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.brand_dialog import BrandChooser
 from desktop.i18n import translate as _tr
-from reports.batch import BatchOptions, default_jobs, run_batch
+from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+from reports.batch.model import ERROR
 from reports.batch.worker import process_job
 from reports.brand import Brand, current_brand
 
@@ -138,7 +139,7 @@ def report_text(report: Any) -> tuple[str, str]:
     if failed:
         text += "\n" + _tr("{count} ligne(s) en erreur : voir errors.csv.").format(
             count=failed)
-    warnings = [i for i in report.all_issues if i.level != "erreur"]
+    warnings = [i for i in report.all_issues if i.level != ERROR]
     if warnings:
         text += "\n" + _tr("{count} avertissement(s) : voir errors.csv.").format(
             count=len(warnings))
@@ -226,8 +227,13 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] =
 
 def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_dir: str) -> None:
     """Say what was done, or why nothing could be."""
-    if isinstance(outcome, BaseException):
+    if isinstance(outcome, BatchError):  # French: unreadable CSV, folder not writable
         prompts.error(parent, _tr("Traitement impossible"), str(outcome))
+        return
+    if isinstance(outcome, BaseException):  # a bug: the error report, not a bare message
+        from desktop.tasks import report_failure
+
+        report_failure(outcome)
         return
     title, text = report_text(outcome)
     prompts.show_report(parent, title, text, out_dir)

@@ -219,3 +219,23 @@ def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers,
     assert BatchPrompts.choose_output(None) == (("pdf",), ALPHA)
     monkeypatch.setattr(BatchOutputDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert BatchPrompts.choose_output(None) is None
+
+
+def test_a_bug_in_the_batch_goes_to_the_error_report(qtbot, answers, monkeypatch):
+    import desktop.batch_dialog as module
+    from desktop import tasks
+
+    prompts, _, seen = answers
+    reported = []
+    monkeypatch.setattr(tasks, "report_failure", reported.append)
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("internal")
+
+    monkeypatch.setattr(module, "run_batch", broken)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    start_batch(parent, prompts=prompts, jobs=1, task=fake_task)
+    qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
+    assert [type(e) for e in reported] == [KeyError]
+    assert seen["errors"] == [] and seen["reports"] == []
