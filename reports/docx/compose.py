@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from reports import __version__
 from reports.brand import DEFAULT_BRAND, Brand
 from reports.docx import layout
 from reports.docx.builder import TEXT_WIDTH_CM, DocxBuilder
 from reports.note.sections import labels, sections
-from reports.note.story import NoteInfo, context
-from reports.note.text import clean, render
+from reports.note.story import context, header_text, note_info, note_metadata
+from reports.note.text import render
 
 CM_TO_PT = 72 / 2.54
-
-
-def note_info(author: str, organisation: str, brand: Any, today: dt.date | None) -> NoteInfo:
-    """Explicit arguments win over the brand's fields, as in the PDF."""
-    brand = brand or DEFAULT_BRAND
-    wanted = {
-        "author": clean(author or brand.author, 120),
-        "organisation": clean(organisation or brand.organisation, 120),
-        "contact": clean(brand.contact, 200),
-        "main_color": brand.main_color,
-    }
-    if today is not None:
-        wanted["today"] = today
-    known = {f.name for f in dataclasses.fields(NoteInfo)}
-    return NoteInfo(**{k: v for k, v in wanted.items() if k in known})
 
 
 def chart_maker(result: Any, main_color: str) -> Callable[[str, dict[str, str]], bytes | None]:
@@ -57,23 +40,17 @@ def compose(result: Any, *, author: str, organisation: str, logo: Any, brand: An
     lab = labels()
     say(0.05, lab["progress_text"])
     brand = brand if isinstance(brand, Brand) else DEFAULT_BRAND
-    info = note_info(author, organisation, brand, today)
+    info = note_info(author, organisation, brand, today=today)
     document = layout.new_document(brand.main_color)
     ctx = context(result, info)
     builder = DocxBuilder(document, brand.main_color, brand.tint(0.85),
                           chart_maker(result, brand.main_color))
-    commune = clean(result.commune.name, 80) or "—"
-    layout.metadata(
-        document,
-        title=lab["title"].format(commune=commune,
-                                  departement=clean(result.commune.departement, 40) or "—"),
-        author=info.author or info.organisation, subject=lab["subject"],
-        keywords=lab["keywords"].format(commune=commune),
-        comments=lab["creator"].format(version=__version__),
-    )
+    meta = note_metadata(result, info)
+    layout.metadata(document, title=meta["title"], author=meta["author"],
+                    subject=meta["subject"], keywords=meta["keywords"],
+                    comments=meta["creator"])
     brand_line = info.organisation  # as in the PDF: the brand's name names a style only
-    layout.header_footer(document, lab["header"].format(commune=commune), lab["footer"],
-                         brand_line)
+    layout.header_footer(document, header_text(result), lab["footer"], brand_line)
     layout.logo(document, logo or brand.logo_path)
     builder.build(render("cover.j2", **ctx))
     entries = [(1, s.heading) for s in sections()]

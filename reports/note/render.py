@@ -11,12 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from reports import __version__
 from reports.note.doc import MARGIN_X, DeferredTOC, NoteDoc, numbered_canvas
 from reports.note.sections import labels, sections
-from reports.note.story import NoteInfo, build_story, header_text
+from reports.note.story import build_story, header_text, note_info, note_metadata
 from reports.note.styles import build_styles
-from reports.note.text import clean
 from reports.note.write import write_atomic
 from reports.result import AnalysisResult
 
@@ -33,18 +31,6 @@ def _logo(source: Any) -> ImageReader | None:
         return reader
     except Exception:  # a broken logo must not cost the user the whole note
         return None
-
-
-def _info(author: str, organisation: str, logo: Any, brand: Any) -> NoteInfo:
-    """Explicit arguments win over the brand's fields; everything is cleaned."""
-    get = (lambda name: getattr(brand, name, None) or "") if brand is not None else (lambda n: "")
-    return NoteInfo(
-        author=clean(author or get("author"), 120),
-        organisation=clean(organisation or get("organisation"), 120),
-        contact=clean(get("contact"), 200),
-        main_color=get("main_color") or None,
-        logo=_logo(logo or get("logo_path")),
-    )
 
 
 def _draw_logo(reader: ImageReader) -> Callable[[Canvas], None]:
@@ -78,20 +64,6 @@ def _layout_progress(say: Progress, message: str) -> Callable[[str, int], None]:
     return on_progress
 
 
-def _metadata(result: AnalysisResult, info: NoteInfo) -> dict[str, str]:
-    """Title, author, subject, keywords and creator of the PDF."""
-    lab = labels()
-    commune = clean(result.commune.name, 80) or "—"
-    departement = clean(result.commune.departement, 40) or "—"
-    return {
-        "title": lab["title"].format(commune=commune, departement=departement),
-        "author": info.author or info.organisation,
-        "subject": lab["subject"],
-        "keywords": lab["keywords"].format(commune=commune),
-        "creator": lab["creator"].format(version=__version__),
-    }
-
-
 def render(result: AnalysisResult, path: str | Path, *, author: str = "",
            organisation: str = "", logo: Any = None, brand: Any = None,
            progress: Progress | None = None, invariant: bool = False) -> Path:
@@ -99,13 +71,14 @@ def render(result: AnalysisResult, path: str | Path, *, author: str = "",
     say = progress or (lambda fraction, message: None)
     lab = labels()
     say(0.05, lab["progress_text"])
-    info = _info(author, organisation, logo, brand)
+    logo = _logo(logo or getattr(brand, "logo_path", None))
+    info = note_info(author, organisation, brand, logo=logo)
     styles = build_styles(info.main_color)
     brand_line = info.organisation  # brand.name names the style, it is not printed
     buffer = io.BytesIO()
     doc = NoteDoc(buffer, styles=styles, header=header_text(result), brand_line=brand_line,
                   logo=_draw_logo(info.logo) if info.logo else None, lang="fr-FR",
-                  invariant=1 if invariant else 0, **_metadata(result, info))
+                  invariant=1 if invariant else 0, **note_metadata(result, info))
     toc = DeferredTOC([(s.section_id, s.heading) for s in sections()], styles["toc0"])
     story = build_story(result, styles, doc.width, info, toc)
     say(0.3, lab["progress_layout"])

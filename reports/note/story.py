@@ -41,6 +41,29 @@ class NoteInfo:
     today: dt.date = field(default_factory=dt.date.today)
 
 
+def note_info(author: str, organisation: str, brand: Any, *, logo: Any = None,
+              today: dt.date | None = None) -> NoteInfo:
+    """Explicit arguments win over the brand's fields (the default brand when none); cleaned.
+
+    Shared by the PDF and the DOCX; `logo` is the PDF's already validated image.
+    """
+    from reports.brand import DEFAULT_BRAND
+
+    brand = DEFAULT_BRAND if brand is None else brand
+
+    def get(name: str) -> str:
+        return getattr(brand, name, None) or ""
+
+    info = NoteInfo(
+        author=clean(author or get("author"), 120),
+        organisation=clean(organisation or get("organisation"), 120),
+        contact=clean(get("contact"), 200),
+        main_color=get("main_color") or None,
+        logo=logo,
+    )
+    return info if today is None else dataclasses.replace(info, today=today)
+
+
 def _knowledge() -> Any:
     """The knowledge base if it can be loaded (annexes and fiches use it), else None."""
     try:
@@ -242,3 +265,17 @@ def charts_safe_break() -> Flowable:
 def header_text(result: AnalysisResult) -> str:
     """The running header: "Note de faisabilité — <commune>" (plain text, cleaned)."""
     return labels()["header"].format(commune=clean(result.commune.name, 80) or "—")
+
+
+def note_metadata(result: AnalysisResult, info: NoteInfo) -> dict[str, str]:
+    """Title, author, subject, keywords and creator of the file (PDF and DOCX)."""
+    lab = labels()
+    commune = clean(result.commune.name, 80) or "—"
+    departement = clean(result.commune.departement, 40) or "—"
+    return {
+        "title": lab["title"].format(commune=commune, departement=departement),
+        "author": info.author or info.organisation,
+        "subject": lab["subject"],
+        "keywords": lab["keywords"].format(commune=commune),
+        "creator": lab["creator"].format(version=__version__),
+    }
