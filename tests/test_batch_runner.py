@@ -203,3 +203,18 @@ def test_a_summary_that_cannot_be_written_is_a_french_unwritable_error(tmp_path)
     assert info.value.unwritable
     assert "summary.csv" in str(info.value) and "est un dossier" in str(info.value)
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_summary_columns_are_the_fields_a_commune_summary_fills():
+    """resources/batch/columns.json names each field summary_of fills, once, with a title."""
+    from types import SimpleNamespace
+
+    from note_fixtures import make_result
+
+    from reports.batch.outputs import error_columns, summary_columns
+
+    row = worker.summary_of(make_result(), SimpleNamespace(line=3), ("a.pdf",))
+    columns = summary_columns()
+    assert sorted(key for key, _, _ in columns) == sorted(row)
+    assert all(title.strip() for _, title, _ in columns)
+    assert len(error_columns()) == 5

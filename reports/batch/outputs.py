@@ -8,32 +8,30 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from reports.fmt import fmt_number
 from reports.note.write import write_atomic
+from reports.paths import read_text
 
-# (key in the row's summary dict, French column title, decimals or None for text)
-SUMMARY_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("line", "Ligne du CSV", 0),
-    ("commune", "Commune", None),
-    ("insee_code", "Code INSEE", None),
-    ("departement", "Département", None),
-    ("verdict", "Avis", None),
-    ("typology", "Modèle le plus proche", None),
-    ("closest_site", "Site de l'étude le plus proche", None),
-    ("users_expected", "Usagers réguliers attendus", 0),
-    ("workstations", "Postes de travail", 0),
-    ("investment_eur", "Investissement (€)", 0),
-    ("operating_eur", "Fonctionnement annuel (€)", 0),
-    ("break_even_users", "Usagers nécessaires à l'équilibre", 1),
-    ("break_even_reached", "Équilibre atteint", None),
-    ("public_support_eur", "Soutien public annuel (€)", 0),
-    ("files", "Fichiers", None),
-)
-ERROR_COLUMNS = ("Ligne du CSV", "Commune", "Champ", "Niveau", "Message")
+
+@cache
+def _columns() -> dict[str, Any]:
+    return json.loads(read_text("batch", "columns.json"))
+
+
+def summary_columns() -> tuple[tuple[str, str, int | None], ...]:
+    """summary.csv's columns: (key in the row's summary dict, French title, decimals or None)."""
+    return tuple((c["key"], c["title"], c["decimals"]) for c in _columns()["summary"])
+
+
+def error_columns() -> tuple[str, ...]:
+    """errors.csv's French column titles."""
+    return tuple(_columns()["errors"])
 
 
 def number_cell(value: Any, decimals: int) -> str:
@@ -68,10 +66,11 @@ def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]
 def write_summary(path: Path, rows: Iterable[Mapping[str, Any]]) -> Path:
     """One line per commune done, in the CSV's order."""
     ordered = sorted(rows, key=lambda r: r["line"])
+    columns = summary_columns()
     return write_table(
         path,
-        (title for _, title, _ in SUMMARY_COLUMNS),
-        ((_cell(row.get(key), dec) for key, _, dec in SUMMARY_COLUMNS) for row in ordered),
+        (title for _, title, _ in columns),
+        ((_cell(row.get(key), dec) for key, _, dec in columns) for row in ordered),
     )
 
 
@@ -80,6 +79,6 @@ def write_errors(path: Path, issues: Iterable[Any]) -> Path:
     ordered = sorted(issues, key=lambda i: (i.line, i.level != "erreur"))
     return write_table(
         path,
-        ERROR_COLUMNS,
+        error_columns(),
         ((str(i.line), i.commune, i.field, i.level, i.text) for i in ordered),
     )
