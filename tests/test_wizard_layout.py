@@ -139,3 +139,25 @@ def test_option_row_labels_lead_to_their_first_field(make_window, tmp_path, monk
     export = window.context.extras["word_export"]
     assert page.options_form.labelForField(chooser).buddy() is chooser.combo
     assert page.options_form.labelForField(export).buddy() is export.button
+
+
+def test_a_long_recent_path_keeps_its_file_name_and_row_in_view(qtbot, make_window,
+                                                                tmp_path):
+    deep = tmp_path.joinpath(*["un dossier au nom bien long"] * 8)
+    deep.mkdir(parents=True)
+    project = deep / "Prades.tierslieu.json"
+    project.write_text("{}", encoding="utf-8")
+    window = make_window()
+    window.context.settings.add_recent(str(project))
+    window.show()
+    welcome = window.wizard.page_of(PageId.WELCOME)
+    welcome.refresh_recent()
+    qtbot.waitExposed(window)
+    view = welcome.recent_list
+    assert not view.horizontalScrollBar().isVisible()  # it would cover the only row
+    shown = view.fontMetrics().elidedText(view.item(0).text(), view.textElideMode(),
+                                          view.viewport().width() - 8)
+    # the file name and the folder it sits in stay readable; the middle gives way
+    assert shown.startswith("Prades.tierslieu.json") and shown.endswith(deep.name)
+    assert "…" in shown
+    assert view.item(0).toolTip() == str(project)
