@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reports.fmt import fmt_number, parse_number
+from reports.profile.model import MAX_BUILDINGS
 
 # Column kinds: text, code (text kept as typed, Excel's lost leading zeros restored where known),
 # int, number, rate (a fraction: "50 %" or "50" means 0.5), bool, list, month ("2027-09").
@@ -60,7 +61,6 @@ FIELDS: dict[str, str] = {
     "notes": "text",
 }
 
-MAX_BUILDINGS = 10  # as reports.profile.MAX_BUILDINGS
 MAX_CELL = 2000  # characters; a longer cell is a pasting accident, not a commune's data
 _TRUE = {"oui", "o", "vrai", "true", "yes", "y", "1", "x"}
 _FALSE = {"non", "n", "faux", "false", "no", "0"}
