@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,40 +47,18 @@ def profile_to_json(profile: Profile) -> str:
 
 
 def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
-    """Save atomically (temporary file in the same folder, then rename).
+    """Save atomically (reports.note.write's temporary file, then rename).
 
     Raises `ProfileWriteError` (French message) when the file cannot be written.
     """
-    path = Path(path)
+    from reports.note.write import NoteWriteError, write_atomic  # only when saving
+
     try:
         text = profile_to_json(profile)
     except (TypeError, ValueError) as exc:
         raise ProfileWriteError(f"Le profil contient une valeur impossible à enregistrer : "
                                 f"{exc}.") from exc
-    tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".",
-                                         prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        if tmp_name:
-            with _quiet():
-                os.unlink(tmp_name)
-        raise ProfileWriteError(f"Impossible d'enregistrer le profil dans « {path} » : "
-                                f"{exc.strerror or exc}.") from exc
-    return path
-
-
-class _quiet:
-    """Ignore OSError while cleaning up."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
-        return kind is not None and issubclass(kind, OSError)
+        return write_atomic(path, text.encode("utf-8"))
+    except NoteWriteError as exc:
+        raise ProfileWriteError(f"Impossible d'enregistrer le profil. {exc}") from exc
