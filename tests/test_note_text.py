@@ -67,3 +67,17 @@ def test_sections_and_labels_are_shared_data():
     assert sections()[1].heading == "2. La commune"
     assert sections()[-1].heading.startswith("Annexe F.")
     assert "{page}" in labels()["footer"]
+
+
+def test_note_labels_cover_every_profile_code_and_field():
+    """_labels.j2 names each code of reports.codes and each profile field, no more, no less."""
+    from reports import codes
+    from reports.batch.fields import FIELDS
+
+    module = environment().get_template("_labels.j2").make_module({"site_names": {}})
+    for name, listed in (("carriers", codes.CARRIER_TYPES), ("owners", codes.OWNERS),
+                         ("states", codes.BUILDING_STATES), ("locations", codes.LOCATIONS),
+                         ("supports", codes.COMMUNE_SUPPORT), ("services", codes.SERVICES)):
+        assert set(getattr(module, name)) == {code for code, _ in listed}, name
+    fields = {column.replace("#.", "") for column in FIELDS} | {"format", "version"}
+    assert set(module.profile_fields) == fields
