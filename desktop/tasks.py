@@ -75,7 +75,7 @@ def run_in_background(
 
 
 # Engine exceptions whose message is French and meant for the user (no report dialog).
-USER_FACING = ("InvalidProfileError", "NoteWriteError", "UserError")
+USER_FACING = ("InvalidProfileError", "WriteError", "UserError")
 
 
 def user_message(exc: BaseException) -> str | None:

@@ -191,14 +191,14 @@ def list_brands() -> list[Brand]:
 
 def save_brand(brand: Brand) -> Path:
     """Write `brand` in the brands folder (replacing one of the same name); return the file."""
-    from reports.note.write import NoteWriteError, write_atomic
+    from reports.files import WriteError, write_atomic
 
     path = _brand_file(brand.name)
     text = json.dumps(brand_to_dict(brand), ensure_ascii=False, indent=2)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
-    except NoteWriteError as exc:  # already French and names the file
+    except WriteError as exc:  # already French and names the file
         raise BrandError(f"Profil cabinet non enregistré. {exc}") from exc
     except OSError as exc:
         raise BrandError(

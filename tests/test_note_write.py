@@ -8,8 +8,8 @@ import os
 import pytest
 from note_fixtures import make_result
 
+from reports import files as atomic
 from reports.note import NoteWriteError, render_note
-from reports.note import write as note_write
 
 EARLIER = b"%PDF-1.4 earlier note\n%%EOF\n"
 
@@ -27,7 +27,7 @@ def _leftovers(folder) -> list[str]:
 
 
 def test_write_replaces_the_earlier_file_whole(earlier):
-    note_write.write_atomic(earlier, b"new content")
+    atomic.write_atomic(earlier, b"new content")
     assert earlier.read_bytes() == b"new content"
     assert _leftovers(earlier.parent) == []
 
@@ -41,7 +41,7 @@ def test_target_is_a_directory(tmp_path):
     folder = tmp_path / "note.pdf"
     folder.mkdir()
     with pytest.raises(NoteWriteError, match="est un dossier"):
-        note_write.write_atomic(folder, b"x")
+        atomic.write_atomic(folder, b"x")
     assert folder.is_dir()
 
 
@@ -50,9 +50,9 @@ def test_read_only_folder(earlier, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(note_write.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(NoteWriteError, match="accès refusé"):
-        note_write.write_atomic(earlier, b"new")
+        atomic.write_atomic(earlier, b"new")
     assert earlier.read_bytes() == EARLIER
 
 
@@ -61,9 +61,9 @@ def test_target_locked_by_another_program(earlier, monkeypatch):
     def locked(src, dst):
         raise PermissionError(errno.EACCES, "The process cannot access the file")
 
-    monkeypatch.setattr(note_write.os, "replace", locked)
+    monkeypatch.setattr(atomic.os, "replace", locked)
     with pytest.raises(NoteWriteError, match="ouvert dans un autre programme"):
-        note_write.write_atomic(earlier, b"new")
+        atomic.write_atomic(earlier, b"new")
     assert earlier.read_bytes() == EARLIER
     assert _leftovers(earlier.parent) == []
 
@@ -78,15 +78,15 @@ def test_disk_full(earlier, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, bytes(data[:10]))  # a partial write first, then the disk is full
 
-    monkeypatch.setattr(note_write.os, "write", full)
+    monkeypatch.setattr(atomic.os, "write", full)
     with pytest.raises(NoteWriteError, match="disque est plein"):
-        note_write.write_atomic(earlier, b"x" * 100)
+        atomic.write_atomic(earlier, b"x" * 100)
     assert earlier.read_bytes() == EARLIER
     assert _leftovers(earlier.parent) == []
 
 
 def test_full_render_failure_leaves_earlier_note(earlier, monkeypatch):
-    monkeypatch.setattr(note_write.os, "replace",
+    monkeypatch.setattr(atomic.os, "replace",
                         lambda s, d: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
     with pytest.raises(NoteWriteError, match="lecture seule"):
         render_note(make_result(), earlier)
@@ -96,6 +96,6 @@ def test_full_render_failure_leaves_earlier_note(earlier, monkeypatch):
 def test_messages_are_french_and_name_the_file(tmp_path):
     target = tmp_path / "x" / "note.pdf"
     with pytest.raises(NoteWriteError) as info:
-        note_write.write_atomic(target, b"x")
+        atomic.write_atomic(target, b"x")
     assert str(tmp_path / "x") in str(info.value)
     assert not isinstance(info.value, OSError)  # callers catch one French error type

@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reports.files import write_atomic
 from reports.fmt import fmt_number
-from reports.note.write import write_atomic
 from reports.paths import read_text
 
 
@@ -54,7 +54,7 @@ def _cell(value: Any, decimals: int | None) -> str:
 
 
 def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:
-    """Write a ``;``-separated UTF-8-with-BOM table atomically (NoteWriteError if it cannot)."""
+    """Write a ``;``-separated UTF-8-with-BOM table atomically (WriteError if it cannot)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(list(header))

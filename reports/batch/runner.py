@@ -15,7 +15,7 @@ from reports.batch.csvread import read_csv
 from reports.batch.model import ERROR, BatchOptions, BatchReport, Issue, Job, Outcome
 from reports.batch.outputs import write_errors, write_summary
 from reports.batch.prepare import directory_lookup, header_issues, make_jobs
-from reports.note.write import NoteWriteError
+from reports.files import WriteError
 
 Task = Callable[[Job, BatchOptions], Outcome]
 Progress = Callable[[Outcome, int, int], None]  # (outcome, rows finished, rows to do)
@@ -209,7 +209,7 @@ def _finish(report: BatchReport, out_dir: Path) -> BatchReport:
             out_dir / SUMMARY_NAME, [o.summary for o in report.done if o.summary]
         )
         report.errors_path = write_errors(out_dir / ERRORS_NAME, report.all_issues)
-    except NoteWriteError as exc:  # already French and names the file
+    except WriteError as exc:  # already French and names the file
         raise BatchError(str(exc), unwritable=True) from exc
     except OSError as exc:
         raise BatchError(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.batch.model import ERROR, WARNING, BatchOptions, Issue, Job, Outcome
-from reports.note.write import NoteWriteError
+from reports.files import WriteError
 
 TEMP_PREFIX = "~tierslieu-"  # temporary notes: "~tierslieu-<stem>.<pid>.pdf", removed on failure
 
@@ -161,6 +161,6 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
 
 def _failure_text(exc: Exception) -> str:
     """A French sentence for an unexpected failure (the note's own errors are French already)."""
-    if isinstance(exc, NoteWriteError | OSError):
+    if isinstance(exc, WriteError | OSError):
         return f"Note non écrite : {exc}"
     return f"Erreur inattendue pendant l'analyse ou l'écriture : {exc.__class__.__name__} : {exc}"

@@ -29,8 +29,8 @@ def render_docx(result: Any, path: str | Path, *, author: str = "", organisation
     is called as the work advances; `today` fixes the cover date (tests).
     """
     from reports.docx.compose import compose
+    from reports.files import write_atomic
     from reports.note.sections import labels
-    from reports.note.write import write_atomic
 
     say = progress or (lambda fraction, message: None)
     document = compose(result, author=author, organisation=organisation, logo=logo,

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reports.files import WriteError, write_atomic
 from reports.profile.model import FORMAT, SECTIONS, VERSION, Profile
 
 
@@ -47,12 +48,10 @@ def profile_to_json(profile: Profile) -> str:
 
 
 def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
-    """Save atomically (reports.note.write's temporary file, then rename).
+    """Save atomically (reports.files: a temporary file, then a rename).
 
     Raises `ProfileWriteError` (French message) when the file cannot be written.
     """
-    from reports.note.write import NoteWriteError, write_atomic  # only when saving
-
     try:
         text = profile_to_json(profile)
     except (TypeError, ValueError) as exc:
@@ -60,5 +59,5 @@ def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
                                 f"{exc}.") from exc
     try:
         return write_atomic(path, text.encode("utf-8"))
-    except NoteWriteError as exc:
+    except WriteError as exc:
         raise ProfileWriteError(f"Impossible d'enregistrer le profil. {exc}") from exc
