@@ -128,13 +128,21 @@ class ProjectDocument(QObject):
 
     def save(self, path: str) -> None:
         """Write the project atomically; raises UserError (French) and loses nothing."""
-        write_json(path, _engine().profile_to_dict(self.profile))
+        write_text(path, self._json())
         self.path = str(path)
         self._set_modified(False, force=True)
 
     def write_recovery(self, path: str) -> None:
         """Write the recovery copy (the project itself stays unsaved)."""
-        write_json(path, _engine().profile_to_dict(self.profile))
+        write_text(path, self._json())
+
+    def _json(self) -> str:
+        """The project file's text, as the engine writes it (UserError if a value cannot be)."""
+        try:
+            return _engine().profile_to_json(self.profile)
+        except (TypeError, ValueError) as exc:
+            raise UserError(_tr("Le projet contient une valeur impossible à enregistrer "
+                                "({reason}) ; rien n'a été perdu.").format(reason=exc)) from exc
 
     def suggested_name(self) -> str:
         """File name proposed when saving for the first time."""
@@ -155,12 +163,10 @@ class ProjectDocument(QObject):
             self.stateChanged.emit()
 
 
-def write_json(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
-    """Write `data` as UTF-8 JSON through QSaveFile: the old file survives any failure."""
-    import json
-
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write `text` as UTF-8 through QSaveFile: the old file survives any failure."""
     target = Path(path)
-    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    payload = text.encode("utf-8")
     if not target.parent.is_dir():
         raise UserError(_tr("Le dossier « {folder} » n'existe pas. Choisissez un autre "
                             "emplacement ; rien n'a été perdu.").format(folder=target.parent))

@@ -179,3 +179,23 @@ def test_version_without_a_console_shows_a_message(qapp, monkeypatch):
                         staticmethod(lambda parent, title, text: shown.append(text)))
     assert app.main(["--version"]) == 0
     assert shown and shown[0].startswith("tierslieu ")
+
+
+def test_project_is_saved_as_the_engine_writes_it_and_nan_is_refused(qapp, tmp_path):
+    """The wizard's file is the engine's JSON text; an unsavable value is a French UserError."""
+    from desktop.document import ProjectDocument
+    from desktop.errors import UserError
+    from reports.profile import profile_to_json, read_profile
+
+    document = ProjectDocument()
+    document.profile.commune.name = "Prades"
+    document.profile.population.total = 5835
+    target = tmp_path / "prades.tierslieu.json"
+    document.save(str(target))
+    assert target.read_text(encoding="utf-8") == profile_to_json(document.profile)
+    assert read_profile(target)[0].population.total == 5835
+
+    document.profile.budget.subsidy_rate = float("nan")
+    with pytest.raises(UserError, match="impossible à enregistrer"):
+        document.save(str(target))
+    assert read_profile(target)[0].population.total == 5835  # the earlier file is intact

@@ -65,12 +65,17 @@ The current project was not changed.</translation>
         <translation>The recovery copy is unreadable; it was ignored.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>Le projet contient une valeur impossible à enregistrer ({reason}) ; rien n&apos;a été perdu.</source>
+        <translation>The project holds a value that cannot be saved ({reason}); nothing has been lost.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>projet</source>
         <translation>project</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Le dossier « {folder} » n&apos;existe pas. Choisissez un autre emplacement ; rien n&apos;a été perdu.</source>
         <translation>The folder “{folder}” does not exist. Choose another location; nothing was lost.</translation>
     </message>
@@ -336,7 +341,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/batch_dialog.py" line="+83"/>
+        <location filename="../../desktop/batch_dialog.py" line="+84"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -426,7 +431,7 @@ Do you want to recover it?</translation>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Modèle non enregistré</source>
         <translation>Template not saved</translation>
     </message>
@@ -454,7 +459,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-205"/>
+        <location line="-210"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
