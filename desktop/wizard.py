@@ -67,6 +67,7 @@ class TiersLieuWizard(QWizard):
         from desktop.pages.frame import no_tab_stop
 
         no_tab_stop(self.pages[PageId.WELCOME])
+        self.pages[PageId.WELCOME].polish()
         for page_id, cls in page_classes().items():
             page = cls(self.document, self.context, self)
             self.pages[page_id] = page
