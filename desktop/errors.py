@@ -14,12 +14,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from reports import __version__
+from reports.errors import UserFacingError
 
 log = logging.getLogger("desktop")
 
 
-class UserError(Exception):
-    """A failure the user can act on; its message is French and shown as is."""
+class UserError(UserFacingError):
+    """A failure of the wizard itself (opening, saving a project) the user can act on."""
 
 
 def report_text(exc_type: type[BaseException], exc: BaseException,

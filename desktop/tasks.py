@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop import errors
+from reports.errors import UserFacingError
 
 Progress = Callable[[float, str], None]
 
@@ -74,18 +75,9 @@ def run_in_background(
     return task
 
 
-# Engine exceptions whose message is French and meant for the user (no report dialog).
-USER_FACING = ("InvalidProfileError", "WriteError", "UserError")
-
-
 def user_message(exc: BaseException) -> str | None:
-    """The French message of an expected failure, or None for a bug."""
-    if type(exc).__name__ in USER_FACING:
-        messages = getattr(exc, "messages", None)
-        if messages:
-            return "\n".join(f"• {m.text}" for m in messages)
-        return str(exc)
-    return None
+    """The French message of an expected failure (a `UserFacingError`), or None for a bug."""
+    return exc.user_text if isinstance(exc, UserFacingError) else None
 
 
 def report_failure(exc: BaseException) -> None:

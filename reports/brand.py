@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reports.errors import UserFacingError
+
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 _LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -26,7 +28,7 @@ _TEXT_FIELDS = ("name", "organisation", "contact", "author")
 CONFIG_ENV = "TIERSLIEU_CONFIG_DIR"
 
 
-class BrandError(ValueError):
+class BrandError(UserFacingError, ValueError):
     """A brand cannot be read or used; the message is in French and names the field."""
 
 

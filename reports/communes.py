@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reports import paths
+from reports.errors import UserFacingError
 from reports.fmt import NBSP, fmt_number
 from reports.textnorm import fold, fold_words
 
@@ -69,7 +70,7 @@ _CODE = re.compile(r"(?:\d{1,5}|2[AB]\d{0,3})", re.IGNORECASE)
 _DEP_SUFFIX = re.compile(r"\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
 
 
-class DirectoryError(Exception):
+class DirectoryError(UserFacingError):
     """The communes directory cannot be read; the message is in French."""
 
 

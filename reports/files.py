@@ -10,8 +10,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from reports.errors import OutputError
 
-class WriteError(Exception):
+
+class WriteError(OutputError):
     """A file could not be written; the French message names it and says what to do."""
 
 

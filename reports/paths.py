@@ -8,10 +8,12 @@ from importlib import resources as _ir
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from reports.errors import UserFacingError
+
 _PACKAGE = "resources"
 
 
-class ResourceError(Exception):
+class ResourceError(UserFacingError):
     """A shipped data file is missing or unreadable; the message is in French."""
 
 

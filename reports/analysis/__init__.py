@@ -31,6 +31,7 @@ from reports.analysis.sites import profile_from_site
 from reports.analysis.sizing import size_place
 from reports.analysis.texts import text
 from reports.analysis.verdict import build_verdict, funding_names, verdict_rule
+from reports.errors import UserFacingError
 from reports.profile import (
     Message,
     Profile,
@@ -45,7 +46,7 @@ from reports.result import AnalysisResult, CommuneSummary
 __all__ = ["InvalidProfileError", "analyse", "profile_from_site"]
 
 
-class InvalidProfileError(ValueError):
+class InvalidProfileError(UserFacingError, ValueError):
     """The profile has errors; `messages` holds them (French)."""
 
     def __init__(self, messages: list[Message]):

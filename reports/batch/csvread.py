@@ -13,11 +13,13 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from reports.errors import UserFacingError
+
 SEPARATORS = (";", ",", "\t")
 MAX_BYTES = 50 * 1024 * 1024  # a CSV of communes is a few hundred kB; refuse anything absurd
 
 
-class CsvReadError(ValueError):
+class CsvReadError(UserFacingError, ValueError):
     """The file cannot be read as a CSV of communes; the message is in French."""
 
 

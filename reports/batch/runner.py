@@ -15,6 +15,7 @@ from reports.batch.csvread import read_csv
 from reports.batch.model import ERROR, BatchOptions, BatchReport, Issue, Job, Outcome
 from reports.batch.outputs import write_errors, write_summary
 from reports.batch.prepare import directory_lookup, header_issues, make_jobs
+from reports.errors import UserFacingError
 from reports.files import WriteError
 
 Task = Callable[[Job, BatchOptions], Outcome]
@@ -23,7 +24,7 @@ SUMMARY_NAME, ERRORS_NAME = "summary.csv", "errors.csv"
 _POLL_SECONDS = 0.2  # how often a running batch looks at the stop request
 
 
-class BatchError(Exception):
+class BatchError(UserFacingError):
     """The batch cannot start (unreadable CSV, output folder not writable); French message.
 
     `unwritable` tells the command line which exit code to give (3 rather than 2).

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reports.errors import UserFacingError
 
-class KnowledgeError(Exception):
+
+class KnowledgeError(UserFacingError):
     """A knowledge-base file is missing or wrong; the message is in French and names the spot."""
 
 

@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reports.errors import OutputError
 from reports.files import WriteError, write_atomic
 from reports.profile.model import FORMAT, SECTIONS, VERSION, Profile
 
 
-class ProfileWriteError(Exception):
+class ProfileWriteError(OutputError):
     """The profile could not be saved; the message is in French."""
 
 
