@@ -51,7 +51,10 @@ class SiteMatch:
 
 @dataclass(frozen=True)
 class TypologyMatch:
-    """A site model of the study ranked by fit to the commune."""
+    """A site model (this tool's grouping of the study's sites) ranked by fit to the commune.
+
+    Eligible models come first: a model whose carriers exclude the declared carrier is kept
+    as an alternative, after them, with `ineligible_reason` (French)."""
 
     typology_id: str
     name: str
@@ -60,6 +63,8 @@ class TypologyMatch:
     summary: str  # French: why it fits or not, in one or two sentences
     site_ids: tuple[str, ...]  # the documented sites that exemplify it
     capped_by: str | None = None
+    eligible: bool = True  # False: the declared carrier cannot carry this model
+    ineligible_reason: str | None = None  # French, when not eligible
 
 
 @dataclass(frozen=True)
@@ -232,6 +237,16 @@ class Risk:
 
 
 @dataclass(frozen=True)
+class Confidence:
+    """How far the verdict rests on the commune's own answers rather than on defaults."""
+
+    level: Literal["high", "medium", "low"]
+    label: str  # French: "élevée", "moyenne", "faible"
+    defaults: tuple[str, ...]  # French names of the inputs left blank (defaults used)
+    sentence: str  # French, for the synthesis
+
+
+@dataclass(frozen=True)
 class Verdict:
     """Overall judgement."""
 
@@ -241,6 +256,68 @@ class Verdict:
     conditions: tuple[str, ...]  # 3 to 5
     next_steps: tuple[str, ...]
     timeline: tuple[tuple[str, str], ...] = ()  # (when, what), e.g. ("Mois 1-3", "...")
+    confidence: Confidence | None = None
+    missing: tuple[str, ...] = ()  # French: what a favourable verdict still lacks
+    basis: dict[str, bool] = field(default_factory=dict)  # carrier, place, demand, funded...
+
+
+@dataclass(frozen=True)
+class ExistingPlace:
+    """A tiers-lieu that already exists near the commune (one place = one entry)."""
+
+    name: str
+    commune: str
+    insee_code: str
+    distance_km: float | None  # straight line from the commune's centre
+    minutes: float | None  # approximate travel time, when the directory gives it
+    type: str  # French
+    sources: tuple[str, ...]  # French: "étude de terrain 2017", "liste nationale 2019"
+    where: str  # "commune" (same town), "close" (within close_km), "catchment", "beyond"
+    site_id: str | None = None  # the study site, when it is one
+
+
+@dataclass(frozen=True)
+class ExistingOffer:
+    """What already exists: counted in demand, risks, verdict, synthesis and options."""
+
+    places: tuple[ExistingPlace, ...]  # nearest first, deduplicated
+    count_found: int | None  # places within the catchment found (None: no directory)
+    count_typed: int | None  # the profile's nearby_third_places
+    count_used: int  # the count that enters demand and risks
+    count_reason: str  # French: which count is used and why
+    statement: str  # French sentence for the synthesis ("" when nothing exists nearby)
+    method: str  # French: radii and sources
+
+    @property
+    def in_commune(self) -> tuple[ExistingPlace, ...]:
+        """Places in the commune itself (same INSEE code or same town)."""
+        return tuple(p for p in self.places if p.where == "commune")
+
+    @property
+    def close(self) -> tuple[ExistingPlace, ...]:
+        """Places within the close radius, the commune's own excluded."""
+        return tuple(p for p in self.places if p.where == "close")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way to meet the need, compared with the others in every note."""
+
+    option_id: str  # join_existing, shared_desk, pop_up, dedicated
+    title: str  # French
+    description: str  # French
+    cost: str  # French order of magnitude ("2 000 à 5 000 € par an")
+    cost_source: str  # study reference or "valeur par défaut : …"
+    criterion: str  # French: when to choose it
+    advised: bool  # the option the note advises first
+
+
+@dataclass(frozen=True)
+class Options:
+    """The 3–4 options compared, advised first, and why."""
+
+    options: tuple[Option, ...]
+    advice: str  # French: which option first, and why
 
 
 @dataclass(frozen=True)
@@ -261,6 +338,8 @@ class AnalysisResult:
     warnings: tuple[str, ...] = ()  # profile warnings (French)
     method: dict[str, Any] = field(default_factory=dict)  # weights, thresholds, assumptions
     versions: dict[str, str] = field(default_factory=dict)  # tool, knowledge, data vintages
+    existing: ExistingOffer | None = None  # tiers-lieux that already exist nearby
+    options: Options | None = None  # join / shared desk / pop-up / dedicated place
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (tuples become lists)."""

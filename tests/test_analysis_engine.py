@@ -148,6 +148,13 @@ def test_a_sound_small_project_is_favourable():
     profile.buildings[0].works_cost_eur = 5000
     profile.buildings[0].surface_m2 = 100
     profile.budget.annual_operating_eur = None
+    # in Prades itself El Quadrat (a study site) already exists: not favourable until an
+    # agreement with it; the same project in a commune without a place is favourable
+    here = analyse(profile)
+    assert here.verdict.level == "conditional"
+    assert here.existing.in_commune[0].name == "El Quadrat"
+    assert any("accord avec le tiers-lieu" in m for m in here.verdict.missing)
+    profile.commune.insee_code = ""
     result = analyse(profile)
     assert result.verdict.level == "favourable", [r.risk_id for r in result.risks]
     assert "un an" in result.verdict.next_steps[-1]

@@ -17,13 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 from reports import __version__, codes
+from reports.analysis.carrier_rule import apply_carrier_rule
 from reports.analysis.cover import running_cover
 from reports.analysis.demand import Base, demand_base, estimate_demand, neighbourhood_of
+from reports.analysis.existing import find_existing
 from reports.analysis.features import Features, profile_features
 from reports.analysis.finance import build_finance
 from reports.analysis.impact import estimate_impact
 from reports.analysis.local_reasons import Local
 from reports.analysis.matching import match_sites, match_typologies
+from reports.analysis.options import compare_options
 from reports.analysis.parameters import Params, params_for, shipped
 from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
@@ -41,7 +44,7 @@ from reports.profile import (
     profile_to_dict,
     validate_profile,
 )
-from reports.result import AnalysisResult, CommuneSummary
+from reports.result import AnalysisResult, CommuneSummary, ExistingOffer
 
 __all__ = ["InvalidProfileError", "analyse", "profile_from_site"]
 
@@ -104,46 +107,42 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     params = params_for(profile.assumptions, kb.settings)
     me = profile_features(profile, params)
     sites, raws = match_sites(me, kb.sites, params)
-    typologies = match_typologies(me, profile, kb.typologies, raws, params)
+    typologies = apply_carrier_rule(
+        match_typologies(me, profile, kb.typologies, raws, params), profile.carrier.type, kb)
     base = demand_base(profile, neighbourhood, directory)
-    counted_nearby = _nearby_count(neighbourhood)
+    existing = find_existing(profile, kb, neighbourhood, directory)
+    counted_nearby = existing.count_found
     demand = estimate_demand(profile, sites, kb, base, directory, params, counted_nearby)
     sizing = size_place(profile, demand, sites, kb, params)
     finance = build_finance(profile, me, sizing, demand, kb, params)
     impact = estimate_impact(profile, demand, params)
-    found = find_risks(profile, demand, sizing, finance, params)
+    found = find_risks(profile, demand, sizing, finance, params, existing)
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,
-                            funding_names(finance), params)
+                            funding_names(finance), params, existing,
+                            has_directory=directory is not None)
+    options = compare_options(profile, existing, verdict, sizing, finance, params,
+                              demand.users.central)
     nearby = profile.territory.nearby_third_places
     local = Local(profile, demand, sizing, finance, impact, base.catchment_population,
                   counted_nearby if nearby is None else nearby,
                   running_cover(profile, finance)[1])
     return AnalysisResult(
         profile=profile_to_dict(profile),
-        commune=_commune(profile, me, base, neighbourhood),
+        commune=_commune(profile, me, base, neighbourhood, existing),
         verdict=verdict, typologies=typologies, sites=sites, demand=demand, sizing=sizing,
         finance=finance, impact=impact,
         practices=applicable_practices(profile, me, kb, local),
         risks=tuple(f.risk for f in found), warnings=tuple(warnings),
         method=_method(params, profile, me, base),
-        versions=_versions(kb, directory))
+        versions=_versions(kb, directory), existing=existing, options=options)
 
 
-def _nearby_count(neighbourhood: Any) -> int | None:
-    """Tiers-lieux of the CGET list within the catchment radius (None without the directory)."""
-    from reports.communes import CATCHMENT_RADIUS_KM
-
-    if neighbourhood is None:
-        return None
-    return sum(1 for p in neighbourhood.third_places if p.distance_km <= CATCHMENT_RADIUS_KM)
-
-
-def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> CommuneSummary:
+def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
+             existing: ExistingOffer) -> CommuneSummary:
     """The commune's figures as entered and as computed."""
-    places = ()
-    if neighbourhood is not None:
-        places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
-                        "type": p.type_label} for p in neighbourhood.third_places[:10])
+    places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
+                    "type": p.type, "sources": list(p.sources), "where": p.where}
+                   for p in existing.places[:10])
     category = codes.label_of(codes.ZAU2010, me.zau).split(" (")[0] or None
     return CommuneSummary(
         name=profile.commune.name, insee_code=profile.commune.insee_code,

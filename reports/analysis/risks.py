@@ -15,7 +15,7 @@ from reports.analysis.parameters import Params
 from reports.analysis.texts import items, text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Profile
-from reports.result import Demand, Finance, Risk, Sizing
+from reports.result import Demand, ExistingOffer, ExistingPlace, Finance, Risk, Sizing
 
 _ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -38,9 +38,10 @@ def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
 
 
 def find_risks(profile: Profile, demand: Demand, sizing: Sizing, finance: Finance,
-               params: Params) -> list[Found]:
+               params: Params, existing: ExistingOffer | None = None) -> list[Found]:
     """Every risk that applies, most severe first (stable order within a severity)."""
-    found = [*_people_risks(profile, demand, params), *_building_risks(profile, sizing, params),
+    found = [*_people_risks(profile, demand, params), *_existing_risks(profile, existing),
+             *_building_risks(profile, sizing, params),
              *_money_risks(profile, finance, params), *_use_risks(profile)]
     return sorted(found, key=lambda f: _ORDER[f.risk.severity])
 
@@ -58,10 +59,48 @@ def _people_risks(profile: Profile, demand: Demand, params: Params) -> list[Foun
         out.append(_risk("risks.thin_catchment", "high", {
             "users": fmt_number(demand.users.central),
             "threshold": fmt_number(params("thin_demand_users"))}))
-    count = ter.nearby_third_places or 0
-    if count > 0:
-        out.append(_risk("risks.competition", "medium", {} if count < 2 else {
-            "count": fmt_number(count)}, text_key="text_one" if count < 2 else "text"))
+    return out
+
+
+def _places(places: tuple[ExistingPlace, ...]) -> str:
+    """« El Quadrat (Prades) ; Le 302 (Carcassonne, à 4,3 km) »."""
+    named = []
+    for p in places[:3]:
+        if p.where != "commune" and p.distance_km is not None:
+            named.append(text("existing.risk_place.far", name=p.name, commune=p.commune,
+                              km=fmt_number(p.distance_km, 1)))
+        else:
+            named.append(text("existing.risk_place.here", name=p.name, commune=p.commune))
+    return " ; ".join(named)
+
+
+def _existing_risks(profile: Profile, existing: ExistingOffer | None) -> list[Found]:
+    """A place in the commune itself, one within the close radius, others in the catchment.
+
+    The count used is the one typed, else the one found: leaving the field blank never
+    removes a risk the directory shows.
+    """
+    from reports.analysis.existing import radius
+
+    if existing is None:
+        count = profile.territory.nearby_third_places or 0
+        here, close = (), ()
+    else:
+        count, here, close = existing.count_used, existing.in_commune, existing.close
+    out = []
+    if here:
+        key = "risks.existing_check" if existing.count_typed == 0 else "risks.existing_here"
+        out.append(_risk(key, "medium" if existing.count_typed == 0 else "high",
+                         {"places": _places(here)}))
+    elif close and (existing.count_typed is None or existing.count_typed > 0):
+        out.append(_risk("risks.competition_close", "medium", {
+            "places": _places(close), "radius": fmt_number(radius("close_km"))}))
+    elif count > 0:
+        typed = profile.territory.nearby_third_places is not None
+        reason = text("existing.risk_reason.typed" if typed else "existing.risk_reason.found")
+        out.append(_risk("risks.competition", "medium", {"reason": reason} if count < 2 else {
+            "count": fmt_number(count), "reason": reason},
+            text_key="text_one" if count < 2 else "text"))
     return out
 
 

@@ -6,6 +6,8 @@
     counted(3, "common.nouns.independent")          # "3 indépendants"
     table("criteria.carriers")                      # a whole table as a dict (phrases by code)
 
+Every sentence goes through `reports.french.tidy` (elision « d'Auterive », contractions
+« du Plan B », no « .. » nor « . ; ») once its names are inserted.
 Keys are ``<file>.<table>.<entry>``. Numbers are formatted by the caller with
 `reports.fmt` and passed as placeholders. A missing key or placeholder raises at once.
 `strict()` also rejects values a sentence does not use and records every key read (tests).
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from reports.fmt import fmt_number
+from reports.french import agree, tidy
 from reports.paths import resource
 
 _STRICT: dict[str, Any] = {"on": False, "used": set()}
@@ -91,7 +93,7 @@ def text(key: str, **values: Any) -> str:
         raise CatalogueError(f"{key} : valeurs {sorted(values)} pour les champs "
                              f"{sorted(placeholders(template))}")
     try:
-        return template.format_map(values)
+        return tidy(template.format_map(values))
     except KeyError as exc:
         raise CatalogueError(f"{key} : champ {exc} non fourni") from None
 
@@ -102,9 +104,8 @@ def items(key: str) -> tuple[Any, ...]:
 
 
 def plural(count: float, singular: str, plural_form: str | None = None) -> str:
-    """``1 tiers-lieu``, ``2 indépendants``: the number and its noun, agreed."""
-    word = singular if abs(count) < 2 else (plural_form or singular + "s")
-    return f"{fmt_number(count)} {word}"
+    """``1 tiers-lieu``, ``2 indépendants``: the number and its noun, agreed (reports.french)."""
+    return agree(count, singular, plural_form)
 
 
 def counted(count: float, noun: str) -> str:

@@ -1,6 +1,13 @@
 """The overall judgement: level, summary, 3 to 5 conditions, next steps and timeline.
 
-The wording is in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
+Favourable needs four things the commune has: a carrier, a place (a candidate building), some
+evidence of demand (people known or founders) and a funded running deficit; break-even must
+also be possible within the place's capacity, and the risks and the model's resemblance must
+pass ``verdict_rules``. Otherwise the verdict is conditional and says what is missing; with
+next to nothing (no carrier, no place, no one known) it is ``not_advised`` for a dedicated
+place now, and the next steps are the cheaper routes. `confidence` says how much of the
+profile was left to defaults. The wording is in resources/analysis/text/verdict.toml; the
+thresholds in parameters.json.
 """
 
 from __future__ import annotations
@@ -11,7 +18,17 @@ from reports.analysis.risks import Found
 from reports.analysis.texts import items, text
 from reports.fmt import fmt_number
 from reports.profile import Profile
-from reports.result import Demand, Finance, SiteMatch, TypologyMatch, Verdict
+from reports.result import (
+    Confidence,
+    Demand,
+    ExistingOffer,
+    Finance,
+    SiteMatch,
+    TypologyMatch,
+    Verdict,
+)
+
+BASIS = ("carrier", "place", "demand", "funded", "capacity", "no_place_here")
 
 
 def verdict_rule(params: Params) -> str:
@@ -23,17 +40,93 @@ def verdict_rule(params: Params) -> str:
                 min_score=fmt_number(score, 1 if round(score, 1) == score else 2))
 
 
-def level_of(found: list[Found], best_score: float, covered: bool, params: Params) -> str:
-    """Apply the verdict rules of parameters.json (``verdict_rules``)."""
+def level_of(found: list[Found], best_score: float, covered: bool, params: Params,
+             basis: dict[str, bool] | None = None) -> str:
+    """Apply the verdict rules of parameters.json (``verdict_rules``) and the basis."""
     rules = params("verdict_rules")
+    basis = basis if basis is not None else dict.fromkeys(BASIS, True)
     highs = sum(f.risk.severity == "high" for f in found)
     mediums = sum(f.risk.severity == "medium" for f in found)
-    if highs >= rules["not_advised_high_risks"]:
+    if highs >= rules["not_advised_high_risks"] or next_to_nothing(basis):
         return "not_advised"
     if (highs == 0 and mediums <= rules["favourable_max_medium_risks"]
-            and best_score >= rules["favourable_min_typology_score"] and covered):
+            and best_score >= rules["favourable_min_typology_score"] and covered
+            and all(basis.get(k, True) for k in BASIS)):
         return "favourable"
     return "conditional"
+
+
+def next_to_nothing(basis: dict[str, bool]) -> bool:
+    """No carrier, no place and no one known: too early for a dedicated place."""
+    return not (basis.get("carrier", True) or basis.get("place", True)
+                or basis.get("demand", True))
+
+
+def break_even_possible(finance: Finance) -> bool:
+    """False when break-even needs more users than the place can hold (w12a's flag), or never
+    comes at the median price."""
+    be = finance.break_even
+    flag = getattr(be, "possible_at_capacity", None)
+    if flag is None:
+        flag = getattr(finance, "break_even_possible", None)
+    if flag is not None:
+        return bool(flag)
+    return be.reached or be.users_needed is not None
+
+
+def basis_of(profile: Profile, finance: Finance, covered: bool,
+             existing: ExistingOffer | None = None) -> dict[str, bool]:
+    """What a favourable verdict needs, each True when the profile has it."""
+    ter, carrier = profile.territory, profile.carrier
+    known = (ter.known_independents or 0) + (ter.known_teleworkers or 0)
+    place = any(b.surface_m2 or b.owner or b.name.strip() for b in profile.buildings)
+    return {
+        "carrier": carrier.type != "undecided",
+        "place": place,
+        "demand": known > 0 or (carrier.founders or 0) >= 2,
+        "funded": covered,
+        "capacity": break_even_possible(finance),
+        "no_place_here": existing is None or not existing.in_commune,
+    }
+
+
+def missing_of(basis: dict[str, bool]) -> tuple[str, ...]:
+    """French: what is missing for a favourable verdict, in the order of BASIS."""
+    return tuple(text(f"verdict.missing.{key}") for key in BASIS if not basis[key])
+
+
+_DEFAULTED = (
+    ("population.employed_15_64", lambda p: p.population.employed_15_64),
+    ("population.jobs", lambda p: p.population.jobs),
+    ("territory.zau2010", lambda p: p.territory.zau2010 or p.territory.aav2020_category
+     or p.territory.density_level),
+    ("territory.minutes_to_pole", lambda p: p.territory.minutes_to_pole),
+    ("territory.known_people", lambda p: p.territory.known_independents
+     if p.territory.known_teleworkers is None else p.territory.known_teleworkers),
+    ("buildings", lambda p: p.buildings or None),
+    ("building.surface", lambda p: next((b.surface_m2 for b in p.buildings if b.surface_m2),
+                                        None)),
+    ("carrier.founders", lambda p: p.carrier.founders),
+    ("carrier.staff_hours_per_week", lambda p: p.carrier.staff_hours_per_week),
+    ("budget.investment_eur", lambda p: p.budget.investment_eur),
+    ("budget.annual_operating_eur", lambda p: p.budget.annual_operating_eur),
+    ("services", lambda p: p.services or None),
+)
+
+
+def confidence_of(profile: Profile, has_directory: bool, params: Params) -> Confidence:
+    """How much of the verdict rests on defaults: the inputs left blank, and a level."""
+    names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
+             for key, get in _DEFAULTED if get(profile) is None]
+    if not has_directory:
+        names.append(text("verdict.confidence.inputs.directory"))
+    limits = params("verdict_confidence")
+    level = ("high" if len(names) <= limits["high_max_defaults"]
+             else "medium" if len(names) <= limits["medium_max_defaults"] else "low")
+    label = text(f"verdict.confidence.labels.{level}")
+    sentence = (text("verdict.confidence.with_defaults", level=label, inputs=", ".join(names))
+                if names else text("verdict.confidence.none", level=label))
+    return Confidence(level, label, tuple(names), sentence)
 
 
 def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
@@ -45,20 +138,26 @@ def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
 
 def build_verdict(profile: Profile, found: list[Found], typologies: tuple[TypologyMatch, ...],
                   sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance,
-                  funding_names: list[str], params: Params) -> Verdict:
+                  funding_names: list[str], params: Params,
+                  existing: ExistingOffer | None = None, has_directory: bool = True) -> Verdict:
     """Verdict, its explanation and the way forward."""
     best = typologies[0]
     covered, money = running_cover(profile, finance)
-    level = level_of(found, best.score, covered, params)
+    basis = basis_of(profile, finance, covered, existing)
+    level = level_of(found, best.score, covered, params, basis)
     months = int(params("opening_months"))
+    missing = missing_of(basis)
     return Verdict(level, text(f"verdict.labels.{level}"),
-                   _summary(profile, found, best, sites, demand, money),
-                   conditions_for(found, params), _next_steps(funding_names, months),
-                   _timeline(months, params("timeline_phases")))
+                   _summary(profile, found, best, sites, demand, money, level, missing),
+                   conditions_for(found, params),
+                   _next_steps(profile, funding_names, months, level, existing),
+                   _timeline(months, params("timeline_phases"), profile),
+                   confidence_of(profile, has_directory, params), missing, basis)
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
-             sites: tuple[SiteMatch, ...], demand: Demand, money: str) -> str:
+             sites: tuple[SiteMatch, ...], demand: Demand, money: str, level: str,
+             missing: tuple[str, ...]) -> str:
     """Two or three sentences a council can read aloud."""
     users = demand.users
     closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
@@ -69,23 +168,45 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
     highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]
     if highs:
         summary += text("verdict.summary.blocking", risks=", ".join(highs))
+    if level == "not_advised":
+        summary += text("verdict.summary.cheaper")
+    elif missing:
+        summary += text("verdict.summary.missing", missing=", ".join(missing))
     return summary
 
 
-def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
-    """What to do, in order."""
+def _next_steps(profile: Profile, funding_names: list[str], months: int, level: str,
+                existing: ExistingOffer | None) -> tuple[str, ...]:
+    """What to do, in order: meet what exists first; choose a carrier only if none is declared."""
     funds = (", ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
-    return (
-        text("verdict.next_steps.group"),
-        text("verdict.next_steps.test"),
-        text("verdict.next_steps.carrier"),
-        text("verdict.next_steps.funding", funds=funds),
-        text("verdict.next_steps.opening", months=fmt_number(months)),
-    )
+    steps = []
+    nearby = existing.in_commune or existing.close if existing is not None else ()
+    if nearby:
+        steps.append(text("verdict.next_steps.existing", place=nearby[0].name,
+                          commune=nearby[0].commune))
+    steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
+    if level == "not_advised":
+        steps.append(text("verdict.next_steps.cheaper"))
+        return tuple(steps)
+    if profile.carrier.type == "undecided":
+        steps.append(text("verdict.next_steps.carrier"))
+    else:
+        steps.append(text("verdict.next_steps.place",
+                          carrier=_carrier_phrase(profile.carrier.type)))
+    steps += [text("verdict.next_steps.funding", funds=funds),
+              text("verdict.next_steps.opening", months=fmt_number(months))]
+    return tuple(steps)
 
 
-def _timeline(months: int, phases: dict[str, dict[str, int]]
+def _carrier_phrase(carrier: str) -> str:
+    """« l'intercommunalité », « l'association »: the declared carrier in a sentence."""
+    from reports.analysis.criteria import CARRIER_PHRASES
+
+    return CARRIER_PHRASES.get(carrier, carrier)
+
+
+def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile | None = None
               ) -> tuple[tuple[str, str], ...]:
     """Month ranges from the commune's agreement to the opening (``timeline_phases``)."""
     a, b, c = (max(phases[name]["minimum_month"], months // phases[name]["divisor"])
@@ -96,7 +217,9 @@ def _timeline(months: int, phases: dict[str, dict[str, int]]
 
     return (
         (span(1, a), text("verdict.timeline.group")),
-        (span(a + 1, b), text("verdict.timeline.choice")),
+        (span(a + 1, b), text("verdict.timeline.choice" if profile is None
+                              or profile.carrier.type == "undecided"
+                              else "verdict.timeline.choice_declared")),
         (span(b + 1, c), text("verdict.timeline.funding")),
         (span(c + 1, months - 1), text("verdict.timeline.works")),
         (text("verdict.timeline.month", month=months), text("verdict.timeline.opening")),

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from reports import fmt
+from reports import fmt, french
 from reports.note.fonts import covered
 from reports.paths import ResourceError, read_text
 
@@ -151,11 +151,13 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
         date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: shorten(v, n),
-        sentence=_sentence,
+        sentence=_sentence, de=french.de, a=french.a, que=french.que, agree=french.agree,
+        tidy=french.tidy,
     )
     return env
 
 
 def render(template: str, **context: Any) -> str:
-    """Render one section template to paragraph markup."""
-    return environment().get_template(template).render(**context)
+    """Render one section template to paragraph markup, its French joins tidied
+    (reports.french: « d'Auterive », « du Plan B », no « .. »)."""
+    return french.tidy(environment().get_template(template).render(**context))

@@ -1,0 +1,187 @@
+"""What already exists: the tiers-lieux near the commune, each counted once.
+
+Two sources: the national list of 2019 (CGET, in the communes directory) and the ten sites of
+the 2017 study (by INSEE code; El Quadrat is not in the list). A study site that is also in
+the list is one place (correspondence in resources/analysis/existing_places.json), and two
+entries of the list in the same commune whose names contain each other are one place.
+The count within the catchment enters demand, risks and verdict; a count typed in the profile
+overrides it, and the note says which one is used. A place in the commune itself is always
+stated, whatever was typed: it is a documented fact, to be checked on the ground.
+The wording is in resources/analysis/text/existing.toml.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from reports.analysis.texts import counted, text
+from reports.communes import distance_km
+from reports.fmt import fmt_number
+from reports.paths import read_text
+from reports.profile import Profile
+from reports.result import ExistingOffer, ExistingPlace
+from reports.textnorm import fold
+
+STUDY = "study"
+LIST = "list"
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """Radii and the study-site ↔ national-list correspondence (existing_places.json)."""
+    return json.loads(read_text("analysis", "existing_places.json"))
+
+
+def radius(name: str) -> float:
+    """One of the radii of existing_places.json (same_town_km, close_km, catchment_km)."""
+    return float(settings()[name]["value"])
+
+
+def _where(place_insee: str, distance: float | None, commune_insee: str) -> str:
+    """commune / close / catchment / beyond, from the INSEE code and the distance."""
+    if place_insee and place_insee == commune_insee:
+        return "commune"
+    if distance is None:
+        return "beyond"
+    if distance <= radius("same_town_km"):
+        return "commune"
+    if distance <= radius("close_km"):
+        return "close"
+    return "catchment" if distance <= radius("catchment_km") else "beyond"
+
+
+def _directory_places(neighbourhood: Any) -> list[Any]:
+    """The list's places around the commune, nearest first (travel time when available)."""
+    if neighbourhood is None:
+        return []
+    return list(getattr(neighbourhood, "third_places", ()) or ())
+
+
+def _same_listing(a: Any, b: Any) -> bool:
+    """Two entries of the list for one place: same commune, one name inside the other."""
+    if a.insee_code != b.insee_code:
+        return False
+    fa, fb = fold(a.name), fold(b.name)
+    return bool(fa and fb) and (fa in fb or fb in fa)
+
+
+def _site_coordinates(directory: Any, insee: str) -> tuple[float, float] | None:
+    """Latitude and longitude of a study site's commune, from the directory."""
+    if directory is None or not insee:
+        return None
+    try:
+        found = directory.by_insee(insee)
+    except Exception:  # a broken directory must not stop the analysis
+        return None
+    if found is None or found.lat is None or found.lon is None:
+        return None
+    return found.lat, found.lon
+
+
+def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
+                  ) -> ExistingOffer:
+    """Every existing place near the commune, deduplicated, and the count that is used."""
+    commune_insee = profile.commune.insee_code or ""
+    aliases = settings()["study_sites_in_national_list"]
+    listed = _directory_places(neighbourhood)
+    places: list[ExistingPlace] = []
+    used_listing: set[int] = set()
+    here = _site_coordinates(directory, commune_insee)
+    for site in kb.sites:
+        names = {fold(n) for n in aliases.get(site.site_id, [])}
+        twins = [i for i, p in enumerate(listed)
+                 if p.insee_code == site.insee_code and fold(p.name) in names]
+        used_listing.update(twins)
+        distance, minutes = _site_distance(site, listed, twins, here, directory)
+        where = _where(site.insee_code or "", distance, commune_insee)
+        if where == "beyond" and site.insee_code != commune_insee:
+            continue
+        sources = (text("existing.sources.study"),) + (
+            (text("existing.sources.list"),) if twins else ())
+        places.append(ExistingPlace(site.name, site.commune, site.insee_code or "", distance,
+                                    minutes, text("existing.types.study_site"), sources,
+                                    where, site.site_id))
+    kept: list[Any] = []
+    for i, place in enumerate(listed):
+        if i in used_listing or any(_same_listing(place, k) for k in kept):
+            continue
+        kept.append(place)
+        distance = getattr(place, "distance_km", None)
+        where = _where(place.insee_code, distance, commune_insee)
+        places.append(ExistingPlace(
+            place.name, place.commune, place.insee_code, distance,
+            getattr(place, "minutes", None), place.type_label,
+            (text("existing.sources.list"),), where))
+    order = {"commune": 0, "close": 1, "catchment": 2, "beyond": 3}
+    places.sort(key=lambda p: (order[p.where], p.distance_km if p.distance_km is not None
+                               else 0.0, fold(p.name)))
+    return _offer(profile, tuple(places), neighbourhood is not None)
+
+
+def _site_distance(site: Any, listed: list[Any], twins: list[int],
+                   here: tuple[float, float] | None, directory: Any
+                   ) -> tuple[float | None, float | None]:
+    """A study site's distance: its list entry's when it has one, else commune to commune."""
+    if twins:
+        twin = listed[twins[0]]
+        return getattr(twin, "distance_km", None), getattr(twin, "minutes", None)
+    there = _site_coordinates(directory, site.insee_code or "")
+    if here is None or there is None:
+        return None, None
+    return round(distance_km(here[0], here[1], there[0], there[1]), 1), None
+
+
+def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: bool
+           ) -> ExistingOffer:
+    """The count used (typed or found), its reason, and the synthesis sentence."""
+    found = sum(p.where in ("commune", "close", "catchment") for p in places)
+    typed = profile.territory.nearby_third_places
+    radius_km = fmt_number(radius("catchment_km"))
+    if typed is not None:
+        used = typed
+        reason = text("existing.count.typed", typed=counted(typed, "common.nouns.third_place"),
+                      found=counted(found, "common.nouns.third_place"), radius=radius_km)
+    elif has_directory or found:
+        used = found
+        reason = text("existing.count.found", found=counted(found, "common.nouns.third_place"),
+                      radius=radius_km)
+    else:
+        used = 0
+        reason = text("existing.count.unknown")
+    return ExistingOffer(places, found if (has_directory or found) else None, typed, used,
+                         reason, _statement(profile, places, typed), _method())
+
+
+def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int | None) -> str:
+    """One sentence for the synthesis: the place in the commune, or the closest ones."""
+    here = [p for p in places if p.where == "commune"]
+    close = [p for p in places if p.where == "close"]
+    if here:
+        names = ", ".join(_named(p) for p in here)
+        key = "existing.statement.here_typed_zero" if typed == 0 else "existing.statement.here"
+        return text(key, commune=profile.commune.name, places=names)
+    if close:
+        key = "existing.statement.close_one" if len(close) == 1 else "existing.statement.close"
+        return text(key, places=", ".join(_named(p) for p in close[:3]),
+                    count=counted(len(close), "common.nouns.third_place"),
+                    radius=fmt_number(radius("close_km")))
+    return ""
+
+
+def _named(place: ExistingPlace) -> str:
+    """« El Quadrat (Prades, étude de terrain 2017) »."""
+    where = place.commune or ""
+    if place.where != "commune" and place.distance_km is not None:
+        where = text("existing.named.distance", commune=place.commune,
+                     km=fmt_number(place.distance_km, 1))
+    return text("existing.named.text", name=place.name, where=where,
+                sources=" ; ".join(place.sources))
+
+
+def _method() -> str:
+    """How the places were found (for the note's method annex)."""
+    return text("existing.method.text", same=fmt_number(radius("same_town_km")),
+                close=fmt_number(radius("close_km")),
+                catchment=fmt_number(radius("catchment_km")))

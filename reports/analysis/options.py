@@ -1,0 +1,125 @@
+"""The options every note compares: join what exists, a shared desk in a public place, a pop-up
+test, a dedicated place. Each has an order-of-magnitude cost (sourced, or a stated default)
+and a decision criterion; one is advised first, and the note says why.
+
+Costs are in resources/analysis/option_costs.json; the dedicated place's figures are the note's own
+(investment, yearly charges, deficit). Wording in resources/analysis/text/options.toml.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from reports.analysis.parameters import Params
+from reports.analysis.texts import text
+from reports.fmt import fmt_eur, fmt_number
+from reports.profile import Profile
+from reports.result import ExistingOffer, Finance, Option, Options, Sizing, Verdict
+
+ORDER = ("join_existing", "shared_desk", "pop_up", "dedicated")
+
+
+@cache
+def costs() -> dict[str, Any]:
+    """The shipped orders of magnitude and their sources (option_costs.json)."""
+    from reports.paths import read_text
+
+    return json.loads(read_text("analysis", "option_costs.json"))
+
+
+def _range(option_id: str) -> str:
+    """« 1 500 à 3 000 € »."""
+    entry = costs()[option_id]
+    return text("options.range", low=fmt_eur(entry["low_eur"]), high=fmt_eur(entry["high_eur"]))
+
+
+def advised_option(existing: ExistingOffer | None, verdict: Verdict, params: Params,
+                   users_central: float) -> str:
+    """Which option first: a place in the commune, else the dedicated place when favourable,
+    else a place within the close radius, else a shared desk for a thin demand, else a pop-up
+    test."""
+    if existing is not None and existing.in_commune:
+        return "join_existing"
+    if verdict.level == "favourable":
+        return "dedicated"
+    if existing is not None and existing.close:
+        return "join_existing"
+    if users_central < 2 * params("thin_demand_users"):
+        return "shared_desk"
+    return "pop_up"
+
+
+def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: Verdict,
+                    sizing: Sizing, finance: Finance, params: Params,
+                    users_central: float = 0.0) -> Options:
+    """The four options, advised one first, with the reason."""
+    advised = advised_option(existing, verdict, params, users_central)
+    built = {
+        "join_existing": _join(existing),
+        "shared_desk": _shared_desk(),
+        "pop_up": _pop_up(),
+        "dedicated": _dedicated(sizing, finance, params),
+    }
+    ordered = [advised, *[o for o in ORDER if o != advised]]
+    options = tuple(Option(o, *built[o], advised=(o == advised)) for o in ordered)
+    return Options(options, text(f"options.advice.{advised}", **_advice_values(
+        advised, existing, verdict)))
+
+
+def _advice_values(advised: str, existing: ExistingOffer | None, verdict: Verdict
+                   ) -> dict[str, str]:
+    """Placeholders of the advice sentence."""
+    if advised == "join_existing" and existing is not None:
+        place = (existing.in_commune or existing.close)[0]
+        return {"place": place.name, "commune": place.commune}
+    if advised in ("shared_desk", "pop_up"):
+        return {"verdict": verdict.label.lower()}
+    return {}
+
+
+def _join(existing: ExistingOffer | None) -> tuple[str, str, str, str, str]:
+    """Join, extend or partner with the nearest existing place (or a network)."""
+    nearest = None
+    if existing is not None:
+        nearest = next((p for p in existing.places if p.where != "beyond"), None)
+    if nearest is not None:
+        description = text("options.join_existing.description", place=nearest.name,
+                           commune=nearest.commune)
+    else:
+        description = text("options.join_existing.description_network")
+    return (text("options.join_existing.title"), description,
+            text("options.join_existing.cost", range=_range("join_existing")),
+            costs()["join_existing"]["source"], text("options.join_existing.criterion"))
+
+
+def _shared_desk() -> tuple[str, str, str, str, str]:
+    """Two to four desks in a public place that already has a welcome desk."""
+    return (text("options.shared_desk.title"), text("options.shared_desk.description"),
+            text("options.shared_desk.cost", range=_range("shared_desk")),
+            costs()["shared_desk"]["source"], text("options.shared_desk.criterion"))
+
+
+def _pop_up() -> tuple[str, str, str, str, str]:
+    """A few days in a lent room to measure the demand."""
+    regulars = costs()["pop_up_regulars"]["value"]
+    return (text("options.pop_up.title"), text("options.pop_up.description"),
+            text("options.pop_up.cost", range=_range("pop_up")),
+            costs()["pop_up"]["source"],
+            text("options.pop_up.criterion", regulars=fmt_number(regulars)))
+
+
+def _dedicated(sizing: Sizing, finance: Finance, params: Params
+               ) -> tuple[str, str, str, str, str]:
+    """The place the note sizes and costs."""
+    support = finance.public_support_per_year_eur
+    cost = text("options.dedicated.cost", investment=fmt_eur(finance.investment_total_eur),
+                charges=fmt_eur(finance.operating_total_eur))
+    if support > 0:
+        cost += text("options.dedicated.deficit", support=fmt_eur(support))
+    return (text("options.dedicated.title"),
+            text("options.dedicated.description", surface=fmt_number(sizing.surface_m2)),
+            cost, text("options.dedicated.source"),
+            text("options.dedicated.criterion",
+                 regulars=fmt_number(2 * params("thin_demand_users"))))

@@ -1,0 +1,179 @@
+"""French grammar around inserted names and numbers: elision, contractions, agreement, punctuation.
+
+    de("Espéraza")          -> "d'Espéraza"        de("Le Tiers-Lieu") -> "du Tiers-Lieu"
+    a("Le Plan B")          -> "au Plan B"          de("Les Cabannes")  -> "des Cabannes"
+    de("Hautes-Rives")      -> "de Hautes-Rives"    (h aspiré, small list below)
+    agree(1, "usager")      -> "1 usager"           agree(2, "usager") -> "2 usagers"
+    tidy("Le projet de Ax-les-Thermes..")  -> "Le projet d'Ax-les-Thermes."
+
+`tidy` is the safety net applied to every catalogue sentence (reports.analysis.texts) and to
+every rendered note section (reports.note.text); the explicit functions are the jinja2
+filters ``de``, ``a``, ``que``, ``agree`` and ``tidy`` for templates that insert a name.
+Pure Python, no dependency: the rules fit in a page and are tested on real commune names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reports.fmt import fmt_number
+
+APOSTROPHE = "'"
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+# Words whose h is aspirated (no elision: « de Hautes-Rives », « de Honfleur »). A small list:
+# the first word of the name, folded to lower case. Every other h is mute (« d'Hyères »).
+H_ASPIRE = frozenset({
+    "haut", "haute", "hautes", "hauts", "hameau", "hameaux", "halle", "halles", "hêtre",
+    "hendaye", "honfleur", "hérisson", "hagetmau", "hangest", "hasparren", "houilles",
+    "hazebrouck", "hirson", "hochfelden", "huningue", "hamel", "hallencourt",
+})
+_ARTICLES = {"le": ("du", "au"), "les": ("des", "aux")}
+_FIRST_WORD = re.compile(r"[^\s\-'’]+")
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name (before a space, hyphen or apostrophe), lower case."""
+    found = _FIRST_WORD.match(name.strip())
+    return found.group(0).lower() if found else ""
+
+
+def elides(name: str) -> bool:
+    """True when « de », « que », « le » elide before `name` (vowel, mute h, y + consonant)."""
+    found = _FIRST_WORD.match(name.strip())
+    original = found.group(0) if found else ""
+    word = original.lower()
+    if not word or not word[0].isalpha():
+        return False
+    if len(original) > 1 and original.isupper():
+        return False  # an acronym (« de ANCT » is read letter by letter: leave it)
+    first = word[0]
+    if first == "y":  # Yssingeaux, Yvetot: vowel sound before a consonant; Yutz: semi-vowel
+        return len(word) > 1 and word[1] not in _VOWELS
+    if first == "h":
+        return word not in H_ASPIRE
+    return first in _VOWELS
+
+
+def _article(name: str) -> tuple[str, str] | None:
+    """("le"|"les", rest) when `name` starts with the article Le / Les, else None."""
+    stripped = name.strip()
+    for article in _ARTICLES:
+        head = len(article) + 1
+        if stripped[:head].lower() == article + " " and len(stripped) > head:
+            return article, stripped[head:]
+    return None
+
+
+def de(name: str) -> str:
+    """« de » before a name: d'Espéraza, du Plan B, des Cabannes, de La Grasse, de Prades."""
+    if not name:
+        return "de"
+    found = _article(name)
+    if found:
+        return f"{_ARTICLES[found[0]][0]} {found[1]}"
+    return f"d{APOSTROPHE}{name.strip()}" if elides(name) else f"de {name.strip()}"
+
+
+def a(name: str) -> str:
+    """« à » before a name: à Prades, au Plan B, aux Cabannes, à La Grasse."""
+    if not name:
+        return "à"
+    found = _article(name)
+    if found:
+        return f"{_ARTICLES[found[0]][1]} {found[1]}"
+    return f"à {name.strip()}"
+
+
+def que(name: str) -> str:
+    """« que » before a name: qu'Auterive, que Prades."""
+    return f"qu{APOSTROPHE}{name.strip()}" if elides(name) else f"que {name.strip()}"
+
+
+def agree(count: float, singular: str, plural_form: str | None = None, decimals: int = 0
+          ) -> str:
+    """« 1 usager », « 2 usagers », « 0 usager », « 1,5 usager »: French plural from 2, judged
+    on the number as printed (1,6 printed « 2 » takes the plural)."""
+    shown = round(abs(count), decimals)
+    word = singular if shown < 2 else (plural_form or _plural(singular))
+    return f"{fmt_number(count, decimals)} {word}"
+
+
+def _plural(phrase: str) -> str:
+    """Regular plural of a noun phrase's head words: « usager régulier » → « usagers réguliers »,
+    « bureau fermé » → « bureaux fermés »; a complement after « de » / « à » stays."""
+    parts = re.split(r"( (?:de|du|à|au) )", phrase, maxsplit=1)
+    head, sep, tail = parts if len(parts) == 3 else (phrase, "", "")
+    words = []
+    for word in head.split(" "):
+        if not word or word[-1] in "sxz":
+            words.append(word)
+        elif word.endswith("eau") or word.endswith("au"):
+            words.append(word + "x")
+        elif word.endswith("al"):
+            words.append(word[:-2] + "aux")
+        else:
+            words.append(word + "s")
+    return " ".join(words) + sep + tail
+
+
+# --- the safety net over whole sentences ---------------------------------------------
+
+_NAME_START = r"(?=[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])"
+_DE_ARTICLE = re.compile(r"\b([Dd]e|[Àà]) (Le|Les) (?=\S)")
+_DE_VOWEL = re.compile(r"\b([Dd]e|[Qq]ue) " + _NAME_START + r"(\w[\w\-'’]*)")
+_DOUBLE_STOP = re.compile(r"(?<![.…])\.\s*\.(?!\.)")
+_STOP_BEFORE = re.compile(r"\.(\s*)([;:,])")
+
+
+def _article_sub(match: re.Match) -> str:
+    word, article = match.group(1), match.group(2).lower()
+    de_form, a_form = _ARTICLES[article]
+    out = de_form if word.lower() == "de" else a_form
+    return ((out[0].upper() + out[1:]) if word[0].isupper() else out) + " "
+
+
+def _elision_sub(match: re.Match) -> str:
+    word, name = match.group(1), match.group(2)
+    if not elides(name):
+        return match.group(0)
+    return f"{word[0]}{'u' if word.lower() == 'que' else ''}{APOSTROPHE}{name}"
+
+
+def tidy(text: str) -> str:
+    """Fix the joins a template makes around names and punctuation.
+
+    « de Le X » → « du X », « à Les X » → « aux X », « de Auterive » → « d'Auterive »
+    (capitalised names only, not acronyms, h aspiré kept), « .. » → « . », « . ; » → « ; ».
+    An ellipsis (« … », « ... ») is left alone.
+    """
+    if not text:
+        return text
+    text = _DE_ARTICLE.sub(_article_sub, text)
+    text = _DE_VOWEL.sub(_elision_sub, text)
+    text = _DOUBLE_STOP.sub(".", text)
+    text = _STOP_BEFORE.sub(lambda m: m.group(1) + m.group(2) if m.group(2) != ":" else m.group(0),
+                            text)
+    return text
+
+
+# --- checks used by the consistency guard ---------------------------------------------
+
+_BAD_ELISION = re.compile(r"\b(?:[Dd]e|[Qq]ue) ([A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\w\-'’]*)")
+_BAD_ARTICLE = re.compile(r"\b(?:[Dd]e|[Àà]) (?:Le|Les) ")
+_BAD_STOPS = re.compile(r"(?<![.…])\.\s*\.(?!\.)|\.\s*;")
+_COUNTED = "usager|indépendant|télétravailleur|poste|bureau|tiers-lieu|trajet|an|jour|salarié"
+_BAD_AGREEMENT = re.compile(r"(?<![\d,.\u202f\u00a0])\b([2-9]|[1-9]\d+) (" + _COUNTED
+                            + r")\b(?![sx\-])|\b(usagers|indépendants|postes) régulier\b(?!s)")
+
+
+def french_faults(text: str) -> list[str]:
+    """Every join or punctuation fault `tidy` exists to prevent, quoted (empty: clean)."""
+    faults = []
+    for m in _BAD_ELISION.finditer(text):
+        if elides(m.group(1)):
+            faults.append(f"élision manquante : « {m.group(0)} »")
+    faults += [f"contraction manquante : « {m.group(0).strip()} »"
+               for m in _BAD_ARTICLE.finditer(text)]
+    faults += [f"ponctuation : « {m.group(0)} »" for m in _BAD_STOPS.finditer(text)]
+    faults += [f"accord : « {m.group(0).strip()} »" for m in _BAD_AGREEMENT.finditer(text)]
+    return faults
