@@ -123,8 +123,11 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     options = compare_options(profile, existing, verdict, sizing, finance, params,
                               demand.users.central)
     nearby = profile.territory.nearby_third_places
+    # the practices' clauses quote what is known: a place the sources show is never « none »
+    known_places = max(nearby or 0, existing.count_found or 0)
     local = Local(profile, demand, sizing, finance, impact, base.catchment_population,
-                  counted_nearby if nearby is None else nearby,
+                  known_places if nearby is not None or existing.count_found is not None
+                  else None,
                   running_cover(profile, finance)[1])
     return AnalysisResult(
         profile=profile_to_dict(profile),

@@ -134,7 +134,7 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
         out.append(_risk("risks.profitability", "high" if private else "medium",
                          {"cover": running_cover(profile, finance)[1]},
                          {"support": fmt_eur(support)}))
-    if (support > 0 and finance.subsidy_eur > 0
+    if (support > 0 and finance.subsidy_eur > 0 and not running_cover(profile, finance)[0]
             and profile.carrier.commune_support not in ("funding", "both")):
         out.append(_risk("risks.investment_only_subsidy", "medium", {
             "subsidy": fmt_eur(finance.subsidy_eur), "support": fmt_eur(support)}))

@@ -200,10 +200,8 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
 
 
 def _carrier_phrase(carrier: str) -> str:
-    """« l'intercommunalité », « l'association »: the declared carrier in a sentence."""
-    from reports.analysis.criteria import CARRIER_PHRASES
-
-    return CARRIER_PHRASES.get(carrier, carrier)
+    """« association », « intercommunalité »: the declared carrier's short name."""
+    return text(f"verdict.carriers.{carrier}")
 
 
 def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile | None = None

@@ -1,0 +1,300 @@
+"""The consistency guard: named invariants over a whole analysis result and its note's text.
+
+    from reports.consistency import check, note_text
+    violations = check(result)                  # result only (fast)
+    violations = check(result, note_text(result))   # and the note's words
+
+Each invariant is a plain function returning French-free, quotable messages (empty list: it
+holds). They encode what a consultant checks before signing: no two statements contradict,
+ranges are ordered, stated ceilings hold, break-even is judged against capacity, the model
+fits the declared carrier, an existing place is mentioned, trips and kilometres agree, and the
+French joins are right. The tests run them over the examples and thousands of generated
+profiles; the note text is rendered from the templates without building the PDF.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reports.french import french_faults
+from reports.result import AnalysisResult
+
+EPS = 1.0  # euros / users of rounding tolerated between a total and its lines
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One invariant broken, with what shows it."""
+
+    invariant: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.invariant}: {self.detail}"
+
+
+Check = Callable[[AnalysisResult, str | None], list[str]]
+INVARIANTS: dict[str, Check] = {}
+
+
+def invariant(name: str) -> Callable[[Check], Check]:
+    """Register a check under its name (the test report quotes it)."""
+
+    def register(func: Check) -> Check:
+        INVARIANTS[name] = func
+        return func
+
+    return register
+
+
+# --- figures ------------------------------------------------------------------------
+
+@invariant("ranges_ordered")
+def _ranges(r: AnalysisResult, _text: str | None) -> list[str]:
+    u = r.demand.users
+    out = []
+    if not (0 <= u.low <= u.central <= u.high):
+        out.append(f"usagers {u.low} / {u.central} / {u.high}")
+    revenues = {s.scenario_id: s.monthly_price_eur for s in r.finance.scenarios}
+    if {"low", "central", "high"} <= set(revenues) and not (
+            revenues["low"] <= revenues["central"] <= revenues["high"]):
+        out.append(f"tarifs {revenues}")
+    years = [y.year for y in r.finance.projection]
+    if years != sorted(years):
+        out.append(f"années {years}")
+    return out
+
+
+@invariant("ceilings_held")
+def _ceilings(r: AnalysisResult, _text: str | None) -> list[str]:
+    """The high estimate stays under the ceiling the demand text states."""
+    from reports.analysis.demand import commune_share_cap
+    from reports.knowledge import knowledge
+
+    cap = commune_share_cap(knowledge())
+    population = r.commune.population
+    if cap is None or not population:
+        return []
+    ceiling = cap[0] * population
+    stated = any("plafon" in s.lower() or "au plus" in s.lower() for s in r.demand.signals)
+    if stated and r.demand.users.high > max(ceiling, getattr(r.demand, "floor", 0) or 0) + 1:
+        return [f"fourchette haute {r.demand.users.high} > plafond {ceiling:.1f}"]
+    return []
+
+
+@invariant("money_adds_up")
+def _money(r: AnalysisResult, _text: str | None) -> list[str]:
+    f, out = r.finance, []
+    if abs(sum(x.amount_eur for x in f.investment) - f.investment_total_eur) > EPS:
+        out.append("investissement : total ≠ somme des lignes")
+    if abs(sum(x.amount_eur for x in f.operating) - f.operating_total_eur) > EPS:
+        out.append("fonctionnement : total ≠ somme des lignes")
+    if abs(f.subsidy_eur + f.self_financing_eur - f.investment_total_eur) > EPS:
+        out.append("subvention + autofinancement ≠ investissement")
+    if f.public_support_per_year_eur < -EPS:
+        out.append("soutien public négatif")
+    for y in f.projection:
+        if abs(y.revenue_eur - y.operating_eur - y.balance_eur) > EPS:
+            out.append(f"année {y.year} : solde ≠ recettes − charges")
+    return out
+
+
+@invariant("break_even_against_capacity")
+def _capacity(r: AnalysisResult, _text: str | None) -> list[str]:
+    """Favourable needs a break-even the place can hold."""
+    from reports.analysis.verdict import break_even_possible
+
+    if r.verdict.level == "favourable" and not break_even_possible(r.finance):
+        return ["verdict favorable alors que l'équilibre est impossible dans la capacité du lieu"]
+    return []
+
+
+@invariant("trips_against_km")
+def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
+    i, out = r.impact, []
+    if (i.trips_avoided_per_year > 0) != (i.km_avoided_per_year > 0):
+        out.append(f"{i.trips_avoided_per_year} trajets pour {i.km_avoided_per_year} km")
+    if i.trips_avoided_per_year > 0 and i.km_avoided_per_year / i.trips_avoided_per_year > 500:
+        out.append("plus de 500 km par trajet évité")
+    if min(i.trips_avoided_per_year, i.km_avoided_per_year, i.hours_saved_per_year,
+           i.co2_tonnes_per_year) < 0:
+        out.append("impact négatif")
+    return out
+
+
+# --- judgement -----------------------------------------------------------------------
+
+@invariant("verdict_has_its_basis")
+def _basis(r: AnalysisResult, _text: str | None) -> list[str]:
+    v, out = r.verdict, []
+    if v.level == "favourable":
+        missing = [k for k, ok in v.basis.items() if not ok]
+        if missing or v.missing:
+            out.append(f"favorable sans : {missing or v.missing}")
+        if any(k.severity == "high" for k in r.risks):
+            out.append("favorable avec un risque élevé")
+    elif v.level == "conditional" and v.basis and all(v.basis.values()) and v.missing:
+        out.append("conditions manquantes annoncées alors que tout est réuni")
+    if v.confidence is None or v.confidence.level not in ("high", "medium", "low"):
+        out.append("confiance absente")
+    return out
+
+
+@invariant("model_against_carrier")
+def _carrier(r: AnalysisResult, _text: str | None) -> list[str]:
+    from reports.analysis.carrier_rule import accepted_carriers
+    from reports.knowledge import knowledge
+
+    carrier = (r.profile.get("carrier") or {}).get("type", "undecided")
+    out = []
+    if carrier == "undecided" or not r.typologies:
+        return out
+    best = r.typologies[0]
+    accepted = accepted_carriers(knowledge().typology(best.typology_id))
+    any_eligible = any(t.eligible for t in r.typologies)
+    if accepted and carrier not in accepted and any_eligible:
+        out.append(f"modèle {best.typology_id} recommandé pour un porteur {carrier}")
+    if not best.eligible and not best.ineligible_reason:
+        out.append("modèle non éligible sans raison")
+    if any("choisir le porteur" in s.lower() for s in r.verdict.next_steps):
+        out.append("« choisir le porteur » alors qu'un porteur est déclaré")
+    return out
+
+
+@invariant("existing_place_mentioned")
+def _existing(r: AnalysisResult, text: str | None) -> list[str]:
+    e, out = r.existing, []
+    if e is None:
+        return out
+    names = {p.name for p in e.places}
+    if len(names) != len(e.places):
+        out.append("un même lieu compté deux fois")
+    site_ids = [p.site_id for p in e.places if p.site_id]
+    if len(site_ids) != len(set(site_ids)):
+        out.append("un site de l'étude compté deux fois")
+    here = e.in_commune
+    if here:
+        if here[0].name not in e.statement:
+            out.append(f"{here[0].name} absent de la synthèse")
+        if r.options is None or r.options.options[0].option_id != "join_existing":
+            out.append("s'associer au lieu existant n'est pas la première option")
+        if r.verdict.level == "favourable":
+            out.append("favorable alors qu'un tiers-lieu existe dans la commune")
+    if text is not None and (e.count_found or e.count_used):
+        for phrase in ("aucun tiers-lieu n'est connu", "aucun tiers-lieu proche n'est connu"):
+            if phrase in text.lower():
+                out.append(f"« {phrase} » alors que {e.count_found or e.count_used} sont connus")
+    if text is not None and here:
+        summary = text.split("Les conditions de réussite")[0]
+        if here[0].name not in summary:
+            out.append(f"{here[0].name} absent de la synthèse de la note")
+    return out
+
+
+@invariant("options_compared")
+def _options(r: AnalysisResult, _text: str | None) -> list[str]:
+    o = r.options
+    if o is None:
+        return ["pas d'options"]
+    out = []
+    ids = [x.option_id for x in o.options]
+    if not 3 <= len(ids) <= 4 or len(set(ids)) != len(ids):
+        out.append(f"options {ids}")
+    if sum(x.advised for x in o.options) != 1 or not o.options[0].advised:
+        out.append("pas exactement une option conseillée, en tête")
+    for x in o.options:
+        if not (x.cost and x.criterion and x.cost_source):
+            out.append(f"{x.option_id} sans coût, source ou critère")
+    if r.verdict.level == "not_advised" and o.options[0].option_id == "dedicated":
+        out.append("lieu dédié conseillé alors que le verdict est déconseillé")
+    return out
+
+
+# --- words ----------------------------------------------------------------------------
+
+# Statements that cannot both be true of one note: (name, first, second), regexes on the text.
+CONTRADICTIONS = (
+    ("deficit_covered_vs_no_funding",
+     r"couvert par le budget de fonctionnement annoncé|couvert par la contribution",
+     r"aucun financement du fonctionnement n'est prévu|aucun financeur public ne s'est"),
+    ("favourable_vs_blocking", r"^\W*Favorable\b(?! sous)", r"Points bloquants"),
+    ("no_risk_vs_risks", r"Aucun risque particulier n'a été relevé", r"\bRisque\b.*\bParade\b"),
+    ("balanced_vs_impossible", r"les tarifs documentés couvriraient les charges",
+     r"équilibre impossible"),
+    ("carrier_declared_vs_choose", r"porteur déclaré", r"Choisir le porteur"),
+)
+
+
+@invariant("no_contradiction")
+def _contradictions(r: AnalysisResult, text: str | None) -> list[str]:
+    if text is None:
+        text = " ".join((r.verdict.summary, *r.verdict.conditions, *r.verdict.next_steps,
+                         *(k.text for k in r.risks)))
+    out = []
+    for name, first, second in CONTRADICTIONS:
+        if re.search(first, text, re.M) and re.search(second, text, re.M):
+            out.append(name)
+    return out
+
+
+@invariant("french")
+def _french(r: AnalysisResult, text: str | None) -> list[str]:
+    if text is None:
+        text = " ".join((r.verdict.summary, *r.verdict.conditions, *r.verdict.next_steps,
+                         *(k.text for k in r.risks), *(k.mitigation for k in r.risks),
+                         r.existing.statement if r.existing else ""))
+    return french_faults(text)
+
+
+# --- running the guard ------------------------------------------------------------------
+
+def check(result: AnalysisResult, text: str | None = None,
+          only: tuple[str, ...] | None = None) -> list[Violation]:
+    """Every violation of the named invariants (empty: the result and text hold together)."""
+    out = []
+    for name, func in INVARIANTS.items():
+        if only is None or name in only:
+            out += [Violation(name, detail) for detail in func(result, text)]
+    return out
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def note_text(result: AnalysisResult, sections: tuple[str, ...] | None = None) -> str:
+    """The note's words as plain text, from its templates, without building the PDF.
+
+    `sections` limits the rendering to some section ids (faster, for many profiles).
+    """
+    from reports.note.sections import sections as all_sections
+    from reports.note.story import context, note_info
+    from reports.note.text import render
+
+    ctx = context(result, note_info("", "", None))
+    parts = []
+    for section in all_sections():
+        if sections is not None and section.section_id not in sections:
+            continue
+        markup = render(section.template, section=section, **ctx)
+        parts.append(section.heading + "\n" + _plain(markup))
+    return "\n".join(parts)
+
+
+def _plain(markup: str) -> str:
+    """Markup → text: tags dropped (a line break at each block), entities decoded."""
+    markup = re.sub(r"</?(p|li|tr|h2|box|fig|badge)\b[^>]*>", "\n", markup)
+    text = html.unescape(_TAG.sub(" ", markup))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()
+                     if line.strip())
+
+
+def assert_consistent(result: AnalysisResult, text: str | None = None) -> None:
+    """Raise AssertionError listing every violation (for tests and benchmarks)."""
+    found = check(result, text)
+    if found:
+        raise AssertionError("\n".join(str(v) for v in found))
+
