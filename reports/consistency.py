@@ -80,7 +80,8 @@ def _ceilings(r: AnalysisResult, _text: str | None) -> list[str]:
         return []
     ceiling = cap[0] * population
     stated = any("plafon" in s.lower() or "au plus" in s.lower() for s in r.demand.signals)
-    if stated and r.demand.users.high > max(ceiling, getattr(r.demand, "floor", 0) or 0) + 1:
+    # only the people already known (the central floor) may pass the stated ceiling
+    if stated and r.demand.users.high > max(ceiling, r.demand.users.central) + 1:
         return [f"fourchette haute {r.demand.users.high} > plafond {ceiling:.1f}"]
     return []
 

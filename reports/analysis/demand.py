@@ -127,6 +127,9 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
     low = max(low, params("minimum_users"), known * params("known_people_low_share"))
     central = max(central, known, low)
     high = max(high, central * params("high_over_central_min"))
+    if capped:  # the ceiling the text states holds; only the known people may pass it
+        high = max(min(high, (commune_share_cap(kb) or (1.0,))[0] * profile.population.total),
+                   central)
     users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
     return Demand(users, _method(refs, base, factor, params, capped),
                   tuple(s.site_id for s, *_ in refs), tuple(signals))

@@ -4,7 +4,7 @@ Favourable needs four things the commune has: a carrier, a place (a candidate bu
 evidence of demand (people known or founders) and a funded running deficit; break-even must
 also be possible within the place's capacity, and the risks and the model's resemblance must
 pass ``verdict_rules``. Otherwise the verdict is conditional and says what is missing; with
-next to nothing (no carrier, no place, no one known) it is ``not_advised`` for a dedicated
+next to nothing (at most one of carrier, place, people known) it is ``not_advised`` for a dedicated
 place now, and the next steps are the cheaper routes. `confidence` says how much of the
 profile was left to defaults. The wording is in resources/analysis/text/verdict.toml; the
 thresholds in parameters.json.
@@ -57,9 +57,9 @@ def level_of(found: list[Found], best_score: float, covered: bool, params: Param
 
 
 def next_to_nothing(basis: dict[str, bool]) -> bool:
-    """No carrier, no place and no one known: too early for a dedicated place."""
-    return not (basis.get("carrier", True) or basis.get("place", True)
-                or basis.get("demand", True))
+    """At most one of carrier, place and people known: too early for a dedicated place
+    (a village with three interested people, no carrier and no building)."""
+    return sum(basis.get(k, True) for k in ("carrier", "place", "demand")) <= 1
 
 
 def break_even_possible(finance: Finance) -> bool:

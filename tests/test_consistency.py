@@ -1,0 +1,134 @@
+"""The consistency guard (reports.consistency) over the examples, hand-made contradictions and
+thousands of generated profiles: any violation fails."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_analysis_properties import VALID
+
+from reports.analysis import analyse
+from reports.consistency import INVARIANTS, check, note_text
+from reports.paths import resource
+from reports.profile import read_profile
+
+EXAMPLES = sorted(p.name for p in resource("examples").iterdir()
+                  if p.name.endswith(".tierslieu.json"))
+# sections whose words the generated profiles are checked on (the annexes repeat fixed text;
+# the profile annex prints what the user typed, as typed)
+TEXT_SECTIONS = ("summary", "commune", "model", "sizing", "finance", "impact", "practices",
+                 "risks", "options", "next_steps")
+
+
+def _example(name):
+    profile, _ = read_profile(Path(str(resource("examples", name))))
+    return profile
+
+
+def test_the_invariants_the_issue_names_are_all_registered():
+    assert {"ranges_ordered", "ceilings_held", "break_even_against_capacity",
+            "model_against_carrier", "existing_place_mentioned", "trips_against_km",
+            "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
+            "money_adds_up"} <= set(INVARIANTS)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_and_its_note_text_hold_together(name):
+    result = analyse(_example(name))
+    text = note_text(result)
+    assert "1. Synthèse" in text and "Les options comparées" in text
+    assert [str(v) for v in check(result, text)] == []
+
+
+# --- the guard catches what the issue found -------------------------------------------
+
+def _prades():
+    return analyse(_example("prades.tierslieu.json"))
+
+
+def test_contradicting_statements_are_caught():
+    result = _prades()
+    text = ("Un soutien couvert par le budget de fonctionnement annoncé par le porteur public. "
+            "Mais aucun financement du fonctionnement n'est prévu.")
+    assert [v.invariant for v in check(result, text, only=("no_contradiction",))] == [
+        "no_contradiction"]
+
+
+def test_unordered_ranges_and_bad_french_are_caught():
+    result = _prades()
+    users = dataclasses.replace(result.demand.users, low=20.0)  # low above central
+    broken = dataclasses.replace(result, demand=dataclasses.replace(result.demand, users=users))
+    assert {v.invariant for v in check(broken, only=("ranges_ordered",))} == {"ranges_ordered"}
+    faults = check(result, "Le projet de Ax-les-Thermes.. 2 usager", only=("french",))
+    assert len(faults) == 3
+
+
+def test_a_model_against_the_declared_carrier_is_caught():
+    result = analyse(_example("quillan.tierslieu.json"))
+    profile = copy.deepcopy(result.profile)
+    profile["carrier"]["type"] = "epci"  # the recommended cooperative model excludes it
+    broken = dataclasses.replace(result, profile=profile)
+    assert [v.invariant for v in check(broken, only=("model_against_carrier",))] == [
+        "model_against_carrier"]
+
+
+def test_an_existing_place_left_out_of_the_synthesis_is_caught():
+    result = _prades()
+    silent = dataclasses.replace(result.existing, statement="")
+    broken = dataclasses.replace(result, existing=silent)
+    assert "existing_place_mentioned" in {v.invariant for v in check(broken)}
+    assert "aucun tiers-lieu n'est connu" not in note_text(result).lower()
+
+
+def test_trips_without_km_are_caught():
+    result = _prades()
+    impact = dataclasses.replace(result.impact, trips_avoided_per_year=705.0,
+                                 km_avoided_per_year=0.0)
+    broken = dataclasses.replace(result, impact=impact)
+    assert [v.invariant for v in check(broken, only=("trips_against_km",))] == [
+        "trips_against_km"]
+
+
+def test_a_favourable_verdict_without_its_basis_is_caught():
+    result = analyse(_example("pennautier.tierslieu.json"))
+    assert result.verdict.level == "favourable"
+    basis = dict(result.verdict.basis, carrier=False)
+    broken = dataclasses.replace(result, verdict=dataclasses.replace(result.verdict, basis=basis))
+    assert [v.invariant for v in check(broken, only=("verdict_has_its_basis",))] == [
+        "verdict_has_its_basis"]
+
+
+# --- generated profiles ----------------------------------------------------------------
+
+# real communes near study sites or directory places, and names that test elision
+COMMUNES = st.fixed_dictionaries({
+    "name": st.sampled_from(["Ax-les-Thermes", "Espéraza", "Hautes-Rives", "Le Bourg",
+                             "Les Cabannes", "Yssingeaux", "Île-Rousse", "Prades", "Hyères",
+                             "La Grasse", "Auterive"]),
+    "insee_code": st.sampled_from(["66149", "11206", "09332", "31033", "11203", "11076",
+                                   "11285", "11304", "15138", "", "99999"]),
+    "departement": st.sampled_from(["", "66", "11"]),
+    "epci_name": st.just(""), "epci_population": st.none()})
+PROFILES = VALID.flatmap(lambda d: COMMUNES.map(lambda c: {**d, "commune": c}))
+
+
+@settings(max_examples=2000, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(PROFILES)
+def test_2000_generated_profiles_hold_together(data):
+    result = analyse(data)
+    assert [str(v) for v in check(result)] == []
+
+
+@settings(max_examples=120, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(PROFILES)
+def test_generated_notes_hold_together_in_words(data):
+    result = analyse(data)
+    text = note_text(result, TEXT_SECTIONS)
+    assert [str(v) for v in check(result, text)] == []

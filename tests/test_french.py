@@ -1,0 +1,95 @@
+"""reports.french: elision, contractions, agreement and punctuation, on real commune and site names."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from reports.french import a, agree, de, elides, french_faults, que, tidy
+from reports.note.text import environment
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Espéraza", "d'Espéraza"),  # vowel with accent
+    ("Ax-les-Thermes", "d'Ax-les-Thermes"),
+    ("Auterive", "d'Auterive"),
+    ("Île-Rousse", "d'Île-Rousse"),
+    ("Œuilly", "d'Œuilly"),
+    ("Hyères", "d'Hyères"),  # h muet
+    ("Hautes-Rives", "de Hautes-Rives"),  # h aspiré
+    ("Honfleur", "de Honfleur"),  # h aspiré
+    ("Yssingeaux", "d'Yssingeaux"),  # y before a consonant sounds as a vowel
+    ("Yutz", "de Yutz"),  # y before a vowel is a consonant
+    ("Prades", "de Prades"),
+    ("Le Tiers-Lieu", "du Tiers-Lieu"),
+    ("Le Plan B", "du Plan B"),
+    ("Les Cabannes", "des Cabannes"),
+    ("La Grasse", "de La Grasse"),  # « la » does not contract
+    ("L'Isle-Jourdain", "de L'Isle-Jourdain"),
+    ("El Quadrat", "d'El Quadrat"),
+    ("ANCT", "de ANCT"),  # an acronym is spelled out: left alone
+])
+def test_de_elides_and_contracts(name, expected):
+    assert de(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Prades", "à Prades"), ("Le Plan B", "au Plan B"), ("Les Cabannes", "aux Cabannes"),
+    ("La Grasse", "à La Grasse"), ("Auterive", "à Auterive"),
+])
+def test_a_contracts_with_le_and_les(name, expected):
+    assert a(name) == expected
+
+
+def test_que_elides():
+    assert que("Auterive") == "qu'Auterive" and que("Prades") == "que Prades"
+    assert que("Hautes-Rives") == "que Hautes-Rives"
+
+
+def test_elides_judges_the_first_word_only():
+    assert elides("Eus") and elides("Arles-sur-Tech") and not elides("Bram")
+    assert not elides("") and not elides("3 communes")
+
+
+@pytest.mark.parametrize("count, singular, expected", [
+    (0, "usager", "0 usager"), (1, "usager", "1 usager"), (2, "usager", "2 usagers"),
+    (1.5, "usager", "2 usagers"),  # printed « 2 »: plural
+    (12, "usager régulier", "12 usagers réguliers"),
+    (3, "bureau fermé", "3 bureaux fermés"), (2, "poste de travail", "2 postes de travail"),
+    (2, "local", "2 locaux"),
+])
+def test_agree_takes_the_plural_from_two_as_printed(count, singular, expected):
+    assert agree(count, singular).replace("\u202f", " ") == expected
+
+
+def test_agree_with_an_irregular_plural_and_decimals():
+    assert agree(2, "tiers-lieu", "tiers-lieux") == "2 tiers-lieux"
+    assert agree(1.5, "usager", decimals=1) == "1,5 usager"
+
+
+def test_tidy_fixes_the_joins_the_issue_quotes():
+    assert tidy("Le projet de Ax-les-Thermes") == "Le projet d'Ax-les-Thermes"
+    assert tidy("sur le modèle de Le Tiers-Lieu") == "sur le modèle du Tiers-Lieu"
+    assert tidy("comme à Le Plan B") == "comme au Plan B"
+    assert tidy("De Les Cabannes à Quillan") == "Des Cabannes à Quillan"
+    assert tidy("Fin.. Suite") == "Fin. Suite"
+    assert tidy("fin. ; suite") == "fin ; suite"
+    assert tidy("Attendez...") == "Attendez..." and tidy("Attendez…") == "Attendez…"
+    assert tidy("de Hautes-Rives et de ANCT") == "de Hautes-Rives et de ANCT"
+    assert tidy("le projet de ma commune") == "le projet de ma commune"  # lower case: a word
+
+
+def test_french_faults_name_what_tidy_prevents():
+    text = "Le projet de Ax-les-Thermes, sur le modèle de Le Tiers-Lieu.. 2 usager. ; 3 usagers régulier"
+    faults = french_faults(text)
+    assert len(faults) == 6, faults
+    assert french_faults(tidy("Le projet de Ax-les-Thermes. ; ok")) == []
+    assert french_faults("2 tiers-lieux, 2 bureaux, 12 ans, 1 234 usagers, 1 usager") == []
+
+
+def test_filters_are_registered_for_every_template():
+    env = environment()
+    out = env.from_string("{{ 'Espéraza'|de }} {{ 'Le Plan B'|a }} {{ 2|agree('usager') }}"
+                          " {{ 'de Le Plan B..'|tidy }}").render()
+    assert html.unescape(out) == "d'Espéraza au Plan B 2 usagers du Plan B."  # autoescaped
