@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from test_batch_runner import fake_task
 
-from desktop.batch_dialog import BatchPrompts, report_text, start_batch
+from desktop.dialogs.batch_dialog import BatchPrompts, report_text, start_batch
 from reports.batch import worker
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, save_brand, set_current_brand
 
@@ -137,7 +137,7 @@ def test_menu_entries_are_installed_in_the_main_window(make_window, tmp_path, mo
 
 
 def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
-    from desktop.batch_dialog import save_template
+    from desktop.dialogs.batch_dialog import save_template
     from reports.paths import read_bytes
 
     errors = []
@@ -201,7 +201,7 @@ def test_cancelling_the_format_question_starts_nothing(qtbot, answers):
 
 
 def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers, monkeypatch):
-    from desktop.batch_dialog import BatchOutputDialog
+    from desktop.dialogs.batch_dialog import BatchOutputDialog
 
     save_brand(ALPHA)
     set_current_brand("Cabinet Alpha")
@@ -222,7 +222,7 @@ def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers,
 
 
 def test_a_bug_in_the_batch_goes_to_the_error_report(qtbot, answers, monkeypatch):
-    import desktop.batch_dialog as module
+    import desktop.dialogs.batch_dialog as module
     from desktop import tasks
 
     prompts, _, seen = answers

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from desktop.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
+from desktop.dialogs.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, list_brands, save_brand
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -133,7 +133,7 @@ def test_choosing_a_profile_fills_the_note_page(make_window, logo):
 
 
 def test_note_page_rows_and_word_export(make_window, qtbot, tmp_path, monkeypatch):
-    import desktop.brand_dialog as module
+    import desktop.dialogs.brand_dialog as module
 
     written = []
 
@@ -164,7 +164,7 @@ def test_tab_follows_the_form_as_it_reads(dialog):
 
 
 def test_word_export_failures_are_said_in_french(make_window, qtbot, tmp_path, monkeypatch):
-    import desktop.brand_dialog as module
+    import desktop.dialogs.brand_dialog as module
     from desktop import tasks
     from reports.note import NoteWriteError
 

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop import i18n
-from desktop.batch_dialog import report_text
-from desktop.brand_dialog import BrandChooser, display_name
-from desktop.navigation import PageId
+from desktop.dialogs.batch_dialog import report_text
+from desktop.dialogs.brand_dialog import BrandChooser, display_name
+from desktop.shell import i18n
+from desktop.shell.navigation import PageId
 from reports.brand import DEFAULT_BRAND
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "resources" / "translations" / "tierslieu_en.ts"
-# Contexts passed by name to QCoreApplication.translate(), besides "" (desktop.i18n.translate)
+# Contexts passed by name to QCoreApplication.translate(), besides "" (desktop.shell.i18n.translate)
 EXPLICIT_CONTEXTS = {"codes", "errors"}
 
 

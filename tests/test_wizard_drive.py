@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWizard
 
-from desktop.navigation import PageId
 from desktop.pages import note as note_page
 from desktop.pages import results as results_page
-from desktop.prompts import Prompts
+from desktop.shell.navigation import PageId
+from desktop.shell.prompts import Prompts
 from reports.fmt import parse_number
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_wizard_files import answers, prades_file  # noqa: F401  (fixtures)
 
-from desktop import i18n
-from desktop.about import about_box
-from desktop.fields import LONG_TEXT_MAX_WIDTH, TEXT_MAX_WIDTH
-from desktop.navigation import PageId
+from desktop.dialogs.about import about_box
+from desktop.shell import i18n
+from desktop.shell.navigation import PageId
+from desktop.widgets.fields import LONG_TEXT_MAX_WIDTH, TEXT_MAX_WIDTH
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
 from desktop.pages.results import analyse_snapshot
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
 from desktop.tasks import report_failure, run_in_background, user_message
+from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
 Progress = Callable[[float, str], None]
 

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/about.py" line="+17"/>
+        <location filename="../../desktop/dialogs/about.py" line="+17"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/communes.py" line="+55"/>
+        <location filename="../../desktop/shell/communes.py" line="+55"/>
         <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/document.py" line="+116"/>
+        <location filename="../../desktop/shell/document.py" line="+116"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/prompts.py" line="+24"/>
+        <location filename="../../desktop/shell/prompts.py" line="+24"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -214,19 +214,19 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+51"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+51"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../desktop/prompts.py" line="+11"/>
+        <location filename="../../desktop/shell/prompts.py" line="+11"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/prompts.py" line="+0"/>
+        <location filename="../../desktop/shell/prompts.py" line="+0"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -261,7 +261,7 @@ Do you want to recover it?</translation>
         <translation>Firm &amp;profiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/results_html.py" line="+19"/>
+        <location filename="../../desktop/widgets/results_html.py" line="+19"/>
         <source>{low} à {high} (central {central})</source>
         <translation>{low} to {high} (central {central})</translation>
     </message>
@@ -341,7 +341,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/batch_dialog.py" line="+84"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+84"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -500,7 +500,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-135"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="-135"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -639,7 +639,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/pages/building_dialog.py" line="+28"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+28"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -891,7 +891,7 @@ Do you want to recover it?</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="+22"/>
+        <location filename="../../desktop/dialogs/error_dialog.py" line="+22"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
@@ -909,7 +909,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+87"/>
+        <location filename="../../desktop/shell/main_window.py" line="+87"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1352,12 +1352,12 @@ Do you want to recover it?</translation>
 <context>
     <name>TiersLieuWizard</name>
     <message>
-        <location filename="../../desktop/wizard.py" line="+51"/>
+        <location filename="../../desktop/shell/wizard.py" line="+51"/>
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Quitter sans la note ?</source>
         <translation>Quit without the note?</translation>
     </message>
@@ -1403,7 +1403,7 @@ Do you want to recover it?</translation>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+133"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+133"/>
         <source>Exporter en &amp;Word (.docx)</source>
         <translation>Export to &amp;Word (.docx)</translation>
     </message>
@@ -1431,7 +1431,7 @@ Do you want to recover it?</translation>
 <context>
     <name>codes</name>
     <message>
-        <location filename="../../desktop/code_labels.py" line="+12"/>
+        <location filename="../../desktop/widgets/code_labels.py" line="+12"/>
         <source>Grand pôle (10 000 emplois ou plus)</source>
         <translation>Major centre (10,000 jobs or more)</translation>
     </message>
@@ -1729,7 +1729,7 @@ Do you want to recover it?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+50"/>
+        <location filename="../../desktop/errors.py" line="+51"/>
         <source>Une erreur inattendue s&apos;est produite ({name}). L&apos;application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
     </message>

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.fields import TEXT_MAX_WIDTH
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
+from desktop.widgets.fields import TEXT_MAX_WIDTH
 from reports.brand import (
     DEFAULT_BRAND,
     Brand,
@@ -400,7 +400,7 @@ def install(window: Any) -> None:
     """Add "Profils cabinet…" to the Fichier menu and the brand and Word rows to the note page."""
     from PySide6.QtGui import QAction
 
-    from desktop.navigation import PageId
+    from desktop.shell.navigation import PageId
 
     # _tr, not page.tr / window.tr: lupdate would file the texts under contexts named
     # "page" and "window", which Qt never looks up

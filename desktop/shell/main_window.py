@@ -10,14 +10,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from desktop import i18n
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
 from desktop.errors import UserError
-from desktop.icon import app_icon
-from desktop.navigation import PageId
-from desktop.recovery import RecoveryCopy
-from desktop.wizard import TiersLieuWizard
+from desktop.shell import i18n
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
+from desktop.shell.recovery import RecoveryCopy
+from desktop.shell.wizard import TiersLieuWizard
+from desktop.widgets.icon import app_icon
 
 AUTOSAVE_MS = 60_000
 LEGACY_RECOVERY = "recovery.tierslieu.json"  # before copies were kept per session
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
     def _install_addons(self) -> None:
         """Add-ons hook into the Fichier menu and the note page once these exist."""
-        from desktop import batch_dialog, brand_dialog
+        from desktop.dialogs import batch_dialog, brand_dialog
 
         batch_dialog.install(self)  # add-on (issue 7): import a CSV of communes
         brand_dialog.install(self)  # add-on (issue 7): profils cabinet, Word export
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, sources and licences."""
-        from desktop.about import show_about
+        from desktop.dialogs.about import show_about
 
         show_about(self, self.context)
 

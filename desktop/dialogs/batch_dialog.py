@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.brand_dialog import BrandChooser
-from desktop.i18n import translate as _tr
+from desktop.dialogs.brand_dialog import BrandChooser
+from desktop.shell.i18n import translate as _tr
 from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR
 from reports.batch.worker import process_job
