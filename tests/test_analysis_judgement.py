@@ -173,19 +173,42 @@ def test_a_village_with_three_people_and_nothing_else_is_not_advised_with_cheape
     assert "local envisagé" in result.verdict.confidence.defaults
 
 
+def _sound():
+    """Prades' association in a free, nearly ready room, away from El Quadrat."""
+    profile = _example("prades")
+    profile.commune.insee_code = ""
+    profile.buildings[0].monthly_rent_eur = 0
+    profile.buildings[0].works_cost_eur = 5000
+    profile.buildings[0].surface_m2 = 100
+    profile.budget.annual_operating_eur = None
+    return profile
+
+
 def test_favourable_needs_carrier_place_demand_and_a_funded_deficit():
-    result = analyse(_example("pennautier"))  # the commune carries, 25 000 € a year announced
+    result = analyse(_sound())
     assert result.verdict.level == "favourable"
     assert all(result.verdict.basis.values()) and result.verdict.missing == ()
-    no_people = analyse(_variant("pennautier", territory__known_independents=0,
-                                 territory__known_teleworkers=0, carrier__founders=0))
-    assert no_people.verdict.level == "conditional"
-    assert no_people.verdict.missing == (
-        "des futurs usagers connus (indépendants, télétravailleurs ou fondateurs)",)
-    assert "il manque" in no_people.verdict.summary
-    no_building = analyse(_variant("pennautier", buildings=[]))
-    assert no_building.verdict.level == "conditional"
-    assert "un local identifié" in no_building.verdict.missing
+    no_people = _sound()
+    no_people.territory.known_independents = no_people.territory.known_teleworkers = 0
+    no_people.carrier.founders = 0
+    judged = analyse(no_people).verdict
+    assert judged.level != "favourable"
+    assert ("des futurs usagers connus (indépendants, télétravailleurs ou fondateurs)"
+            in judged.missing)
+    no_building = _sound()
+    no_building.buildings = []
+    judged = analyse(no_building).verdict
+    assert judged.level != "favourable" and "un local identifié" in judged.missing
+
+
+def test_break_even_beyond_capacity_forbids_favourable():
+    # Pennautier: 2 215 € of charges a month at about 40 € a user need 51 users; the
+    # phase-1 place holds 13,8: break-even is impossible at this price and size
+    result = analyse(_example("pennautier"))
+    assert result.finance.break_even.feasible_at_capacity is False
+    assert result.verdict.basis["capacity"] is False
+    assert result.verdict.level == "conditional"
+    assert "un équilibre possible dans la capacité du lieu" in result.verdict.missing
 
 
 def test_confidence_lists_the_inputs_left_to_defaults():
@@ -212,7 +235,7 @@ def test_every_example_compares_four_sourced_options(name):
 
 
 def test_the_dedicated_place_costs_the_note_s_own_figures():
-    result = analyse(_example("pennautier"))
+    result = analyse(_sound())
     dedicated = next(o for o in result.options.options if o.option_id == "dedicated")
     assert result.options.options[0].option_id == "dedicated"  # favourable
     from reports.fmt import fmt_eur

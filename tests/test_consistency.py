@@ -95,7 +95,12 @@ def test_trips_without_km_are_caught():
 
 
 def test_a_favourable_verdict_without_its_basis_is_caught():
-    result = analyse(_example("pennautier.tierslieu.json"))
+    profile = _example("prades.tierslieu.json")  # a sound small project away from El Quadrat
+    profile.commune.insee_code = ""
+    profile.buildings[0].monthly_rent_eur = 0
+    profile.buildings[0].works_cost_eur = 5000
+    profile.buildings[0].surface_m2 = 100
+    result = analyse(profile)
     assert result.verdict.level == "favourable"
     basis = dict(result.verdict.basis, carrier=False)
     broken = dataclasses.replace(result, verdict=dataclasses.replace(result.verdict, basis=basis))

@@ -39,17 +39,41 @@ def radius(name: str) -> float:
     return float(settings()[name]["value"])
 
 
-def _where(place_insee: str, distance: float | None, commune_insee: str) -> str:
-    """commune / close / catchment / beyond, from the INSEE code and the distance."""
+def _where(place_insee: str, distance: float | None, commune_insee: str,
+           reached: bool | None = None) -> str:
+    """commune / close / catchment / beyond, from the INSEE code, the distance and, when the
+    directory computes travel times, whether the place is within the catchment's minutes."""
     if place_insee and place_insee == commune_insee:
         return "commune"
+    if distance is not None and distance <= radius("same_town_km"):
+        return "commune"
+    if distance is not None and distance <= radius("close_km"):
+        return "close"
+    if reached is not None:
+        return "catchment" if reached else "beyond"
     if distance is None:
         return "beyond"
-    if distance <= radius("same_town_km"):
-        return "commune"
-    if distance <= radius("close_km"):
-        return "close"
     return "catchment" if distance <= radius("catchment_km") else "beyond"
+
+
+def travel_catchment(directory: Any, insee: str) -> Any:
+    """The directory's travel-time catchment (w11's ``directory().catchment``), or None."""
+    if directory is None or not insee or not hasattr(directory, "catchment"):
+        return None
+    try:
+        return directory.catchment(insee, minutes=int(radius("catchment_minutes")))
+    except Exception:  # a broken directory must not stop the analysis
+        return None
+
+
+def _minutes_by_place(catchment: Any) -> dict[tuple[str, str], float]:
+    """Minutes to each place of the catchment, by (INSEE code, folded name) and by site id."""
+    found: dict[tuple[str, str], float] = {}
+    for place in getattr(catchment, "third_places", ()) or ():
+        found[(place.insee_code, fold(place.name))] = place.minutes
+        if getattr(place, "study_site_id", None):
+            found[("site", place.study_site_id)] = place.minutes
+    return found
 
 
 def _directory_places(neighbourhood: Any) -> list[Any]:
@@ -89,19 +113,23 @@ def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
     places: list[ExistingPlace] = []
     used_listing: set[int] = set()
     here = _site_coordinates(directory, commune_insee)
+    catchment = travel_catchment(directory, commune_insee)
+    minutes = _minutes_by_place(catchment) if catchment is not None else None
     for site in kb.sites:
         names = {fold(n) for n in aliases.get(site.site_id, [])}
         twins = [i for i, p in enumerate(listed)
                  if p.insee_code == site.insee_code and fold(p.name) in names]
         used_listing.update(twins)
-        distance, minutes = _site_distance(site, listed, twins, here, directory)
-        where = _where(site.insee_code or "", distance, commune_insee)
+        distance = _site_distance(site, listed, twins, here, directory)
+        time = minutes.get(("site", site.site_id)) if minutes is not None else None
+        where = _where(site.insee_code or "", distance, commune_insee,
+                       None if minutes is None else time is not None)
         if where == "beyond" and site.insee_code != commune_insee:
             continue
         sources = (text("existing.sources.study"),) + (
             (text("existing.sources.list"),) if twins else ())
         places.append(ExistingPlace(site.name, site.commune, site.insee_code or "", distance,
-                                    minutes, text("existing.types.study_site"), sources,
+                                    time, text("existing.types.study_site"), sources,
                                     where, site.site_id))
     kept: list[Any] = []
     for i, place in enumerate(listed):
@@ -109,36 +137,37 @@ def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
             continue
         kept.append(place)
         distance = getattr(place, "distance_km", None)
-        where = _where(place.insee_code, distance, commune_insee)
+        time = (minutes.get((place.insee_code, fold(place.name))) if minutes is not None
+                else None)
+        where = _where(place.insee_code, distance, commune_insee,
+                       None if minutes is None else time is not None)
         places.append(ExistingPlace(
-            place.name, place.commune, place.insee_code, distance,
-            getattr(place, "minutes", None), place.type_label,
+            place.name, place.commune, place.insee_code, distance, time, place.type_label,
             (text("existing.sources.list"),), where))
     order = {"commune": 0, "close": 1, "catchment": 2, "beyond": 3}
     places.sort(key=lambda p: (order[p.where], p.distance_km if p.distance_km is not None
                                else 0.0, fold(p.name)))
-    return _offer(profile, tuple(places), neighbourhood is not None)
+    return _offer(profile, tuple(places), neighbourhood is not None, catchment is not None)
 
 
 def _site_distance(site: Any, listed: list[Any], twins: list[int],
-                   here: tuple[float, float] | None, directory: Any
-                   ) -> tuple[float | None, float | None]:
+                   here: tuple[float, float] | None, directory: Any) -> float | None:
     """A study site's distance: its list entry's when it has one, else commune to commune."""
     if twins:
-        twin = listed[twins[0]]
-        return getattr(twin, "distance_km", None), getattr(twin, "minutes", None)
+        return getattr(listed[twins[0]], "distance_km", None)
     there = _site_coordinates(directory, site.insee_code or "")
     if here is None or there is None:
-        return None, None
-    return round(distance_km(here[0], here[1], there[0], there[1]), 1), None
+        return None
+    return round(distance_km(here[0], here[1], there[0], there[1]), 1)
 
 
-def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: bool
-           ) -> ExistingOffer:
+def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: bool,
+           by_time: bool = False) -> ExistingOffer:
     """The count used (typed or found), its reason, and the synthesis sentence."""
     found = sum(p.where in ("commune", "close", "catchment") for p in places)
     typed = profile.territory.nearby_third_places
-    radius_km = fmt_number(radius("catchment_km"))
+    radius_km = (text("existing.zone.minutes", minutes=fmt_number(radius("catchment_minutes")))
+                 if by_time else text("existing.zone.km", km=fmt_number(radius("catchment_km"))))
     if typed is not None:
         used = typed
         reason = text("existing.count.typed", typed=counted(typed, "common.nouns.third_place"),
@@ -151,7 +180,7 @@ def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: b
         used = 0
         reason = text("existing.count.unknown")
     return ExistingOffer(places, found if (has_directory or found) else None, typed, used,
-                         reason, _statement(profile, places, typed), _method())
+                         reason, _statement(profile, places, typed), _method(by_time))
 
 
 def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int | None) -> str:
@@ -180,8 +209,9 @@ def _named(place: ExistingPlace) -> str:
                 sources=" ; ".join(place.sources))
 
 
-def _method() -> str:
+def _method(by_time: bool = False) -> str:
     """How the places were found (for the note's method annex)."""
+    zone = (text("existing.zone.minutes", minutes=fmt_number(radius("catchment_minutes")))
+            if by_time else text("existing.zone.km", km=fmt_number(radius("catchment_km"))))
     return text("existing.method.text", same=fmt_number(radius("same_town_km")),
-                close=fmt_number(radius("close_km")),
-                catchment=fmt_number(radius("catchment_km")))
+                close=fmt_number(radius("close_km")), zone=zone)

@@ -66,7 +66,7 @@ def break_even_possible(finance: Finance) -> bool:
     """False when break-even needs more users than the place can hold (w12a's flag), or never
     comes at the median price."""
     be = finance.break_even
-    flag = getattr(be, "possible_at_capacity", None)
+    flag = getattr(be, "feasible_at_capacity", None)
     if flag is None:
         flag = getattr(finance, "break_even_possible", None)
     if flag is not None:
@@ -110,6 +110,7 @@ _DEFAULTED = (
     ("carrier.staff_hours_per_week", lambda p: p.carrier.staff_hours_per_week),
     ("budget.investment_eur", lambda p: p.budget.investment_eur),
     ("budget.annual_operating_eur", lambda p: p.budget.annual_operating_eur),
+    ("budget.annual_contribution_eur", lambda p: p.budget.annual_contribution_eur),
     ("services", lambda p: p.services or None),
 )
 
