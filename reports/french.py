@@ -15,6 +15,7 @@ Pure Python, no dependency: the rules fit in a page and are tested on real commu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reports.fmt import fmt_number
 
@@ -139,6 +140,7 @@ def _elision_sub(match: re.Match) -> str:
     return f"{word[0]}{'u' if word.lower() == 'que' else ''}{APOSTROPHE}{name}"
 
 
+@lru_cache(maxsize=8192)
 def tidy(text: str) -> str:
     """Fix the joins a template makes around names and punctuation.
 

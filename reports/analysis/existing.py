@@ -83,11 +83,9 @@ def _directory_places(neighbourhood: Any) -> list[Any]:
     return list(getattr(neighbourhood, "third_places", ()) or ())
 
 
-def _same_listing(a: Any, b: Any) -> bool:
-    """Two entries of the list for one place: same commune, one name inside the other."""
-    if a.insee_code != b.insee_code:
-        return False
-    fa, fb = fold(a.name), fold(b.name)
+def _same_name(fa: str, fb: str) -> bool:
+    """Two entries of the list in one commune name one place when one folded name contains
+    the other (« CapWork », « Cap Work Verniolle »)."""
     return bool(fa and fb) and (fa in fb or fb in fa)
 
 
@@ -118,7 +116,7 @@ def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
     for site in kb.sites:
         names = {fold(n) for n in aliases.get(site.site_id, [])}
         twins = [i for i, p in enumerate(listed)
-                 if p.insee_code == site.insee_code and fold(p.name) in names]
+                 if names and p.insee_code == site.insee_code and fold(p.name) in names]
         used_listing.update(twins)
         distance = _site_distance(site, listed, twins, here, directory)
         time = minutes.get(("site", site.site_id)) if minutes is not None else None
@@ -131,11 +129,13 @@ def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
         places.append(ExistingPlace(site.name, site.commune, site.insee_code or "", distance,
                                     time, text("existing.types.study_site"), sources,
                                     where, site.site_id))
-    kept: list[Any] = []
+    kept: dict[str, list[str]] = {}  # INSEE code -> folded names already kept
     for i, place in enumerate(listed):
-        if i in used_listing or any(_same_listing(place, k) for k in kept):
+        folded = fold(place.name)
+        twins_here = kept.setdefault(place.insee_code, [])
+        if i in used_listing or any(_same_name(folded, k) for k in twins_here):
             continue
-        kept.append(place)
+        twins_here.append(folded)
         distance = getattr(place, "distance_km", None)
         time = (minutes.get((place.insee_code, fold(place.name))) if minutes is not None
                 else None)

@@ -24,6 +24,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     trips = commuters * days
     hours = trips * 2 * minutes / 60
     km = hours * params("speed_kmh")
+    if round(km, 1) <= 0:  # a pole 0 minutes (or 0 km/h) away: no trip is saved
+        trips = hours = km = 0.0
     co2 = km * params("co2_kg_per_km") / 1000
     assumptions = [
         MoneyLine(text("impact.assumptions.commuters"),
