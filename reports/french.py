@@ -75,6 +75,24 @@ def de(name: str) -> str:
     return f"d{APOSTROPHE}{name.strip()}" if elides(name) else f"de {name.strip()}"
 
 
+# Site names that begin with a common noun take its article (« du Télécentre SoLozère »,
+# « de l'Espace Initiative Firmin Pons »); commune names are never looked up here.
+_NOUN_ARTICLES = {"espace": "l'", "télécentre": "le ", "relais": "le ", "maison": "la ",
+                  "atelier": "l'", "coworking": "le ", "fablab": "le ", "café": "le ",
+                  "médiathèque": "la ", "pépinière": "la ", "tiers-lieu": "le "}
+
+
+def de_place(name: str) -> str:
+    """« de » before a place's name: du Télécentre SoLozère, de l'Espace Initiative Firmin
+    Pons, du Plan B, de Cap Work."""
+    article = _NOUN_ARTICLES.get(name.split()[0].lower()) if name.strip() else None
+    if article is None or _article(name):
+        return de(name)
+    if article == "le ":
+        return f"du {name.strip()}"
+    return f"de {article}{name.strip()}"
+
+
 def a(name: str) -> str:
     """« à » before a name: à Prades, au Plan B, aux Cabannes, à La Grasse."""
     if not name:

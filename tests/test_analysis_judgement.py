@@ -247,3 +247,17 @@ def test_a_building_elsewhere_does_not_count_as_a_place_when_the_list_is_empty()
     profile = _example("pennautier")
     profile.buildings = [Building()]
     assert analyse(profile).verdict.basis["place"] is False
+
+
+def test_the_word_export_carries_the_options_and_the_synthesis_additions(tmp_path):
+    import re
+    import zipfile
+
+    from reports.docx import render_docx
+
+    path = render_docx(analyse(_example("prades")), tmp_path / "prades.docx")
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    words = re.sub(r"<[^>]+>", "", xml)
+    for expected in ("Les options comparées", "Un lieu dédié", "Ce qui existe déjà",
+                     "Confiance dans ce verdict", "regroupement propre à cet outil"):
+        assert expected in words, expected

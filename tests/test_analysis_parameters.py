@@ -84,7 +84,7 @@ MOVED = {
     "surface_step_m2": lambda v: 50,
     "sizing_reference_sites": lambda v: {"closest": 0, "kept": 0},
     "working_days_per_week": lambda v: 4,
-    "verdict_rules": lambda v: _with(v, favourable_min_typology_score=1.0),
+    "verdict_rules": lambda v: _with(v, not_advised_high_risks=1),
 }
 
 

@@ -1,4 +1,5 @@
-"""reports.french: elision, contractions, agreement and punctuation, on real commune and site names."""
+"""reports.french: elision, contractions, agreement and punctuation, on real commune and
+site names."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import html
 
 import pytest
 
-from reports.french import a, agree, de, elides, french_faults, que, tidy
+from reports.french import a, agree, de, de_place, elides, french_faults, que, tidy
 from reports.note.text import environment
 
 
@@ -40,6 +41,17 @@ def test_de_elides_and_contracts(name, expected):
 ])
 def test_a_contracts_with_le_and_les(name, expected):
     assert a(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Espace Initiative Firmin Pons", "de l'Espace Initiative Firmin Pons"),
+    ("Télécentre SoLozère de Villefort", "du Télécentre SoLozère de Villefort"),
+    ("Relais d'Entreprises", "du Relais d'Entreprises"),
+    ("Le Tiers-Lieu de Limoux", "du Tiers-Lieu de Limoux"),
+    ("El Quadrat", "d'El Quadrat"), ("Cap Work", "de Cap Work"),
+])
+def test_de_place_gives_a_site_named_by_a_common_noun_its_article(name, expected):
+    assert de_place(name) == expected
 
 
 def test_que_elides():
@@ -81,7 +93,8 @@ def test_tidy_fixes_the_joins_the_issue_quotes():
 
 
 def test_french_faults_name_what_tidy_prevents():
-    text = "Le projet de Ax-les-Thermes, sur le modèle de Le Tiers-Lieu.. 2 usager. ; 3 usagers régulier"
+    text = ("Le projet de Ax-les-Thermes, sur le modèle de Le Tiers-Lieu.. 2 usager. ; "
+            "3 usagers régulier")
     faults = french_faults(text)
     assert len(faults) == 6, faults
     assert french_faults(tidy("Le projet de Ax-les-Thermes. ; ok")) == []

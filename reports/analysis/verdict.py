@@ -152,7 +152,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    _summary(profile, found, best, sites, demand, money, level, missing),
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing),
-                   _timeline(months, params("timeline_phases"), profile),
+                   _timeline(months, params("timeline_phases"), profile, level),
                    confidence_of(profile, has_directory, params), missing, basis)
 
 
@@ -205,8 +205,8 @@ def _carrier_phrase(carrier: str) -> str:
     return text(f"verdict.carriers.{carrier}")
 
 
-def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile | None = None
-              ) -> tuple[tuple[str, str], ...]:
+def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile | None = None,
+              level: str = "conditional") -> tuple[tuple[str, str], ...]:
     """Month ranges from the commune's agreement to the opening (``timeline_phases``)."""
     a, b, c = (max(phases[name]["minimum_month"], months // phases[name]["divisor"])
                for name in ("group", "choice", "funding"))
@@ -214,6 +214,9 @@ def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile |
     def span(start: int, end: int) -> str:
         return text("verdict.timeline.range", start=start, end=end)
 
+    if level == "not_advised":  # no opening date for a place the note advises against now
+        return ((span(1, a), text("verdict.timeline.group")),
+                (span(a + 1, b), text("verdict.timeline.review")))
     return (
         (span(1, a), text("verdict.timeline.group")),
         (span(a + 1, b), text("verdict.timeline.choice" if profile is None

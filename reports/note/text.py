@@ -151,8 +151,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
         date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: shorten(v, n),
-        sentence=_sentence, de=french.de, a=french.a, que=french.que, agree=french.agree,
-        tidy=french.tidy,
+        sentence=_sentence, de=french.de, de_place=french.de_place, a=french.a,
+        que=french.que, agree=french.agree, tidy=french.tidy,
     )
     return env
 
