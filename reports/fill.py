@@ -102,11 +102,12 @@ def _store_sources(commune_section: Any, sources: dict[str, str]) -> None:
         holder.pop(SOURCES_KEY, None)
 
 
-def fill_profile(profile: Any, book: Any = None) -> dict[str, str]:
+def fill_profile(profile: Any, book: Any = None, skip: Any = ()) -> dict[str, str]:
     """Fill the empty fields of `profile` (a Profile or its JSON dict) from the directory
     entry of its INSEE code; return every field that holds a directory value with its
     source (filled now, or earlier and unchanged since), also stored as commune.sources.
-    Nothing happens without a code the directory knows."""
+    Nothing happens without a code the directory knows; fields in `skip` (a value the
+    user typed but that could not be read) are left for the checks to name."""
     commune_section = _section(profile, "commune", create=False)
     code = str(_get(commune_section, "insee_code") or "").strip().upper()
     if not code:
@@ -120,16 +121,19 @@ def fill_profile(profile: Any, book: Any = None) -> dict[str, str]:
         values = directory_values(commune, book) if commune is not None else {}
     except Exception:  # a broken directory must not stop the analysis: nothing filled
         return {}
-    return apply_values(profile, values)
+    return apply_values(profile, values, skip)
 
 
-def apply_values(profile: Any, values: dict[str, tuple[Any, str]]) -> dict[str, str]:
+def apply_values(profile: Any, values: dict[str, tuple[Any, str]], skip: Any = ()
+                 ) -> dict[str, str]:
     """Put `values` (from `directory_values`) in the empty fields of `profile`; return and
     store (commune.sources) the fields holding a directory value, with their source."""
     commune_section = _section(profile, "commune", create=True)
     previous = _sources_of(commune_section) if commune_section is not None else {}
     sources: dict[str, str] = {}
     for path, (value, source) in values.items():
+        if path in skip:
+            continue
         section_name, name = path.split(".", 1)
         section = _section(profile, section_name, create=True)
         if section is None:
@@ -145,18 +149,40 @@ def apply_values(profile: Any, values: dict[str, tuple[Any, str]]) -> dict[str, 
     return sources
 
 
-def fill_and_check(profile: Any, messages: list, book: Any = None) -> tuple[dict, list]:
-    """For the commands: fill a profile just read (`read_profile`), then check it again.
-    Returns (sources, messages): the messages of the reading that still apply (a field now
-    filled loses its « obligatoire ») and those of a new validation."""
+def typed_fields(path: Any) -> set[str]:
+    """Fillable fields the profile file gives a value for, readable or not (read again from
+    the file: a value the reader could not use is the user's to mend, not ours to replace)."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError, RecursionError):
+        return set()
+    out = set()
+    for field_path in _fields():
+        section_name, name = field_path.split(".", 1)
+        section = data.get(section_name) if isinstance(data, dict) else None
+        if isinstance(section, dict) and section.get(name) not in (None, ""):
+            out.add(field_path)
+    return out
+
+
+def fill_and_check(profile: Any, messages: list, book: Any = None, path: Any = None
+                   ) -> tuple[dict, list]:
+    """For the commands: fill a profile just read from `path` (`read_profile`), then check it
+    again. Returns (sources, messages): the messages of the reading that still apply (a field
+    now filled loses its « obligatoire ») and those of a new validation. A field the file
+    gives a value for is never filled, even if that value could not be read."""
     from reports.profile import validate_profile
 
     if profile is None:
         return {}, messages
     before = validate_profile(profile)
     reading = [m for m in messages if m not in before]
-    sources = fill_profile(profile, book)
+    skip = typed_fields(path) if path is not None else set()
+    sources = fill_profile(profile, book, skip=skip)
     if not sources:
         return sources, messages
+    kept = [m for m in messages if m.field in skip and m not in reading]
     reading = [m for m in reading if m.field not in sources]
-    return sources, reading + validate_profile(profile)
+    after = validate_profile(profile)
+    return sources, reading + after + [m for m in kept if m not in after]

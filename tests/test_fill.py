@@ -133,3 +133,12 @@ def test_batch_row_is_filled_with_census_and_territory():
     assert "population.jobs" in data["commune"]["sources"]
     profile, messages = profile_from_dict({"format": "tierslieu-profile", **data})
     assert profile is not None and not [m for m in messages if m.level == "error"]
+
+
+def test_an_unreadable_typed_value_is_not_replaced(tmp_path, capsys):
+    """« beaucoup » typed as the population: the error is shown, nothing filled over it."""
+    path = tmp_path / "bad.tierslieu.json"
+    path.write_text(json.dumps({**MINIMAL, "population": {"total": "beaucoup"}}),
+                    encoding="utf-8")
+    assert main(["analyse", str(path)]) == 2
+    assert "La population doit être un nombre entier" in capsys.readouterr().err

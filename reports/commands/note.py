@@ -51,7 +51,8 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     from reports.profile import errors_in, messages_text, read_profile
 
     profile, messages = read_profile(profile_path)
-    _, messages = fill_and_check(profile, messages)  # the directory fills empty figures
+    # the directory fills the figures the profile leaves empty
+    _, messages = fill_and_check(profile, messages, path=profile_path)
     errors = errors_in(messages)
     warnings = [m for m in messages if m.level == "warning"]
     if warnings:
