@@ -7,12 +7,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
+from desktop.help.button import GlossaryButton
+from desktop.help.content import entry_for_field
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
@@ -34,6 +37,23 @@ from desktop.widgets.frame import no_tab_stop, scrolled_layout
 def required_label(text: str, required: bool) -> str:
     """A field label, with the asterisk of required fields."""
     return f"{text} *" if required else text
+
+
+def plain_label(text: str) -> str:
+    """A label as a screen reader should say it: no mnemonic ampersand, no asterisk."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
+
+
+def describe(widget: QWidget, label: str, help_text: str = "", *, required: bool = False,
+             glossary: bool = False) -> None:
+    """Give `widget` the accessible name and description a screen reader announces."""
+    widget.setAccessibleName(plain_label(label))
+    parts = [help_text] if help_text else []
+    if required:
+        parts.append(_tr("Champ obligatoire."))
+    if glossary:
+        parts.append(_tr("F1 : définition dans le glossaire."))
+    widget.setAccessibleDescription(" ".join(parts))
 
 
 class ProfilePage(QWizardPage):
@@ -80,7 +100,18 @@ class ProfilePage(QWizardPage):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         compact = isinstance(widget, CodeCombo | NumberEdit)
-        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
+        entry = entry_for_field(field)
+        if entry:  # a technical word: « ? » beside the field opens its definition
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(widget, 0 if compact else 3)
+            line.addWidget(GlossaryButton(entry, cell), 0, Qt.AlignmentFlag.AlignTop)
+            line.addStretch(1)  # the field keeps its width; the « ? » stays beside it
+            column.addLayout(line)
+        else:
+            column.addWidget(widget, 0,
+                             Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
+        describe(widget, label, help_text, required=required, glossary=bool(entry))
         if help_text:
             column.addWidget(HelpLabel(help_text, cell))
         messages = MessageLabel(cell)

@@ -19,6 +19,12 @@ _QT_CATALOGUE = {"fr": "qtbase_fr.qm"}
 _QT_FIXES = {"fr": "qtbase_fixes_fr.qm"}
 
 _installed: list[QTranslator] = []
+_current = [DEFAULT_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language of the catalogues installed last ("fr" before any)."""
+    return _current[0]
 
 
 def translate(text: str) -> str:
@@ -36,6 +42,7 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     _keep.clear()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _current[0] = language
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
                                else QLocale.Language.English))
     qt_name = _QT_CATALOGUE.get(language)

@@ -110,7 +110,38 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
             group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        # F1: the glossary entry of the field being filled, else the guide of the page
+        self._action(help_menu, self.tr("&Guide"), self.context_help,
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("G&lossaire"), self.show_glossary)
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("À &propos"), self.show_about)
+
+    def context_help(self) -> None:
+        """Aide › Guide (F1): the definition of the focused field's word if it has one,
+        else the guide at the current page's section."""
+        from desktop.help.content import entry_for_field
+        from desktop.help.dialog import GLOSSARY, GUIDE, show_help
+
+        page = self.wizard.currentPage() if self.wizard is not None else None
+        focus = QApplication.focusWidget()
+        for field, binding in getattr(page, "bindings", {}).items():
+            widget = binding.widget
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                entry = entry_for_field(field)
+                if entry:
+                    show_help(self, GLOSSARY, entry)
+                    return
+                break
+        page_id = self.wizard.currentId() if self.wizard is not None else -1
+        anchor = PageId(page_id).name.lower() if page_id in set(PageId) else ""
+        show_help(self, GUIDE, anchor)
+
+    def show_glossary(self) -> None:
+        """Aide › Glossaire, from the top."""
+        from desktop.help.dialog import GLOSSARY, show_help
+
+        show_help(self, GLOSSARY)
 
     def show_about(self) -> None:
         """Version, sources and licences."""
