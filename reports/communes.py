@@ -580,12 +580,48 @@ class Directory:
 
     def _third_places(self, lat: float, lon: float) -> tuple[ThirdPlace, ...]:
         """CGET tiers-lieux within 30 km, nearest first."""
+        return tuple(place for place, _, _ in self.third_places_near(lat, lon, PLACES_RADIUS_KM))
+
+    # -- points for maps (reports.maps)
+
+    @functools.cached_property
+    def _located(self) -> tuple[list[float], list[int]]:
+        """Latitudes of located current communes, ascending, and their rows."""
+        points = []
+        try:
+            for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
+                lat = line.split("\t", K_LAT + 1)[K_LAT]
+                if lat:
+                    points.append((float(lat), i))
+        except (ValueError, IndexError) as exc:
+            raise _corrupt(self._where) from exc
+        points.sort()
+        return [p[0] for p in points], [p[1] for p in points]
+
+    def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
+        """Current communes whose centre lies within `radius_km` of (lat, lon), with their
+        straight-line distance in km, nearest first (the neighbourhood map's dots)."""
+        lats, rows = self._located
+        reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
+        found = []
+        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+            commune = self._commune(rows[k])
+            d = distance_km(lat, lon, commune.lat, commune.lon)
+            if d <= radius_km:
+                found.append((commune, d))
+        found.sort(key=lambda pair: (pair[1], pair[0].insee_code))
+        return found
+
+    def third_places_near(self, lat: float, lon: float,
+                          radius_km: float) -> list[tuple[ThirdPlace, float, float]]:
+        """CGET tiers-lieux within `radius_km`, nearest first, each with its own latitude and
+        longitude (the neighbourhood map's triangles)."""
         found = []
         for name, code, typology, plat, plon in self._places:
             d = distance_km(lat, lon, plat, plon)
-            if d <= PLACES_RADIUS_KM:
+            if d <= radius_km:
                 i = self._by_code.get(code)
                 commune = self._row(i)[K_NAME] if i is not None else ""
-                found.append(ThirdPlace(name, commune, code, typology, round(d, 1)))
-        found.sort(key=lambda p: (p.distance_km, fold(p.name)))
-        return tuple(found)
+                found.append((ThirdPlace(name, commune, code, typology, round(d, 1)), plat, plon))
+        found.sort(key=lambda t: (t[0].distance_km, fold(t[0].name)))
+        return found

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from test_batch_runner import fake_task
 
 from desktop.dialogs.batch_dialog import BatchPrompts, report_text, start_batch
+from desktop.shell.navigation import PageId
 from reports.batch import worker
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, save_brand, set_current_brand
 
@@ -133,7 +134,8 @@ def test_menu_entries_are_installed_in_the_main_window(make_window, tmp_path, mo
     assert "&Importer un CSV de communes…" in texts and "Profils &cabinet…" in texts
     assert "&Modèle de CSV de communes…" in texts
     assert texts.index("&Importer un CSV de communes…") < texts.index("&Quitter")
-    assert {"brand_chooser", "word_export"} <= set(window.context.extras)
+    page = window.wizard.page_of(PageId.NOTE)  # the note page offers the brand and the format
+    assert page.brand_chooser is not None and page.format.count() == 3
 
 
 def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
@@ -169,7 +171,7 @@ def test_closing_the_window_stops_a_running_batch(make_window, tmp_path, monkeyp
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
     window = make_window()
     running = SimpleNamespace(stop=threading.Event())
-    window.context.extras["batch_run"] = running
+    window.batch_run = running
     window.document.modified = False
     window.close()
     assert running.stop.is_set()

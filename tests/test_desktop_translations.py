@@ -52,10 +52,10 @@ def test_add_on_menu_entries_and_note_rows_are_english(make_window):
     assert "&Import a CSV of communes…" in entries and "Firm &profiles…" in entries
     assert "CSV &template for communes…" in entries
     page = window.wizard.page_of(PageId.NOTE)
-    chooser = window.context.extras["brand_chooser"]
-    export = window.context.extras["word_export"]
-    labels = [page.options_form.labelForField(w).text() for w in (chooser, export)]
-    assert labels == ["Firm &profile", "Editable format"]
+    chooser = page.brand_chooser
+    labels = [page.options_form.labelForField(w).text() for w in (chooser, page.format)]
+    assert labels == ["Firm &profile", "For&mat"]
+    assert page.format.itemText(2) == "PDF and Word"
     assert chooser.combo.itemText(0) == "Sober (default)"
 
 

@@ -375,7 +375,7 @@ def test_note_progress_rises_from_the_analysis_to_the_finished_pdf(tmp_path):
     written = note_page.produce_note(profile, None, str(tmp_path / "n.pdf"), {},
                                      lambda fraction, text: seen.append((fraction, text)))
     fractions = [f for f, _t in seen]
-    assert written.exists() and fractions == sorted(fractions)
+    assert written[0].exists() and fractions == sorted(fractions)
     assert fractions[0] < 0.1 and fractions[-1] == 1.0
     # the renderer's own steps arrive, scaled into the bar's last 90 %, with their words
     assert any(0.1 < f < 1.0 and text for f, text in seen), seen

@@ -21,7 +21,6 @@ class AppContext:
         self.recovery = RecoverySession(recovery_dir, session_id)  # this window's own copy
         self.prompts = prompts
         self.communes = communes  # desktop.shell.communes.CommuneIndex, loaded in the background
-        self.extras: dict[str, object] = {}  # hooks for add-ons (branding)
 
     @property
     def recovery_file(self) -> Path:
