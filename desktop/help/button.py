@@ -25,7 +25,6 @@ class GlossaryButton(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.WhatsThisCursor)
         self.setAutoRaise(False)
-        self.setFixedWidth(self.sizeHint().height())
         word = content.term(entry_id, i18n.current_language())
         tip = _tr("Définition : {term} (glossaire, touche F1)").format(term=word)
         self.setToolTip(tip)
