@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.widgets.access import plain_label
 from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
@@ -73,6 +74,7 @@ class BuildingDialog(QDialog):
         column.addWidget(messages)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
+        widget.setAccessibleName(plain_label(label))  # the label is not its sibling
         form.addRow(caption, cell)
         self.widgets[name] = widget
         self.messages[name] = messages

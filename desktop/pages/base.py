@@ -20,6 +20,7 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId, owner_page
+from desktop.widgets.access import describe
 from desktop.widgets.fields import (
     Binding,
     CheckList,
@@ -37,23 +38,6 @@ from desktop.widgets.frame import no_tab_stop, scrolled_layout
 def required_label(text: str, required: bool) -> str:
     """A field label, with the asterisk of required fields."""
     return f"{text} *" if required else text
-
-
-def plain_label(text: str) -> str:
-    """A label as a screen reader should say it: no mnemonic ampersand, no asterisk."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
-
-
-def describe(widget: QWidget, label: str, help_text: str = "", *, required: bool = False,
-             glossary: bool = False) -> None:
-    """Give `widget` the accessible name and description a screen reader announces."""
-    widget.setAccessibleName(plain_label(label))
-    parts = [help_text] if help_text else []
-    if required:
-        parts.append(_tr("Champ obligatoire."))
-    if glossary:
-        parts.append(_tr("F1 : définition dans le glossaire."))
-    widget.setAccessibleDescription(" ".join(parts))
 
 
 class ProfilePage(QWizardPage):

@@ -98,6 +98,7 @@ class BuildingsPage(ProfilePage):
         self.outer.addWidget(intro)
         self.model = BuildingsModel(document, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Bâtiments candidats"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

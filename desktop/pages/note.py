@@ -25,6 +25,7 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.tasks import report_failure, run_in_background, user_message
+from desktop.widgets.access import describe
 from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ class NotePage(ProfilePage):
         when given), and Tab goes from the field to its button."""
         caption = QLabel(label, self)
         caption.setBuddy(field)
+        describe(field, label)  # the buddy alone names it only when they share a parent
         if button is None:
             field.setMaximumWidth(TEXT_MAX_WIDTH)
             form.addRow(caption, field)

@@ -90,7 +90,7 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+53"/>
+        <location filename="../../desktop/widgets/access.py" line="+26"/>
         <source>Champ obligatoire.</source>
         <translation>Required field.</translation>
     </message>
@@ -100,7 +100,7 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../../desktop/pages/base.py" line="+174"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -500,7 +500,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+204"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+205"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -513,12 +513,17 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-194"/>
+        <location line="-195"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Profils cabinet enregistrés</source>
+        <translation>Saved firm profiles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
@@ -639,7 +644,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/building_dialog.py" line="+28"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+29"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -727,7 +732,12 @@ Do you want to recover it?</translation>
         <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Bâtiments candidats</source>
+        <translation>Candidate buildings</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A&amp;jouter un bâtiment…</source>
         <translation>&amp;Add a building…</translation>
     </message>
@@ -1065,7 +1075,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+54"/>
+        <location filename="../../desktop/pages/note.py" line="+55"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1155,7 +1165,7 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
@@ -1354,7 +1364,12 @@ Replace them with the new note?</translation>
         <translation>The diagnosis before the note, written in French like the note: change an answer on the previous pages and it updates.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+6"/>
+        <source>Diagnostic détaillé</source>
+        <translation>Detailed diagnosis</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
