@@ -513,6 +513,10 @@ class Directory:
         """The current commune an old name belongs to (itself for a current commune)."""
         return commune if commune.is_current else self.by_insee(commune.current_insee_code)
 
+    def departement_names(self) -> dict[str, str]:
+        """Code → name of every département (« 11 » → « Aude »), for display."""
+        return {code: name for code, (name, _region) in self._deps.items()}
+
     def by_postal_code(self, postal_code: str) -> list[Commune]:
         """Current communes served by this postal code, largest first."""
         return [self._commune(i) for i in self._by_cp.get(str(postal_code).strip(), [])]
