@@ -77,7 +77,9 @@ def build_funding(profile: Profile, me: Features, kb: Any, needs: Needs) -> Fund
         score = STATUS_WEIGHT.get(prog.status, 0) + len(covered) + (
             0.5 if prog.population_max is not None else 0)
         lines.append(_line(prog, kb, _fit(prog, profile, covered, who), score, who, covered))
-    lines.sort(key=lambda f: (-STATUS_WEIGHT.get(f.status, 0), -f.rank_score, f.name))
+    # open before to check, public aid before loans and advice bodies, then the score
+    lines.sort(key=lambda f: (-STATUS_WEIGHT.get(f.status, 0), f.kind == "other",
+                              -f.rank_score, f.name))
     return FundingPlan(tuple(lines), tuple(people), tuple(history),
                        choose_levers(lines, needs), kb.programmes_checked_on)
 

@@ -74,7 +74,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 
 def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
     """What to do, in order."""
-    funds = ("; ".join(funding_names[:3]) if funding_names
+    funds = (" ; ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
     return (
         text("verdict.next_steps.group"),
