@@ -50,7 +50,8 @@ def test_every_example_note_has_8_to_18_pages_and_its_figures(name, tmp_path, ca
     assert "Note écrite" in capsys.readouterr().out
     reader = PdfReader(str(out))
     pages = len(reader.pages)
-    assert 8 <= pages <= 18, f"{name}: {pages} pages"  # 18: options comparison and map (#12, #14)
+    # 18: the commune map (#11), the dated funding plan (#13) and the options comparison (#12)
+    assert 8 <= pages <= 18, f"{name}: {pages} pages"
     fonts = {ref.get_object()["/BaseFont"]: ref.get_object() for page in reader.pages
              for ref in page["/Resources"].get("/Font", {}).values()}
     for font_name, font in fonts.items():  # what pdffonts checks: every font embedded

@@ -179,7 +179,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 def _next_steps(profile: Profile, funding_names: list[str], months: int, level: str,
                 existing: ExistingOffer | None) -> tuple[str, ...]:
     """What to do, in order: meet what exists first; choose a carrier only if none is declared."""
-    funds = (", ".join(funding_names[:3]) if funding_names
+    funds = (" ; ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
     steps = []
     nearby = existing.in_commune or existing.close if existing is not None else ()
@@ -229,5 +229,7 @@ def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile |
 
 
 def funding_names(finance: Finance) -> list[str]:
-    """Names of the programmes retained, present-day ones first."""
-    return [f.name for f in finance.funding]
+    """The two or three levers that fit this project, with their status (never a closed one)."""
+    from reports.analysis.funding import lever_texts
+
+    return lever_texts(finance.funding, finance.levers)
