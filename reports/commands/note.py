@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, targets
 
 __all__ = ["add_arguments", "add_signing", "render_profile", "run", "targets"]
@@ -37,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="NOTE.pdf",
                         help="fichier PDF à produire")
     add_signing(parser)
+    add_census_option(parser)
 
 
 def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
@@ -71,4 +73,5 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Render the note of the profile given on the command line."""
+    apply_census_option(args)
     return render_profile(args.profile, args)
