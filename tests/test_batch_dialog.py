@@ -225,11 +225,11 @@ def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers,
 
 def test_a_bug_in_the_batch_goes_to_the_error_report(qtbot, answers, monkeypatch):
     import desktop.dialogs.batch_dialog as module
-    from desktop import tasks
+    from desktop import errors
 
     prompts, _, seen = answers
     reported = []
-    monkeypatch.setattr(tasks, "report_failure", reported.append)
+    monkeypatch.setattr(errors, "report", reported.append)
 
     def broken(*_args, **_kwargs):
         raise KeyError("internal")

@@ -169,12 +169,13 @@ def test_tab_follows_the_form_as_it_reads(dialog):
 
 
 def test_word_export_failures_are_said_in_french(make_window, qtbot, tmp_path, monkeypatch):
+    from desktop import errors
     from desktop.pages import note as module
     from desktop.shell.prompts import Prompts
     from reports.note import NoteWriteError
 
     reported, shown = [], []
-    monkeypatch.setattr(module, "report_failure", reported.append)
+    monkeypatch.setattr(errors, "report", reported.append)
     monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, text: shown.append(text)))
     window = make_window()
     page = window.wizard.page_of(PageId.NOTE)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.brand_dialog import BrandChooser
 from desktop.shell.i18n import translate as _tr
-from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR
 from reports.batch.worker import process_job
 from reports.brand import Brand, current_brand
@@ -227,13 +227,11 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] =
 
 def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_dir: str) -> None:
     """Say what was done, or why nothing could be."""
-    if isinstance(outcome, BatchError):  # French: unreadable CSV, folder not writable
-        prompts.error(parent, _tr("Traitement impossible"), str(outcome))
-        return
-    if isinstance(outcome, BaseException):  # a bug: the error report, not a bare message
-        from desktop.tasks import report_failure
+    if isinstance(outcome, BaseException):  # unreadable CSV, folder not writable… or a bug
+        from desktop import errors
 
-        report_failure(outcome)
+        errors.handle(outcome, lambda text: prompts.error(parent, _tr("Traitement impossible"),
+                                                          text))
         return
     title, text = report_text(outcome)
     prompts.show_report(parent, title, text, out_dir)

@@ -92,13 +92,9 @@ class ResultsPage(ProfilePage):
         self.running_revision = -1
         if revision != self.document.revision:
             return
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
-        expected = user_message(exc)
-        if expected is not None:  # answers the engine refuses: say which
-            self.status.setText(self.tr("L'analyse n'est pas possible :\n{messages}").format(
-                messages=expected))
-            return
         self.status.setText(self.tr("L'analyse a échoué ; vérifiez les réponses des pages "
                                     "précédentes."))
-        report_failure(exc)
+        errors.handle(exc, lambda text: self.status.setText(  # answers refused: say which
+            self.tr("L'analyse n'est pas possible :\n{messages}").format(messages=text)))

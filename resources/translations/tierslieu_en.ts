@@ -411,12 +411,12 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Modèle non enregistré</source>
         <translation>Template not saved</translation>
     </message>
@@ -429,7 +429,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-197"/>
+        <location line="-195"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -992,7 +992,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+54"/>
+        <location filename="../../desktop/pages/note.py" line="+55"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1097,17 +1097,17 @@ Do you want to recover it?</translation>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>La note n&apos;a pas pu être produite.</source>
         <translation>The note could not be produced.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>La note {path} n&apos;existe plus : générez-la de nouveau.</source>
         <translation>The note {path} no longer exists: generate it again.</translation>
     </message>
@@ -1213,14 +1213,14 @@ Do you want to recover it?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
 {messages}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>L&apos;analyse a échoué ; vérifiez les réponses des pages précédentes.</source>
         <translation>The analysis failed; check the answers on the previous pages.</translation>
     </message>
@@ -1721,7 +1721,12 @@ Do you want to recover it?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+51"/>
+        <location filename="../../desktop/errors.py" line="+63"/>
+        <source>Opération impossible</source>
+        <translation>Cannot do this</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Une erreur inattendue s&apos;est produite ({name}). L&apos;application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
     </message>
