@@ -112,8 +112,12 @@ class Sizing:
     fill_rate_target: float
     reference_sites: tuple[str, ...]
     notes: tuple[str, ...]  # French remarks (sharing offices, building too big or too small...)
-    building_name: str | None = None  # candidate building retained, if any
+    building_name: str | None = None  # display only: the retained building's name or rank
     building_fit: str | None = None  # French: how that building fits the recommended surface
+    # which candidate is retained (its index in profile.buildings: readers find it by this,
+    # never by its name) and how it fits: FIT_CODES of reports.analysis.sizing
+    building_index: int | None = None
+    building_fit_code: str | None = None
 
 
 @dataclass(frozen=True)

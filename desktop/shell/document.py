@@ -47,6 +47,8 @@ def set_path(obj: Any, field: str, value: Any) -> None:
         obj = obj[int(part)] if isinstance(obj, list) else getattr(obj, part)
     if isinstance(obj, dict):
         obj[last] = value
+    elif isinstance(obj, list):
+        obj[int(last)] = value
     else:
         setattr(obj, last, value)
 

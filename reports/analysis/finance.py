@@ -12,7 +12,6 @@ from typing import Any
 from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
 from reports.analysis.parameters import Params
-from reports.analysis.sizing import unnamed_building
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Building, Profile
@@ -37,11 +36,9 @@ def _line(label: str, amount: float, params: Params, key: str | None = None,
 
 
 def chosen_building(profile: Profile, sizing: Sizing) -> Building | None:
-    """The building the sizing retained."""
-    for i, b in enumerate(profile.buildings):
-        if sizing.building_name in (b.name, unnamed_building(i + 1)):
-            return b
-    return None
+    """The building the sizing retained (by its index: two candidates may share a name)."""
+    index = sizing.building_index
+    return profile.buildings[index] if index is not None else None
 
 
 def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[MoneyLine]:
