@@ -14,8 +14,7 @@ from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
 
 from desktop.errors import UserError
 from desktop.shell.i18n import translate as _tr
-
-PROJECT_SUFFIX = ".tierslieu.json"
+from reports import PROFILE_SUFFIX as PROJECT_SUFFIX
 
 
 def _engine() -> Any:
@@ -186,17 +185,5 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
 
 
 def is_required(field: str) -> bool:
-    """True when the engine's specification of `field` marks it required."""
-    import dataclasses
-
-    section_name, _, name = field.partition(".")
-    cls = _engine().SECTIONS.get(section_name)
-    if cls is None and section_name == "buildings":
-        cls, name = _engine().Building, field.rsplit(".", 1)[-1]
-    if cls is None:
-        return False
-    for item in dataclasses.fields(cls):
-        if item.name == name:
-            spec = item.metadata.get("spec")
-            return bool(spec and spec.required)
-    return False
+    """True when the profile's schema marks `field` required (`reports.profile.is_required`)."""
+    return _engine().is_required(field)

@@ -8,9 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desktop.shell.i18n import translate as _tr
-
-PROJECT_SUFFIX = ".tierslieu.json"
-
+from reports import PROFILE_SUFFIX as PROJECT_SUFFIX
 
 
 class Prompts:
