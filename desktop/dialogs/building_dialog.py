@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +18,14 @@ from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
 
+if TYPE_CHECKING:
+    from reports.profile import Building
+
 
 class BuildingDialog(QDialog):
     """A form over a copy of one `Building`; `building()` returns the edited copy."""
 
-    def __init__(self, building: Any, services: list[str], commune_support: str,
+    def __init__(self, building: Building, services: list[str], commune_support: str,
                  advised_m2: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.advised_m2 = advised_m2  # the results' advised surface, when known
@@ -79,7 +82,7 @@ class BuildingDialog(QDialog):
         self.messages[name] = messages
         widget.valueEdited.connect(self.refresh)
 
-    def building(self) -> Any:
+    def building(self) -> Building:
         """The building as edited."""
         for name, widget in self.widgets.items():
             setattr(self._building, name, widget.value())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
 
@@ -16,8 +16,13 @@ from desktop.errors import UserError
 from desktop.shell.i18n import translate as _tr
 from reports import PROFILE_SUFFIX as PROJECT_SUFFIX
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from types import ModuleType
 
-def _engine() -> Any:
+    from reports.profile import Message, Profile
+
+
+def _engine() -> ModuleType:
     """`reports.profile`, imported when first needed (off the start-up path)."""
     from reports import profile
 
@@ -60,20 +65,20 @@ class ProjectDocument(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._profile: Any = None  # created when first read
+        self._profile: Profile | None = None  # created when first read
         self.path = ""
         self.modified = False
         self.revision = 0  # bumped on every change, so stale background results are dropped
 
     @property
-    def profile(self) -> Any:
+    def profile(self) -> Profile:
         """The `reports.profile.Profile` being edited."""
         if self._profile is None:
             self._profile = _engine().new_profile()
         return self._profile
 
     @profile.setter
-    def profile(self, value: Any) -> None:
+    def profile(self, value: Profile) -> None:
         self._profile = value
 
     # -- editing ---------------------------------------------------------------------
@@ -94,11 +99,11 @@ class ProjectDocument(QObject):
         self._set_modified(True)
         self.changed.emit(field)
 
-    def messages(self) -> list[Any]:
+    def messages(self) -> list[Message]:
         """The engine's validation messages for the current profile."""
         return list(_engine().validate_profile(self.profile))
 
-    def snapshot(self) -> Any:
+    def snapshot(self) -> Profile:
         """A private copy for a background computation."""
         import copy
 
@@ -151,7 +156,7 @@ class ProjectDocument(QObject):
         safe = "".join(c if c.isalnum() or c in " -_'" else "_" for c in name).strip()
         return (safe or "projet") + PROJECT_SUFFIX
 
-    def _replace(self, profile: Any, path: str, *, modified: bool) -> None:
+    def _replace(self, profile: Profile, path: str, *, modified: bool) -> None:
         self.profile = profile
         self.path = path
         self.revision += 1

@@ -44,7 +44,7 @@
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/document.py" line="+116"/>
+        <location filename="../../desktop/shell/document.py" line="+122"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+24"/>
+        <location filename="../../desktop/shell/prompts.py" line="+29"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -214,36 +214,24 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+49"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+46"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <location filename="../../desktop/shell/prompts.py" line="+11"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../desktop/shell/prompts.py" line="+0"/>
+        <location line="+0"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Couleur principale</source>
         <translation>Main colour</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Supprimer le profil cabinet</source>
-        <translation>Delete the firm profile</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supprimer le profil « {name} » ?</source>
-        <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/results_html.py" line="+19"/>
@@ -326,7 +314,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+84"/>
+        <location filename="../../desktop/shell/prompts.py" line="+10"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -336,7 +324,7 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Enregistrer le modèle de CSV</source>
         <translation>Save the CSV template</translation>
     </message>
@@ -346,12 +334,12 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+53"/>
         <source>Notes PDF</source>
         <translation>PDF notes</translation>
     </message>
@@ -371,12 +359,12 @@ Do you want to recover it?</translation>
         <translation>Format of the notes</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../desktop/shell/prompts.py" line="+23"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+30"/>
         <source>Traitement arrêté</source>
         <translation>Batch stopped</translation>
     </message>
@@ -429,7 +417,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-195"/>
+        <location line="-145"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -442,7 +430,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="+105"/>
+        <location line="+55"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -483,7 +471,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-194"/>
+        <location line="-196"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -547,6 +535,16 @@ Do you want to recover it?</translation>
         <source>Ce nom est réservé à la présentation par défaut.</source>
         <translation>This name is reserved for the default style.</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Supprimer le profil cabinet</source>
+        <translation>Delete the firm profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supprimer le profil « {name} » ?</source>
+        <translation>Delete the profile “{name}”?</translation>
+    </message>
 </context>
 <context>
     <name>BudgetPage</name>
@@ -609,7 +607,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/building_dialog.py" line="+28"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+32"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -879,7 +877,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+84"/>
+        <location filename="../../desktop/shell/main_window.py" line="+85"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1198,7 +1196,7 @@ Do you want to recover it?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+34"/>
+        <location filename="../../desktop/pages/results.py" line="+39"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
