@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.errors import UserError
 from desktop.shell.i18n import translate as _tr
@@ -170,23 +170,20 @@ class ProjectDocument(QObject):
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` as UTF-8 through QSaveFile: the old file survives any failure."""
+    """Write `text` as UTF-8 through the one atomic writer (`reports.files.write_atomic`):
+    the old file survives any failure; the French reason is the writer's own."""
+    from reports.files import WriteError, write_atomic
+
     target = Path(path)
-    payload = text.encode("utf-8")
     if not target.parent.is_dir():
         raise UserError(_tr("Le dossier « {folder} » n'existe pas. Choisissez un autre "
                             "emplacement ; rien n'a été perdu.").format(folder=target.parent))
-    saver = QSaveFile(str(target))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise UserError(_tr("Impossible d'écrire dans « {folder} » ({reason}). Choisissez un "
-                            "dossier où vous avez le droit d'écrire ; rien n'a été perdu."
-                            ).format(folder=target.parent, reason=saver.errorString()))
-    if saver.write(payload) != len(payload) or not saver.commit():
-        reason = saver.errorString()
-        saver.cancelWriting()
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except WriteError as exc:
         raise UserError(_tr("L'enregistrement de « {name} » a échoué ({reason}). Le fichier "
                             "précédent est intact ; rien n'a été perdu."
-                            ).format(name=target.name, reason=reason))
+                            ).format(name=target.name, reason=exc)) from exc
 
 
 def is_required(field: str) -> bool:

@@ -75,17 +75,12 @@ The current project was not changed.</translation>
         <translation>project</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Le dossier « {folder} » n&apos;existe pas. Choisissez un autre emplacement ; rien n&apos;a été perdu.</source>
         <translation>The folder “{folder}” does not exist. Choose another location; nothing was lost.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Impossible d&apos;écrire dans « {folder} » ({reason}). Choisissez un dossier où vous avez le droit d&apos;écrire ; rien n&apos;a été perdu.</source>
-        <translation>Cannot write in “{folder}” ({reason}). Choose a folder you may write to; nothing was lost.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>L&apos;enregistrement de « {name} » a échoué ({reason}). Le fichier précédent est intact ; rien n&apos;a été perdu.</source>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
