@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.widgets.access import plain_label
 from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
@@ -77,6 +78,7 @@ class BuildingDialog(QDialog):
         column.addWidget(messages)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
+        widget.setAccessibleName(plain_label(label))  # the label is not its sibling
         form.addRow(caption, cell)
         self.widgets[name] = widget
         self.messages[name] = messages
@@ -103,6 +105,19 @@ class BuildingDialog(QDialog):
                 warnings.append(fit)
             label.show_messages([m.text for m in mine if m.level == "error"], warnings)
         self.ok_button.setEnabled(not any(m.level == "error" for m in found))
+        self._fit_messages()
+
+    def _fit_messages(self) -> None:
+        """Grow the dialog so that every message line shows whole: a wrapped label that
+        appears after the dialog is shown gets no room of its own (its text was cut top
+        and bottom, and the lines below it hidden)."""
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def fit_text(self, surface: Any) -> str:
         """What the results will say of this size (too small, too big), by the engine's one
