@@ -27,7 +27,7 @@ class BuildingDialog(QDialog):
     """A form over a copy of one `Building`; `building()` returns the edited copy."""
 
     def __init__(self, building: Building, services: list[str], commune_support: str,
-                 advised_m2: float | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, advised_m2: float | None = None) -> None:
         super().__init__(parent)
         self.advised_m2 = advised_m2  # the results' advised surface, when known
         self.setWindowTitle(self.tr("Bâtiment candidat"))

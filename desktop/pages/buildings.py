@@ -165,7 +165,7 @@ class BuildingsPage(ProfilePage):
         """Window-modal dialog; the table is updated when it is accepted."""
         self.dialog = BuildingDialog(building, list(self.document.value("services")),
                                      self.document.value("carrier.commune_support"),
-                                     self._advised_surface(), self)
+                                     self, advised_m2=self._advised_surface())
         self.dialog.accepted.connect(lambda: self._dialog_done(row))
         self.dialog.open()
 
