@@ -106,12 +106,3 @@ def test_text_colours_of_the_wizard_meet_wcag_aa():
     for colour in colours:
         for background in ("#ffffff", "#efefef"):
             assert contrast(colour, background) >= 4.5, (colour, background)
-
-
-def test_verdict_colours_meet_wcag_aa():
-    from desktop.widgets import results_html
-
-    pairs = getattr(results_html, "VERDICT_COLOURS", {})
-    assert pairs
-    for level, colour in pairs.items():
-        assert contrast(colour, "#ffffff") >= 4.5, level
