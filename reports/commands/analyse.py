@@ -11,6 +11,7 @@ import sys
 
 from reports.cli import EXIT_INVALID, EXIT_OK
 from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         _, messages = fill_and_check(profile, messages, path=args.profile)
     errors = errors_in(messages)
     if profile is None or errors:
-        print(f"Profil invalide : {args.profile}", file=sys.stderr)
+        print(message("commands.profile.invalid", name=args.profile), file=sys.stderr)
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     result = analyse(profile, directory=False if args.no_directory else None)

@@ -8,6 +8,7 @@ import sys
 
 from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
 from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     apply_census_option(args)
     if args.limit < 1:
-        print("--limit : un nombre entier positif est attendu.", file=sys.stderr)
+        print(message("commands.communes.bad_limit"), file=sys.stderr)
         return EXIT_INVALID
     try:
         found = directory().search(args.query, limit=args.limit)
