@@ -164,7 +164,13 @@ def practice_groups(result: AnalysisResult) -> list[tuple[str, list[tuple[Any, s
 def _shown_sources(result: AnalysisResult) -> set[str]:
     """Sources already printed beside the budgets and the impact (the method skips them)."""
     lines = result.finance.investment + result.finance.operating + result.impact.assumptions
-    return {line.source for line in lines}
+    shown = {line.source for line in lines}
+    # a revenue line quotes the sources of the shares it uses inside its own source
+    quoted = " ".join(line.source for line in getattr(result.finance, "revenue", ()))
+    assumptions = (result.method or {}).get("assumptions") or {}
+    shown |= {a["source"] for a in assumptions.values()
+              if isinstance(a, dict) and a.get("source") and a["source"] in quoted}
+    return shown
 
 
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
@@ -193,9 +199,14 @@ def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
         elif name == "break_even":
             be = result.finance.break_even
             drawing = charts.break_even_chart(
-                monthly_charges=be.monthly_charges_eur, price=be.price_eur,
+                monthly_charges=be.monthly_charges_eur,
+                price=be.revenue_per_user_month_eur or be.price_eur,
                 users_expected=be.users_expected, users_needed=be.users_needed,
-                width=width, labels=attrs)
+                width=width, labels=attrs, other_revenue=be.other_revenue_eur)
+        elif name == "sensitivity":
+            drawing = charts.sensitivity_chart(result, width, attrs)
+            if drawing is None:
+                return []
         elif name == "map":
             drawing = neighbourhood_figure(result, width)
             if drawing is None:
