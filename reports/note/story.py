@@ -170,15 +170,17 @@ def practice_groups(result: AnalysisResult) -> list[tuple[str, list[tuple[Any, s
 
 
 def _shown_sources(result: AnalysisResult) -> set[str]:
-    """Sources already printed beside the budgets and the impact (the method skips them)."""
-    lines = result.finance.investment + result.finance.operating + result.impact.assumptions
+    """Sources already printed beside the budgets and the impact (the method skips them),
+    also when a printed source quotes them (an indexed amount adds the index to its source;
+    a revenue line quotes the shares it uses)."""
+    lines = (result.finance.investment + result.finance.operating + result.impact.assumptions
+             + result.finance.in_kind)
     shown = {line.source for line in lines}
-    # a revenue line quotes the sources of the shares it uses inside its own source
-    quoted = " ".join(line.source for line in getattr(result.finance, "revenue", ()))
-    assumptions = (result.method or {}).get("assumptions") or {}
-    shown |= {a["source"] for a in assumptions.values()
-              if isinstance(a, dict) and a.get("source") and a["source"] in quoted}
-    return shown
+    printed = shown | {line.source for line in getattr(result.finance, "revenue", ())}
+    quoted = {a.get("source") for a in (result.method.get("assumptions") or {}).values()
+              if isinstance(a, dict) and isinstance(a.get("source"), str)
+              and any(a["source"] in text for text in printed)}
+    return shown | quoted
 
 
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
