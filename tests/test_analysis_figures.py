@@ -7,10 +7,8 @@ import math
 import pytest
 
 from reports.analysis import analyse
-from reports.analysis.features import profile_features
 from reports.analysis.finance import (
     break_even,
-    funding_plan,
     investment_lines,
     operating_lines,
     projection,
@@ -106,8 +104,9 @@ def test_heavy_works_are_costed_on_the_surface_used_only():
                                   state="heavy_works")]
     sizing = _sized(profile, 10)
     works = investment_lines(profile, sizing, _params())[0]
-    assert works.amount_eur == sizing.surface_m2 * 333
-    assert "Plan B" in works.source
+    # Le Plan B's 333 €/m² of 2014 indexed on BT01: 333 × 132,0 ÷ 107,5 = 408,89 €/m²
+    assert works.amount_eur == pytest.approx(sizing.surface_m2 * 333 * 132.0 / 107.5, abs=0.01)
+    assert "Plan B" in works.source and "BT01" in works.source
 
 
 def test_overrides_replace_a_default_and_say_so():
@@ -133,26 +132,6 @@ def test_rent_entered_lent_or_estimated():
     # on the sized surface, not the 100 m² building: 8 posts × 9 m² × 1,15 = 82,8 → 85 m²
     assert sizing.surface_m2 == 85
     assert rent.amount_eur == 85 * 5 * 12 and "Plan B" in rent.source
-
-
-def test_funding_fits_the_carrier_and_the_project():
-    def ids(carrier, services=("open_space",)):
-        profile = _profile(services=list(services))
-        profile.carrier.type = carrier
-        params = _params()
-        return [f.programme_id for f in funding_plan(profile, profile_features(profile, params),
-                                                     KB, params)]
-
-    commune = ids("commune")
-    assert {"detr", "dsil"} <= set(commune)
-    assert "detr" not in ids("association")
-    assert "tepcv" not in commune  # closed programme
-    assert "france_services" not in commune
-    assert "france_services" in ids("commune", ("open_space", "public_services"))
-    plan = funding_plan(_profile(), profile_features(_profile(), _params()), KB, _params())
-    assert all(f.name for f in plan)
-    present_day = [f for f in plan if not f.from_study]
-    assert present_day  # marked as not from the study
 
 
 def test_subsidy_and_self_financing_split_the_investment():

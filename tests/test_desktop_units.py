@@ -169,6 +169,7 @@ def test_about_box_names_the_study_and_the_open_data(communes):
     html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
     assert "2017" in html and "EUPL" in html
     assert "Licence Ouverte" in html and "Etalab" in html
+    assert "Données de financement vérifiées le 3 décembre 2026" in html
 
 
 def test_version_without_a_console_shows_a_message(qapp, monkeypatch):

@@ -15,6 +15,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&lt;p&gt;Données de financement vérifiées le {date}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Funding data checked on {date}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;Données ouvertes&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Open data&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -24,7 +29,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
         <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
     </message>
