@@ -94,13 +94,21 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.user_text, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("Interrompu.", file=sys.stderr)
+        print(_message("commands.cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the one funnel: never a traceback for the user
-        print(f"Erreur inattendue : {exc.__class__.__name__} : {exc}", file=sys.stderr)
+        print(_message("commands.cli.unexpected", name=exc.__class__.__name__, reason=exc),
+              file=sys.stderr)
         return EXIT_ERROR
+
+
+def _message(key: str, /, **values: object) -> str:
+    """A message of the catalogue (imported when needed: start-up stays light)."""
+    from reports.texts import message
+
+    return message(key, **values)
 
 
 if __name__ == "__main__":

@@ -114,8 +114,12 @@ class Sizing:
     fill_rate_target: float
     reference_sites: tuple[str, ...]
     notes: tuple[str, ...]  # French remarks (sharing offices, building too big or too small...)
-    building_name: str | None = None  # candidate building retained, if any
+    building_name: str | None = None  # display only: the retained building's name or rank
     building_fit: str | None = None  # French: how that building fits the recommended surface
+    # which candidate is retained (its index in profile.buildings: readers find it by this,
+    # never by its name) and how it fits: FIT_CODES of reports.analysis.sizing
+    building_index: int | None = None
+    building_fit_code: str | None = None
     # Phase 1 is what fits in the retained building now (the whole recommendation when there
     # is no building or it is big enough); the rest is « phase 2 », once demand is confirmed.
     phase1_workstations: int = 0

@@ -245,3 +245,28 @@ def test_a_building_well_below_the_advised_surface_says_so_plainly():
     profile.buildings = [Building(name="Salle", owner="commune", surface_m2=50, state="ready")]
     fit = analyse(profile, directory=False).sizing.building_fit
     assert fit.startswith("Plus petit que conseillé (50 m² pour")
+
+
+def test_two_candidates_with_the_same_name_are_told_apart_by_index():
+    """Sizing retains the « Mairie » of the advised size; finance and risks judge that one, not
+    its namesake (found by name, finance charged the other's works, risks its missing fibre)."""
+    profile = profile_from_site(KB.site("firmin_pons"))
+    advised = analyse(profile, directory=False).sizing.surface_m2  # buildings play no part
+    big = Building(name="Mairie", owner="commune", surface_m2=advised * 4, state="heavy_works",
+                   fibre=False)
+    fit = Building(name="Mairie", owner="commune", surface_m2=advised, state="ready", fibre=True)
+    profile.buildings = [big, fit]
+    result = analyse(profile, directory=False)
+    sizing = result.sizing
+    assert (sizing.building_index, sizing.building_fit_code) == (1, "fits")
+    works = result.finance.investment[0]
+    assert works.amount_eur == 0  # a ready building: no works (the big one needs heavy works)
+    assert not {"no_fibre", "oversized", "heavy_works"} & {r.risk_id for r in result.risks}
+
+
+def test_one_fit_rule_names_too_small_and_too_big():
+    from reports.analysis.sizing import building_fit
+
+    params = _params()
+    assert [building_fit(s, 100, params) for s in (None, 79, 80, 150, 151)] == [
+        "unknown_surface", "too_small", "fits", "fits", "too_big"]

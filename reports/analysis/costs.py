@@ -9,7 +9,6 @@ indexed. The wording is in resources/analysis/text/costs.toml.
 from __future__ import annotations
 
 from reports.analysis.parameters import Params
-from reports.analysis.sizing import unnamed_building
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Building, Profile
@@ -54,11 +53,9 @@ def _param_line(label: str, amount: float, params: Params, key: str) -> MoneyLin
 
 
 def chosen_building(profile: Profile, sizing: Sizing) -> Building | None:
-    """The building the sizing retained."""
-    for i, b in enumerate(profile.buildings):
-        if sizing.building_name in (b.name, unnamed_building(i + 1)):
-            return b
-    return None
+    """The building the sizing retained (by its index: two candidates may share a name)."""
+    index = sizing.building_index
+    return profile.buildings[index] if index is not None else None
 
 
 def heavy_works_rate(params: Params) -> float:
