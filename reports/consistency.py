@@ -70,18 +70,12 @@ def _ranges(r: AnalysisResult, _text: str | None) -> list[str]:
 
 @invariant("ceilings_held")
 def _ceilings(r: AnalysisResult, _text: str | None) -> list[str]:
-    """The high estimate stays under the ceiling the demand text states."""
-    from reports.analysis.demand import commune_share_cap
-    from reports.knowledge import knowledge
-
-    cap = commune_share_cap(knowledge())
-    population = r.commune.population
-    if cap is None or not population:
+    """The high estimate stays under the ceiling the demand states (``demand.ceiling``); only
+    the people already known (the central floor) may pass it."""
+    ceiling = getattr(r.demand, "ceiling", None)
+    if ceiling is None:
         return []
-    ceiling = cap[0] * population
-    stated = any("plafon" in s.lower() or "au plus" in s.lower() for s in r.demand.signals)
-    # only the people already known (the central floor) may pass the stated ceiling
-    if stated and r.demand.users.high > max(ceiling, r.demand.users.central) + 1:
+    if r.demand.users.high > max(ceiling, r.demand.users.central) + 1e-6:
         return [f"fourchette haute {r.demand.users.high} > plafond {ceiling:.1f}"]
     return []
 
