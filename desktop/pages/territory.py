@@ -14,6 +14,7 @@ from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
+from desktop.widgets.official import OfficialNotes
 from reports import codes
 from reports.fmt import fmt_number
 
@@ -70,6 +71,7 @@ class TerritoryPage(ProfilePage):
                     help_text=self.tr("Laissé vide, l'analyse compte ceux de la liste "
                                       "nationale 2019 à moins de 20 km (voir ci-dessous)."))
         self.outer.addWidget(self._neighbourhood_box())
+        self.officials = OfficialNotes(self)
         self.add_footer()
 
     def _neighbourhood_box(self) -> QGroupBox:
@@ -94,8 +96,13 @@ class TerritoryPage(ProfilePage):
         layout.addWidget(self.use_ring, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
+    def after_edit(self, field: str) -> None:
+        """Say when a prefilled classification was changed."""
+        self.officials.refresh()
+
     def after_load(self) -> None:
-        """Fetch the neighbourhood when the commune changed."""
+        """Each classification's source; fetch the neighbourhood when the commune changed."""
+        self.officials.refresh()
         insee = self.document.value("commune.insee_code") or ""
         if insee == self._insee_shown:
             return

@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+149"/>
+        <location filename="../../desktop/pages/territory.py" line="+156"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -425,11 +425,61 @@ Do you want to recover it?</translation>
         <source>Le modèle n&apos;a pas pu être écrit dans « {path} » ({reason}). Choisissez un autre dossier.</source>
         <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/official.py" line="+31"/>
+        <source>recensement {year}, INSEE</source>
+        <translation>{year} census, INSEE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>populations légales, {vintage}</source>
+        <translation>legal populations, {vintage}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>zonage en aires urbaines 2010, INSEE</source>
+        <translation>2010 urban area zoning, INSEE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aires d&apos;attraction des villes 2020, INSEE</source>
+        <translation>2020 functional urban areas, INSEE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grille communale de densité, INSEE</source>
+        <translation>municipal density grid, INSEE</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rétablir</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rétablir la valeur officielle</source>
+        <translation>Restore the official figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remettre {value}</source>
+        <translation>Put back {value}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Source : {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Modifié — valeur officielle : {value} ({source})</source>
+        <translation>Changed — official figure: {value} ({source})</translation>
+    </message>
 </context>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-197"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-197"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -783,27 +833,17 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+26"/>
+        <location filename="../../desktop/pages/commune.py" line="+36"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tapez le nom de la commune et choisissez-la dans la liste : les autres champs se remplissent, et restent modifiables.</source>
-        <translation>Type the commune&apos;s name and choose it in the list: the other fields fill in, and stay editable.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Nom de la commune</source>
         <translation>&amp;Commune name</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>par exemple : Prades</source>
-        <translation>for example: Prades</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>&amp;Code INSEE</source>
         <translation>&amp;INSEE code</translation>
     </message>
@@ -823,7 +863,27 @@ Do you want to recover it?</translation>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
+        <source>Tapez le nom, le code INSEE ou le code postal de la commune et choisissez-la dans la liste : son code, son intercommunalité et ses chiffres viennent avec elle.</source>
+        <translation>Type the commune&apos;s name, INSEE code or postal code and choose it in the list: its code, intercommunality and figures come with it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>par exemple : Prades, 66149 ou 66500</source>
+        <translation>for example: Prades, 66149 or 66500</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Commune &amp;hors annuaire (saisie libre du nom et du code)</source>
+        <translation>Commune not in the director&amp;y (name and code typed freely)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seulement si votre commune n&apos;est pas dans la liste : les chiffres sont alors à saisir vous-même.</source>
+        <translation>Only if your commune is not in the list: you then type its figures yourself.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
@@ -833,7 +893,7 @@ Do you want to recover it?</translation>
         <translation>Legal population (INSEE); prefilled from the directory, correct it if you have a more recent figure.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Chargement de l&apos;annuaire des communes…</source>
         <translation>Loading the commune directory…</translation>
     </message>
@@ -843,7 +903,27 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+88"/>
+        <source>✔ {name} ({departement}) — code INSEE {code} : les chiffres préremplis sont ceux de cette commune.</source>
+        <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le nom « {name} » ne correspond pas au code INSEE {code} ({other}) : choisissez la commune dans la liste.</source>
+        <translation>The name “{name}” does not match INSEE code {code} ({other}): choose the commune in the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Commune hors annuaire : saisissez son code INSEE, son département et ses chiffres vous-même.</source>
+        <translation>Commune not in the directory: type its INSEE code, département and figures yourself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choisissez la commune dans la liste (tapez son nom, son code INSEE ou son code postal), ou cochez « commune hors annuaire ».</source>
+        <translation>Choose the commune in the list (type its name, INSEE code or postal code), or tick “commune not in the directory”.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Plusieurs communes s&apos;appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
         <translation>Several communes are called “{name}”: choose yours in the list (the département tells them apart).</translation>
     </message>
@@ -853,7 +933,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -1125,12 +1205,17 @@ Do you want to recover it?</translation>
 <context>
     <name>PopulationPage</name>
     <message>
-        <location filename="../../desktop/pages/population.py" line="+26"/>
+        <location filename="../../desktop/pages/population.py" line="+27"/>
         <source>Population et emploi</source>
         <translation>Population and jobs</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Préremplis depuis le recensement de l&apos;INSEE quand la commune a été choisie dans l&apos;annuaire ; chaque chiffre reste modifiable, et la valeur officielle peut être rétablie.</source>
+        <translation>Prefilled from the INSEE census when the commune was chosen in the directory; every figure stays editable, and the official figure can be restored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Population de &amp;15 à 64 ans</source>
         <translation>Population aged &amp;15 to 64</translation>
     </message>
@@ -1175,17 +1260,12 @@ Do you want to recover it?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>Les chiffres du « dossier complet » de la commune : sur insee.fr, cherchez « dossier complet » suivi du nom de la commune.</source>
-        <translation>The figures of the commune&apos;s “dossier complet”: on insee.fr, search for “dossier complet” followed by the commune&apos;s name.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>— (saisissez les emplois et les actifs occupés)</source>
         <translation>— (enter the jobs and the employed residents)</translation>
     </message>
@@ -1228,7 +1308,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-130"/>
+        <location filename="../../desktop/pages/territory.py" line="-136"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1323,12 +1403,12 @@ Do you want to recover it?</translation>
         <translation>Left blank, the analysis counts those of the 2019 national list within 20 km (see below).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Population de la &amp;zone desservie</source>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
@@ -1338,18 +1418,18 @@ Do you want to recover it?</translation>
         <translation>Associations, business clubs, community cafés…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Autour de la commune (annuaire hors ligne)</source>
         <translation>Around the commune (offline directory)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Choisissez la commune à la page précédente pour voir ses environs.</source>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-23"/>
         <source>Laissée vide, l&apos;analyse prend la population à moins de 20 km.</source>
         <translation>Left blank, the analysis uses the population within 20 km.</translation>
     </message>
@@ -1359,7 +1439,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Use the population within 20 km</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Calcul des environs de la commune…</source>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>

@@ -1,0 +1,149 @@
+"""Beside each figure the directory prefilled: its source, or « modifié » and a way back.
+
+A page creates `OfficialNotes(page)` after binding its fields and calls `refresh()` when its
+values change. For each field the directory knows (`reports.prefill`), a grey line under
+the field says « Source : recensement 2018, INSEE »; once the user typed another value it
+says « Modifié — valeur officielle : 3 264 (recensement 2018, INSEE) » with a « Rétablir »
+button that puts the official figure back. The user's value is what the profile keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.widgets.fields import CodeCombo
+from reports.fmt import fmt_number
+from reports.prefill import FIGURES, Official, official_figures
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OfficialNote", text)
+
+
+def source_text(official: Official, directory: Any = None) -> str:
+    """Where an official figure comes from, in the interface's language."""
+    if official.source == "census":
+        year = official.year or getattr(directory, "census_year", None) or ""
+        return _tr("recensement {year}, INSEE").format(year=year)
+    if official.source == "legal":
+        return _tr("populations légales, {vintage}").format(
+            vintage=getattr(directory, "vintage", "") or "INSEE")
+    return {
+        "zau2010": _tr("zonage en aires urbaines 2010, INSEE"),
+        "aav2020": _tr("aires d'attraction des villes 2020, INSEE"),
+        "density": _tr("grille communale de densité, INSEE"),
+    }.get(official.source, "INSEE")
+
+
+class OfficialNote(QWidget):
+    """One field's line: the source, or the official value and « Rétablir »."""
+
+    restoreRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #555;")
+        self.restore = QPushButton(_tr("Rétablir"), self)
+        self.restore.setFlat(True)
+        self.restore.setStyleSheet("color: #0B5394; text-decoration: underline; padding: 0;")
+        self.restore.clicked.connect(self.restoreRequested)
+        row.addWidget(self.label)
+        row.addWidget(self.restore)
+        row.addStretch(1)
+        self.hide()
+
+    def show_state(self, text: str, modified: bool, official_text: str = "") -> None:
+        """Show the source line, with « Rétablir » when the value was changed."""
+        self.label.setText(text)
+        self.restore.setVisible(modified)
+        self.restore.setAccessibleName(_tr("Rétablir la valeur officielle"))
+        self.restore.setToolTip(_tr("Remettre {value}").format(value=official_text)
+                                if official_text else "")
+        self.setVisible(bool(text))
+
+
+class OfficialNotes:
+    """The notes of one page, for the prefilled fields it binds."""
+
+    def __init__(self, page: Any, fields: Iterable[str] | None = None) -> None:
+        self.page = page
+        wanted = list(fields) if fields is not None else list(FIGURES)
+        self.notes: dict[str, OfficialNote] = {}
+        for field in wanted:
+            binding = page.bindings.get(field)
+            if binding is None:
+                continue
+            cell = binding.messages.parentWidget()
+            note = OfficialNote(cell)
+            cell.layout().insertWidget(1, note)  # right under the field
+            note.restoreRequested.connect(lambda f=field: self.restore(f))
+            self.notes[field] = note
+
+    def officials(self) -> dict[str, Official]:
+        """The directory's figures for the commune of the profile (none when the name no
+        longer matches the code: the commune page is then waiting for a choice)."""
+        from reports.textnorm import fold
+
+        index = self.page.context.communes
+        code = self.page.document.value("commune.insee_code") or ""
+        if index is None or not index.is_ready or not code:
+            return {}
+        record = index.lookup(code)
+        name = self.page.document.value("commune.name") or ""
+        if record is None or fold(record.name) != fold(name):
+            return {}
+        return official_figures(index.directory.current_of(record))
+
+    def refresh(self) -> None:
+        """Each note says where its figure comes from, or that it was changed."""
+        officials = self.officials()
+        directory = getattr(self.page.context.communes, "directory", None)
+        for field, note in self.notes.items():
+            official = officials.get(field)
+            if official is None:
+                note.show_state("", False)
+                continue
+            source = source_text(official, directory)
+            value = self.page.document.value(field)
+            if _same(value, official.value):
+                note.show_state(_tr("Source : {source}").format(source=source), False)
+            else:
+                shown = self.display(field, official.value)
+                note.show_state(_tr("Modifié — valeur officielle : {value} ({source})").format(
+                    value=shown, source=source), True, shown)
+
+    def display(self, field: str, value: Any) -> str:
+        """An official value as its field shows it (a number the French way, a code's label)."""
+        widget = self.page.bindings[field].widget
+        if isinstance(widget, CodeCombo):
+            index = widget.findData(value)
+            return widget.itemText(index) if index >= 0 else str(value)
+        return fmt_number(value) if isinstance(value, int | float) else str(value)
+
+    def restore(self, field: str) -> None:
+        """Put the official figure back in `field`."""
+        official = self.officials().get(field)
+        if official is None:
+            return
+        binding = self.page.bindings[field]
+        self.page.document.set(field, official.value)
+        binding.write(official.value)
+        binding.touched = True
+        self.page.after_edit(field)
+        self.page.refresh_messages()
+
+
+def _same(value: Any, official: Any) -> bool:
+    """Equal figures (3264 and 3264.0 are the same; codes compared as text)."""
+    if isinstance(value, int | float) and isinstance(official, int | float):
+        return float(value) == float(official)
+    return str(value) == str(official) if value is not None else False
