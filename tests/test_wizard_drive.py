@@ -160,7 +160,7 @@ def test_a_user_goes_from_the_commune_to_its_pdf(qtbot, make_window, tmp_path, m
     assert wizard.currentId() == PageId.RESULTS
     qtbot.waitUntil(page.isComplete, timeout=20_000)
     verdict = page.result.verdict.label
-    assert verdict in page.view.toPlainText()
+    assert verdict in page.view.text()
     click_next(qtbot, wizard)
 
     page = wizard.currentPage()

@@ -12,16 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.shell.i18n import translate as _tr
 from desktop.widgets.fields import CodeCombo
 from reports.fmt import fmt_number
 from reports.prefill import FIGURES, Official, official_figures
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OfficialNote", text)
 
 
 def source_text(official: Official, directory: Any = None) -> str:
@@ -56,14 +53,16 @@ class OfficialNote(QWidget):
         self.restore.setFlat(True)
         self.restore.setStyleSheet("color: #0B5394; text-decoration: underline; padding: 0;")
         self.restore.clicked.connect(self.restoreRequested)
-        row.addWidget(self.label)
-        row.addWidget(self.restore)
-        row.addStretch(1)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.restore, 0)
         self.hide()
 
-    def show_state(self, text: str, modified: bool, official_text: str = "") -> None:
-        """Show the source line, with « Rétablir » when the value was changed."""
+    def show_state(self, text: str, modified: bool, official_text: str = "",
+                   empty: bool = False) -> None:
+        """Show the source line, with « Rétablir » (« Utiliser » for an empty field) when
+        the value differs from the official one."""
         self.label.setText(text)
+        self.restore.setText(_tr("Utiliser") if empty else _tr("Rétablir"))
         self.restore.setVisible(modified)
         self.restore.setAccessibleName(_tr("Rétablir la valeur officielle"))
         self.restore.setToolTip(_tr("Remettre {value}").format(value=official_text)
@@ -114,10 +113,14 @@ class OfficialNotes:
                 continue
             source = source_text(official, directory)
             value = self.page.document.value(field)
+            shown = self.display(field, official.value)
             if _same(value, official.value):
                 note.show_state(_tr("Source : {source}").format(source=source), False)
+            elif value is None or value == "":
+                note.show_state(_tr("Non renseigné — valeur officielle : {value} ({source})"
+                                    ).format(value=shown, source=source), True, shown,
+                                empty=True)
             else:
-                shown = self.display(field, official.value)
                 note.show_state(_tr("Modifié — valeur officielle : {value} ({source})").format(
                     value=shown, source=source), True, shown)
 

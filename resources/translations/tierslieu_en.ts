@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+156"/>
+        <location filename="../../desktop/pages/territory.py" line="+202"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -246,84 +246,155 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/results_html.py" line="+19"/>
-        <source>{low} à {high} (central {central})</source>
-        <translation>{low} to {high} (central {central})</translation>
+        <location filename="../../desktop/widgets/dashboard.py" line="+66"/>
+        <location line="+6"/>
+        <source>Pourquoi ?</source>
+        <translation>Why?</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Conditions</source>
-        <translation>Conditions</translation>
+        <location line="-1"/>
+        <source>Pourquoi : {about}</source>
+        <translation>Why: {about}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Verdict : {label}</source>
+        <translation>Verdict: {label}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Confiance : {label}</source>
+        <translation>Confidence: {label}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ce qui manque encore :</source>
+        <translation>Still missing:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>jamais à ce tarif</source>
+        <translation>never at this price</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usagers réguliers attendus</source>
+        <translation>regular users expected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fourchette : {low} à {high}.</source>
+        <translation>Range: {low} to {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>postes de travail</source>
+        <translation>workstations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>surface conseillée</source>
+        <translation>recommended area</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bâtiment : {name}</source>
+        <translation>building: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucun retenu</source>
+        <translation>none retained</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucun bâtiment candidat n&apos;est décrit.</source>
+        <translation>No candidate building is described.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bâtiment trop petit</source>
+        <translation>building too small</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>investissement</source>
+        <translation>investment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fonctionnement par an</source>
+        <translation>running costs per year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>soutien public par an</source>
+        <translation>public support per year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le déficit de fonctionnement à couvrir chaque année.</source>
+        <translation>The running deficit to cover each year.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usagers pour l&apos;équilibre</source>
+        <translation>users to break even</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>Modèle recommandé</source>
         <translation>Recommended model</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Alternatives</source>
-        <translation>Alternatives</translation>
+        <location line="+22"/>
+        <source>Risques</source>
+        <translation>Risks</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>gravité {severity}</source>
+        <translation>severity {severity}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parade : {text}</source>
+        <translation>Remedy: {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun risque particulier relevé.</source>
+        <translation>No particular risk found.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>élevée</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>moyenne</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>faible</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>Les trois sites étudiés les plus proches</source>
         <translation>The three closest sites of the study</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{site}, {commune} ({departement}) — ressemblance {score}</source>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Usagers réguliers attendus</source>
-        <translation>Regular users expected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Postes de travail</source>
-        <translation>Workstations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bureaux fermés / salles de réunion</source>
-        <translation>Closed offices / meeting rooms</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Surface conseillée</source>
-        <translation>Recommended area</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Investissement</source>
-        <translation>Investment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fonctionnement par an</source>
-        <translation>Running costs per year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Soutien public nécessaire par an</source>
-        <translation>Public support needed per year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Équilibre</source>
-        <translation>Break-even</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Chiffres clés</source>
-        <translation>Key figures</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/batch_dialog.py" line="+84"/>
@@ -426,7 +497,7 @@ Do you want to recover it?</translation>
         <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/official.py" line="+31"/>
+        <location filename="../../desktop/widgets/official.py" line="+28"/>
         <source>recensement {year}, INSEE</source>
         <translation>{year} census, INSEE</translation>
     </message>
@@ -452,11 +523,17 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location line="+13"/>
         <source>Rétablir</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+0"/>
+        <source>Utiliser</source>
+        <translation>Use it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Rétablir la valeur officielle</source>
         <translation>Restore the official figure</translation>
     </message>
@@ -466,12 +543,17 @@ Do you want to recover it?</translation>
         <translation>Put back {value}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Source : {source}</source>
         <translation>Source: {source}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Non renseigné — valeur officielle : {value} ({source})</source>
+        <translation>Not filled in — official figure: {value} ({source})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Modifié — valeur officielle : {value} ({source})</source>
         <translation>Changed — official figure: {value} ({source})</translation>
     </message>
@@ -1278,7 +1360,7 @@ Do you want to recover it?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+34"/>
+        <location filename="../../desktop/pages/results.py" line="+38"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
@@ -1288,12 +1370,12 @@ Do you want to recover it?</translation>
         <translation>The diagnosis before the note, written in French like the note: change an answer on the previous pages and it updates.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
@@ -1308,7 +1390,7 @@ Do you want to recover it?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-136"/>
+        <location filename="../../desktop/pages/territory.py" line="-179"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1403,12 +1485,17 @@ Do you want to recover it?</translation>
         <translation>Left blank, the analysis counts those of the 2019 national list within 20 km (see below).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Carte des environs de la commune</source>
+        <translation>Map of the commune&apos;s surroundings</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Population de la &amp;zone desservie</source>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-29"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
@@ -1424,12 +1511,12 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Choisissez la commune à la page précédente pour voir ses environs.</source>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Laissée vide, l&apos;analyse prend la population à moins de 20 km.</source>
         <translation>Left blank, the analysis uses the population within 20 km.</translation>
     </message>
@@ -1439,12 +1526,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Use the population within 20 km</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Calcul des environs de la commune…</source>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
