@@ -43,6 +43,7 @@ class ResultsPage(ProfilePage):
         self.status.setWordWrap(True)
         self.outer.addWidget(self.status)
         self.view = Dashboard(self)
+        self.view.setAccessibleName(self.tr("Diagnostic détaillé"))
         self.outer.addWidget(self.view, 1)
         self.result: Any = None
         self.result_revision = -1
