@@ -140,3 +140,45 @@ def test_free_text_only_as_an_explicit_choice(qtbot, make_window):
     assert doc.value("commune.name") == "Mon hameau imaginaire"
     qtbot.keyClicks(page.bindings["population.total"].widget, "120")
     assert page.isComplete(), [m.text for m in page.own_messages()]
+
+
+def test_prefill_shows_sources_keeps_an_edit_through_save_and_open(qtbot, make_window,
+                                                                   tmp_path):
+    from desktop.widgets.numbers import ui_number
+
+    window, page = commune_page(make_window)
+    doc = window.document
+    pick(qtbot, page, "prades", "66149")
+    officials = official_figures(page.context.communes.lookup("66149"))
+    assert {"population.jobs", "population.employed_15_64", "territory.zau2010"} <= set(
+        officials)
+    window.wizard.next()
+    population = window.wizard.currentPage()
+    assert window.wizard.currentId() == PageId.POPULATION
+    jobs = population.bindings["population.jobs"]
+    assert jobs.widget.value() == officials["population.jobs"].value
+    note = population.officials.notes["population.jobs"]
+    assert note.label.text() == "Source : recensement 2018, INSEE"
+    assert not note.restore.isVisible()
+    assert population.concentration.text()[0].isdigit()  # computed at once
+    jobs.widget.setFocus()
+    jobs.widget.selectAll()
+    qtbot.keyClicks(jobs.widget, "3100")
+    assert doc.value("population.jobs") == 3100
+    official_text = ui_number(officials["population.jobs"].value)
+    assert note.label.text().startswith("Modifié — valeur officielle : " + official_text)
+    assert note.restore.isVisible()
+    project = tmp_path / "Prades.tierslieu.json"
+    doc.save(str(project))
+    again = make_window()
+    assert again.open_project(str(project))
+    assert again.document.value("population.jobs") == 3100  # the edit, not the census
+    again.wizard.go_to(PageId.POPULATION)
+    reopened = again.wizard.currentPage()
+    reopened_note = reopened.officials.notes["population.jobs"]
+    assert reopened_note.label.text().startswith("Modifié")
+    qtbot.mouseClick(reopened_note.restore, Qt.MouseButton.LeftButton)
+    assert again.document.value("population.jobs") == officials["population.jobs"].value
+    assert reopened.bindings["population.jobs"].widget.value() == officials[
+        "population.jobs"].value
+    assert reopened_note.label.text().startswith("Source :")

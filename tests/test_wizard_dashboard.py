@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.shell.navigation import PageId
 from desktop.widgets.dashboard import Tile, VerdictCard, Why, verdict_style
-from reports.fmt import fmt_eur, fmt_number
+from desktop.widgets.numbers import ui_eur, ui_number
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -65,9 +65,9 @@ def test_dashboard_shows_the_verdict_figures_and_the_notes_charts(qtbot, make_wi
     assert verdict_style(level)[3] in [lab.text() for lab in card.findChildren(QLabel)]
     if getattr(result.verdict, "confidence", None) is not None:
         assert result.verdict.confidence.label in page.view.text()
-    assert tile_named(page, "investissement").value.text() == fmt_eur(
+    assert tile_named(page, "investissement").value.text() == ui_eur(
         result.finance.investment_total_eur)
-    assert tile_named(page, "usagers réguliers").value.text() == fmt_number(
+    assert tile_named(page, "usagers réguliers").value.text() == ui_number(
         result.demand.users.central)
     # the note's own charts, drawn from its drawings: model proximity and break-even
     assert {"typologies", "break_even"} <= set(page.view.charts)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.shell.i18n import translate as _tr
-from reports.fmt import fmt_eur, fmt_number, fmt_percent
+from desktop.widgets.numbers import ui_eur, ui_number, ui_percent
 
 MAP_CHART = "map"  # the note's map is on the territory page, not among the results
 CHART_WIDTH_PT = 430  # the drawings' width: two side by side at 1366 px
@@ -174,25 +174,25 @@ def tiles_of(result: Any) -> list[Tile]:
     building = sizing.building_fit or ""
     too_small = _too_small(sizing)
     be = finance.break_even
-    needed = (fmt_number(be.users_needed) if be.users_needed is not None
+    needed = (ui_number(be.users_needed) if be.users_needed is not None
               else _tr("jamais à ce tarif"))
     return [
-        Tile(fmt_number(users.central), _tr("usagers réguliers attendus"),
-             [_tr("Fourchette : {low} à {high}.").format(low=fmt_number(users.low),
-                                                         high=fmt_number(users.high)),
+        Tile(ui_number(users.central), _tr("usagers réguliers attendus"),
+             [_tr("Fourchette : {low} à {high}.").format(low=ui_number(users.low),
+                                                         high=ui_number(users.high)),
               demand.method]),
-        Tile(fmt_number(sizing.workstations), _tr("postes de travail"), list(sizing.notes)),
-        Tile(f"{fmt_number(sizing.surface_m2)}\u00a0m²", _tr("surface conseillée"),
+        Tile(ui_number(sizing.workstations), _tr("postes de travail"), list(sizing.notes)),
+        Tile(f"{ui_number(sizing.surface_m2)}\u00a0m²", _tr("surface conseillée"),
              list(sizing.notes)[-1:]),
         Tile(_fit_word(building), _tr("bâtiment : {name}").format(
             name=sizing.building_name or _tr("aucun retenu")),
              [building] if building else [_tr("Aucun bâtiment candidat n'est décrit.")],
              alert=_tr("bâtiment trop petit") if too_small else ""),
-        Tile(fmt_eur(finance.investment_total_eur), _tr("investissement"),
-             [f"{line.label} : {fmt_eur(line.amount_eur)}" for line in finance.investment]),
-        Tile(fmt_eur(finance.operating_total_eur), _tr("fonctionnement par an"),
-             [f"{line.label} : {fmt_eur(line.amount_eur)}" for line in finance.operating]),
-        Tile(fmt_eur(finance.public_support_per_year_eur), _tr("soutien public par an"),
+        Tile(ui_eur(finance.investment_total_eur), _tr("investissement"),
+             [f"{line.label} : {ui_eur(line.amount_eur)}" for line in finance.investment]),
+        Tile(ui_eur(finance.operating_total_eur), _tr("fonctionnement par an"),
+             [f"{line.label} : {ui_eur(line.amount_eur)}" for line in finance.operating]),
+        Tile(ui_eur(finance.public_support_per_year_eur), _tr("soutien public par an"),
              [_tr("Le déficit de fonctionnement à couvrir chaque année.")]),
         Tile(needed, _tr("usagers pour l'équilibre"), [be.explanation]),
     ]
@@ -230,6 +230,7 @@ class Dashboard(QWidget):
         while self.column.count():
             item = self.column.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())
@@ -264,6 +265,7 @@ class Dashboard(QWidget):
                 card.column.addWidget(_label(f"⚠ {warning}", card, style="color: #6B4A00;"))
             self.column.addWidget(card)
         self.column.addStretch(1)
+        _show_now(self.column)
 
     def show_charts(self, pictures: Sequence[tuple[str, bytes, str]],
                     ratio: float = 1.0) -> None:
@@ -286,13 +288,14 @@ class Dashboard(QWidget):
             column.addStretch(1)
             self.chart_grid.addWidget(box, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
             self.charts[name] = holder
+        _show_now(self.chart_grid)
 
     def _model_card(self, result: Any) -> Card:
         card = Card(_tr("Modèle recommandé"), self)
         if result.typologies:
             best = result.typologies[0]
             card.column.addWidget(_label(
-                f"<b>{_esc(best.name)}</b> — {_esc(fmt_percent(best.score))}", card, rich=True))
+                f"<b>{_esc(best.name)}</b> — {_esc(ui_percent(best.score))}", card, rich=True))
             card.column.addWidget(_label(best.summary, card))
             card.column.addWidget(Why([c.sentence for c in best.contributions], card,
                                       about=best.name))
@@ -304,7 +307,7 @@ class Dashboard(QWidget):
             card.column.addWidget(_label(_tr("{site}, {commune} ({departement}) — "
                                              "ressemblance {score}").format(
                 site=site.name, commune=site.commune, departement=site.departement,
-                score=fmt_percent(site.score)), card))
+                score=ui_percent(site.score)), card))
             card.column.addWidget(Why([c.sentence for c in site.contributions], card,
                                       about=site.name))
         return card
@@ -359,10 +362,23 @@ def _esc(text: str) -> str:
     return escape(str(text))
 
 
+def _show_now(layout: Any) -> None:
+    """Show the widgets just added to a visible dashboard at once: Qt would show them on
+    the next turn of the event loop, and until then Tab and screen readers skip them."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            if not item.widget().testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                item.widget().show()
+        elif item.layout() is not None:
+            _show_now(item.layout())
+
+
 def _delete_layout(layout: Any) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()
             item.widget().deleteLater()
         elif item.layout() is not None:
             _delete_layout(item.layout())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.shell.i18n import translate as _tr
 from desktop.widgets.fields import CodeCombo
-from reports.fmt import fmt_number
+from desktop.widgets.numbers import ui_number
 from reports.prefill import FIGURES, Official, official_figures
 
 
@@ -46,15 +46,15 @@ class OfficialNote(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
+        self.label = QLabel(self)  # one short line: the button right after it
         self.label.setStyleSheet("color: #555;")
         self.restore = QPushButton(_tr("Rétablir"), self)
         self.restore.setFlat(True)
         self.restore.setStyleSheet("color: #0B5394; text-decoration: underline; padding: 0;")
         self.restore.clicked.connect(self.restoreRequested)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.restore, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.restore)
+        row.addStretch(1)
         self.hide()
 
     def show_state(self, text: str, modified: bool, official_text: str = "",
@@ -130,7 +130,7 @@ class OfficialNotes:
         if isinstance(widget, CodeCombo):
             index = widget.findData(value)
             return widget.itemText(index) if index >= 0 else str(value)
-        return fmt_number(value) if isinstance(value, int | float) else str(value)
+        return ui_number(value) if isinstance(value, int | float) else str(value)
 
     def restore(self, field: str) -> None:
         """Put the official figure back in `field`."""
