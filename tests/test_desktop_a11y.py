@@ -106,11 +106,3 @@ def test_text_colours_of_the_wizard_meet_wcag_aa():
     for colour in colours:
         for background in ("#ffffff", "#efefef"):
             assert contrast(colour, background) >= 4.5, (colour, background)
-
-
-def test_verdict_colours_meet_wcag_aa():
-    from desktop.widgets.dashboard import verdict_style
-
-    for level in ("favourable", "conditional", "not_advised"):
-        background, text, _border, _symbol = verdict_style(level)  # the verdict card's
-        assert contrast(text, background) >= 4.5, level

@@ -122,3 +122,18 @@ def test_batch_progress_label_has_no_dangling_dash(qtbot, tmp_path):
     run._show_progress(4, 10, "Bram")
     assert run.dialog.labelText() == "4 / 10 communes — Bram"
     run.dialog.close()
+
+
+def test_departement_shows_its_name_and_stores_its_code(make_window, tmp_path):
+    window = make_window()
+    open_prades(window, tmp_path)
+    page = window.wizard.page_of(PageId.COMMUNE)
+    page.load_from_document()
+    field = page.bindings["commune.departement"].widget
+    assert field.text() == "Pyrénées-Orientales (66)"
+    assert window.document.value("commune.departement") == "66"
+    for typed in ("11", "Aude (11)", "aude"):  # a commune outside the directory, typed
+        field.setText(typed)
+        assert field.value() == "11", typed
+    field.setText("2a")
+    assert field.value() == "2A"

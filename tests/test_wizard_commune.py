@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.shell.navigation import PageId
 from desktop.shell.prompts import Prompts
-from reports.prefill import official_figures
+from reports.fill import directory_values
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -61,8 +61,9 @@ def test_choosing_fills_name_code_and_figures_together(qtbot, make_window, commu
     assert doc.value("commune.insee_code") == "66149"
     assert doc.value("commune.departement") == "66"
     assert doc.value("population.total") == record.population
-    for field, official in official_figures(record).items():
-        assert doc.value(field) == official.value, field
+    for field, (value, _source) in directory_values(record, communes.directory).items():
+        assert doc.value(field) == value, field
+    assert doc.profile.commune.extra["sources"]["population.jobs"] == "recensement 2018 (INSEE)"
     assert page.isComplete()
     assert "66149" in page.status.text()
     assert page.insee.isReadOnly()  # the code comes with the choice, not typed apart
@@ -149,23 +150,25 @@ def test_prefill_shows_sources_keeps_an_edit_through_save_and_open(qtbot, make_w
     window, page = commune_page(make_window)
     doc = window.document
     pick(qtbot, page, "prades", "66149")
-    officials = official_figures(page.context.communes.lookup("66149"))
+    index = page.context.communes
+    officials = {f: v for f, (v, _s) in directory_values(index.lookup("66149"),
+                                                          index.directory).items()}
     assert {"population.jobs", "population.employed_15_64", "territory.zau2010"} <= set(
         officials)
     window.wizard.next()
     population = window.wizard.currentPage()
     assert window.wizard.currentId() == PageId.POPULATION
     jobs = population.bindings["population.jobs"]
-    assert jobs.widget.value() == officials["population.jobs"].value
+    assert jobs.widget.value() == officials["population.jobs"]
     note = population.officials.notes["population.jobs"]
-    assert note.label.text() == "Source : recensement 2018, INSEE"
+    assert note.label.text() == "Source : recensement 2018 (INSEE)"
     assert not note.restore.isVisible()
     assert population.concentration.text()[0].isdigit()  # computed at once
     jobs.widget.setFocus()
     jobs.widget.selectAll()
     qtbot.keyClicks(jobs.widget, "3100")
     assert doc.value("population.jobs") == 3100
-    official_text = ui_number(officials["population.jobs"].value)
+    official_text = ui_number(officials["population.jobs"])
     assert note.label.text().startswith("Modifié — valeur officielle : " + official_text)
     assert note.restore.isVisible()
     project = tmp_path / "Prades.tierslieu.json"
@@ -178,7 +181,7 @@ def test_prefill_shows_sources_keeps_an_edit_through_save_and_open(qtbot, make_w
     reopened_note = reopened.officials.notes["population.jobs"]
     assert reopened_note.label.text().startswith("Modifié")
     qtbot.mouseClick(reopened_note.restore, Qt.MouseButton.LeftButton)
-    assert again.document.value("population.jobs") == officials["population.jobs"].value
+    assert again.document.value("population.jobs") == officials["population.jobs"]
     assert reopened.bindings["population.jobs"].widget.value() == officials[
-        "population.jobs"].value
+        "population.jobs"]
     assert reopened_note.label.text().startswith("Source :")

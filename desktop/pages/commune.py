@@ -18,11 +18,19 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.navigation import PageId
 from desktop.widgets.completer import CommuneCompleter, code_model, looks_like_code
+from desktop.widgets.departement import DepartementEdit
 from desktop.widgets.official import OfficialNotes
-from reports.prefill import FIGURES, IDENTITY_FIELDS, identity_values, official_figures
+from reports.fill import apply_values, directory_values, fillable_fields
 from reports.textnorm import fold
 
 CODE_RESULTS = 12  # communes proposed for a typed code
+EMPTY_TEXT = ("commune.insee_code", "commune.departement", "commune.epci_name")
+
+
+def commune_fields() -> list[str]:
+    """The fields that belong to the commune chosen: its code and every field the directory
+    fills (identity, population, census, classifications), as `reports.fill` lists them."""
+    return ["commune.insee_code", *fillable_fields()]
 
 
 class CommunePage(ProfilePage):
@@ -55,9 +63,10 @@ class CommunePage(ProfilePage):
         self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
                                required=is_required("commune.insee_code"))
         self.insee.setMaximumWidth(120)
-        self.departement = self.text(form, "commune.departement", self.tr("&Département"),
+        self.departement = self.bind(form, "commune.departement", self.tr("&Département"),
+                                     DepartementEdit(self._departement_names, self),
                                      required=is_required("commune.departement"))
-        self.departement.setMaximumWidth(120)
+        self.departement.setMaximumWidth(260)  # « Alpes-de-Haute-Provence (04) »
         self.epci = self.text(form, "commune.epci_name", self.tr("&Intercommunalité (EPCI)"))
         self.number(form, "commune.epci_population",
                     self.tr("Population de l'&EPCI"), integer=True)
@@ -156,11 +165,10 @@ class CommunePage(ProfilePage):
 
     def forget_commune(self, code: str) -> None:
         """Clear the commune's code, identity and figures, keeping them aside for `code`."""
-        fields = [f for f in (*IDENTITY_FIELDS, *FIGURES) if f != "commune.name"]
+        fields = [f for f in commune_fields() if f != "commune.name"]
         self._kept[code] = {f: self.document.value(f) for f in fields}
         for field in fields:
-            empty = "" if field in ("commune.insee_code", "commune.departement",
-                                    "commune.epci_name") else None
+            empty = "" if field in EMPTY_TEXT else None
             self.document.set(field, empty)
             if field in self.bindings:
                 self.bindings[field].write(empty)
@@ -240,24 +248,30 @@ class CommunePage(ProfilePage):
                     old=old.name, current=old.current_name, departement=old.departement))
 
     def choose(self, insee: str) -> bool:
-        """Fill the commune's identity and figures from the directory (figures already
-        typed stay, the official value shown beside them; a commune chosen again gets back
-        what it had); False if the code is unknown."""
-        record = self.context.communes.lookup(insee) if self.context.communes else None
+        """Give the profile the commune's identity and fill its empty figures from the
+        directory (`reports.fill`: the same values and sources as the command line, recorded
+        as commune.sources for the note); figures typed before stay, the official value shown
+        beside them; a commune chosen again gets back what it had. False if unknown."""
+        index = self.context.communes
+        record = index.lookup(insee) if index else None
         if record is None:
             return False
-        record = self.context.communes.directory.current_of(record)
+        record = index.directory.current_of(record)
         kept = self._kept.pop(record.insee_code, {})
+        values = directory_values(record, index.directory)
         self.outside.setChecked(False)
-        for field, value in identity_values(record).items():
-            self.document.set(field, kept.get(field, value))
-            if field in self.bindings:
-                self.bindings[field].touched = True
-        for field, official in official_figures(record).items():
-            if field in kept:
-                self.document.set(field, kept[field])
-            elif self.document.value(field) in (None, ""):
-                self.document.set(field, official.value)
+        profile = self.document.profile
+        for field in commune_fields():  # the identity is the chosen commune's, whole
+            if field.startswith("commune.") or field == "population.total":
+                self.document.set(field, "" if field in EMPTY_TEXT else None)
+        apply_values(profile, values)  # fills what is empty, records commune.sources
+        self.document.set("commune.insee_code", record.insee_code)
+        for field, value in kept.items():
+            if field != "commune.insee_code" and value not in (None, ""):
+                self.document.set(field, value)
+        self.document.touch("commune.sources")
+        for field in self.bindings:
+            self.bindings[field].touched = True
         self.load_from_document()
         self._show_identity()
         return True
@@ -270,10 +284,10 @@ class CommunePage(ProfilePage):
         """Keep the official note in step with the population typed."""
         self.officials.refresh()
 
-
-def commune_values(record: Any) -> dict[str, Any]:
-    """Profile fields filled from a directory record (its identity)."""
-    return identity_values(record)
+    def _departement_names(self) -> dict[str, str]:
+        """The directory's département names, once it is loaded (codes alone before)."""
+        directory = getattr(self.context.communes, "directory", None)
+        return directory.departement_names() if directory is not None else {}
 
 
 def vintage_text(directory: Any) -> str:

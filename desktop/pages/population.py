@@ -62,6 +62,7 @@ class PopulationPage(ProfilePage):
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
+        self.concentration.setWordWrap(False)  # one short line: the « ? » follows the text
         value_line = QHBoxLayout()
         value_line.addWidget(self.concentration)
         value_line.addWidget(GlossaryButton("concentration", cell))

@@ -1,10 +1,11 @@
 """Beside each figure the directory prefilled: its source, or « modifié » and a way back.
 
 A page creates `OfficialNotes(page)` after binding its fields and calls `refresh()` when its
-values change. For each field the directory knows (`reports.prefill`), a grey line under
-the field says « Source : recensement 2018, INSEE »; once the user typed another value it
-says « Modifié — valeur officielle : 3 264 (recensement 2018, INSEE) » with a « Rétablir »
-button that puts the official figure back. The user's value is what the profile keeps.
+values change. For each field the directory fills (`reports.fill`, the same table as the
+command line and the batch), a grey line under the field says « Source : recensement 2018
+(INSEE) »; once the user typed another value it says « Modifié — valeur officielle : 3 264
+(recensement 2018 (INSEE)) » with « Rétablir », which puts the official figure back. The
+user's value is what the profile keeps.
 """
 
 from __future__ import annotations
@@ -18,22 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop.shell.i18n import translate as _tr
 from desktop.widgets.fields import CodeCombo
 from desktop.widgets.numbers import ui_number
-from reports.prefill import FIGURES, Official, official_figures
-
-
-def source_text(official: Official, directory: Any = None) -> str:
-    """Where an official figure comes from, in the interface's language."""
-    if official.source == "census":
-        year = official.year or getattr(directory, "census_year", None) or ""
-        return _tr("recensement {year}, INSEE").format(year=year)
-    if official.source == "legal":
-        return _tr("populations légales, {vintage}").format(
-            vintage=getattr(directory, "vintage", "") or "INSEE")
-    return {
-        "zau2010": _tr("zonage en aires urbaines 2010, INSEE"),
-        "aav2020": _tr("aires d'attraction des villes 2020, INSEE"),
-        "density": _tr("grille communale de densité, INSEE"),
-    }.get(official.source, "INSEE")
+from reports.fill import directory_values, fillable_fields
 
 
 class OfficialNote(QWidget):
@@ -75,7 +61,8 @@ class OfficialNotes:
 
     def __init__(self, page: Any, fields: Iterable[str] | None = None) -> None:
         self.page = page
-        wanted = list(fields) if fields is not None else list(FIGURES)
+        wanted = list(fields) if fields is not None else [
+            f for f in fillable_fields() if not f.startswith("commune.")]
         self.notes: dict[str, OfficialNote] = {}
         for field in wanted:
             binding = page.bindings.get(field)
@@ -87,7 +74,7 @@ class OfficialNotes:
             note.restoreRequested.connect(lambda f=field: self.restore(f))
             self.notes[field] = note
 
-    def officials(self) -> dict[str, Official]:
+    def officials(self) -> dict[str, tuple[Any, str]]:
         """The directory's figures for the commune of the profile (none when the name no
         longer matches the code: the commune page is then waiting for a choice)."""
         from reports.textnorm import fold
@@ -100,21 +87,19 @@ class OfficialNotes:
         name = self.page.document.value("commune.name") or ""
         if record is None or fold(record.name) != fold(name):
             return {}
-        return official_figures(index.directory.current_of(record))
+        return directory_values(record, index.directory)
 
     def refresh(self) -> None:
         """Each note says where its figure comes from, or that it was changed."""
         officials = self.officials()
-        directory = getattr(self.page.context.communes, "directory", None)
         for field, note in self.notes.items():
-            official = officials.get(field)
-            if official is None:
+            if field not in officials:
                 note.show_state("", False)
                 continue
-            source = source_text(official, directory)
+            official, source = officials[field]
             value = self.page.document.value(field)
-            shown = self.display(field, official.value)
-            if _same(value, official.value):
+            shown = self.display(field, official)
+            if _same(value, official):
                 note.show_state(_tr("Source : {source}").format(source=source), False)
             elif value is None or value == "":
                 note.show_state(_tr("Non renseigné — valeur officielle : {value} ({source})"
@@ -134,12 +119,12 @@ class OfficialNotes:
 
     def restore(self, field: str) -> None:
         """Put the official figure back in `field`."""
-        official = self.officials().get(field)
-        if official is None:
+        if field not in self.officials():
             return
+        official, _source = self.officials()[field]
         binding = self.page.bindings[field]
-        self.page.document.set(field, official.value)
-        binding.write(official.value)
+        self.page.document.set(field, official)
+        binding.write(official)
         binding.touched = True
         self.page.after_edit(field)
         self.page.refresh_messages()

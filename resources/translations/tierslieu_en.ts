@@ -352,12 +352,12 @@ Do you want to recover it?</translation>
         <translation>users to break even</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Modèle recommandé</source>
         <translation>Recommended model</translation>
     </message>
@@ -522,33 +522,8 @@ Do you want to recover it?</translation>
         <translation>Definition: {term}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/official.py" line="+28"/>
-        <source>recensement {year}, INSEE</source>
-        <translation>{year} census, INSEE</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>populations légales, {vintage}</source>
-        <translation>legal populations, {vintage}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>zonage en aires urbaines 2010, INSEE</source>
-        <translation>2010 urban area zoning, INSEE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>aires d&apos;attraction des villes 2020, INSEE</source>
-        <translation>2020 functional urban areas, INSEE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>grille communale de densité, INSEE</source>
-        <translation>municipal density grid, INSEE</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+13"/>
+        <location filename="../../desktop/widgets/official.py" line="+37"/>
+        <location line="+14"/>
         <source>Rétablir</source>
         <translation>Restore</translation>
     </message>
@@ -568,7 +543,7 @@ Do you want to recover it?</translation>
         <translation>Put back {value}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Source : {source}</source>
         <translation>Source: {source}</translation>
     </message>
@@ -581,6 +556,133 @@ Do you want to recover it?</translation>
         <location line="+4"/>
         <source>Modifié — valeur officielle : {value} ({source})</source>
         <translation>Changed — official figure: {value} ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+43"/>
+        <location line="+56"/>
+        <source>Dossier de la comparaison</source>
+        <translation>Folder for the comparison</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
+        <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} n&apos;appartient à aucune intercommunalité dans l&apos;annuaire : choisissez plutôt son département.</source>
+        <translation>{name} belongs to no intercommunality in the directory: choose its département instead.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+169"/>
+        <source>Comparer les communes d&apos;un territoire</source>
+        <translation>Compare the communes of a territory</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
+        <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&apos;&amp;intercommunalité de la commune :</source>
+        <translation>The &amp;intercommunality of the commune:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le &amp;département :</source>
+        <translation>The &amp;département:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>nom, code INSEE ou code postal</source>
+        <translation>name, INSEE code or postal code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune dont l&apos;intercommunalité est comparée</source>
+        <translation>Commune whose intercommunality is compared</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>par exemple : 11, 2A, 974</source>
+        <translation>for example: 11, 2A, 974</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Département comparé</source>
+        <translation>Département compared</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dossier de &amp;sortie :</source>
+        <translation>&amp;Output folder:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Avancement de la comparaison</source>
+        <translation>Progress of the comparison</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lancer la comparaison</source>
+        <translation>&amp;Run the comparison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ouvrir le dossier</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Arrêter</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comparaison de {count} communes : {label}…</source>
+        <translation>Comparing {count} communes: {label}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comparaison arrêtée : aucun fichier n&apos;a été écrit.</source>
+        <translation>Comparison stopped: no file was written.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} communes classées ; écrit dans {folder} : {files}.</source>
+        <translation>{count} communes ranked; written in {folder}: {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} commune(s) laissée(s) de côté (voir scan.csv).</source>
+        <translation>{count} commune(s) left aside (see scan.csv).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>La comparaison a échoué.</source>
+        <translation>The comparison failed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrêt en cours…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>L&apos;annuaire des communes se charge encore : réessayez dans un instant.</source>
+        <translation>The commune directory is still loading: try again in a moment.</translation>
     </message>
 </context>
 <context>
@@ -955,7 +1057,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+36"/>
+        <location filename="../../desktop/pages/commune.py" line="+44"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -970,7 +1072,7 @@ Do you want to recover it?</translation>
         <translation>&amp;INSEE code</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Population de l&apos;&amp;EPCI</source>
         <translation>&amp;Population of the intercommunality</translation>
     </message>
@@ -980,7 +1082,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Municipal population</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>&amp;Département</source>
         <translation>&amp;Département</translation>
     </message>
@@ -1005,7 +1107,7 @@ Do you want to recover it?</translation>
         <translation>Only if your commune is not in the list: you then type its figures yourself.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
@@ -1025,7 +1127,7 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+87"/>
         <source>✔ {name} ({departement}) — code INSEE {code} : les chiffres préremplis sont ceux de cette commune.</source>
         <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
     </message>
@@ -1055,7 +1157,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -1114,7 +1216,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+84"/>
+        <location filename="../../desktop/shell/main_window.py" line="+86"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1160,6 +1262,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Comparer les communes d&apos;un &amp;territoire…</source>
+        <translation>Co&amp;mpare the communes of a territory…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Profils &amp;cabinet…</source>
         <translation>Firm &amp;profiles…</translation>
     </message>
@@ -1194,7 +1301,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -1483,12 +1590,12 @@ Replace them with the new note?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Emplois dans la commune divisés par les actifs occupés qui y habitent. En dessous de {low} la commune est résidentielle (ses habitants travaillent ailleurs), au-dessus de {high} elle est employeuse, entre les deux équilibrée.</source>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
@@ -1498,7 +1605,7 @@ Replace them with the new note?</translation>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
         <translation>— (first correct the jobs or employed residents shown in red)</translation>
     </message>
