@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reports.errors import UserFacingError
+from reports.texts import message
 
 if TYPE_CHECKING:
     from reports.brand import Brand
@@ -40,8 +41,8 @@ def kinds_of(choice: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
     chosen = (KINDS if choice == "both" else (choice,)) if isinstance(choice, str) else choice
     unknown = [k for k in chosen if k not in KINDS]
     if unknown or not chosen:
-        raise UserFacingError(f"Format inconnu : « {', '.join(unknown)} ». Formats possibles : "
-                              "pdf, docx ou both (les deux).")
+        raise UserFacingError(message("produce.errors.unknown_format",
+                                      formats=", ".join(map(str, unknown))))
     return tuple(dict.fromkeys(chosen))
 
 
@@ -96,7 +97,7 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
 
     chosen = targets(output, formats)
     if logo and not Path(logo).is_file():
-        raise UserFacingError(f"Logo introuvable : « {logo} ».")
+        raise UserFacingError(message("produce.errors.missing_logo", path=logo))
     start = 0.0
     result = source
     if not _is_result(source):

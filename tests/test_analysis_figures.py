@@ -7,10 +7,8 @@ import math
 import pytest
 
 from reports.analysis import analyse
-from reports.analysis.features import profile_features
 from reports.analysis.finance import (
     break_even,
-    funding_plan,
     investment_lines,
     operating_lines,
     projection,
@@ -106,8 +104,9 @@ def test_heavy_works_are_costed_on_the_surface_used_only():
                                   state="heavy_works")]
     sizing = _sized(profile, 10)
     works = investment_lines(profile, sizing, _params())[0]
-    assert works.amount_eur == sizing.surface_m2 * 333
-    assert "Plan B" in works.source
+    # Le Plan B's 333 €/m² of 2014 indexed on BT01: 333 × 132,0 ÷ 107,5 = 408,89 €/m²
+    assert works.amount_eur == pytest.approx(sizing.surface_m2 * 333 * 132.0 / 107.5, abs=0.01)
+    assert "Plan B" in works.source and "BT01" in works.source
 
 
 def test_overrides_replace_a_default_and_say_so():
@@ -133,26 +132,6 @@ def test_rent_entered_lent_or_estimated():
     # on the sized surface, not the 100 m² building: 8 posts × 9 m² × 1,15 = 82,8 → 85 m²
     assert sizing.surface_m2 == 85
     assert rent.amount_eur == 85 * 5 * 12 and "Plan B" in rent.source
-
-
-def test_funding_fits_the_carrier_and_the_project():
-    def ids(carrier, services=("open_space",)):
-        profile = _profile(services=list(services))
-        profile.carrier.type = carrier
-        params = _params()
-        return [f.programme_id for f in funding_plan(profile, profile_features(profile, params),
-                                                     KB, params)]
-
-    commune = ids("commune")
-    assert {"detr", "dsil"} <= set(commune)
-    assert "detr" not in ids("association")
-    assert "tepcv" not in commune  # closed programme
-    assert "france_services" not in commune
-    assert "france_services" in ids("commune", ("open_space", "public_services"))
-    plan = funding_plan(_profile(), profile_features(_profile(), _params()), KB, _params())
-    assert all(f.name for f in plan)
-    present_day = [f for f in plan if not f.from_study]
-    assert present_day  # marked as not from the study
 
 
 def test_subsidy_and_self_financing_split_the_investment():
@@ -266,3 +245,28 @@ def test_a_building_well_below_the_advised_surface_says_so_plainly():
     profile.buildings = [Building(name="Salle", owner="commune", surface_m2=50, state="ready")]
     fit = analyse(profile, directory=False).sizing.building_fit
     assert fit.startswith("Plus petit que conseillé (50 m² pour")
+
+
+def test_two_candidates_with_the_same_name_are_told_apart_by_index():
+    """Sizing retains the « Mairie » of the advised size; finance and risks judge that one, not
+    its namesake (found by name, finance charged the other's works, risks its missing fibre)."""
+    profile = profile_from_site(KB.site("firmin_pons"))
+    advised = analyse(profile, directory=False).sizing.surface_m2  # buildings play no part
+    big = Building(name="Mairie", owner="commune", surface_m2=advised * 4, state="heavy_works",
+                   fibre=False)
+    fit = Building(name="Mairie", owner="commune", surface_m2=advised, state="ready", fibre=True)
+    profile.buildings = [big, fit]
+    result = analyse(profile, directory=False)
+    sizing = result.sizing
+    assert (sizing.building_index, sizing.building_fit_code) == (1, "fits")
+    works = result.finance.investment[0]
+    assert works.amount_eur == 0  # a ready building: no works (the big one needs heavy works)
+    assert not {"no_fibre", "oversized", "heavy_works"} & {r.risk_id for r in result.risks}
+
+
+def test_one_fit_rule_names_too_small_and_too_big():
+    from reports.analysis.sizing import building_fit
+
+    params = _params()
+    assert [building_fit(s, 100, params) for s in (None, 79, 80, 150, 151)] == [
+        "unknown_surface", "too_small", "fits", "fits", "too_big"]

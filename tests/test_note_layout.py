@@ -132,7 +132,7 @@ def _example_results() -> list:
 def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
     from reportlab.platypus import Paragraph
 
-    from reports.note import blocks
+    from reports.note import reportlab_internals as blocks
 
     def pdf(name: str, result) -> bytes:
         path = tmp_path / f"{name}.pdf"

@@ -191,4 +191,6 @@ def _versions(kb: Any, directory: Any) -> dict[str, str]:
            "knowledge": str(getattr(kb, "version", "") or text("engine.method.knowledge_version"))}
     if directory is not None:
         out["communes"] = str(getattr(directory, "vintage", "") or "")
+    out["programmes"] = str(getattr(kb, "programmes_checked_on", None) or "")
+    out["programmes_file"] = str(getattr(kb, "programmes_file", "") or "")
     return out

@@ -10,6 +10,7 @@ import json
 import sys
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         _, messages = fill_and_check(profile, messages, path=args.profile)
     errors = errors_in(messages)
     if profile is None or errors:
-        print(f"Profil invalide : {args.profile}", file=sys.stderr)
+        print(message("commands.profile.invalid", name=args.profile), file=sys.stderr)
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     result = analyse(profile, directory=False if args.no_directory else None)

@@ -7,6 +7,7 @@ import json
 import sys
 
 from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from reports.communes import DirectoryError, directory
 
     if args.limit < 1:
-        print("--limit : un nombre entier positif est attendu.", file=sys.stderr)
+        print(message("commands.communes.bad_limit"), file=sys.stderr)
         return EXIT_INVALID
     try:
         found = directory().search(args.query, limit=args.limit)

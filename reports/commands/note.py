@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reports.cli import EXIT_INVALID, EXIT_OK
 from reports.produce import FORMATS, targets
+from reports.texts import message
 
 __all__ = ["add_arguments", "add_signing", "render_profile", "run", "targets"]
 
@@ -58,14 +59,15 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     if warnings:
         print(messages_text(warnings), file=sys.stderr)
     if profile is None or errors:
-        print(f"Profil invalide : {Path(profile_path).name}", file=sys.stderr)
+        print(message("commands.profile.invalid", name=Path(profile_path).name),
+              file=sys.stderr)
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     written = produce(profile, args.output, formats=getattr(args, "format", "pdf"),
                       brand=resolve_brand(args.brand), author=args.author,
                       organisation=args.organisation, logo=args.logo)
     for path in written:
-        print(f"Note écrite : {path}")
+        print(message("commands.note.written", path=path))
     return EXIT_OK
 
 

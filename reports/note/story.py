@@ -170,9 +170,15 @@ def practice_groups(result: AnalysisResult) -> list[tuple[str, list[tuple[Any, s
 
 
 def _shown_sources(result: AnalysisResult) -> set[str]:
-    """Sources already printed beside the budgets and the impact (the method skips them)."""
-    lines = result.finance.investment + result.finance.operating + result.impact.assumptions
-    return {line.source for line in lines}
+    """Sources already printed beside the budgets and the impact (the method skips them),
+    also when a printed source quotes them (an indexed amount adds the index to its source)."""
+    lines = (result.finance.investment + result.finance.operating + result.impact.assumptions
+             + result.finance.in_kind)
+    shown = {line.source for line in lines}
+    quoted = {a.get("source") for a in (result.method.get("assumptions") or {}).values()
+              if isinstance(a, dict) and isinstance(a.get("source"), str)
+              and any(a["source"] in text for text in shown)}
+    return shown | quoted
 
 
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
