@@ -91,9 +91,4 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
-def plain_details(exc: BaseException) -> str:
-    """Details for an exception caught in a worker thread."""
-    return report_text(type(exc), exc, exc.__traceback__)
-
-
-__all__ = ["UserError", "excepthook", "handle", "install_excepthook", "plain_details", "report"]
+__all__ = ["UserError", "excepthook", "handle", "install_excepthook", "report"]

@@ -101,6 +101,17 @@ class Demand:
     method: str  # French explanation of the computation
     reference_sites: tuple[str, ...]  # site ids
     signals: tuple[str, ...]  # French: demand signals taken into account
+    # The zone de chalandise (≈ 20 min by road; never « bassin de vie », an INSEE zoning):
+    # minutes, population, employed_15_64, communes (count), approximate, method, label.
+    zone: dict[str, Any] | None = None
+    # Known tiers-lieux of the zone, one entry per place: name, commune, insee_code, minutes,
+    # road_km, kind (coworking/fablab/unknown), weight in the sharing, study_site_id.
+    existing_places: tuple[dict[str, Any], ...] = ()
+    share: float = 1.0  # part of the demand left after sharing with the existing places
+    ceiling: float | None = None  # highest number of users the study supports here
+    known_floor: float = 0.0  # known people × signal_conversion: low and central never less
+    pool: dict[str, float] | None = None  # independents, teleworkers in the zone (defaults)
+    regular_user_definition: str = ""  # French: « au moins un jour par semaine »
 
 
 @dataclass(frozen=True)
@@ -291,6 +302,9 @@ class Impact:
     co2_tonnes_per_year: float
     assumptions: tuple[MoneyLine, ...]  # reused shape: label, value in amount_eur, source
     effects: tuple[str, ...]  # French sentences, worded as possibilities
+    quantified: bool = True  # False: « non chiffré » (the four figures are 0), see reason
+    not_quantified_reason: str = ""  # French
+    minutes_saved_per_trip: float | None = None  # trip to the pole − trip to the tiers-lieu
 
 
 @dataclass(frozen=True)

@@ -343,3 +343,15 @@ def test_no_resource_says_the_cvae_goes_to_the_commune():
             if path.suffix in (".toml", ".j2", ".csv", ".json", ".py", ".md", ".ts"):
                 text = path.read_text(encoding="utf-8", errors="ignore")
                 assert not claim.search(text), path
+
+
+def test_no_advice_text_offers_a_closed_programme_as_current():
+    # closed programmes are named only by the programmes file, as history
+    for path in list((ROOT / "resources" / "analysis" / "text").glob("*.toml")) + list(
+            (ROOT / "resources" / "templates" / "note").glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for name in ("Fabrique", "TEPCV", "fonds d'investissement pour les territoires"):
+            assert name.lower() not in text.lower(), (path.name, name)
+    practice = KB.practices[[p.practice_id for p in KB.practices].index(
+        "contrats_aides_animation")]
+    assert "préfet de région" in practice.text and "remplacer un emploi" in practice.text

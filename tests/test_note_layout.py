@@ -84,7 +84,7 @@ def test_commune_notes_are_separate_sentences(tmp_path):
     render_note(make_result(), path)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages)
     assert "Catégorie territoriale :" in text
-    before, _, _ = text.partition(" Bassin de vie :")
+    before, _, _ = text.partition(" Zone de chalandise :")
     assert before.rstrip().endswith((".", "»", ")"))
 
 

@@ -69,8 +69,11 @@ def test_dashboard_shows_the_verdict_figures_and_the_notes_charts(qtbot, make_wi
         result.finance.investment_total_eur)
     assert tile_named(page, "usagers réguliers").value.text() == ui_number(
         result.demand.users.central)
-    # the note's own charts, drawn from its drawings: model proximity and break-even
-    assert {"typologies", "break_even"} <= set(page.view.charts)
+    # the note's own charts, drawn from its drawings: model proximity, break-even, tornado
+    expected = {"typologies", "break_even"}
+    if getattr(result.finance, "sensitivity", None) is not None:
+        expected.add("sensitivity")
+    assert expected <= set(page.view.charts)
     for holder in page.view.charts.values():
         assert not holder.pixmap().isNull() and holder.pixmap().width() > 300
     assert "map" not in page.view.charts  # on the territory page

@@ -160,7 +160,7 @@ def in_kind_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mone
     surface = building.surface_m2 or sizing.surface_m2
     per_m2 = indexed(params, "rent_eur_per_m2_month", "prices")
     return [_line(text("costs.in_kind.premises", surface=fmt_number(surface),
-                       rate=fmt_eur(per_m2)),
+                       rate=fmt_eur(per_m2, 2)),
                   12 * surface * per_m2, index_note(params, "rent_eur_per_m2_month", "prices"),
                   params.is_overridden("rent_eur_per_m2_month"))]
 

@@ -28,8 +28,8 @@ class Local:
     sizing: Sizing
     finance: Finance
     impact: Impact
-    catchment: int | None  # population within 20 km, when known
-    nearby: int | None  # tiers-lieux within 20 km, from the profile or the directory
+    catchment: int | None  # population of the zone de chalandise (≈ 20 min), when known
+    nearby: int | None  # tiers-lieux of that zone, from the profile or the directory
     money: str  # the verdict's clause on the running deficit
 
 

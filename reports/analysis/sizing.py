@@ -29,6 +29,10 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
                           share=fmt_number(params("users_per_shared_office"))))
     if not services & {"closed_offices", "meeting_room"}:
         notes.append(text("sizing.notes.closed_room"))
+    notes.append(text("sizing.notes.capacity",
+                      per_desk=fmt_number(fill / presence, 1), fill=fmt_percent(fill),
+                      presence=fmt_percent(presence),
+                      share=fmt_number(params("users_per_shared_office"))))
     notes.append(text("sizing.notes.start_small"))
     index, code = _best_building(profile.buildings, surface, params)
     building = profile.buildings[index] if index is not None else None

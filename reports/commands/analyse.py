@@ -10,6 +10,7 @@ import json
 import sys
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 from reports.texts import message
 
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sans-annuaire", dest="no_directory", action="store_true",
                         help="ne pas utiliser l'annuaire des communes (zone desservie saisie "
                              "ou population de la commune)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from reports.analysis import analyse
     from reports.profile import errors_in, messages_text, read_profile
 
+    apply_census_option(args)
     profile, messages = read_profile(args.profile)
     if not args.no_directory:  # the directory fills what the profile leaves empty
         from reports.fill import fill_and_check

@@ -7,6 +7,7 @@ import json
 import sys
 
 from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 from reports.texts import message
 
 
@@ -14,12 +15,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("insee_code", metavar="CODE_INSEE",
                         help="code INSEE de la commune, cinq caractères (ex. 66149)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the neighbourhood as JSON; 2 for an unknown code, 1 if the data is unreadable."""
     from reports.communes import DirectoryError, directory
 
+    apply_census_option(args)
     code = args.insee_code.strip().upper()
     try:
         book = directory()

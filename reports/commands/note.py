@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, targets
 from reports.texts import message
 
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="NOTE.pdf",
                         help="fichier PDF à produire")
     add_signing(parser)
+    add_census_option(parser)
 
 
 def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
@@ -73,4 +75,5 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Render the note of the profile given on the command line."""
+    apply_census_option(args)
     return render_profile(args.profile, args)
