@@ -204,14 +204,8 @@ def _fit_word(fit: str) -> str:
 
 
 def _too_small(sizing: Any) -> bool:
-    """The note calls the building too small (its fit code when the engine gives one)."""
-    code = getattr(sizing, "building_fit_code", None)
-    if code is not None:
-        return code == "too_small"
-    from reports.analysis.texts import text
-
-    head = text("sizing.fit.too_small", size="").split(" (")[0]
-    return bool(sizing.building_fit) and sizing.building_fit.startswith(head)
+    """The note calls the building too small: the engine's one fit code says so."""
+    return sizing.building_fit_code == "too_small"
 
 
 class Dashboard(QWidget):
