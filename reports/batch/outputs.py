@@ -1,7 +1,8 @@
 """summary.csv and errors.csv: French-friendly tables a spreadsheet opens as they are.
 
 ``;`` separator, comma decimals, no thousands separator (so Excel reads numbers as numbers),
-UTF-8 with a BOM (so Excel shows the accents). Both files are written atomically.
+UTF-8 with a BOM (so Excel shows the accents). Both files are written atomically, and no
+text cell can be a spreadsheet formula (`reports.csvsafe`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reports.csvsafe import NumberCell, safe_row
 from reports.files import write_atomic
 from reports.fmt import fmt_number
 from reports.paths import read_text
@@ -35,12 +37,18 @@ def error_columns() -> tuple[str, ...]:
 
 
 def number_cell(value: Any, decimals: int) -> str:
-    """A number Excel in French reads as a number: comma decimals, no grouping."""
+    """A number Excel in French reads as a number: comma decimals, no grouping.
+
+    A `NumberCell`, so that `write_table` keeps a negative figure a number.
+    """
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
-    return fmt_number(value, decimals).replace("\u202f", "").replace("\u2212", "-")
+    if not isinstance(value, int | float):
+        return str(value)  # not a number after all: neutralised like any text
+    text = fmt_number(value, decimals).replace("\u202f", "").replace("\u2212", "-")
+    return NumberCell(text)
 
 
 def _cell(value: Any, decimals: int | None) -> str:
@@ -54,11 +62,16 @@ def _cell(value: Any, decimals: int | None) -> str:
 
 
 def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:
-    """Write a ``;``-separated UTF-8-with-BOM table atomically (WriteError if it cannot)."""
+    """Write a ``;``-separated UTF-8-with-BOM table atomically (WriteError if it cannot).
+
+    Every cell but a `NumberCell` goes through `reports.csvsafe.safe_cell`: the one place
+    every CSV of the tool (batch tables, territory scan) is made formula-free.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(list(header))
-    writer.writerows([list(row) for row in rows])
+    writer.writerow(safe_row(header))
+    for row in rows:
+        writer.writerow(safe_row(row))
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
     return path
 
