@@ -648,7 +648,7 @@ def in_process(root: Path, argv: list[str], seconds: int = 30) -> Run:
             code: int | None = main(argv)
     except Hang:
         code = None
-    except BaseException as exc:  # noqa: BLE001 - anything escaping main is a crash
+    except BaseException as exc:
         code = 99
         err.write(f"escaped main: {exc.__class__.__name__}: {exc}")
     finally:
@@ -846,7 +846,7 @@ def main() -> int:
             t0 = time.perf_counter()
             try:
                 func(ctx, v)
-            except Exception as exc:  # noqa: BLE001 - a broken attack is reported, not fatal
+            except Exception as exc:
                 v.flag("crash", f"attack itself failed: {exc!r}")
             hand.append(v)
             print(f"{'ok  ' if v.clean else 'FAIL'} {name} ({time.perf_counter() - t0:.0f} s)"

@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
+from reports.batch.model import Issue
 from reports.batch.names import safe_stem, unique_stems
 from reports.batch.outputs import number_cell, write_errors, write_summary, write_table
-from reports.batch.model import Issue
 from reports.csvsafe import FORMULA_START, safe_cell
 
 ATTACKS = ['=HYPERLINK("http://x","clic")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1+1)",
