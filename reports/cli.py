@@ -29,6 +29,41 @@ COMMANDS: dict[str, tuple[str, str]] = {
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
+def emit(text: str) -> int:
+    """Write `text` whole on stdout; EXIT_UNWRITABLE (French message) if it cannot be.
+
+    A command builds its whole output first, so a reader gets all of it or nothing usable;
+    a failed write (``> /dev/full``) leaves stdout pointing at the null device so that the
+    interpreter's own flush at exit cannot fail a second time.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        _discard_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        from reports.files import french_reason
+
+        _discard_stdout()
+        print(f"Impossible d'écrire le résultat sur la sortie standard : "
+              f"{french_reason(exc)}.", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    return EXIT_OK
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device (what was not written is dropped, never retried)."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):  # not a real file (tests capture it)
+        pass
+
+
 def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tierslieu-note",
@@ -59,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Interrompu.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # the one funnel: never a traceback for the user
         print(f"Erreur inattendue : {exc.__class__.__name__} : {exc}", file=sys.stderr)
