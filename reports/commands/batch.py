@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
 
     try:
-        brand = resolve_brand(args.brand)
+        brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
     except BrandError as exc:
         print(f"Profil cabinet : {exc}", file=sys.stderr)
         return EXIT_INVALID

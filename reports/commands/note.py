@@ -61,7 +61,17 @@ def _brand(args: argparse.Namespace):
     from reports.brand import BrandError, resolve_brand
 
     try:
-        return resolve_brand(args.brand)
+        return resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
+    except BrandError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _check_logo(logo: str | None) -> None:
+    """A logo given with --logo is checked before any work (a refused one is never dropped)."""
+    from reports.brand import BrandError, check_logo
+
+    try:
+        check_logo(logo)
     except BrandError as exc:
         raise ValueError(str(exc)) from exc
 
@@ -78,10 +88,9 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     if profile is None or errors:
         return _fail([f"Profil invalide : {Path(profile_path).name}", messages_text(errors)],
                      EXIT_INVALID)
-    if args.logo and not Path(args.logo).is_file():
-        return _fail([f"Logo introuvable : « {args.logo} »."], EXIT_INVALID)
     try:
         brand = _brand(args)
+        _check_logo(args.logo)
     except ValueError as exc:
         return _fail([str(exc)], EXIT_INVALID)
     from reports.analysis import analyse

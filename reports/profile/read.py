@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from reports.files import ReadError, read_regular, shown
+from reports.jsonlimits import hostile_value, json_error_text, json_loads
 from reports.profile.checks import _service_text, validate_profile
-from reports.profile.limits import hostile_value, json_error_text, json_loads
 from reports.profile.messages import Message
 from reports.profile.model import FORMAT, MAX_FILE_BYTES, SECTIONS, VERSION, Building, Profile
 from reports.profile.parse import _read_assumptions, _read_list, _read_section
@@ -54,7 +54,7 @@ def profile_from_dict(data: Any) -> tuple[Profile | None, list[Message]]:
     """
     hostile = hostile_value(data)
     if hostile is not None:
-        return None, [hostile]
+        return None, [Message(*hostile)]
     data, messages = _check_format(data)
     if data is None:
         return None, messages

@@ -1,5 +1,5 @@
-"""What a profile file may not hold, whatever the field: values no commune profile has and
-that would crash or corrupt the tool further on.
+"""What a JSON file the tool reads (profile, brand) may not hold, whatever the field: values
+no such file has and that would crash or corrupt the tool further on.
 
 - an integer too long for Python to print (more than 4 300 digits) or simply absurd
   (more than `MAX_DIGITS` digits),
@@ -9,8 +9,9 @@ that would crash or corrupt the tool further on.
 - values nested deeper than `MAX_DEPTH` levels.
 
 `hostile_value(data)` walks the decoded JSON without recursion and returns the first such
-value as a French `Message` naming the field; `json_loads` decodes a profile's text so that
-these values come back as markers rather than exceptions.
+value as (field, French text naming it); `json_loads` decodes a file's text so that these
+values come back as markers rather than exceptions; `json_error_text` says a syntax error in
+French.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from __future__ import annotations
 import json
 import math
 from typing import Any
-
-from reports.profile.messages import Message
 
 MAX_DEPTH = 32  # a profile is 4 levels deep; unknown fields kept as they are get some room
 MAX_DIGITS = 300  # far beyond any count or amount in euros, far below Python's 4 300
@@ -60,13 +59,13 @@ def _shown(path: list[Any]) -> str:
 def _problem(value: Any) -> str | None:
     """What is wrong with one scalar value (None: nothing)."""
     if isinstance(value, TooLong):
-        return f"contient un nombre de {value.digits} chiffres, impossible dans un profil"
+        return f"contient un nombre de {value.digits} chiffres, impossible ici"
     if isinstance(value, NonFinite):
         return f"contient « {value.text} », qui n'est pas un nombre : indiquez un nombre"
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and value.bit_length() > MAX_DIGITS * 10 // 3:
-        return "contient un nombre de plus de 300 chiffres, impossible dans un profil"
+        return "contient un nombre de plus de 300 chiffres, impossible ici"
     if isinstance(value, float) and not math.isfinite(value):
         return "contient un nombre infini ou indéterminé : indiquez un nombre"
     if isinstance(value, str) and not _utf8(value):
@@ -83,26 +82,26 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def hostile_value(data: Any) -> Message | None:
-    """The first value of `data` no profile may hold, as a French message naming its field."""
+def hostile_value(data: Any) -> tuple[str, str] | None:
+    """The first value of `data` no file may hold: (dotted field, French text naming it)."""
     stack: list[tuple[list[Any], Any]] = [([], data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, dict | list):
             if len(path) >= MAX_DEPTH:
-                return Message(_shown(path), f"Le champ « {_shown(path)} » est imbriqué sur "
-                               f"plus de {MAX_DEPTH} niveaux : ce n'est pas un profil de "
-                               "commune.")
+                return (_shown(path), f"Le champ « {_shown(path)} » est imbriqué sur plus "
+                        f"de {MAX_DEPTH} niveaux : ce fichier n'a pas été écrit par l'outil.")
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str) and not _utf8(key):
-                    return Message(_shown([*path, key]), f"Le nom de champ « {_shown([*path, key])}"
-                                   " » contient un caractère invalide.")
+                    shown = _shown([*path, key])
+                    return (shown, f"Le nom de champ « {shown} » contient un caractère "
+                            "invalide.")
                 stack.append(([*path, key], item))
             continue
         problem = _problem(value)
         if problem:
-            return Message(_shown(path), f"Le champ « {_shown(path)} » {problem}.")
+            return (_shown(path), f"Le champ « {_shown(path)} » {problem}.")
     return None
 
 
