@@ -39,8 +39,8 @@ import random, statistics, sys, time
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
-from desktop.communes import load_directory
-from desktop.completer import CommuneCompleter, CommuneListModel
+from desktop.shell.communes import load_directory
+from desktop.widgets.completer import CommuneCompleter, CommuneListModel
 app = QApplication([])
 t0 = time.perf_counter()
 directory, communes = load_directory()
@@ -72,9 +72,9 @@ import json, resource, sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from desktop.navigation import PageId
-from desktop.settings import Settings
-from desktop.startup import create_app, create_window
+from desktop.shell.navigation import PageId
+from desktop.shell.settings import Settings
+from desktop.shell.startup import create_app, create_window
 folder = Path(sys.argv[1])
 app = create_app()
 window = create_window(Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parsed = parse_args(sys.argv[1:] if argv is None else argv)
     if isinstance(parsed, int):
         return parsed
-    from desktop.startup import run
+    from desktop.shell.startup import run
 
     return run(parsed)
 

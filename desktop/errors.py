@@ -51,7 +51,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
     summary = QCoreApplication.translate(
         "errors", "Une erreur inattendue s'est produite ({name}). "
         "L'application reste ouverte.").format(name=exc_type.__name__)
-    from desktop.error_dialog import ErrorDialog
+    from desktop.dialogs.error_dialog import ErrorDialog
 
     ErrorDialog.show_report(summary, details, QApplication.activeWindow())
 

@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from reports import __version__
+from reports.errors import UserFacingError
 
 # name -> (module in reports.commands, one-line French help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -90,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INVALID
         module = importlib.import_module(f"reports.commands.{COMMANDS[args.command][0]}")
         return int(module.run(args))
+    except UserFacingError as exc:  # what the user can mend: its French message, no trace
+        print(exc.user_text, file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -43,6 +43,10 @@ _REASONS = {
     errno.EPIPE: "la sortie a été fermée",
 }
 
+# The temporary file's name starts with this ("~tierslieu-NOTE.pdf.x1y2.tmp"): a writer
+# killed midway may leave one, and the batch sweeps them from its output folder.
+TEMP_PREFIX = "~tierslieu-"
+
 
 class WriteError(OutputError):
     """A file could not be written; the French message names it and says what to do."""
@@ -128,7 +132,7 @@ def write_atomic(target: str | os.PathLike, data: bytes) -> Path:
     tmp: str | None = None
     try:
         check_target(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp",
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name[:40]}.", suffix=".tmp",
                                    dir=path.parent if str(path.parent) else ".")
         try:
             _write_all(fd, data)

@@ -698,12 +698,14 @@ def generated_profile(rng: random.Random, ctx: Context) -> str:
         elif choice < 0.7:
             value = float(rng.choice(["nan", "inf", "-inf"]))
         elif choice < 0.8:
-            value = int("9" * rng.randint(4000, 6000))
+            value = {"raw": "9" * rng.randint(4000, 6000)}
         elif choice < 0.9:
             depth = rng.randint(100, 3000)
             value = json.loads("[" * depth + "]" * depth) if depth < 900 else {"deep": depth}
         else:
             value = "".join(chr(rng.randint(1, 0x10FFFF)) for _ in range(20))
+        if isinstance(value, dict) and "raw" in value:
+            return json.dumps(data)[:-1] + ', "z": ' + value["raw"] + "}"
         if isinstance(value, dict) and "deep" in value:
             text = json.dumps(data)
             depth = value["deep"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.communes import CommuneIndex
-from desktop.settings import Settings
-from desktop.startup import create_window
+from desktop.shell.communes import CommuneIndex
+from desktop.shell.settings import Settings
+from desktop.shell.startup import create_window
 
 _INDEX: list[CommuneIndex] = []
 _DEAD_LOCK: list[bytes] = []

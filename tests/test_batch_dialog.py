@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from test_batch_runner import fake_task
 
-from desktop.batch_dialog import BatchPrompts, report_text, start_batch
+from desktop.dialogs.batch_dialog import BatchPrompts, report_text, start_batch
+from desktop.shell.navigation import PageId
 from reports.batch import worker
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, save_brand, set_current_brand
 
@@ -133,11 +134,12 @@ def test_menu_entries_are_installed_in_the_main_window(make_window, tmp_path, mo
     assert "&Importer un CSV de communes…" in texts and "Profils &cabinet…" in texts
     assert "&Modèle de CSV de communes…" in texts
     assert texts.index("&Importer un CSV de communes…") < texts.index("&Quitter")
-    assert {"brand_chooser", "word_export"} <= set(window.context.extras)
+    page = window.wizard.page_of(PageId.NOTE)  # the note page offers the brand and the format
+    assert page.brand_chooser is not None and page.format.count() == 3
 
 
 def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
-    from desktop.batch_dialog import save_template
+    from desktop.dialogs.batch_dialog import save_template
     from reports.paths import read_bytes
 
     errors = []
@@ -169,7 +171,7 @@ def test_closing_the_window_stops_a_running_batch(make_window, tmp_path, monkeyp
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
     window = make_window()
     running = SimpleNamespace(stop=threading.Event())
-    window.context.extras["batch_run"] = running
+    window.batch_run = running
     window.document.modified = False
     window.close()
     assert running.stop.is_set()
@@ -201,7 +203,7 @@ def test_cancelling_the_format_question_starts_nothing(qtbot, answers):
 
 
 def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers, monkeypatch):
-    from desktop.batch_dialog import BatchOutputDialog
+    from desktop.dialogs.batch_dialog import BatchOutputDialog
 
     save_brand(ALPHA)
     set_current_brand("Cabinet Alpha")
@@ -222,7 +224,7 @@ def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers,
 
 
 def test_a_bug_in_the_batch_goes_to_the_error_report(qtbot, answers, monkeypatch):
-    import desktop.batch_dialog as module
+    import desktop.dialogs.batch_dialog as module
     from desktop import tasks
 
     prompts, _, seen = answers

@@ -7,6 +7,8 @@ import pytest
 
 from reports.batch import BatchError, BatchOptions, Outcome, run_batch, worker
 from reports.batch.model import ERROR, Issue
+from reports.files import TEMP_PREFIX, write_atomic
+from reports.produce import Cancelled, produce
 
 HEADER = "commune.name;commune.insee_code;population.total\n"
 
@@ -18,7 +20,7 @@ def fake_task(job, options):
         issue = Issue(job.line, job.commune, "population.total", ERROR, text)
         return Outcome(job.line, job.commune, ok=False, issues=(issue,))
     final = options.out_dir / f"{job.stem}.pdf"
-    worker.write_atomically(final, lambda tmp: tmp.write_text(job.commune, encoding="utf-8"))
+    write_atomic(final, job.commune.encode("utf-8"))
     summary = {"line": job.line, "commune": job.commune, "insee_code": job.insee_code,
                "investment_eur": 1234.6, "break_even_reached": True, "files": [final.name]}
     return Outcome(job.line, job.commune, ok=True, files=(final.name,), summary=summary,
@@ -28,22 +30,29 @@ def fake_task(job, options):
 def interrupting_task(job, options):
     """Ctrl-C arrives while the third row is being written."""
     if job.line == 4:
-        tmp = worker.temp_path(options.out_dir / f"{job.stem}.pdf")
+        tmp = options.out_dir / f"{TEMP_PREFIX}{job.stem}.pdf.x1y2.tmp"  # as write_atomic names it
         tmp.write_text("moitié", encoding="utf-8")
         raise KeyboardInterrupt
     return fake_task(job, options)
 
 
+def _example():
+    """A shipped example profile (the note is stopped before anything is written)."""
+    from reports.paths import resource
+    from reports.profile import read_profile
+
+    return read_profile(resource("examples", "prades.tierslieu.json"))[0]
+
+
 def cancelling_task(job, options):
     """The stop button is pressed while the second row's note is half-written."""
     if job.line == 3:
-        def render(tmp):
-            tmp.write_text("moitié", encoding="utf-8")
+        def build(fraction, message):  # the note's progress, half-way through
             worker._cancel.set()
-            worker._check_cancel()  # what the note's progress callback does
         try:
-            worker.write_atomically(options.out_dir / f"{job.stem}.pdf", render)
-        except worker.Cancelled:
+            produce(_example(), options.out_dir / job.stem, progress=build,
+                    cancelled=worker.cancelled)
+        except Cancelled:
             return Outcome(job.line, job.commune, ok=False, cancelled=True)
     return fake_task(job, options)
 
@@ -143,7 +152,7 @@ def test_unreadable_csv_or_folder_raise_a_french_batch_error(tmp_path):
 def test_leftover_temporary_files_are_swept(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    (out / f"{worker.TEMP_PREFIX}Prades.123.pdf").write_text("reste")
+    (out / f"{TEMP_PREFIX}Prades.pdf.123.tmp").write_text("reste")
     (out / "mine.pdf").write_text("garde")
     run_batch(_csv(tmp_path, ROWS[:1]), BatchOptions(out), jobs=1, task=fake_task, lookup=None)
     assert sorted(p.name for p in out.iterdir()) == ["Prades.pdf", "errors.csv", "mine.pdf",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from desktop.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
+from desktop.dialogs.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
+from desktop.pages import note as note_page
+from desktop.shell.navigation import PageId
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, list_brands, save_brand
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -112,45 +115,47 @@ def test_chooser_gives_the_note_its_brand(qtbot, logo):
     save_brand(Brand("Cabinet", "Territoires Conseil", logo, "#224466", "", "A. Dupont"))
     chooser = BrandChooser()
     qtbot.addWidget(chooser)
-    assert chooser.options() == {"brand": DEFAULT_BRAND}
+    assert chooser.brand() is DEFAULT_BRAND
     with qtbot.waitSignal(chooser.changed, timeout=1000):
         chooser.combo.setCurrentIndex(1)
-    assert chooser.options()["brand"].name == "Cabinet"
+    assert chooser.brand().name == "Cabinet"
     assert current_brand().name == "Cabinet"  # remembered for the next note and the batch
 
 
 def test_choosing_a_profile_fills_the_note_page(make_window, logo):
     save_brand(Brand("Cabinet", "Territoires Conseil", logo, "#224466", "", "A. Dupont"))
     window = make_window()
-    chooser = window.context.extras["brand_chooser"]
+    page = window.wizard.page_of(PageId.NOTE)
+    chooser = page.brand_chooser
     chooser.refresh()
     chooser.combo.setCurrentIndex(1)
-    page = window.context.extras["word_export"].page
     assert page.author.text() == "A. Dupont"
     assert page.organisation.text() == "Territoires Conseil"
     assert page.options()["brand"].name == "Cabinet"
     assert page.options()["author"] == "A. Dupont"
 
 
-def test_note_page_rows_and_word_export(make_window, qtbot, tmp_path, monkeypatch):
-    import desktop.brand_dialog as module
-
+def test_note_page_writes_the_word_file_beside_the_pdf(make_window, qtbot, tmp_path,
+                                                       monkeypatch):
     written = []
 
-    def fake_produce(profile, directory, path, options):
+    def fake_produce(profile, directory, path, options, progress):
         written.append((path, options))
-        path.write_bytes(b"PK")
-        return path
+        target = Path(path).with_suffix(".docx")
+        target.write_bytes(b"PK")
+        return [target]
 
-    monkeypatch.setattr(module, "produce_docx", fake_produce)
+    monkeypatch.setattr(note_page, "produce_note", fake_produce)
     window = make_window()
-    export = window.context.extras["word_export"]
-    export.page.output.setText(str(tmp_path / "Note Prades.pdf"))
-    export.button.click()
-    qtbot.waitUntil(lambda: bool(export.written), timeout=10_000)
+    page = window.wizard.page_of(PageId.NOTE)
+    page.output.setText(str(tmp_path / "Note Prades.pdf"))
+    page.format.setCurrentIndex(page.format.findData("docx"))
+    page.generate()
+    qtbot.waitUntil(lambda: bool(page.written), timeout=10_000)
     path, options = written[0]
-    assert path == tmp_path / "Note Prades.docx" and options["brand"] is not None
-    assert "Fichier Word enregistré" in export.status.text()
+    assert path == str(tmp_path / "Note Prades.pdf") and options["brand"] is not None
+    assert options["formats"] == "docx" and page.written == str(tmp_path / "Note Prades.docx")
+    assert "Note enregistrée" in page.status.text()
 
 
 def test_tab_follows_the_form_as_it_reads(dialog):
@@ -164,30 +169,32 @@ def test_tab_follows_the_form_as_it_reads(dialog):
 
 
 def test_word_export_failures_are_said_in_french(make_window, qtbot, tmp_path, monkeypatch):
-    import desktop.brand_dialog as module
-    from desktop import tasks
+    from desktop.pages import note as module
+    from desktop.shell.prompts import Prompts
     from reports.note import NoteWriteError
 
-    reported = []
-    monkeypatch.setattr(tasks, "report_failure", reported.append)
+    reported, shown = [], []
+    monkeypatch.setattr(module, "report_failure", reported.append)
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, text: shown.append(text)))
     window = make_window()
-    export = window.context.extras["word_export"]
-    export.page.output.setText(str(tmp_path / "Note.pdf"))
+    page = window.wizard.page_of(PageId.NOTE)
+    page.output.setText(str(tmp_path / "Note.pdf"))
+    page.format.setCurrentIndex(page.format.findData("docx"))
 
     def refused(*_args):
         raise NoteWriteError("Le dossier « x » n'accepte pas l'écriture.")
 
-    monkeypatch.setattr(module, "produce_docx", refused)
-    export.button.click()
-    qtbot.waitUntil(export.button.isEnabled, timeout=10_000)
-    assert export.status.text() == "Le dossier « x » n'accepte pas l'écriture."
-    assert reported == []
+    monkeypatch.setattr(module, "produce_note", refused)
+    page.generate()
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=10_000)
+    assert page.status.text() == "Le dossier « x » n'accepte pas l'écriture."
+    assert shown == ["Le dossier « x » n'accepte pas l'écriture."] and reported == []
 
     def bug(*_args):
         raise KeyError("internal")
 
-    monkeypatch.setattr(module, "produce_docx", bug)
-    export.button.click()
-    qtbot.waitUntil(export.button.isEnabled, timeout=10_000)
-    assert export.status.text() == "Le fichier Word n'a pas pu être produit."
+    monkeypatch.setattr(module, "produce_note", bug)
+    page.generate()
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=10_000)
+    assert page.status.text() == "La note n'a pas pu être produite."
     assert [type(e) for e in reported] == [KeyError]

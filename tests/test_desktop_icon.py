@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 
-from desktop.icon import ICON_SIZES, app_icon
-from desktop.startup import create_app
+from desktop.shell.startup import create_app
+from desktop.widgets.icon import ICON_SIZES, app_icon
 from reports.brand import DEFAULT_BRAND
 from reports.paths import read_bytes
 

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop import i18n
-from desktop.batch_dialog import report_text
-from desktop.brand_dialog import BrandChooser, display_name
-from desktop.navigation import PageId
+from desktop.dialogs.batch_dialog import report_text
+from desktop.dialogs.brand_dialog import BrandChooser, display_name
+from desktop.shell import i18n
+from desktop.shell.navigation import PageId
 from reports.brand import DEFAULT_BRAND
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "resources" / "translations" / "tierslieu_en.ts"
-# Contexts passed by name to QCoreApplication.translate(), besides "" (desktop.i18n.translate)
+# Contexts passed by name to QCoreApplication.translate(), besides "" (desktop.shell.i18n.translate)
 EXPLICIT_CONTEXTS = {"codes", "errors"}
 
 
@@ -52,10 +52,10 @@ def test_add_on_menu_entries_and_note_rows_are_english(make_window):
     assert "&Import a CSV of communes…" in entries and "Firm &profiles…" in entries
     assert "CSV &template for communes…" in entries
     page = window.wizard.page_of(PageId.NOTE)
-    chooser = window.context.extras["brand_chooser"]
-    export = window.context.extras["word_export"]
-    labels = [page.options_form.labelForField(w).text() for w in (chooser, export)]
-    assert labels == ["Firm &profile", "Editable format"]
+    chooser = page.brand_chooser
+    labels = [page.options_form.labelForField(w).text() for w in (chooser, page.format)]
+    assert labels == ["Firm &profile", "For&mat"]
+    assert page.format.itemText(2) == "PDF and Word"
     assert chooser.combo.itemText(0) == "Sober (default)"
 
 

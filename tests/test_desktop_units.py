@@ -11,11 +11,12 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
-from desktop import app, error_dialog, errors
-from desktop.completer import CommuneCompleter, fold_typed
-from desktop.fields import NumberEdit
-from desktop.navigation import PageId, next_id, owner_page
-from desktop.settings import Settings
+from desktop import app, errors
+from desktop.dialogs import error_dialog
+from desktop.shell.navigation import PageId, next_id, owner_page
+from desktop.shell.settings import Settings
+from desktop.widgets.completer import CommuneCompleter, fold_typed
+from desktop.widgets.fields import NumberEdit
 from reports.fmt import NNBSP
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -162,8 +163,8 @@ def test_python_m_desktop_version_opens_no_window():
 
 
 def test_about_box_names_the_study_and_the_open_data(communes):
-    from desktop.about import about_html
-    from desktop.context import AppContext
+    from desktop.dialogs.about import about_html
+    from desktop.shell.context import AppContext
 
     html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
     assert "2017" in html and "EUPL" in html
@@ -183,8 +184,8 @@ def test_version_without_a_console_shows_a_message(qapp, monkeypatch):
 
 def test_project_is_saved_as_the_engine_writes_it_and_nan_is_refused(qapp, tmp_path):
     """The wizard's file is the engine's JSON text; an unsavable value is a French UserError."""
-    from desktop.document import ProjectDocument
     from desktop.errors import UserError
+    from desktop.shell.document import ProjectDocument
     from reports.profile import profile_to_json, read_profile
 
     document = ProjectDocument()

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWizard
 
-from desktop.navigation import PageId
 from desktop.pages import note as note_page
 from desktop.pages import results as results_page
-from desktop.prompts import Prompts
+from desktop.shell.navigation import PageId
+from desktop.shell.prompts import Prompts
 from reports.fmt import parse_number
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -375,7 +375,7 @@ def test_note_progress_rises_from_the_analysis_to_the_finished_pdf(tmp_path):
     written = note_page.produce_note(profile, None, str(tmp_path / "n.pdf"), {},
                                      lambda fraction, text: seen.append((fraction, text)))
     fractions = [f for f, _t in seen]
-    assert written.exists() and fractions == sorted(fractions)
+    assert written[0].exists() and fractions == sorted(fractions)
     assert fractions[0] < 0.1 and fractions[-1] == 1.0
     # the renderer's own steps arrive, scaled into the bar's last 90 %, with their words
     assert any(0.1 < f < 1.0 and text for f, text in seen), seen

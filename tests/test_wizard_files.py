@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
-from desktop.prompts import Prompts
+from desktop.shell.navigation import PageId
+from desktop.shell.prompts import Prompts
 from reports import profile as engine
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -214,7 +214,7 @@ def test_the_note_goes_next_to_each_project(qtbot, make_window, answers, tmp_pat
 def test_answers_the_engine_refuses_are_explained_without_a_crash(qtbot, make_window,
                                                                    answers, tmp_path,
                                                                    monkeypatch):
-    from desktop import error_dialog
+    from desktop.dialogs import error_dialog
 
     reports = []
     monkeypatch.setattr(error_dialog.ErrorDialog, "show_report",
@@ -234,7 +234,7 @@ def test_answers_the_engine_refuses_are_explained_without_a_crash(qtbot, make_wi
 def test_a_project_named_at_start_up_does_not_hide_the_crash_copy(make_window, answers,
                                                                    prades_file, tmp_path,
                                                                    recover, crash):
-    from desktop.startup import open_first
+    from desktop.shell.startup import open_first
 
     crashed = make_window()
     crashed.new_project()

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from test_wizard_files import PRADES
 
-from desktop.main_window import AUTOSAVE_MS
-from desktop.navigation import PageId
+from desktop.shell.main_window import AUTOSAVE_MS
+from desktop.shell.navigation import PageId
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -105,7 +105,7 @@ def test_return_on_the_note_page_writes_the_note_instead_of_quitting(qtbot, make
 
 
 def test_finish_before_the_note_exists_asks_first(make_window, monkeypatch):
-    from desktop.prompts import Prompts
+    from desktop.shell.prompts import Prompts
 
     window = make_window()
     answers = []

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_wizard_files import answers, prades_file  # noqa: F401  (fixtures)
 
-from desktop import i18n
-from desktop.about import about_box
-from desktop.fields import LONG_TEXT_MAX_WIDTH, TEXT_MAX_WIDTH
-from desktop.navigation import PageId
+from desktop.dialogs.about import about_box
+from desktop.shell import i18n
+from desktop.shell.navigation import PageId
+from desktop.widgets.fields import LONG_TEXT_MAX_WIDTH, TEXT_MAX_WIDTH
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
 
@@ -35,9 +35,8 @@ def test_tab_on_the_note_page_follows_the_rows_on_screen(qtbot, make_window, tmp
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
     window = make_window()
     page = window.wizard.page_of(PageId.NOTE)
-    chooser = window.context.extras["brand_chooser"]
-    export = window.context.extras["word_export"]
-    expected = [page.output_button, chooser.combo, chooser.manage, export.button,
+    chooser = page.brand_chooser
+    expected = [page.output_button, chooser.combo, chooser.manage, page.format,
                 page.generate_button]
     walked = [page.output_button]
     for _ in expected[1:]:
@@ -135,10 +134,9 @@ def test_option_row_labels_lead_to_their_first_field(make_window, tmp_path, monk
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
     window = make_window()
     page = window.wizard.page_of(PageId.NOTE)
-    chooser = window.context.extras["brand_chooser"]
-    export = window.context.extras["word_export"]
+    chooser = page.brand_chooser
     assert page.options_form.labelForField(chooser).buddy() is chooser.combo
-    assert page.options_form.labelForField(export).buddy() is export.button
+    assert page.options_form.labelForField(page.format).buddy() is page.format
 
 
 def test_a_long_recent_path_keeps_its_file_name_and_row_in_view(qtbot, make_window,

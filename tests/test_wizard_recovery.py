@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from desktop.prompts import Prompts
-from desktop.startup import create_window
+from desktop.shell.prompts import Prompts
+from desktop.shell.startup import create_window
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window, crash, dead_lock
 

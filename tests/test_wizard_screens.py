@@ -14,8 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
 from test_wizard_files import PRADES
 
-from desktop import code_labels, i18n
-from desktop.navigation import PageId
+from desktop.shell import i18n
+from desktop.shell.navigation import PageId
+from desktop.widgets import code_labels
 from reports import codes
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -158,10 +159,10 @@ def test_add_on_menu_entries_survive_a_language_switch(make_window):
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_dialogs_fit_and_are_translated(qtbot, make_window, tmp_path, monkeypatch, language):
-    from desktop.about import about_box
-    from desktop.batch_dialog import BatchOutputDialog, BatchRun
-    from desktop.brand_dialog import BrandDialog
-    from desktop.error_dialog import ErrorDialog
+    from desktop.dialogs.about import about_box
+    from desktop.dialogs.batch_dialog import BatchOutputDialog, BatchRun
+    from desktop.dialogs.brand_dialog import BrandDialog
+    from desktop.dialogs.error_dialog import ErrorDialog
 
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "cfg"))
     window = make_window(language)

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.fields import (
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.i18n import translate as _tr
+from desktop.shell.navigation import PageId, owner_page
+from desktop.widgets.fields import (
     Binding,
     CheckList,
     CodeCombo,
@@ -26,9 +28,7 @@ from desktop.fields import (
     TextEdit,
     is_empty,
 )
-from desktop.i18n import translate as _tr
-from desktop.navigation import PageId, owner_page
-from desktop.pages.frame import no_tab_stop, scrolled_layout
+from desktop.widgets.frame import no_tab_stop, scrolled_layout
 
 
 def required_label(text: str, required: bool) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument, is_required
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.navigation import PageId
 from reports import codes
 
 

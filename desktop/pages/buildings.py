@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.code_labels import code_label
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.i18n import translate as _tr
-from desktop.navigation import PageId
+from desktop.dialogs.building_dialog import BuildingDialog
 from desktop.pages.base import ProfilePage
-from desktop.pages.building_dialog import BuildingDialog
-from desktop.pages.frame import READING_WIDTH, ReadableLabel
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.i18n import translate as _tr
+from desktop.shell.navigation import PageId
+from desktop.widgets.code_labels import code_label
+from desktop.widgets.frame import READING_WIDTH, ReadableLabel
 from reports import codes
 from reports import profile as engine
 from reports.fmt import fmt_eur, fmt_number

@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument, is_required
-from desktop.i18n import translate as _tr
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.i18n import translate as _tr
+from desktop.shell.navigation import PageId
 from reports import codes
 
 

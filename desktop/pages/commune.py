@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.completer import CommuneCompleter
-from desktop.context import AppContext
-from desktop.document import ProjectDocument, is_required
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.navigation import PageId
+from desktop.widgets.completer import CommuneCompleter
 from reports.textnorm import fold
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,38 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
-from desktop.navigation import PageId
+from desktop.dialogs.brand_dialog import BrandChooser
 from desktop.pages.base import ProfilePage
-from desktop.pages.results import analyse_snapshot
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
 from desktop.tasks import report_failure, run_in_background, user_message
+from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
+
+if TYPE_CHECKING:
+    from reports.brand import Brand
+    from reports.profile import Profile
 
 Progress = Callable[[float, str], None]
 
 
-def produce_note(profile: Any, directory: Any, path: str, options: dict[str, Any],
-                 progress: Progress) -> Path:
-    """Analyse and render the note (in a worker thread); returns the PDF's path."""
-    from reports.note import render_note
+def produce_note(profile: Profile, directory: Any, path: str, options: dict[str, Any],
+                 progress: Progress) -> list[Path]:
+    """In a worker thread: `reports.produce` with the page's choices; the files written."""
+    from reports.produce import produce
 
-    progress(0.05, "analyse")
-    result = analyse_snapshot(profile, directory)
-    # render_note reports progress(fraction, message): its share is the last 90 %
-    written = render_note(result, Path(path),
-                          progress=lambda fraction, text: progress(0.1 + 0.9 * fraction, text),
-                          **options)
-    progress(1.0, "")
-    return Path(written or path)
-
-
-def focusable(widget: QWidget) -> list[QWidget]:
-    """`widget` and its children that Tab can reach, in the order they were made."""
-    found = [widget, *widget.findChildren(QWidget)]
-    # a combo box's popup list is a child living in a window of its own: not in the chain
-    return [w for w in found if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and w.window() == widget.window()]
+    return produce(profile, path, directory=directory, progress=progress, **options)
 
 
 class NotePage(ProfilePage):
@@ -78,10 +68,19 @@ class NotePage(ProfilePage):
         self._row(form, self.tr("Log&o (facultatif)"), self.logo, self.logo_button)
         self.output_button = QPushButton(self.tr("Parcourir…"), self)
         self._row(form, self.tr("Fich&ier PDF"), self.output, self.output_button)
-        # Add-ons (branding, export format) add their rows here: see add_option_row().
+        self.brand_chooser = BrandChooser(self)
+        self._row(form, self.tr("Profil &cabinet"), self.brand_chooser.combo,
+                  self.brand_chooser.manage, cell=self.brand_chooser)
+        self.format = QComboBox(self)
+        for label, choice in ((self.tr("PDF"), "pdf"),
+                              (self.tr("Word (.docx, modifiable)"), "docx"),
+                              (self.tr("PDF et Word"), "both")):
+            self.format.addItem(label, choice)
+        self.format.setToolTip(self.tr("Le fichier Word reprend la même note, à retravailler "
+                                       "dans Word ou LibreOffice ; il est enregistré à côté "
+                                       "du PDF, sous le même nom."))
+        self._row(form, self.tr("For&mat"), self.format)
         self.options_form = form
-        self.option_providers: list[Callable[[], dict[str, Any]]] = []
-        self._last_option_focus: QWidget = self.output_button
         self.generate_button = QPushButton(self.tr("&Générer la note"), self)
         self.generate_button.setDefault(True)
         self.progress = QProgressBar(self)
@@ -102,6 +101,7 @@ class NotePage(ProfilePage):
         self.outer.addWidget(self.status)
         self.add_footer()
         self.output.textEdited.connect(lambda _text: setattr(self, "output_chosen", True))
+        self.brand_chooser.changed.connect(self.fill_from_brand)
         document.changed.connect(self._project_changed)
         self.logo_button.clicked.connect(self._choose_logo)
         self.output_button.clicked.connect(self._choose_output)
@@ -110,36 +110,25 @@ class NotePage(ProfilePage):
         self.open_folder_button.clicked.connect(self.open_folder)
         self._update_buttons()
 
-    def _row(self, form: QFormLayout, label: str, field: QLineEdit,
-             button: QPushButton | None = None) -> None:
+    def _row(self, form: QFormLayout, label: str, field: QWidget,
+             button: QPushButton | None = None, cell: QWidget | None = None) -> None:
+        """A labelled row; with `button`, the field and its button share the row (in `cell`
+        when given), and Tab goes from the field to its button."""
         caption = QLabel(label, self)
         caption.setBuddy(field)
         if button is None:
             field.setMaximumWidth(TEXT_MAX_WIDTH)
             form.addRow(caption, field)
             return
-        cell = QWidget(self)
-        cell.setMaximumWidth(PATH_MAX_WIDTH)
-        row = QHBoxLayout(cell)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(field, 1)
-        row.addWidget(button)
+        if cell is None:
+            cell = QWidget(self)
+            cell.setMaximumWidth(PATH_MAX_WIDTH)
+            row = QHBoxLayout(cell)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(field, 1)
+            row.addWidget(button)
         form.addRow(caption, cell)
         QWidget.setTabOrder(field, button)  # the field's own button comes right after it
-
-    def add_option_row(self, label: str, widget: QWidget,
-                       provider: Callable[[], dict[str, Any]]) -> None:
-        """Hook for add-ons: a row above the buttons, and extra `render_note` keywords."""
-        caption = QLabel(label, self)
-        targets = focusable(widget)
-        if targets:  # Alt+letter reaches the row's first field (not a focus proxy: those
-            caption.setBuddy(targets[0])  # make Tab loop back from "Générer la note")
-        self.options_form.addRow(caption, widget)
-        self.option_providers.append(provider)
-        # Tab reaches the row where it stands on screen: before "Générer la note"
-        for child in targets:
-            QWidget.setTabOrder(self._last_option_focus, child)
-            self._last_option_focus = child
 
     def initializePage(self) -> None:
         """Prefill author and organisation from the settings, propose a file name."""
@@ -165,15 +154,24 @@ class NotePage(ProfilePage):
         folder = self.context.settings.get("last_folder") or str(Path.home())
         return Path(folder) / filename
 
+    def fill_from_brand(self) -> None:
+        """Show the chosen firm profile's author, organisation and logo in the fields,
+        where the user sees them and may still change them."""
+        brand: Brand = self.brand_chooser.brand()
+        for field, value in ((self.author, brand.author),
+                             (self.organisation, brand.organisation),
+                             (self.logo, str(brand.logo_path or ""))):
+            if value:
+                field.setText(value)
+
     def options(self) -> dict[str, Any]:
-        """Keyword arguments for `render_note`."""
+        """Keyword arguments for `reports.produce.produce`: signing, brand and formats."""
         logo = self.logo.text().strip()
-        found: dict[str, Any] = {"author": self.author.text().strip(),
-                                 "organisation": self.organisation.text().strip(),
-                                 "logo": Path(logo) if logo else None}
-        for provider in self.option_providers:
-            found.update(provider())
-        return found
+        return {"author": self.author.text().strip(),
+                "organisation": self.organisation.text().strip(),
+                "logo": Path(logo) if logo else None,
+                "brand": self.brand_chooser.brand(),
+                "formats": self.format.currentData()}
 
     def generate(self) -> None:
         """Produce the PDF in the background; the window stays responsive."""
@@ -206,11 +204,12 @@ class NotePage(ProfilePage):
     def _progress(self, fraction: float, _text: str) -> None:
         self.progress.setValue(round(fraction * 100))
 
-    def _done(self, path: Path) -> None:
+    def _done(self, paths: list[Path]) -> None:
         self.generating = False
-        self.written = str(path)
+        self.written = str(paths[0])
         self.progress.setValue(100)
-        self.status.setText(self.tr("Note enregistrée : {path}").format(path=path))
+        self.status.setText(self.tr("Note enregistrée : {path}").format(
+            path=" ; ".join(str(p) for p in paths)))
         self._update_buttons()
         self.completeChanged.emit()
         self.noteWritten.emit(self.written)
@@ -230,7 +229,7 @@ class NotePage(ProfilePage):
         report_failure(exc)
 
     def open_note(self) -> None:
-        """Open the PDF in the system's viewer."""
+        """Open the note (the PDF when there is one) in the system's viewer."""
         if not self.written:
             return
         if not Path(self.written).exists():

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.code_labels import code_label
-from desktop.context import AppContext
-from desktop.document import ProjectDocument, is_required
-from desktop.fields import HelpLabel
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.navigation import PageId
+from desktop.widgets.code_labels import code_label
+from desktop.widgets.fields import HelpLabel
 from reports import profile as engine
 from reports.fmt import fmt_ratio
 

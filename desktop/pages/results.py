@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
-from desktop.results_html import result_html
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
+from desktop.widgets.results_html import result_html
 
 
 def analyse_snapshot(profile: Any, directory: Any) -> Any:

@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.i18n import translate as _tr
-from desktop.navigation import PageId
 from desktop.pages.base import ProfilePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.i18n import translate as _tr
+from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
 from reports import codes
 from reports.fmt import fmt_number

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.navigation import PageId
-from desktop.pages.frame import READING_WIDTH, ReadableLabel, scrolled_layout
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
+from desktop.widgets.frame import READING_WIDTH, ReadableLabel, scrolled_layout
 
 
 class WelcomePage(QWizardPage):

@@ -16,7 +16,8 @@ from reports.batch.model import ERROR, BatchOptions, BatchReport, Issue, Job, Ou
 from reports.batch.outputs import write_errors, write_summary
 from reports.batch.prepare import directory_lookup, header_issues, make_jobs
 from reports.errors import UserFacingError
-from reports.files import WriteError
+from reports.files import TEMP_PREFIX, WriteError
+from reports.produce import Cancelled
 
 Task = Callable[[Job, BatchOptions], Outcome]
 Progress = Callable[[Outcome, int, int], None]  # (outcome, rows finished, rows to do)
@@ -97,7 +98,7 @@ def _prepare_out_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / f"{worker.TEMP_PREFIX}probe.{os.getpid()}"
+        probe = out_dir / f"{TEMP_PREFIX}probe.{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
@@ -182,7 +183,7 @@ def _outcome(future: Future[Outcome], job: Job) -> Outcome:
     """The worker's outcome, or a failure naming what went wrong in the worker itself."""
     try:
         return future.result()
-    except worker.Cancelled:
+    except Cancelled:
         return Outcome(job.line, job.commune, ok=False, cancelled=True)
     except Exception as exc:  # a crashed worker process must not stop the batch
         text = f"Traitement interrompu par une erreur : {exc.__class__.__name__} : {exc}"
@@ -194,7 +195,7 @@ def _outcome(future: Future[Outcome], job: Job) -> Outcome:
 def sweep_temp_files(out_dir: Path) -> list[Path]:
     """Remove temporary notes a stopped worker may have left; return what was removed."""
     removed = []
-    for path in out_dir.glob(f"{worker.TEMP_PREFIX}*"):
+    for path in out_dir.glob(f"{TEMP_PREFIX}*"):
         try:
             path.unlink()
             removed.append(path)

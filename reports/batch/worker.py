@@ -1,27 +1,17 @@
-"""What one worker process does with one row: validate, analyse, write the notes atomically."""
+"""What one worker process does with one row: validate, analyse, `reports.produce` the notes."""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from reports.batch.model import ERROR, WARNING, BatchOptions, Issue, Job, Outcome
 from reports.files import WriteError
-
-TEMP_PREFIX = "~tierslieu-"  # temporary notes: "~tierslieu-<stem>.<pid>.pdf", removed on failure
+from reports.produce import Cancelled
 
 _cancel: Any = None  # a multiprocessing.Event shared with the parent, set to stop early
-
-
-class Cancelled(BaseException):
-    """The batch was stopped; raised from the note's progress callback to abandon a file.
-
-    A BaseException, like KeyboardInterrupt, so that no `except Exception` swallows it.
-    """
 
 
 def init_worker(cancel_event: Any) -> None:
@@ -42,11 +32,6 @@ def cancelled() -> bool:
     return _cancel is not None and _cancel.is_set()
 
 
-def _check_cancel(*_args: Any, **_kwargs: Any) -> None:
-    if cancelled():
-        raise Cancelled
-
-
 def peak_rss_kb() -> int:
     """This process's peak resident memory in kB (0 where the platform does not say)."""
     try:
@@ -55,23 +40,6 @@ def peak_rss_kb() -> int:
         return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
-
-
-def temp_path(final: Path) -> Path:
-    """The temporary file a note is written to before it takes its final name."""
-    return final.with_name(f"{TEMP_PREFIX}{final.stem}.{os.getpid()}{final.suffix}")
-
-
-def write_atomically(final: Path, render: Callable[[Path], Any]) -> Path:
-    """Run `render(temp)` then move the temp file onto `final`; never leave a partial file."""
-    tmp = temp_path(final)
-    try:
-        render(tmp)
-        _check_cancel()
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return final
 
 
 def summary_of(result: Any, job: Job, files: tuple[str, ...]) -> dict[str, Any]:
@@ -111,20 +79,6 @@ def _profile_issues(job: Job, messages: list[Any]) -> list[Issue]:
     ]
 
 
-def render(result: Any, path: Path, fmt: str, options: BatchOptions) -> None:
-    """Write one note (PDF or DOCX) of `result` at `path`."""
-    # the note takes author, organisation and logo from the brand itself
-    common = {"brand": options.brand}
-    if fmt == "pdf":
-        from reports.note import render_note
-
-        render_note(result, path, progress=_check_cancel, **common)
-    else:
-        from reports.docx import render_docx
-
-        render_docx(result, path, progress=_check_cancel, **common)
-
-
 def _failed(job: Job, issues: list[Issue]) -> Outcome:
     return Outcome(job.line, job.commune, ok=False, issues=tuple(issues), rss_kb=peak_rss_kb(),
                    pid=os.getpid())
@@ -137,6 +91,7 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
     issues = list(job.issues)
     try:
         from reports.analysis import analyse
+        from reports.produce import produce
         from reports.profile import profile_from_dict
 
         profile, messages = profile_from_dict(job.data)
@@ -144,11 +99,10 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
         if profile is None or any(i.level == ERROR for i in issues):
             return _failed(job, issues)
         result = analyse(profile)
-        files = []
-        for fmt in options.formats:
-            final = options.out_dir / f"{job.stem}.{fmt}"
-            write_atomically(final, lambda tmp, fmt=fmt: render(result, tmp, fmt, options))
-            files.append(final.name)
+        # the note takes author, organisation and logo from the brand itself
+        written = produce(result, options.out_dir / job.stem, formats=options.formats,
+                          brand=options.brand, cancelled=cancelled)
+        files = [path.name for path in written]
     except Cancelled:
         return Outcome(job.line, job.commune, ok=False, cancelled=True, issues=tuple(issues))
     except Exception as exc:  # one row's failure is reported; the batch goes on

@@ -11,21 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from reports.cli import EXIT_INVALID, EXIT_OK, EXIT_UNWRITABLE
+from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.produce import FORMATS, targets
 
-FORMATS = ("pdf", "docx", "both")
-
-
-def targets(output: str | Path, fmt: str) -> list[tuple[str, Path]]:
-    """The files to write for `fmt`: the PDF at `output`, the Word file beside it."""
-    out = Path(output)
-    base = out.with_suffix("") if out.suffix.lower() in (".pdf", ".docx") else out
-    chosen = []
-    if fmt in ("pdf", "both"):
-        chosen.append(("pdf", out if out.suffix.lower() == ".pdf" else base.with_suffix(".pdf")))
-    if fmt in ("docx", "both"):
-        chosen.append(("docx", base.with_suffix(".docx")))
-    return chosen
+__all__ = ["add_arguments", "add_signing", "render_profile", "run", "targets"]
 
 
 def add_signing(parser: argparse.ArgumentParser) -> None:
@@ -50,34 +39,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_signing(parser)
 
 
-def _fail(lines: list[str], code: int) -> int:
-    for line in lines:
-        print(line, file=sys.stderr)
-    return code
-
-
-def _brand(args: argparse.Namespace):
-    """The brand asked for, or raise ValueError with a French message."""
-    from reports.brand import BrandError, resolve_brand
-
-    try:
-        return resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
-    except BrandError as exc:
-        raise ValueError(str(exc)) from exc
-
-
-def _check_logo(logo: str | None) -> None:
-    """A logo given with --logo is checked before any work (a refused one is never dropped)."""
-    from reports.brand import BrandError, check_logo
-
-    try:
-        check_logo(logo)
-    except BrandError as exc:
-        raise ValueError(str(exc)) from exc
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
-    """Read, analyse and render one profile; print French messages; return the exit code."""
+    """Read one profile and produce its note; print French messages; return the exit code.
+
+    What the user can mend (a missing logo or brand, a folder that cannot be written) comes
+    as a `UserFacingError` that `reports.cli` prints with its exit code.
+    """
+    from reports.brand import resolve_brand
+    from reports.produce import produce
     from reports.profile import errors_in, messages_text, read_profile
 
     profile, messages = read_profile(profile_path)
@@ -86,37 +59,15 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     if warnings:
         print(messages_text(warnings), file=sys.stderr)
     if profile is None or errors:
-        return _fail([f"Profil invalide : {Path(profile_path).name}", messages_text(errors)],
-                     EXIT_INVALID)
-    try:
-        brand = _brand(args)
-        _check_logo(args.logo)
-    except ValueError as exc:
-        return _fail([str(exc)], EXIT_INVALID)
-    from reports.analysis import analyse
-    from reports.note import NoteWriteError
-
-    result = analyse(profile)
-    signing = {"author": args.author, "organisation": args.organisation, "logo": args.logo,
-               "brand": brand}
-    for kind, path in targets(args.output, getattr(args, "format", "pdf")):
-        try:
-            written = _renderer(kind)(result, path, **signing)
-        except NoteWriteError as exc:
-            return _fail([str(exc)], EXIT_UNWRITABLE)
-        print(f"Note écrite : {written}")
+        print(f"Profil invalide : {Path(profile_path).name}", file=sys.stderr)
+        print(messages_text(errors), file=sys.stderr)
+        return EXIT_INVALID
+    written = produce(profile, args.output, formats=getattr(args, "format", "pdf"),
+                      brand=resolve_brand(args.brand, warn=_warn), author=args.author,
+                      organisation=args.organisation, logo=args.logo)
+    for path in written:
+        print(f"Note écrite : {path}")
     return EXIT_OK
-
-
-def _renderer(kind: str):
-    """The function that writes a note of this kind (imported only when asked for)."""
-    if kind == "docx":
-        from reports.docx import render_docx
-
-        return render_docx
-    from reports.note import render_note
-
-    return render_note
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,23 @@ from reports.note import NoteWriteError
 
 Progress = Callable[[float, str], None]
 
-__all__ = ["NoteWriteError", "render_docx"]
+__all__ = ["NoteWriteError", "docx_bytes", "render_docx"]
+
+
+def docx_bytes(result: Any, *, author: str = "", organisation: str = "", logo: Any = None,
+               brand: Any = None, progress: Progress | None = None,
+               today: dt.date | None = None) -> bytes:
+    """The Word file of the note, built in memory (progress goes from 0.05 to 0.9)."""
+    from reports.docx.compose import compose
+    from reports.note.sections import labels
+
+    say = progress or (lambda fraction, message: None)
+    document = compose(result, author=author, organisation=organisation, logo=logo,
+                       brand=brand, say=say, today=today)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    say(0.9, labels()["progress_write"])
+    return buffer.getvalue()
 
 
 def render_docx(result: Any, path: str | Path, *, author: str = "", organisation: str = "",
@@ -28,16 +44,12 @@ def render_docx(result: Any, path: str | Path, *, author: str = "", organisation
     `author`, `organisation` and `logo` override the brand's; `progress(fraction, message)`
     is called as the work advances; `today` fixes the cover date (tests).
     """
-    from reports.docx.compose import compose
     from reports.files import write_atomic
     from reports.note.sections import labels
 
-    say = progress or (lambda fraction, message: None)
-    document = compose(result, author=author, organisation=organisation, logo=logo,
-                       brand=brand, say=say, today=today)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    say(0.9, labels()["progress_write"])
-    written = write_atomic(path, buffer.getvalue())
-    say(1.0, labels()["progress_done"])
+    data = docx_bytes(result, author=author, organisation=organisation, logo=logo,
+                      brand=brand, progress=progress, today=today)
+    written = write_atomic(path, data)
+    if progress:
+        progress(1.0, labels()["progress_done"])
     return written

@@ -38,4 +38,12 @@ def render_note(result: AnalysisResult, path: str | Path, *, author: str = "",
                   brand=brand, progress=progress, invariant=invariant)
 
 
-__all__ = ["SECTIONS", "NoteWriteError", "Section", "labels", "render_note"]
+def pdf_bytes(result: AnalysisResult, **options: object) -> bytes:
+    """The note's PDF in memory (same keywords as `render_note`, without the path);
+    `reports.produce` writes it."""
+    from reports.note.render import pdf_bytes as build
+
+    return build(result, **options)
+
+
+__all__ = ["SECTIONS", "NoteWriteError", "Section", "labels", "pdf_bytes", "render_note"]

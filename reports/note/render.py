@@ -67,10 +67,10 @@ def _layout_progress(say: Progress, message: str) -> Callable[[str, int], None]:
     return on_progress
 
 
-def render(result: AnalysisResult, path: str | Path, *, author: str = "",
-           organisation: str = "", logo: Any = None, brand: Any = None,
-           progress: Progress | None = None, invariant: bool = False) -> Path:
-    """Build the PDF in memory, then write it atomically to `path`."""
+def pdf_bytes(result: AnalysisResult, *, author: str = "", organisation: str = "",
+              logo: Any = None, brand: Any = None, progress: Progress | None = None,
+              invariant: bool = False) -> bytes:
+    """The PDF of the note, built in memory (progress goes from 0.05 to 0.9)."""
     say = progress or (lambda fraction, message: None)
     lab = labels()
     say(0.05, lab["progress_text"])
@@ -88,6 +88,13 @@ def render(result: AnalysisResult, path: str | Path, *, author: str = "",
     doc.setProgressCallBack(_layout_progress(say, lab["progress_layout"]))
     doc.build(story, canvasmaker=numbered_canvas(lab["footer"]))
     say(0.9, lab["progress_write"])
-    written = write_atomic(path, buffer.getvalue())
-    say(1.0, lab["progress_done"])
+    return buffer.getvalue()
+
+
+def render(result: AnalysisResult, path: str | Path, *, progress: Progress | None = None,
+           **options: Any) -> Path:
+    """Build the PDF in memory, then write it atomically to `path`."""
+    written = write_atomic(path, pdf_bytes(result, progress=progress, **options))
+    if progress:
+        progress(1.0, labels()["progress_done"])
     return written

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/about.py" line="+17"/>
+        <location filename="../../desktop/dialogs/about.py" line="+17"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/communes.py" line="+55"/>
+        <location filename="../../desktop/shell/communes.py" line="+55"/>
         <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/document.py" line="+116"/>
+        <location filename="../../desktop/shell/document.py" line="+116"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/prompts.py" line="+24"/>
+        <location filename="../../desktop/shell/prompts.py" line="+24"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -214,19 +214,19 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="+51"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+49"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../desktop/prompts.py" line="+11"/>
+        <location filename="../../desktop/shell/prompts.py" line="+11"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/prompts.py" line="+0"/>
+        <location filename="../../desktop/shell/prompts.py" line="+0"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -246,22 +246,7 @@ Do you want to recover it?</translation>
         <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
-        <location line="+335"/>
-        <source>Profil &amp;cabinet</source>
-        <translation>Firm &amp;profile</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Format modifiable</source>
-        <translation>Editable format</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profils &amp;cabinet…</source>
-        <translation>Firm &amp;profiles…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/results_html.py" line="+19"/>
+        <location filename="../../desktop/widgets/results_html.py" line="+19"/>
         <source>{low} à {high} (central {central})</source>
         <translation>{low} to {high} (central {central})</translation>
     </message>
@@ -341,7 +326,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/batch_dialog.py" line="+84"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+84"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -431,7 +416,7 @@ Do you want to recover it?</translation>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Modèle non enregistré</source>
         <translation>Template not saved</translation>
     </message>
@@ -440,26 +425,11 @@ Do you want to recover it?</translation>
         <source>Le modèle n&apos;a pas pu être écrit dans « {path} » ({reason}). Choisissez un autre dossier.</source>
         <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Importer un CSV de communes…</source>
-        <translation>&amp;Import a CSV of communes…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Modèle de CSV de communes…</source>
-        <translation>CSV &amp;template for communes…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Un fichier à remplir dans un tableur : une ligne par commune.</source>
-        <translation>A file to fill in with a spreadsheet: one row per commune.</translation>
-    </message>
 </context>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-210"/>
+        <location line="-197"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -500,7 +470,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/brand_dialog.py" line="-135"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+204"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -639,7 +609,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/pages/building_dialog.py" line="+28"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+28"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -891,7 +861,7 @@ Do you want to recover it?</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="+22"/>
+        <location filename="../../desktop/dialogs/error_dialog.py" line="+22"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
@@ -909,7 +879,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+87"/>
+        <location filename="../../desktop/shell/main_window.py" line="+84"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -939,7 +909,27 @@ Do you want to recover it?</translation>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>&amp;Importer un CSV de communes…</source>
+        <translation>&amp;Import a CSV of communes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modèle de CSV de communes…</source>
+        <translation>CSV &amp;template for communes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un fichier à remplir dans un tableur : une ligne par commune.</source>
+        <translation>A file to fill in with a spreadsheet: one row per commune.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profils &amp;cabinet…</source>
+        <translation>Firm &amp;profiles…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -959,7 +949,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -1002,7 +992,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+64"/>
+        <location filename="../../desktop/pages/note.py" line="+54"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1042,7 +1032,37 @@ Do you want to recover it?</translation>
         <translation>P&amp;DF file</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Profil &amp;cabinet</source>
+        <translation>Firm &amp;profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word (.docx, modifiable)</source>
+        <translation>Word (.docx, editable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF et Word</source>
+        <translation>PDF and Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le fichier Word reprend la même note, à retravailler dans Word ou LibreOffice ; il est enregistré à côté du PDF, sous le même nom.</source>
+        <translation>The Word file holds the same note, to rework in Word or LibreOffice; it is saved next to the PDF, under the same name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For&amp;mat</source>
+        <translation>For&amp;mat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Générer la note</source>
         <translation>&amp;Generate the note</translation>
     </message>
@@ -1062,12 +1082,12 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+57"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Rédaction de la note…</source>
         <translation>Writing the note…</translation>
     </message>
@@ -1077,7 +1097,7 @@ Do you want to recover it?</translation>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
@@ -1352,12 +1372,12 @@ Do you want to recover it?</translation>
 <context>
     <name>TiersLieuWizard</name>
     <message>
-        <location filename="../../desktop/wizard.py" line="+51"/>
+        <location filename="../../desktop/shell/wizard.py" line="+51"/>
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Quitter sans la note ?</source>
         <translation>Quit without the note?</translation>
     </message>
@@ -1401,37 +1421,9 @@ Do you want to recover it?</translation>
     </message>
 </context>
 <context>
-    <name>WordExport</name>
-    <message>
-        <location filename="../../desktop/brand_dialog.py" line="+133"/>
-        <source>Exporter en &amp;Word (.docx)</source>
-        <translation>Export to &amp;Word (.docx)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>La même note en fichier Word, à retravailler dans Word ou LibreOffice ; enregistrée à côté du PDF.</source>
-        <translation>The same note as a Word file, to rework in Word or LibreOffice; saved next to the PDF.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Écriture du fichier Word…</source>
-        <translation>Writing the Word file…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Fichier Word enregistré : {path}</source>
-        <translation>Word file saved: {path}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Le fichier Word n&apos;a pas pu être produit.</source>
-        <translation>The Word file could not be produced.</translation>
-    </message>
-</context>
-<context>
     <name>codes</name>
     <message>
-        <location filename="../../desktop/code_labels.py" line="+12"/>
+        <location filename="../../desktop/widgets/code_labels.py" line="+12"/>
         <source>Grand pôle (10 000 emplois ou plus)</source>
         <translation>Major centre (10,000 jobs or more)</translation>
     </message>
@@ -1729,7 +1721,7 @@ Do you want to recover it?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+50"/>
+        <location filename="../../desktop/errors.py" line="+51"/>
         <source>Une erreur inattendue s&apos;est produite ({name}). L&apos;application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
     </message>

@@ -5,19 +5,23 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from desktop import i18n
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
 from desktop.errors import UserError
-from desktop.icon import app_icon
-from desktop.navigation import PageId
-from desktop.recovery import RecoveryCopy
-from desktop.wizard import TiersLieuWizard
+from desktop.shell import i18n
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId
+from desktop.shell.recovery import RecoveryCopy
+from desktop.shell.wizard import TiersLieuWizard
+from desktop.widgets.icon import app_icon
+
+if TYPE_CHECKING:
+    from desktop.dialogs.batch_dialog import BatchRun
 
 AUTOSAVE_MS = 60_000
 LEGACY_RECOVERY = "recovery.tierslieu.json"  # before copies were kept per session
@@ -33,6 +37,7 @@ class MainWindow(QMainWindow):
         self.document.stateChanged.connect(self.update_title)
         self.setWindowIcon(app_icon())  # also when no QApplication icon was set (tests)
         self.wizard: TiersLieuWizard | None = None
+        self.batch_run: BatchRun | None = None  # the batch in progress, stopped on close
         self.build()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -53,7 +58,6 @@ class MainWindow(QMainWindow):
         old = self.wizard
         self.wizard = TiersLieuWizard(self.document, self.context)
         self.wizard.closeRequested.connect(self.close)
-        self.wizard.pagesReady.connect(self._install_addons)
         welcome = self.wizard.page_of(PageId.WELCOME)
         welcome.newRequested.connect(self.new_project)
         welcome.openRequested.connect(self.open_project)
@@ -75,13 +79,6 @@ class MainWindow(QMainWindow):
         other pages; Next on the welcome page builds them too."""
         self.wizard.ensure_pages()
 
-    def _install_addons(self) -> None:
-        """Add-ons hook into the Fichier menu and the note page once these exist."""
-        from desktop import batch_dialog, brand_dialog
-
-        batch_dialog.install(self)  # add-on (issue 7): import a CSV of communes
-        brand_dialog.install(self)  # add-on (issue 7): profils cabinet, Word export
-
     def _build_menus(self) -> None:
         """Fichier, Langue, Aide."""
         self.file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
@@ -95,8 +92,13 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Save)
         self._action(self.file_menu, self.tr("Enregistrer &sous…"), self.save_as,
                      QKeySequence.StandardKey.SaveAs)
-        # Add-ons (batch import of communes…) insert their entries before this separator.
-        self.addons_separator = self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Importer un CSV de communes…"), self.import_csv)
+        template = self._action(self.file_menu, self.tr("&Modèle de CSV de communes…"),
+                                self.save_csv_template)
+        template.setStatusTip(self.tr("Un fichier à remplir dans un tableur : une ligne par "
+                                      "commune."))
+        self._action(self.file_menu, self.tr("Profils &cabinet…"), self.manage_brands)
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quitter"), self.close,
                      QKeySequence.StandardKey.Quit)
@@ -114,13 +116,26 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, sources and licences."""
-        from desktop.about import show_about
+        from desktop.dialogs.about import show_about
 
         show_about(self, self.context)
 
-    def add_file_action(self, action: QAction) -> None:
-        """Hook for add-ons: put `action` in the Fichier menu, above Quitter."""
-        self.file_menu.insertAction(self.addons_separator, action)
+    def import_csv(self) -> None:
+        """Notes of several communes from a CSV (the batch, in the background)."""
+        from desktop.dialogs.batch_dialog import start_batch
+
+        self.batch_run = start_batch(self, self.context.settings.get("last_folder"))
+
+    def save_csv_template(self) -> None:
+        """Write the blank CSV of communes where the user says."""
+        from desktop.dialogs.batch_dialog import save_template
+
+        save_template(self, self.context.settings.get("last_folder"))
+
+    def manage_brands(self) -> None:
+        """Create, edit or choose a firm profile; the note page shows the one chosen."""
+        self.finish_build()
+        self.wizard.page_of(PageId.NOTE).brand_chooser.open_dialog()
 
     def _action(self, menu: QMenu, text: str, slot: object,
                 shortcut: QKeySequence.StandardKey | None = None) -> QAction:
@@ -289,7 +304,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.context.settings.set("window/geometry", self.saveGeometry())
-        batch = self.context.extras.get("batch_run")
+        batch = self.batch_run
         if batch is not None:  # stops cleanly: finished notes stay, no half-written file
             batch.stop.set()
         self.discard_recovery()

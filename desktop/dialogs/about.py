@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
 from reports import __version__
 
 

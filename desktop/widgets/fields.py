@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.code_labels import code_label
-from desktop.pages.frame import ReadableLabel
+from desktop.widgets.code_labels import code_label
+from desktop.widgets.frame import ReadableLabel
 from reports.fmt import fmt_number, parse_number
 
 _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.brand_dialog import BrandChooser
-from desktop.i18n import translate as _tr
+from desktop.dialogs.brand_dialog import BrandChooser
+from desktop.shell.i18n import translate as _tr
 from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR
 from reports.batch.worker import process_job
@@ -242,14 +242,15 @@ def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_di
 def save_template(parent: QWidget, folder: str = "",
                   prompts: type[BatchPrompts] = BatchPrompts) -> str:
     """Write the blank CSV template (one row per commune) where the user says; its path."""
+    from reports.files import WriteError, write_atomic
     from reports.paths import ResourceError, read_bytes
 
     path = prompts.save_template(parent, str(Path(folder or Path.home()) / TEMPLATE_NAME))
     if not path:
         return ""
     try:
-        Path(path).write_bytes(read_bytes("batch", "communes-modele.csv"))
-    except (OSError, ResourceError) as exc:
+        write_atomic(path, read_bytes("batch", "communes-modele.csv"))
+    except (WriteError, ResourceError) as exc:
         prompts.error(parent, _tr("Modèle non enregistré"),
                       _tr("Le modèle n'a pas pu être écrit dans « {path} » ({reason}). "
                           "Choisissez un autre dossier.").format(path=path, reason=exc))
@@ -258,21 +259,3 @@ def save_template(parent: QWidget, folder: str = "",
 
 
 TEMPLATE_NAME = "communes-modele.csv"
-
-
-def install(window: Any) -> None:
-    """Add "Importer un CSV de communes…" and its template to the Fichier menu."""
-    # _tr, not window.tr: lupdate would file the text under a context named "window"
-    action = QAction(_tr("&Importer un CSV de communes…"), window)
-    template = QAction(_tr("&Modèle de CSV de communes…"), window)
-    template.setStatusTip(_tr("Un fichier à remplir dans un tableur : une ligne par commune."))
-
-    def trigger(_checked: bool = False) -> None:
-        folder = window.context.settings.get("last_folder")
-        window.context.extras["batch_run"] = start_batch(window, folder)
-
-    action.triggered.connect(trigger)
-    template.triggered.connect(
-        lambda _checked=False: save_template(window, window.context.settings.get("last_folder")))
-    window.add_file_action(action)
-    window.add_file_action(template)

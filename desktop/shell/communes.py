@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Signal
 
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
 
 
 def load_directory() -> tuple[Any, Any]:
@@ -45,7 +45,7 @@ class CommuneIndex(QObject):
         return self.model is not None
 
     def _loaded(self, result: tuple[Any, Any]) -> None:
-        from desktop.completer import CommuneListModel
+        from desktop.widgets.completer import CommuneListModel
 
         self.directory, communes = result
         self.model = CommuneListModel(communes, self)  # a QObject: made on the GUI thread

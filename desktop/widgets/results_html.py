@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 
 VERDICT_COLOURS = {"favourable": "#1b5e20", "conditional": "#8a5300", "not_advised": "#b00020"}

@@ -9,15 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
-from desktop.communes import CommuneIndex
-from desktop.context import AppContext
 from desktop.errors import install_excepthook
-from desktop.icon import app_icon
-from desktop.main_window import MainWindow
-from desktop.prompts import Prompts
-from desktop.settings import APPLICATION, ORGANISATION, Settings
+from desktop.shell import i18n
+from desktop.shell.communes import CommuneIndex
+from desktop.shell.context import AppContext
+from desktop.shell.main_window import MainWindow
+from desktop.shell.prompts import Prompts
+from desktop.shell.settings import APPLICATION, ORGANISATION, Settings
 from desktop.tasks import run_in_background
+from desktop.widgets.icon import app_icon
 
 BENCH_ENV = "TIERSLIEU_BENCH_QUIT_WHEN_SHOWN"
 

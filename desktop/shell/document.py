@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
 
 from desktop.errors import UserError
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
 
 PROJECT_SUFFIX = ".tierslieu.json"
 

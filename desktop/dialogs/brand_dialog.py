@@ -1,5 +1,4 @@
-"""Profils cabinet in the wizard: choose, create, edit or delete one; apply it to the note;
-export the note as an editable Word file too.
+"""Profils cabinet in the wizard: choose, create, edit or delete one; the note page's chooser.
 
 The brands live in `reports.brand`'s storage (one JSON file each), shared with the command
 line's ``--brand NAME``. Modal questions go through `BrandPrompts` so tests patch them.
@@ -10,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -31,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.fields import TEXT_MAX_WIDTH
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
+from desktop.widgets.fields import TEXT_MAX_WIDTH
 from reports.brand import (
     DEFAULT_BRAND,
     Brand,
@@ -317,100 +315,3 @@ class BrandChooser(QWidget):
         BrandDialog.ask(self.window())
         self.refresh()
         self.changed.emit()
-
-    def options(self) -> dict[str, Any]:
-        """`render_note` keywords: the brand (colours, contact; the page's fields win)."""
-        return {"brand": self.brand()}
-
-
-def fill_from_brand(page: Any, brand: Brand) -> None:
-    """Show the chosen profile's author, organisation and logo in the note page's fields,
-    where the user sees them and may still change them."""
-    if brand is DEFAULT_BRAND:
-        return
-    for field, value in ((page.author, brand.author), (page.organisation, brand.organisation),
-                         (page.logo, str(brand.logo_path or ""))):
-        if value:
-            field.setText(value)
-
-
-class WordExport(QWidget):
-    """The note page's row: write the same note as an editable Word file (.docx)."""
-
-    def __init__(self, page: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.page = page
-        self.button = QPushButton(self.tr("Exporter en &Word (.docx)"), self)
-        self.button.setToolTip(self.tr("La même note en fichier Word, à retravailler dans Word "
-                                       "ou LibreOffice ; enregistrée à côté du PDF."))
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.button)
-        row.addWidget(self.status, 1)
-        self.button.clicked.connect(self.export)
-        self.written = ""
-
-    def target(self) -> Path:
-        """Next to the PDF, with the .docx extension."""
-        text = self.page.output.text().strip() or str(self.page.default_output())
-        return Path(text).with_suffix(".docx")
-
-    def export(self) -> None:
-        """Analyse and write the .docx in the background."""
-        from desktop.tasks import run_in_background
-
-        snapshot = self.page.document.snapshot()
-        directory = getattr(self.page.context.communes, "directory", None)
-        options, path = self.page.options(), self.target()
-        self.button.setEnabled(False)
-        self.status.setText(self.tr("Écriture du fichier Word…"))
-        run_in_background(lambda: produce_docx(snapshot, directory, path, options),
-                          self._done, self._failed)
-
-    def _done(self, path: Path) -> None:
-        self.button.setEnabled(True)
-        self.written = str(path)
-        self.status.setText(self.tr("Fichier Word enregistré : {path}").format(path=path))
-
-    def _failed(self, exc: BaseException) -> None:
-        """A French reason for an expected failure; a bug goes to the error report."""
-        from desktop.tasks import report_failure, user_message
-
-        self.button.setEnabled(True)
-        expected = user_message(exc)
-        if expected is not None:  # e.g. the folder cannot be written: nothing is lost
-            self.status.setText(expected)
-            return
-        self.status.setText(self.tr("Le fichier Word n'a pas pu être produit."))
-        report_failure(exc)
-
-
-def produce_docx(profile: Any, directory: Any, path: Path, options: dict[str, Any]) -> Path:
-    """Analyse the project and write its Word note (in a worker thread)."""
-    from desktop.pages.results import analyse_snapshot
-    from reports.docx import render_docx
-
-    result = analyse_snapshot(profile, directory)
-    return render_docx(result, path, **options)
-
-
-def install(window: Any) -> None:
-    """Add "Profils cabinet…" to the Fichier menu and the brand and Word rows to the note page."""
-    from PySide6.QtGui import QAction
-
-    from desktop.navigation import PageId
-
-    # _tr, not page.tr / window.tr: lupdate would file the texts under contexts named
-    # "page" and "window", which Qt never looks up
-    page = window.wizard.page_of(PageId.NOTE)
-    chooser = BrandChooser(page)
-    page.add_option_row(_tr("Profil &cabinet"), chooser, chooser.options)
-    chooser.changed.connect(lambda: fill_from_brand(page, chooser.brand()))
-    export = WordExport(page)
-    page.add_option_row(_tr("Format modifiable"), export, dict)
-    action = QAction(_tr("Profils &cabinet…"), window)
-    action.triggered.connect(lambda _checked=False: chooser.open_dialog())
-    window.add_file_action(action)
-    window.context.extras.update(brand_chooser=chooser, word_export=export)

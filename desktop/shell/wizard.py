@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from desktop.context import AppContext
-from desktop.document import ProjectDocument
-from desktop.navigation import PageId, next_id
 from desktop.pages.welcome import WelcomePage
+from desktop.shell.context import AppContext
+from desktop.shell.document import ProjectDocument
+from desktop.shell.navigation import PageId, next_id
 
 
 def page_classes() -> dict[PageId, type]:
@@ -64,7 +64,7 @@ class TiersLieuWizard(QWizard):
         """Build the pages after the welcome page (once); True if they were just built."""
         if len(self.pages) == len(PageId):
             return False
-        from desktop.pages.frame import no_tab_stop
+        from desktop.widgets.frame import no_tab_stop
 
         no_tab_stop(self.pages[PageId.WELCOME])
         self.pages[PageId.WELCOME].polish()

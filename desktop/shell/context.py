@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.prompts import Prompts
-from desktop.recovery import RecoverySession
-from desktop.settings import Settings
+from desktop.shell.prompts import Prompts
+from desktop.shell.recovery import RecoverySession
+from desktop.shell.settings import Settings
 
 
 class AppContext:
@@ -20,8 +20,7 @@ class AppContext:
         self.recovery_dir = recovery_dir
         self.recovery = RecoverySession(recovery_dir, session_id)  # this window's own copy
         self.prompts = prompts
-        self.communes = communes  # desktop.communes.CommuneIndex, loaded in the background
-        self.extras: dict[str, object] = {}  # hooks for add-ons (branding)
+        self.communes = communes  # desktop.shell.communes.CommuneIndex, loaded in the background
 
     @property
     def recovery_file(self) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.i18n import translate as _tr
+from desktop.shell.i18n import translate as _tr
 
 PROJECT_SUFFIX = ".tierslieu.json"
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
+from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
 
