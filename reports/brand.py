@@ -94,6 +94,8 @@ def check_logo(value: object, base_dir: Path | None = None) -> Path | None:
     if path.suffix.lower() not in _LOGO_SUFFIXES:
         raise BrandError(f"Logo (logo_path) : « {shown(path.name)} » doit être une image PNG "
                          "ou JPEG.")
+    if not os.path.lexists(path):
+        raise BrandError(f"Logo introuvable (logo_path) : « {shown(path)} ».")
     try:
         head = read_regular(path, MAX_LOGO_BYTES, head=8)
         size = path.stat().st_size

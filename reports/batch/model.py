@@ -67,8 +67,11 @@ class BatchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # header and reading problems
     interrupted: bool = False
+    signal: int = 0  # the signal that stopped the batch (SIGINT, SIGTERM), 0 if none
     summary_path: Path | None = None
     errors_path: Path | None = None
+    # summary.csv's cells of each row done, formatted on arrival: (line, cells)
+    summary_rows: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def done(self) -> list[Outcome]:

@@ -76,15 +76,21 @@ def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]
     return path
 
 
+def summary_cells(row: Mapping[str, Any]) -> tuple[str, ...]:
+    """One commune's summary.csv cells (formatted once: the batch keeps these, not the dict)."""
+    return tuple(_cell(row.get(key), dec) for key, _, dec in summary_columns())
+
+
 def write_summary(path: Path, rows: Iterable[Mapping[str, Any]]) -> Path:
     """One line per commune done, in the CSV's order."""
-    ordered = sorted(rows, key=lambda r: r["line"])
-    columns = summary_columns()
-    return write_table(
-        path,
-        (title for _, title, _ in columns),
-        ((_cell(row.get(key), dec) for key, _, dec in columns) for row in ordered),
-    )
+    return write_summary_cells(path, ((row["line"], summary_cells(row)) for row in rows))
+
+
+def write_summary_cells(path: Path, rows: Iterable[tuple[int, tuple[str, ...]]]) -> Path:
+    """summary.csv from (line, cells) pairs, in the CSV's order."""
+    ordered = sorted(rows, key=lambda r: r[0])
+    return write_table(path, (title for _, title, _ in summary_columns()),
+                       (cells for _, cells in ordered))
 
 
 def write_errors(path: Path, issues: Iterable[Any]) -> Path:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from reports.batch.model import ERROR
-from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_UNWRITABLE
+from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
@@ -42,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 interrupted."""
+    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 Ctrl-C, 143 SIGTERM."""
     from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
     from reports.brand import BrandError, resolve_brand
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     bar = _ProgressBar(args.quiet)
     try:
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
-                           progress=bar.update, on_start=bar.start)
+                           progress=bar.update, on_start=bar.start, signals=True)
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
@@ -118,9 +119,12 @@ def _conclude(report, quiet: bool) -> int:
     done, failed = len(report.done), len(report.failed)
     out = report.summary_path.parent if report.summary_path else None
     if report.interrupted:
-        print(f"Interrompu : {done} note(s) terminée(s) sur {report.total} ; "
-              f"récapitulatif dans {report.summary_path}.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        terminated = report.signal == getattr(signal, "SIGTERM", -1)
+        why = "arrêt demandé (SIGTERM)" if terminated else "interrompu"
+        print(f"Traitement {why} : {done} note(s) terminée(s) sur {report.total} ; "
+              f"récapitulatif dans {report.summary_path}, problèmes dans "
+              f"{report.errors_path}.", file=sys.stderr)
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     header_errors = [i for i in report.issues if i.level == ERROR]
     for issue in header_errors:  # the file itself is wrong: say why, whatever --quiet says
         print(f"Fichier CSV, ligne {issue.line} — {issue.field} : {issue.text}",
