@@ -11,12 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from test_batch_runner import fake_task
 
 from reports.batch import BatchOptions, run_batch, runner
 from reports.batch.csvread import read_csv
 from reports.files import TEMP_PREFIX
-
-from test_batch_runner import fake_task
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "commune.name;commune.insee_code;population.total\n"
@@ -67,7 +66,7 @@ def test_rows_stream_to_the_pool_through_a_bounded_window(tmp_path, monkeypatch)
 def test_a_bad_byte_does_not_garble_the_whole_file(tmp_path):
     source = tmp_path / "c.csv"
     source.write_bytes(("commune.name;population.total\nSaint-Étienne;100\n"
-                        "Gruissan\x9d;200\nBéziers;300\n").encode("utf-8").replace(b"\xc2\x9d",
+                        "Gruissan\x9d;200\nBéziers;300\n").encode().replace(b"\xc2\x9d",
                                                                                     b"\x9d"))
     table = read_csv(source)
     names = [row["commune.name"] for _, row in table.rows]
