@@ -9,6 +9,11 @@ commune is asked for (benchmarks/bench_communes.py compares the formats).
     d = directory()
     d.search("laroque d olmes")[0].insee_code   # "09157"
     d.neighbourhood("48198").catchment_population
+    d.by_insee("66149").insee["employed_15_64"]     # census figures and zonings (INSEE)
+    d.catchment("66149", minutes=20).population      # approximate road time, see catchment.py
+
+INSEE figures (``insee.tsv.gz``, built by ``scripts/insee_tables.py``) and the catchment
+index are read the first time they are asked for, not when the directory loads.
 """
 
 from __future__ import annotations
@@ -26,15 +31,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reports import insee as insee_rules
 from reports import paths
 from reports.errors import UserFacingError
 from reports.fmt import NBSP, fmt_number
 from reports.textnorm import fold, fold_words
 
 __all__ = [
-    "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood", "Ring",
-    "ThirdPlace", "directory", "fold", "load_directory",
+    "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood",
+    "Ring", "ThirdPlace", "directory", "fold", "load_census_file", "load_directory",
+    "reset_census",
 ]
+INSEE_KEYS = insee_rules.KEYS
 
 RESOURCE_DIR = "communes"
 RING_RADII_KM = (10, 20, 30)
@@ -60,6 +68,13 @@ KEYS_FILE = "search_keys.txt.gz"
 COMMUNE_COLUMNS = ["kind", "insee", "name", "dep", "population", "postal_codes", "epci",
                    "lat", "lon", "current_insee"]
 K_KIND, K_INSEE, K_NAME, K_DEP, K_POP, K_CPS, K_EPCI, K_LAT, K_LON, K_CUR = range(10)
+INSEE_FILE = "insee.tsv.gz"
+INSEE_COLUMNS = ["insee", *insee_rules.COUNTS, "zau2010", "aav2020_category", "aav2020_code",
+                 "aav2020_size_class", "density_level", "bassin_de_vie_code", "notes"]
+OLD_CODES_FILE = "old_codes.tsv.gz"
+OLD_CODES_COLUMNS = ["insee", "old_codes"]
+ZONINGS_FILE = "zonages.csv.gz"
+ZONINGS_COLUMNS = ["kind", "code", "name"]
 SMALL_TABLES = {  # gzip'd CSV file -> expected header
     "epci.csv.gz": ["siren", "name", "type", "population", "members"],
     "departements.csv.gz": ["code", "name", "region"],
@@ -98,6 +113,10 @@ class Commune:
     current_insee_code: str
     current_name: str
     search_key: str = field(default="", compare=False, repr=False)
+    # INSEE figures and zonings (keys INSEE_KEYS, None where missing) and why some are
+    # missing or were added up (French sentences)
+    insee: dict | None = field(default=None, compare=False, repr=False)
+    insee_notes: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def is_current(self) -> bool:
@@ -130,6 +149,8 @@ class Commune:
             "epci_population": self.epci_population, "epci_members": self.epci_members,
             "lat": self.lat, "lon": self.lon, "current_insee_code": self.current_insee_code,
             "current_name": self.current_name, "label": self.label,
+            "insee": dict(self.insee) if self.insee is not None else None,
+            "insee_notes": list(self.insee_notes),
         }
 
 
@@ -178,6 +199,9 @@ class Neighbourhood:
     epci_population: int | None
     third_places: tuple[ThirdPlace, ...]
     approximate_note: str = APPROXIMATE_NOTE
+    # 15, 20 and 25 minutes of approximate road time: Catchment.summary() of each
+    catchments: tuple[dict, ...] = ()
+    catchment_method: str = ""
 
     def ring(self, radius_km: int) -> Ring:
         """The ring of `radius_km` (10, 20 or 30)."""
@@ -197,6 +221,8 @@ class Neighbourhood:
             "epci_population": self.epci_population,
             "third_places": [p.to_dict() for p in self.third_places],
             "approximate_note": self.approximate_note,
+            "catchments": [dict(c) for c in self.catchments],
+            "catchment_method": self.catchment_method,
         }
 
 
@@ -289,7 +315,7 @@ def load_directory(root: Path | str | None = None) -> Directory:
     tables = {name: _read_table(root, name) for name in SMALL_TABLES}
     try:
         return Directory(lines, keys, tables, _read_attribution(root),
-                         _where(root, COMMUNES_FILE))
+                         _where(root, COMMUNES_FILE), root=root)
     except (ValueError, IndexError, KeyError) as exc:
         raise _corrupt(_where(root, COMMUNES_FILE)) from exc
 
@@ -348,7 +374,8 @@ class Directory:
     Rows stay as text lines until asked for: loading only builds the search texts."""
 
     def __init__(self, lines: list[str], keys: list[str], tables: dict[str, list[list[str]]],
-                 attribution: dict, where: str = f"resources/{RESOURCE_DIR}/{COMMUNES_FILE}"):
+                 attribution: dict, where: str = f"resources/{RESOURCE_DIR}/{COMMUNES_FILE}",
+                 root: Path | None = None):
         if len(lines) != len(keys) or not lines:
             raise ValueError("communes and keys differ in length")
         self._lines = lines
@@ -364,6 +391,9 @@ class Directory:
         self._compact_keys = "\n".join(keys).replace(" ", "").split("\n")
         self._compact = _SearchText(self._compact_keys)
         self._cache: dict[int, Commune] = {}
+        self._root = root
+        self._census: insee_rules.Census | None = None  # a newer file loaded by the user
+        self._catchments: dict[tuple[str, int], object] = {}
 
     # -- metadata
 
@@ -374,8 +404,30 @@ class Directory:
 
     @property
     def attribution(self) -> list[dict]:
-        """Sources shown in the About box and the note: producer, dataset, vintage, licence."""
-        return [dict(s) for s in self._meta["sources"]]
+        """Sources shown in the About box and the note: producer, dataset, vintage, licence.
+        A census file loaded by the user replaces the bundled comparateur's entry."""
+        sources = [dict(s) for s in self._meta["sources"]]
+        if self._census is not None:
+            bundled = self._insee_meta.get("census_source")
+            sources = [s for s in sources if s.get("dataset") != bundled]
+            sources.append({"producer": "INSEE", "dataset": (
+                f"Base du comparateur de territoires, fichier fourni : {self._census.source}"),
+                "vintage": f"recensement {self._census.year}", "licence": "Licence Ouverte 2.0",
+                "use": "population de 15 à 64 ans, actifs, actifs occupés, emplois"})
+        return sources
+
+    @property
+    def census_year(self) -> int | None:
+        """Year of the census figures shown (2018 bundled, or the loaded file's)."""
+        if self._census is not None:
+            return self._census.year
+        year = self._insee_meta.get("census_year")
+        return int(year) if year else None
+
+    @property
+    def census_label(self) -> str:
+        """« recensement 2018 (INSEE) »: the vintage to show beside a census figure."""
+        return f"recensement {self.census_year} (INSEE)" if self.census_year else ""
 
     @property
     def coverage(self) -> str:
@@ -433,6 +485,7 @@ class Directory:
         current = row if row[K_KIND] == "A" else self._row(self._by_code[row[K_CUR]])
         epci = self._epci.get(current[K_EPCI])
         dep_name, region = self._deps.get(row[K_DEP], ("", ""))
+        figures, notes = self.insee_of(current[K_INSEE])
         return Commune(
             insee_code=row[K_INSEE], name=row[K_NAME], departement=row[K_DEP],
             departement_name=dep_name, region=region,
@@ -445,6 +498,7 @@ class Directory:
             lon=float(row[K_LON]) if row[K_LON] else None,
             kind=KINDS[row[K_KIND]], current_insee_code=current[K_INSEE],
             current_name=current[K_NAME], search_key=self._compact_keys[i],
+            insee=figures, insee_notes=notes,
         )
 
     # -- single lookups
@@ -546,8 +600,12 @@ class Directory:
             return None
         rings = self._rings(commune.lat, commune.lon)
         places = self._third_places(commune.lat, commune.lon)
+        minutes = self._catchment_index.params.minutes
+        catchments = tuple(found.summary() for m in minutes
+                           if (found := self.catchment(commune.insee_code, m)) is not None)
         return Neighbourhood(commune.insee_code, commune.name, rings, commune.epci_population,
-                             places)
+                             places, catchments=catchments,
+                             catchment_method=self._catchment_index.params.method)
 
     @functools.cached_property
     def _geo(self) -> tuple[list[float], list[float], list[int]]:
@@ -580,12 +638,257 @@ class Directory:
 
     def _third_places(self, lat: float, lon: float) -> tuple[ThirdPlace, ...]:
         """CGET tiers-lieux within 30 km, nearest first."""
+        return tuple(place for place, _, _ in self.third_places_near(lat, lon, PLACES_RADIUS_KM))
+
+    # -- points for maps (reports.maps)
+
+    @functools.cached_property
+    def _located(self) -> tuple[list[float], list[int]]:
+        """Latitudes of located current communes, ascending, and their rows."""
+        points = []
+        try:
+            for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
+                lat = line.split("\t", K_LAT + 1)[K_LAT]
+                if lat:
+                    points.append((float(lat), i))
+        except (ValueError, IndexError) as exc:
+            raise _corrupt(self._where) from exc
+        points.sort()
+        return [p[0] for p in points], [p[1] for p in points]
+
+    def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
+        """Current communes whose centre lies within `radius_km` of (lat, lon), with their
+        straight-line distance in km, nearest first (the neighbourhood map's dots)."""
+        lats, rows = self._located
+        reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
+        found = []
+        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+            commune = self._commune(rows[k])
+            d = distance_km(lat, lon, commune.lat, commune.lon)
+            if d <= radius_km:
+                found.append((commune, d))
+        found.sort(key=lambda pair: (pair[1], pair[0].insee_code))
+        return found
+
+    def third_places_near(self, lat: float, lon: float,
+                          radius_km: float) -> list[tuple[ThirdPlace, float, float]]:
+        """CGET tiers-lieux within `radius_km`, nearest first, each with its own latitude and
+        longitude (the neighbourhood map's triangles)."""
         found = []
         for name, code, typology, plat, plon in self._places:
             d = distance_km(lat, lon, plat, plon)
-            if d <= PLACES_RADIUS_KM:
+            if d <= radius_km:
                 i = self._by_code.get(code)
                 commune = self._row(i)[K_NAME] if i is not None else ""
-                found.append(ThirdPlace(name, commune, code, typology, round(d, 1)))
-        found.sort(key=lambda p: (p.distance_km, fold(p.name)))
-        return tuple(found)
+                found.append((ThirdPlace(name, commune, code, typology, round(d, 1)), plat, plon))
+        found.sort(key=lambda t: (t[0].distance_km, fold(t[0].name)))
+        return found
+
+    # -- INSEE census figures and zonings
+
+    @functools.cached_property
+    def _insee_meta(self) -> dict:
+        return dict(self._meta.get("insee") or {})
+
+    @functools.cached_property
+    def _insee_rows(self) -> dict[str, list[str]]:
+        """Current code → its INSEE row (read on first use, not at start-up)."""
+        name = INSEE_FILE
+        lines = _read_lines(self._root, name, INSEE_COLUMNS)
+        rows = {}
+        for line in lines:
+            row = line.split("\t")
+            if len(row) != len(INSEE_COLUMNS):
+                raise _corrupt(_where(self._root, name))
+            rows[row[0]] = row
+        return rows
+
+    @functools.cached_property
+    def _zonings(self) -> dict[tuple[str, str], str]:
+        """(kind, code) → name, kind "aav" (aire d'attraction) or "bv" (bassin de vie)."""
+        try:
+            rows = list(csv.reader(_read_gzip_text(self._root, ZONINGS_FILE).splitlines()))
+        except csv.Error as exc:
+            raise _corrupt(_where(self._root, ZONINGS_FILE)) from exc
+        if not rows or rows[0] != ZONINGS_COLUMNS:
+            raise _corrupt(_where(self._root, ZONINGS_FILE))
+        return {(kind, code): name for kind, code, name in rows[1:]}
+
+    @functools.cached_property
+    def _old_codes(self) -> dict[str, tuple[str, ...]]:
+        """Current code → the codes of the communes merged into it."""
+        lines = _read_lines(self._root, OLD_CODES_FILE, OLD_CODES_COLUMNS)
+        try:
+            return {code: tuple(olds.split("|")) for code, olds in
+                    (line.split("\t") for line in lines)}
+        except ValueError as exc:
+            raise _corrupt(_where(self._root, OLD_CODES_FILE)) from exc
+
+    @functools.cached_property
+    def _note_texts(self) -> dict[str, str]:
+        try:
+            raw = (paths.read_text(RESOURCE_DIR, "insee_notes.json") if self._root is None
+                   or not (self._root / "insee_notes.json").is_file()
+                   else (self._root / "insee_notes.json").read_text(encoding="utf-8"))
+            return json.loads(raw)
+        except (paths.ResourceError, OSError, ValueError) as exc:
+            raise _corrupt(_where(self._root, "insee_notes.json")) from exc
+
+    def _note_text(self, code: str, census_geography: str) -> str:
+        """The French sentence of a note code such as "census_sum:3"."""
+        key, _, n = code.partition(":")
+        census = self._census
+        return self._note_texts[key].format(
+            n=n, census_geography=census_geography,
+            census_year=census.year if census else "", census_source=census.source if census
+            else "")
+
+    def insee_of(self, insee_code: str) -> tuple[dict | None, tuple[str, ...]]:
+        """The INSEE mapping (keys INSEE_KEYS) of a current commune and its French notes;
+        (None, ()) for a code the INSEE table does not hold."""
+        row = self._insee_rows.get(insee_code)
+        if row is None:
+            return None, ()
+        try:
+            return self._insee_mapping(row)
+        except (ValueError, KeyError, IndexError) as exc:
+            raise _corrupt(_where(self._root, INSEE_FILE)) from exc
+
+    def _insee_mapping(self, row: list[str]) -> tuple[dict, tuple[str, ...]]:
+        (code, *counts), rest = row[:1 + len(insee_rules.COUNTS)], row[1 + len(insee_rules.COUNTS):]
+        zau, category, aav_code, size, density, bv, notes_text = rest
+        notes = [n for n in notes_text.split("|") if n]
+        values: dict[str, int | None] = {k: int(v) if v else None
+                                         for k, v in zip(insee_rules.COUNTS, counts, strict=True)}
+        meta = self._insee_meta
+        census_geography = meta.get("census_geography", "")
+        if self._census is not None and "outside" not in notes:
+            figures = insee_rules.census_figures(self._census, code, self._old_codes)
+            values = {k: insee_rules.rounded(v) for k, v in figures.counts.items()}
+            notes = [n for n in notes if not n.startswith("census")] + list(figures.notes)
+            notes.append("user_census")
+            census_geography = "géographie du fichier fourni"
+        mapping = {
+            **values,
+            "zau2010": zau or None,
+            "aav2020_category": category or None,
+            "aav2020_code": aav_code or None,
+            "aav2020_name": self._zonings.get(("aav", aav_code)) if aav_code else None,
+            "aav2020_size_class": int(size) if size else None,
+            "density_level": int(density) if density else None,
+            "bassin_de_vie_code": bv or None,
+            "bassin_de_vie_name": self._zonings.get(("bv", bv)) if bv else None,
+            "census_year": None if values["jobs"] is None and values["population_15_64"] is None
+            else self.census_year,
+            "geography": str(meta.get("geography", "")).replace(
+                "{census_geography}", census_geography) or None,
+        }
+        return ({k: mapping[k] for k in INSEE_KEYS},
+                tuple(self._note_text(n, census_geography) for n in notes))
+
+    def use_census(self, census: insee_rules.Census | None) -> None:
+        """Show the figures of a newer comparateur file (None: back to the bundled one)."""
+        self._census = census
+        self._cache.clear()
+        self._catchments.clear()
+        self.__dict__.pop("_catchment_index", None)
+
+    # -- catchment (approximate road time)
+
+    @functools.cached_property
+    def _catchment_index(self):
+        """Located current communes with their census and density, and the known
+        tiers-lieux (CGET 2019 list and the study's sites, one entry per place)."""
+        from reports import catchment
+
+        points = []
+        for line in itertools.islice(self._lines, self._current_count):
+            row = line.split("\t")
+            if not row[K_LAT]:
+                continue
+            employed, density = self._employed_density(row[K_INSEE])
+            points.append(catchment.Point(
+                row[K_INSEE], row[K_NAME], float(row[K_LAT]), float(row[K_LON]),
+                int(row[K_POP] or 0), employed, density))
+        names = {p.insee_code: p.name for p in points}
+        cget = [catchment.Place(name, names.get(code, ""), code, typology, None, True, lat, lon)
+                for name, code, typology, lat, lon in self._places]
+        return catchment.CatchmentIndex(points, catchment.merge_places(cget,
+                                                                       self._study_places()))
+
+    def _employed_density(self, code: str) -> tuple[int | None, int | None]:
+        """Employed residents (bundled or loaded census) and density level of a commune."""
+        row = self._insee_rows.get(code)
+        if row is None:
+            return None, None
+        density = row[INSEE_COLUMNS.index("density_level")]
+        if self._census is not None:
+            figures = insee_rules.census_figures(self._census, code, self._old_codes)
+            employed = insee_rules.rounded(figures.counts["employed_15_64"])
+        else:
+            value = row[INSEE_COLUMNS.index("employed_15_64")]
+            employed = int(value) if value else None
+        try:
+            return employed, int(density) if density else None
+        except ValueError as exc:
+            raise _corrupt(_where(self._root, INSEE_FILE)) from exc
+
+    def _study_places(self) -> list:
+        """The study's ten sites at their commune's centre (none if the knowledge base or a
+        commune cannot be read: the CGET list still counts)."""
+        from reports import catchment
+
+        try:
+            from reports.knowledge import knowledge
+
+            sites = knowledge().sites
+        except Exception:  # the directory works without the knowledge base
+            return []
+        out = []
+        for site in sites:
+            commune = self.by_insee(site.insee_code)
+            if commune is not None and commune.lat is not None:
+                out.append(catchment.Place(site.name, commune.name, commune.insee_code, "",
+                                           site.site_id, False, commune.lat, commune.lon))
+        return out
+
+    def catchment(self, insee_code: str, minutes: int = 20):
+        """Population and employed residents within `minutes` of approximate road time,
+        communes and tiers-lieux reached (`reports.catchment.Catchment`, approximate=True,
+        its `method` says how); None for an unknown code or a commune without coordinates."""
+        commune = self.by_insee(insee_code)
+        if commune is None:
+            return None
+        key = (commune.current_insee_code, int(minutes))
+        if key not in self._catchments:
+            self._catchments[key] = self._catchment_index.catchment(key[0], key[1])
+        return self._catchments[key]
+
+    def nearest_third_place(self, insee_code: str):
+        """The nearest known tiers-lieu (`reports.catchment.CatchmentPlace`) or None."""
+        commune = self.by_insee(insee_code)
+        if commune is None:
+            return None
+        return self._catchment_index.nearest_place(commune.current_insee_code)
+
+    def current_codes(self) -> list[str]:
+        """Codes of every current commune, in search order (largest first)."""
+        return [line.split("\t", 2)[1] for line in
+                itertools.islice(self._lines, self._current_count)]
+
+
+# ---------------------------------------------------------------- newer census figures
+
+def load_census_file(path: Path | str) -> insee_rules.Census:
+    """Use a newer INSEE comparateur file (P21_, P22_… columns) instead of the bundled
+    census, for the rest of the session: every figure and vintage shown follows. Raises
+    `reports.insee.CensusFileError` (French) if the file lacks a column. For the command
+    line option ``--recensement`` and the wizard's menu."""
+    census = insee_rules.read_comparateur(path)
+    directory().use_census(census)
+    return census
+
+
+def reset_census() -> None:
+    """Back to the bundled census figures."""
+    directory().use_census(None)

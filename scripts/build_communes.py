@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import insee_tables  # noqa: E402  (beside this script: the INSEE census and zonings)
 
 from reports import communes, textnorm  # noqa: E402  (the reader and folding used at run time)
 
@@ -310,6 +313,7 @@ def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str],
                          "liste des tiers-lieux"),
              "vintage": "2019", "licence": "Licence Ouverte 2.0",
              "use": "tiers-lieux existants à proximité"},
+            *insee_tables.SOURCES,
         ],
         "coverage": (
             "France métropolitaine et départements d'outre-mer (Guadeloupe, Martinique, Guyane, "
@@ -318,6 +322,7 @@ def attribution(package: dict, stats: dict[str, Counter], unlocated: list[str],
             "Nouvelle-Calédonie, TAAF) sont dans l'annuaire mais sans coordonnées : pas de "
             "calcul de voisinage pour elles." + missing
         ),
+        "insee": insee_tables.insee_meta(year),
         "build": {name: dict(sorted(counter.items())) for name, counter in sorted(stats.items())},
     }
 
@@ -335,7 +340,8 @@ def build(data: Path, out: Path, tgz: str = TGZ_NAME, year: str = COG_YEAR) -> d
     old_by_current: dict[str, list[dict]] = defaultdict(list)
     for old in olds:
         old_by_current[old["chefLieu"]].append(old)
-    stats: dict[str, Counter] = {"coordonnées": Counter(), "tiers-lieux": Counter()}
+    stats: dict[str, Counter] = {"coordonnées": Counter(), "tiers-lieux": Counter(),
+                                 "INSEE": Counter()}
 
     coords = locate_communes(current, old_by_current, Locator(read_laposte(data / LAPOSTE_NAME)),
                              stats["coordonnées"])
@@ -364,6 +370,12 @@ def build(data: Path, out: Path, tgz: str = TGZ_NAME, year: str = COG_YEAR) -> d
     for name, table in (("epci.csv.gz", epci_rows), ("departements.csv.gz", dep_rows),
                         ("tiers_lieux.csv.gz", places)):
         gzip_csv(out / name, communes.SMALL_TABLES[name], table)
+    groups = insee_tables.old_code_groups(current, olds)
+    insee_rows, zoning_names = insee_tables.insee_rows(data, current, groups, stats["INSEE"])
+    gzip_tsv(out / communes.INSEE_FILE, communes.INSEE_COLUMNS, insee_rows)
+    gzip_tsv(out / communes.OLD_CODES_FILE, communes.OLD_CODES_COLUMNS,
+             [[code, "|".join(olds_of)] for code, olds_of in groups.items()])
+    gzip_csv(out / communes.ZONINGS_FILE, communes.ZONINGS_COLUMNS, zoning_names)
     stats["annuaire"] = Counter({"communes actuelles": len(current),
                                  "anciens noms (déléguées, associées)": len(listed_olds),
                                  "EPCI": len(epci_rows)})
@@ -379,14 +391,16 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, build, print the counts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
-                        help="folder holding the three open-data files")
+                        help="folder holding the open-data files (and insee/)")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "communes",
                         help="where to write the resources")
     parser.add_argument("--package", default=TGZ_NAME,
                         help="the @etalab/decoupage-administratif .tgz inside --data")
     parser.add_argument("--year", default=COG_YEAR, help="the COG year of that package")
     args = parser.parse_args(argv)
-    missing = [n for n in (args.package, LAPOSTE_NAME, CGET_NAME) if not (args.data / n).is_file()]
+    wanted = (args.package, LAPOSTE_NAME, CGET_NAME,
+              *(f"{insee_tables.INSEE_DIR}/{name}" for name in insee_tables.FILES))
+    missing = [n for n in wanted if not (args.data / n).is_file()]
     if missing:
         print(f"Fichiers absents de {args.data} : {', '.join(missing)}", file=sys.stderr)
         return 2

@@ -75,7 +75,7 @@ PROFILE: dict[str, Any] = {
     "version": 1,
     "commune": {
         "name": "Saint-Jean-de-Fos",
-        "insee_code": "34261",
+        "insee_code": "34267",
         "departement": "34",
         "epci_name": "CC Vallée de l'Hérault",
         "epci_population": 40123,
@@ -291,7 +291,7 @@ def make_result(level: str = "conditional", **changes: Any) -> AnalysisResult:
     profile = copy.deepcopy(PROFILE)
     commune = CommuneSummary(
         name="Saint-Jean-de-Fos",
-        insee_code="34261",
+        insee_code="34267",
         departement="34",
         population=1712,
         concentration=240 / 702,
@@ -303,7 +303,7 @@ def make_result(level: str = "conditional", **changes: Any) -> AnalysisResult:
         catchment_population=14500,
         catchment_source="saisie",
         neighbourhood={  # the shape `reports.communes` gives
-            "insee_code": "34261",
+            "insee_code": "34267",
             "rings": [
                 {"radius_km": 10, "population": 9800, "communes": 13},
                 {"radius_km": 20, "population": 41200, "communes": 38},

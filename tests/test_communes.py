@@ -184,11 +184,16 @@ def test_attribution_and_vintage(book):
     """Producer, dataset, vintage and licence of each source, for the About box and the note."""
     assert book.vintage == "COG 2026"
     sources = book.attribution
-    assert len(sources) == 3
+    assert len(sources) == 7
     for source in sources:
         assert {"producer", "dataset", "vintage", "licence"} <= set(source)
-        assert source["licence"] == "Licence Ouverte 2.0"
-    assert {"La Poste", "CGET (aujourd'hui ANCT)"} <= {s["producer"] for s in sources}
+    assert {"La Poste", "CGET (aujourd'hui ANCT)", "INSEE"} <= {s["producer"] for s in sources}
+    # Licence Ouverte for all but the ZAU 2010 extract, whose ODbL credit is given in full
+    zau = [s for s in sources if "ZAU 2010" in s["dataset"]]
+    assert len(zau) == 1 and "ODbL" in zau[0]["licence"]
+    assert "© Code Officiel Géographique (Insee) et package R COGugaison" in zau[0]["licence"]
+    assert all(s["licence"] == "Licence Ouverte 2.0" for s in sources if s not in zau)
+    assert any("recensement 2018" in s["vintage"] for s in sources)
     assert "outre-mer" in book.coverage
 
 

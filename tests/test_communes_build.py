@@ -54,7 +54,17 @@ def test_rebuild_is_deterministic_and_matches_the_shipped_resources(tmp_path):
     located = stats["coordonnées"]
     found = sum(v for k, v in located.items() if k.startswith("trouvées"))
     assert found > 34800 and located["trouvées par nom"] > 34000
-    assert load_directory(first).search("Laroque d'Olmes")[0].insee_code == "09157"
+    rebuilt = load_directory(first)
+    assert rebuilt.search("Laroque d'Olmes")[0].insee_code == "09157"
+    # INSEE figures of the rebuilt files: the data README's spot values (Prades, Muret, Bram)
+    for code, employed, jobs, zau, aav, density in (
+            ("66149", 1619, 2967, "221", "11", 3), ("31395", 9658, 12734, "111", "20", 2),
+            ("11049", 1052, 1349, "300", "20", 5)):
+        figures = rebuilt.by_insee(code).insee
+        assert (figures["employed_15_64"], figures["jobs"], figures["zau2010"],
+                figures["aav2020_category"], figures["density_level"]) == (
+            employed, jobs, zau, aav, density)
+    assert stats["INSEE"]["recensement : census_mayotte"] == 17
 
 
 def test_a_copy_of_the_resources_loads(shipped):
@@ -119,3 +129,12 @@ def test_a_damaged_line_found_later_gives_a_french_error(shipped):
     assert book.search("Marseille")[0].name == "Marseille"
     with pytest.raises(DirectoryError, match=r"illisible.*communes\.tsv\.gz"):
         book.search("Paris")
+
+
+@pytest.mark.parametrize("name", ["insee.tsv.gz", "zonages.csv.gz"])
+def test_missing_insee_file_gives_a_french_error_when_figures_are_asked(shipped, name):
+    """The INSEE figures are read on first use: a missing file is named then, in French."""
+    (shipped / name).unlink()
+    book = load_directory(shipped)
+    with pytest.raises(DirectoryError, match=r"introuvable.*" + re.escape(name)):
+        book.by_insee("66149")

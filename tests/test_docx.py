@@ -84,9 +84,10 @@ def test_tables_use_the_pdf_header_and_zebra_colours(branded):
 def test_charts_and_logo_are_pictures(branded):
     _, document, _ = branded
     pictures = document.inline_shapes
-    assert len(pictures) == 3  # the logo and the two charts of the PDF
+    assert len(pictures) == 4  # the logo, the two charts and the map of the PDF
     captions = _texts(document, "Caption")
     assert any("équilibre" in c for c in captions)
+    assert any("et ses environs" in c for c in captions)  # the neighbourhood map
 
 
 def test_brand_colour_author_and_metadata(branded):

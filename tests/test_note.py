@@ -70,6 +70,16 @@ def test_key_figures_are_printed_the_french_way(note):
     assert result.verdict.label in text
 
 
+def test_the_commune_section_has_its_neighbourhood_map(note):
+    result, _, reader, _ = note
+    number = next(s.number for s in SECTIONS if s.section_id == "commune")
+    page = next(" ".join(p.extract_text().split()) for p in reader.pages[1:]
+                if f"{number}. La commune" in p.extract_text())
+    assert f"Commune étudiée : {result.commune.name}" in page  # the map's legend
+    assert "distances approximatives" in page  # its caveat
+    assert f"{result.commune.name} et ses environs" in page  # its caption
+
+
 def test_metadata_and_language(note):
     _, _, reader, _ = note
     meta = reader.metadata

@@ -61,8 +61,10 @@ def _bezier(p0, p1, p2, p3) -> list[tuple[float, float]]:
 
 
 def _rgba(color: Any, opacity: float | None) -> tuple[int, int, int, int]:
+    """8-bit RGBA. renderPM sets the opacity from a colour's own alpha (and a shape's
+    fillOpacity is then overwritten by it), so the opacity, when set, is the alpha."""
     red, green, blue, alpha = color.rgba()
-    alpha = alpha if opacity is None else opacity * alpha
+    alpha = alpha if opacity is None else opacity
     return (round(red * 255), round(green * 255), round(blue * 255), round(alpha * 255))
 
 

@@ -196,6 +196,10 @@ def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
                 monthly_charges=be.monthly_charges_eur, price=be.price_eur,
                 users_expected=be.users_expected, users_needed=be.users_needed,
                 width=width, labels=attrs)
+        elif name == "map":
+            drawing = neighbourhood_figure(result, width)
+            if drawing is None:
+                return []
         else:
             return []
         caption = attrs.get("caption")
@@ -203,6 +207,20 @@ def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
         return [drawing, *tail]
 
     return make
+
+
+MAP_HEIGHT = 300  # points: the map and its legend take about half a page
+
+
+def neighbourhood_figure(result: AnalysisResult, width: float):
+    """The commune's neighbourhood map (reports.maps), or None when the commune is not in
+    the directory or not located (a « commune hors annuaire »)."""
+    from reports.maps import neighbourhood_map
+
+    code = str(result.commune.insee_code or "").strip()
+    if not code:
+        return None
+    return neighbourhood_map(code, width=width, height=MAP_HEIGHT)
 
 
 def build_story(result: AnalysisResult, styles: Styles, width: float, info: NoteInfo,

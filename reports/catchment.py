@@ -1,0 +1,334 @@
+"""Approximate road-time catchment of a commune: who lives within 15, 20 or 25 minutes.
+
+No road network offline: the straight-line distance between the communes' approximate
+centres is multiplied by a detour factor and driven at a speed that depends on each
+commune's density level (half the way at the speed of the commune left, half at the speed
+of the commune reached). The figures and their sources are in
+``resources/communes/catchment.json``; every result says it is approximate and how it was
+made (`Catchment.method`). A grid of cells indexes the centres, so a catchment costs well
+under a millisecond and a scan of all of France's communes stays short.
+
+    d = directory()
+    c = d.catchment("66149", minutes=20)
+    c.population, c.employed_15_64, c.third_places[0].minutes
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reports import paths
+from reports.fmt import fmt_number
+from reports.textnorm import fold_words
+
+KM_PER_DEGREE = math.pi * 6371.0 / 180
+CELL_DEGREES = 0.2
+TWIN_KM = 0.5  # two entries of the CGET list closer than this, with one name, are one place
+# Words that say nothing about which place it is (for telling duplicates apart).
+_ARTICLES = {"le", "la", "les", "l", "de", "d", "du", "des", "et", "en", "a", "au", "aux"}
+_GENERIC = _ARTICLES | {"tiers", "lieu", "lieux", "coworking", "espace", "fablab",
+                        "telecentre", "maison", "msap", "pole", "centre", "numerique"}
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Detour factor and speeds by density level, with their sources (from the resource)."""
+
+    detour_factor: float
+    speeds_kmh: dict[str, float]  # "1".."7" and "unknown"
+    minutes: tuple[int, ...]
+    method: str  # French sentence, figures filled in
+    sources: dict[str, dict]
+
+    def speed(self, density_level: int | None) -> float:
+        """Speed in km/h for a commune of this density level (the stated default if unknown)."""
+        return self.speeds_kmh.get(str(density_level), self.speeds_kmh["unknown"])
+
+
+@functools.cache
+def parameters() -> Parameters:
+    """The shipped parameters (resources/communes/catchment.json)."""
+    data = json.loads(paths.read_text("communes", "catchment.json"))
+    detour, speeds = data["detour_factor"], data["speeds_kmh"]
+    kind = ("valeur par défaut déclarée", "source citée")
+    levels = "; ".join(f"densité {k} : {fmt_number(v)} km/h" for k, v in speeds["value"].items()
+                       if k != "unknown")
+    levels += f"; densité inconnue : {fmt_number(speeds['value']['unknown'])} km/h"
+    method = data["method"].format(
+        detour=fmt_number(detour["value"], 1),
+        detour_source_kind=kind[0] if detour.get("stated_default") else kind[1],
+        speeds=levels,
+        speeds_source_kind=("valeurs par défaut déclarées" if speeds.get("stated_default")
+                            else "valeurs sourcées"))
+    return Parameters(float(detour["value"]), {k: float(v) for k, v in speeds["value"].items()},
+                      tuple(data["minutes"]), method,
+                      {"detour_factor": detour, "speeds_kmh": speeds})
+
+
+# ---------------------------------------------------------------- results
+
+@dataclass(frozen=True, slots=True)
+class CatchmentCommune:
+    """A commune whose centre lies within the catchment's time."""
+
+    insee_code: str
+    name: str
+    population: int
+    employed_15_64: int | None
+    road_km: float
+    minutes: float
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {"insee_code": self.insee_code, "name": self.name,
+                "population": self.population, "employed_15_64": self.employed_15_64,
+                "road_km": self.road_km, "minutes": self.minutes}
+
+
+@dataclass(frozen=True, slots=True)
+class CatchmentPlace:
+    """An existing tiers-lieu within the catchment: one entry per place (a study site also
+    in the CGET 2019 list appears once, with both identities)."""
+
+    name: str
+    commune: str
+    insee_code: str
+    cget_type: str
+    study_site_id: str | None
+    in_cget_list: bool
+    road_km: float
+    minutes: float
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {"name": self.name, "commune": self.commune, "insee_code": self.insee_code,
+                "cget_type": self.cget_type, "study_site_id": self.study_site_id,
+                "in_cget_list": self.in_cget_list, "road_km": self.road_km,
+                "minutes": self.minutes}
+
+
+@dataclass(frozen=True)
+class Catchment:
+    """People and employed residents within `minutes` of approximate road time."""
+
+    insee_code: str
+    name: str
+    minutes: int
+    population: int
+    employed_15_64: int
+    communes: tuple[CatchmentCommune, ...]
+    third_places: tuple[CatchmentPlace, ...]
+    method: str
+    communes_without_census: int = 0
+    approximate: bool = True
+
+    def summary(self) -> dict:
+        """The figures without the lists (for the neighbourhood output)."""
+        return {"minutes": self.minutes, "population": self.population,
+                "employed_15_64": self.employed_15_64, "communes": len(self.communes),
+                "third_places": len(self.third_places),
+                "communes_without_census": self.communes_without_census,
+                "approximate": self.approximate}
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready mapping."""
+        return {"insee_code": self.insee_code, "name": self.name, "minutes": self.minutes,
+                "population": self.population, "employed_15_64": self.employed_15_64,
+                "communes_without_census": self.communes_without_census,
+                "communes": [c.to_dict() for c in self.communes],
+                "third_places": [p.to_dict() for p in self.third_places],
+                "approximate": self.approximate, "method": self.method}
+
+
+# ---------------------------------------------------------------- the index
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A located current commune, as the index needs it."""
+
+    insee_code: str
+    name: str
+    lat: float
+    lon: float
+    population: int
+    employed_15_64: int | None
+    density_level: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A known tiers-lieu, located."""
+
+    name: str
+    commune: str
+    insee_code: str
+    cget_type: str
+    study_site_id: str | None
+    in_cget_list: bool
+    lat: float
+    lon: float
+
+
+class _Grid:
+    """Points bucketed in cells of CELL_DEGREES; `near` yields candidates in a square."""
+
+    def __init__(self, coords: Sequence[tuple[float, float]]):
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for i, (lat, lon) in enumerate(coords):
+            self.cells.setdefault(self.cell(lat, lon), []).append(i)
+
+    @staticmethod
+    def cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+
+    def near(self, lat: float, lon: float, radius_km: float) -> list[int]:
+        """Indexes of the points of every cell the square of `radius_km` touches."""
+        dlat = radius_km / KM_PER_DEGREE
+        dlon = radius_km / (KM_PER_DEGREE * max(0.05, math.cos(math.radians(lat))))
+        (r0, c0), (r1, c1) = self.cell(lat - dlat, lon - dlon), self.cell(lat + dlat, lon + dlon)
+        out: list[int] = []
+        cells = self.cells
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                out.extend(cells.get((r, c), ()))
+        return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within 0.1 % of the great circle at these ranges."""
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return KM_PER_DEGREE * math.hypot(lat2 - lat1, x)
+
+
+class CatchmentIndex:
+    """Communes and tiers-lieux located, indexed for fast catchments."""
+
+    def __init__(self, points: Sequence[Point], places: Sequence[Place],
+                 params: Parameters | None = None):
+        self.params = params or parameters()
+        self.points = list(points)
+        self.places = list(places)
+        self.row = {p.insee_code: i for i, p in enumerate(self.points)}
+        self.speed = [self.params.speed(p.density_level) for p in self.points]
+        self._grid = _Grid([(p.lat, p.lon) for p in self.points])
+        self._place_grid = _Grid([(p.lat, p.lon) for p in self.places])
+        self._place_speed = [self._speed_of_code(p.insee_code) for p in self.places]
+        self.max_speed = max(self.params.speeds_kmh.values())
+
+    def _speed_of_code(self, code: str) -> float:
+        i = self.row.get(code)
+        return self.speed[i] if i is not None else self.params.speed(None)
+
+    def _minutes(self, road_km: float, v_from: float, v_to: float) -> float:
+        return 30.0 * road_km * (1.0 / v_from + 1.0 / v_to)
+
+    def catchment(self, insee_code: str, minutes: int = 20) -> Catchment | None:
+        """The catchment of a located current commune, or None if it is not in the index."""
+        i = self.row.get(insee_code)
+        if i is None:
+            return None
+        me, v0 = self.points[i], self.speed[i]
+        detour = self.params.detour_factor
+        reach = minutes / 60 * self.max_speed / detour
+        found = []
+        for j in self._grid.near(me.lat, me.lon, reach):
+            p = self.points[j]
+            road = _km(me.lat, me.lon, p.lat, p.lon) * detour
+            t = self._minutes(road, v0, self.speed[j])
+            if t <= minutes:
+                found.append(CatchmentCommune(p.insee_code, p.name, p.population,
+                                              p.employed_15_64, round(road, 1), round(t, 1)))
+        found.sort(key=lambda c: (c.minutes, c.insee_code))
+        places = []
+        for k in self._place_grid.near(me.lat, me.lon, reach):
+            q = self.places[k]
+            road = _km(me.lat, me.lon, q.lat, q.lon) * detour
+            t = self._minutes(road, v0, self._place_speed[k])
+            if t <= minutes:
+                places.append(CatchmentPlace(q.name, q.commune, q.insee_code, q.cget_type,
+                                             q.study_site_id, q.in_cget_list, round(road, 1),
+                                             round(t, 1)))
+        places.sort(key=lambda p: (p.minutes, fold_words(p.name)))
+        return Catchment(
+            me.insee_code, me.name, minutes, sum(c.population for c in found),
+            sum(c.employed_15_64 or 0 for c in found), tuple(found), tuple(places),
+            self.params.method, sum(1 for c in found if c.employed_15_64 is None))
+
+    def nearest_place(self, insee_code: str, max_km: float = 80.0
+                      ) -> tuple[CatchmentPlace | None]:
+        """The nearest known tiers-lieu by approximate road time (None beyond `max_km`)."""
+        i = self.row.get(insee_code)
+        if i is None:
+            return None
+        me, v0 = self.points[i], self.speed[i]
+        detour = self.params.detour_factor
+        best = None
+        for k in self._place_grid.near(me.lat, me.lon, max_km / detour):
+            q = self.places[k]
+            road = _km(me.lat, me.lon, q.lat, q.lon) * detour
+            if road > max_km:
+                continue
+            t = self._minutes(road, v0, self._place_speed[k])
+            key = (t, fold_words(q.name))
+            if best is None or key < best[0]:
+                best = (key, CatchmentPlace(q.name, q.commune, q.insee_code, q.cget_type,
+                                            q.study_site_id, q.in_cget_list, round(road, 1),
+                                            round(t, 1)))
+        return None if best is None else best[1]
+
+
+# ---------------------------------------------------------------- one entry per place
+
+@functools.lru_cache(maxsize=8192)
+def _keys(name: str, commune: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The compact folded name, the words that tell a place apart (neither generic nor the
+    commune's name), and the words without articles."""
+    words = fold_words(name).split()
+    telling = frozenset(words) - _GENERIC - set(fold_words(commune).split())
+    return "".join(words), telling, frozenset(words) - _ARTICLES
+
+
+def same_place(name_a: str, name_b: str, commune: str) -> bool:
+    """Whether two names in the same commune are one place: one's name holds the other's
+    (``CapWork`` / ``Cap Work Verniolle``), or one's telling words are all in the other's
+    (``Comm'1 idée – Labor Lab`` / ``Comm'1 idée``); names made only of generic words and
+    the commune's (``Le Tiers-Lieu de Limoux`` / ``Tiers Lieu Limoux``) must have the same
+    words."""
+    (a, ta, wa), (b, tb, wb) = _keys(name_a, commune), _keys(name_b, commune)
+    if min(len(a), len(b)) >= 5 and (a in b or b in a):
+        return True
+    if not ta and not tb:  # generic names ("Tiers-lieu de Limoux"): the same words
+        return wa == wb
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
+
+
+def merge_places(cget: Sequence[Place], sites: Sequence[Place]) -> list[Place]:
+    """The CGET list's places and the study's sites, one entry per place: a study site found
+    in the list (same commune, same name as far as one can tell) takes the list's
+    coordinates; two list entries for one place (same name as far as one can tell, less
+    than `TWIN_KM` apart: ``CapWork`` / ``Cap Work Verniolle``) become one, while the
+    branches of a network (``La Cordée Perrache`` / ``La Cordée Valmy``) stay apart."""
+    out: list[Place] = []
+    by_commune: dict[str, list[int]] = {}
+    for place in cget:
+        twin = next((k for k in by_commune.get(place.insee_code, ())
+                     if _km(out[k].lat, out[k].lon, place.lat, place.lon) <= TWIN_KM
+                     and same_place(out[k].name, place.name, place.commune)), None)
+        if twin is None or not place.insee_code:
+            by_commune.setdefault(place.insee_code, []).append(len(out))
+            out.append(place)
+    for site in sites:
+        twins = [k for k in by_commune.get(site.insee_code, ())
+                 if same_place(out[k].name, site.name, site.commune)]
+        if twins:
+            k = twins[0]
+            old = out[k]
+            out[k] = Place(site.name, old.commune, old.insee_code, old.cget_type,
+                           site.study_site_id, True, old.lat, old.lon)
+        else:
+            out.append(site)
+    return out
