@@ -305,8 +305,11 @@ def save_brand(brand: Brand) -> Path:
     except WriteError as exc:  # already French and names the file
         raise BrandError(f"Profil cabinet non enregistré. {exc}") from exc
     except OSError as exc:
+        from reports.files import french_reason
+
         raise BrandError(
-            f"Impossible d'enregistrer le profil cabinet dans {path.parent} : {exc}."
+            f"Impossible d'enregistrer le profil cabinet dans {shown(path.parent)} : "
+            f"{french_reason(exc)}."
         ) from exc
     return path
 
@@ -378,4 +381,7 @@ def set_current_brand(name: str | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(name or "", encoding="utf-8")
     except OSError as exc:
-        raise BrandError(f"Impossible d'enregistrer le choix du profil cabinet : {exc}.") from exc
+        from reports.files import french_reason
+
+        raise BrandError("Impossible d'enregistrer le choix du profil cabinet : "
+                         f"{french_reason(exc)}.") from exc

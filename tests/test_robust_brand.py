@@ -3,8 +3,6 @@ breaks the others."""
 
 import json
 import os
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -14,8 +12,6 @@ from PIL import Image
 from reports import brand as brand_module
 from reports.brand import BrandError, check_logo, find_brand, list_brands, logo_png, scan_brands
 from reports.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -109,12 +105,16 @@ def test_one_bad_brand_file_is_skipped_with_a_french_warning(config, bad):
     assert said == warnings
 
 
-def test_the_command_line_uses_a_good_brand_next_to_a_bad_file(config, tmp_path):
+def test_the_command_line_uses_a_good_brand_next_to_a_bad_file(config, tmp_path, capsys,
+                                                               monkeypatch):
+    from reports import produce as produce_module
+
     (config / "brands" / "bon.json").write_text(json.dumps({"name": "Bon"}), encoding="utf-8")
     (config / "brands" / "bad.json").write_bytes(b'{"name": "\xff"}')
-    env = dict(os.environ, TIERSLIEU_CONFIG_DIR=str(config))
-    proc = subprocess.run([sys.executable, "-m", "reports", "example", "-o",
-                           str(tmp_path / "n.pdf"), "--brand", "Bon"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert "bad.json" in proc.stderr and "codec" not in proc.stderr
+    used = []
+    monkeypatch.setattr(produce_module, "produce",
+                        lambda profile, output, **kw: used.append(kw["brand"]) or [])
+    assert main(["example", "-o", str(tmp_path / "n.pdf"), "--brand", "Bon"]) == 0
+    err = capsys.readouterr().err
+    assert [b.name for b in used] == ["Bon"]
+    assert "bad.json" in err and "codec" not in err

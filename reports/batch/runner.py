@@ -9,7 +9,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -92,6 +92,7 @@ def run_batch(
                 tally.record(_failed((line, "")), quiet=True)
             return _finish(report, out_dir)
         plan = JobPlan(table, directory_lookup() if lookup is True else lookup or None)
+        tally.stems = plan.stems.values()
         report.issues += plan.issues
         if on_start:
             on_start(report.total)
@@ -178,14 +179,13 @@ class _Tally:
         self.formats = formats
         self.finished = 0
         self.before = _listing(out_dir)  # what was there before: never removed
-        self.temp_keys: set[str] = set()  # write_atomic's temp names, less their random part
+        self.stems: Iterable[str] = ()  # the file stems of this run's rows (JobPlan.stems)
         self.abandoned: list[Job] = []
 
-    def dispatched(self, job: Job) -> None:
-        for fmt in self.formats:
-            self.temp_keys.add(f"{TEMP_PREFIX}{job.stem}.{fmt}"[: len(TEMP_PREFIX) + 40] + ".")
-
-    def record(self, outcome: Outcome, quiet: bool = False) -> None:
+    def record(self, outcome: Outcome, quiet: bool = False, job: Job | None = None) -> None:
+        if outcome.cancelled and job is not None:
+            # stopped mid-row: a note it wrote before the stop (PDF of "both") is not kept
+            self.abandoned.append(job)
         if outcome.summary:
             self.report.summary_rows.append((outcome.line, summary_cells(outcome.summary)))
             outcome = replace(outcome, summary=None)
@@ -197,17 +197,22 @@ class _Tally:
 
     def abandon(self, job: Job) -> None:
         """A row stopped by force: its outcome says cancelled, its files are not kept."""
-        self.abandoned.append(job)
-        self.record(Outcome(job.line, job.commune, ok=False, cancelled=True), quiet=True)
+        self.record(Outcome(job.line, job.commune, ok=False, cancelled=True), quiet=True, job=job)
 
     def sweep(self) -> list[Path]:
         """Remove this run's leftovers: temp files of its jobs, notes of abandoned rows."""
+        new = _listing(self.out_dir) - self.before  # what appeared during the run
+        if not new:
+            return []
         listed = {name for o in self.report.outcomes if o.ok for name in o.files}
         doomed = {f"{job.stem}.{fmt}" for job in self.abandoned for fmt in self.formats}
+        # write_atomic's temp for a note: "~tierslieu-<note name[:40]>.<random>.tmp"
+        temps = {f"{TEMP_PREFIX}{stem}.{fmt}"[: len(TEMP_PREFIX) + 40] + "."
+                 for stem in self.stems for fmt in self.formats} if any(
+                     n.endswith(".tmp") for n in new) else set()
         removed = []
-        for name in _listing(self.out_dir) - self.before - listed:
-            # write_atomic's temp: "~tierslieu-<name[:40]>.<random>.tmp"
-            is_temp = name.endswith(".tmp") and name[:-4].rpartition(".")[0] + "." in self.temp_keys
+        for name in new - listed:
+            is_temp = name.endswith(".tmp") and name[:-4].rpartition(".")[0] + "." in temps
             if is_temp or name in doomed:
                 path = self.out_dir / name
                 with contextlib.suppress(OSError):
@@ -236,8 +241,7 @@ def _run_here(
         for job in jobs:
             if stop.is_set():
                 break
-            tally.dispatched(job)
-            tally.record(task(job, options))
+            tally.record(task(job, options), job=job)
     finally:
         worker.set_cancel_event(None)
 
@@ -270,14 +274,14 @@ def _run_pool(
                 job = next(pending, None)
                 if job is None:
                     break
-                tally.dispatched(job)
                 with _signals_blocked():  # a worker spawned here inherits the blocked mask
                     in_flight[pool.submit(task, job, options)] = job
             if not in_flight:
                 break
             finished, _ = wait(in_flight, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in finished:
-                tally.record(_outcome(future, in_flight.pop(future)))
+                job = in_flight.pop(future)
+                tally.record(_outcome(future, job), job=job)
     finally:
         _stop_pool(pool, cancel, in_flight, tally)
 
@@ -297,7 +301,7 @@ def _stop_pool(pool: ProcessPoolExecutor, cancel: Any, in_flight: dict[Future[Ou
                 if future.cancelled():
                     tally.record(Outcome(job.line, job.commune, ok=False, cancelled=True))
                 else:
-                    tally.record(_outcome(future, job), quiet=True)
+                    tally.record(_outcome(future, job), quiet=True, job=job)
         if in_flight:  # still busy: end the processes rather than wait for them
             for process in list(getattr(pool, "_processes", {}).values()):
                 with contextlib.suppress(Exception):

@@ -74,12 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_template(path: Path) -> int:
     """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`."""
+    from reports.files import WriteError, write_atomic
     from reports.paths import read_bytes
 
     try:
-        path.write_bytes(read_bytes("batch", "communes-modele.csv"))
-    except OSError as exc:
-        print(f"Impossible d'écrire {path} : {exc.strerror or exc}.", file=sys.stderr)
+        write_atomic(path, read_bytes("batch", "communes-modele.csv"))
+    except WriteError as exc:  # French, names the file
+        print(str(exc), file=sys.stderr)
         return EXIT_UNWRITABLE
     print(f"Modèle écrit : {path}", file=sys.stderr)
     return EXIT_OK
@@ -120,8 +121,8 @@ def _conclude(report, quiet: bool) -> int:
     out = report.summary_path.parent if report.summary_path else None
     if report.interrupted:
         terminated = report.signal == getattr(signal, "SIGTERM", -1)
-        why = "arrêt demandé (SIGTERM)" if terminated else "interrompu"
-        print(f"Traitement {why} : {done} note(s) terminée(s) sur {report.total} ; "
+        why = "Arrêt demandé (SIGTERM)" if terminated else "Interrompu"
+        print(f"{why} : {done} note(s) terminée(s) sur {report.total} ; "
               f"récapitulatif dans {report.summary_path}, problèmes dans "
               f"{report.errors_path}.", file=sys.stderr)
         return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
