@@ -114,6 +114,16 @@ class Sizing:
     notes: tuple[str, ...]  # French remarks (sharing offices, building too big or too small...)
     building_name: str | None = None  # candidate building retained, if any
     building_fit: str | None = None  # French: how that building fits the recommended surface
+    # Phase 1 is what fits in the retained building now (the whole recommendation when there
+    # is no building or it is big enough); the rest is « phase 2 », once demand is confirmed.
+    phase1_workstations: int = 0
+    phase1_closed_offices: int = 0
+    phase1_surface_m2: float = 0.0
+    phase2_workstations: int = 0  # open desks left for phase 2 (0: everything fits now)
+    phase2_closed_offices: int = 0
+    # Regular users phase 1 holds at the fill-rate target: open desks × fill ÷ presence
+    # + shared closed offices × users per office. Break-even is checked against it.
+    capacity_users: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,7 @@ class MoneyLine:
     amount_eur: float
     source: str
     overridden: bool = False  # True when the profile replaced the default
+    planned: bool = False  # True for a cost the profile does not plan yet (« à prévoir »)
 
 
 @dataclass(frozen=True)
@@ -140,16 +151,60 @@ class TariffScenario:
 
 
 @dataclass(frozen=True)
+class RevenueLine:
+    """One product's yearly revenue at the central tariffs (steady state, year 3)."""
+
+    product_id: str  # "monthly", "carnet", "closed_office", "meeting_room"
+    label: str  # French
+    quantity: float  # regular users (monthly, carnet, closed_office) or days (meeting_room)
+    unit_price_eur: float  # per month, per day of carnet, per office month, per room day
+    amount_eur: float  # per year
+    source: str  # French: the documented tariff and the share of users
+
+
+@dataclass(frozen=True)
 class BreakEven:
-    """When revenue covers charges."""
+    """When revenue covers charges.
+
+    `users_needed` divides the charges left after room hire by what one regular user brings
+    on average with the product mix (`revenue_per_user_month_eur`). `feasible_at_capacity`
+    is False when that number is more than the phase-1 place holds (`capacity_users`, see
+    `Sizing.capacity_users`) or when the tariffs bring nothing: « équilibre impossible à ce
+    tarif et à cette taille ». The verdict reads it (with `reports.analysis.cover`): tariffs
+    can then never balance the place, only a public contribution can.
+    """
 
     monthly_charges_eur: float
-    price_eur: float  # the central monthly price
-    users_needed: float | None  # users needed at that price (None: never)
+    price_eur: float  # the central monthly subscription price
+    users_needed: float | None  # users needed with the product mix (None: never)
     users_expected: float
-    price_needed_eur: float | None  # monthly price needed with the users expected
+    price_needed_eur: float | None  # average monthly revenue per user needed with the users
     reached: bool
     explanation: str  # French, with the El Quadrat benchmark where useful
+    revenue_per_user_month_eur: float = 0.0  # average over monthly, carnet and office users
+    other_revenue_eur: float = 0.0  # yearly revenue that does not follow users (room hire)
+    capacity_users: float | None = None  # regular users the phase-1 place holds
+    feasible_at_capacity: bool = True
+
+
+@dataclass(frozen=True)
+class SensitivityLine:
+    """The steady-state yearly balance when one driver moves down and up."""
+
+    factor_id: str  # "users", "price", "rent", "staff_hours", "energy"
+    label: str  # French
+    change: float  # 0.25 for ± 25 %
+    balance_down_eur: float  # balance with the driver lowered by `change`
+    balance_up_eur: float  # balance with the driver raised by `change`
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """How the yearly balance (year 3, revenue − charges) moves with its main drivers."""
+
+    base_balance_eur: float
+    lines: tuple[SensitivityLine, ...]  # widest swing first
+    source: str  # French: where the changes come from
 
 
 @dataclass(frozen=True)
@@ -192,6 +247,13 @@ class Finance:
     subsidy_eur: float  # investment subsidy expected
     self_financing_eur: float  # investment left to the carrier
     public_support_per_year_eur: float  # running deficit to cover each year (0 if none)
+    revenue: tuple[RevenueLine, ...] = ()  # by product, year 3 at the central tariffs
+    revenue_total_eur: float = 0.0
+    # The running budget is `operating_total_eur` (every charge, staff « à prévoir »
+    # included); the contribution is what the commune or the carrier says it will pay each
+    # year towards it (profile budget.annual_contribution_eur; None: not said).
+    contribution_eur: float | None = None
+    sensitivity: Sensitivity | None = None
 
 
 @dataclass(frozen=True)

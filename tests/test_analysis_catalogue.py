@@ -152,7 +152,7 @@ def test_every_risk_has_exactly_the_parts_the_engine_reads():
             _, risk, part = key.split(".")
             parts.setdefault(risk, set()).add(part)
     base = {"title", "text", "mitigation", "condition", "sites"}
-    assert {r: p for r, p in parts.items() if p - {"text_one"} != base} == {}
+    assert {r: p for r, p in parts.items() if p - {"text_one", "text_free"} != base} == {}
     assert [r for r, p in parts.items() if "text_one" in p] == ["competition"]
 
 

@@ -74,8 +74,10 @@ def test_tariff_scenarios_come_from_the_documented_monthly_prices():
         35, 50, 120)
     assert low.site_ids[0] == "el_quadrat" and high.site_ids[0] == "pop_coworking"
     assert central.revenue_eur_per_year == 10 * 50 * 12
-    # day prices for everyone: 5 € (Auterive), 9 € (Laroque), 10 € (Murat), 12 € HT (Bram)
-    assert (low.day_price_eur, central.day_price_eur, high.day_price_eur) == (5, 9.5, 12)
+    # a day bought in a carnet, for everyone: 20 € for 10 days (Auterive) = 2 €, 80 € for
+    # 10 days (Cap Work) = 8 €; the median of the two is 5 €
+    assert (low.day_price_eur, central.day_price_eur, high.day_price_eur) == (2, 5, 8)
+    assert central.site_ids == ("firmin_pons", "cap_work")
 
 
 def _sized(profile, users):
@@ -128,7 +130,9 @@ def test_rent_entered_lent_or_estimated():
     assert operating_lines(profile, sizing, _params())[0].amount_eur == 0
     profile.buildings[0].owner = "private"
     rent = operating_lines(profile, sizing, _params())[0]
-    assert rent.amount_eur == 100 * 5 * 12 and "Plan B" in rent.source
+    # on the sized surface, not the 100 m² building: 8 posts × 9 m² × 1,15 = 82,8 → 85 m²
+    assert sizing.surface_m2 == 85
+    assert rent.amount_eur == 85 * 5 * 12 and "Plan B" in rent.source
 
 
 def test_funding_fits_the_carrier_and_the_project():

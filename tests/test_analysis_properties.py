@@ -40,7 +40,7 @@ OVERRIDES = st.lists(st.sampled_from(sorted(BOUNDS)), unique=True, max_size=4).f
     lambda keys: st.fixed_dictionaries({k: st.floats(*BOUNDS[k]) for k in keys}))
 
 VALID = st.fixed_dictionaries({
-    "format": st.just("tierslieu-profile"), "version": st.just(1),
+    "format": st.just("tierslieu-profile"), "version": st.just(2),
     "commune": st.fixed_dictionaries({
         "name": _name, "insee_code": st.sampled_from(["", "66149", "2A004", "48198", "99999"]),
         "departement": st.sampled_from(["", "66", "2A", "974"]),
@@ -70,6 +70,7 @@ VALID = st.fixed_dictionaries({
     "budget": st.fixed_dictionaries({
         "investment_eur": _opt(_money), "subsidy_rate": _opt(st.floats(0, 1)),
         "annual_operating_eur": _opt(st.integers(0, 2_000_000)),
+        "annual_contribution_eur": _opt(st.integers(0, 2_000_000)),
         "opening": st.sampled_from(["", "2027-09", "2030-01-15"])}),
     "services": st.lists(_codes(codes.SERVICES), unique=True, max_size=7),
     "notes": st.text(max_size=50),

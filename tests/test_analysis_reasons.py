@@ -70,14 +70,16 @@ def _castelnaudary_deficit(result):
     p = params_for({}, KB.settings)
     users = result.demand.users.central  # the demand has its own tests
     offices = math.ceil(users / p("users_per_shared_office"))  # closed offices only
+    # (8 offices × 10 m² + a 20 m² meeting room) × 1,15 = 115 m², in the 180 m² building
     charges = (12 * 1200  # rent entered
-               + 180 * p("energy_charges_eur_per_m2_year")  # the whole 180 m² heated
+               + 115 * p("energy_charges_eur_per_m2_year")  # the sized surface is heated
                + p("insurance_eur_year") + 12 * p("internet_eur_month")
                + p("cleaning_hours_per_week") * p("cleaning_eur_per_hour") * p("weeks_per_year")
                + p("communication_eur_year")
                + offices * 12 * p("network_fee_per_office_month_eur"))  # a private network
-    # year 1: the ramp-up share of the users pays the median documented price, 50 € a month
-    return charges - p("ramp_up")[0] * users * 50 * 12
+    # year 1: the ramp-up share of the users, each renting half of a 100 € office a month
+    # (Auterive), and the same share of 24 meeting-room days at 80 € HT (Bram)
+    return charges - p("ramp_up")[0] * (users * 100 / 2 * 12 + 24 * 80)
 
 
 def test_volunteer_practice_does_not_apply_to_a_private_network():
@@ -100,8 +102,8 @@ def test_no_investment_subsidy_means_no_investment_only_subsidy_risk():
 
 def test_profitability_risk_says_whether_the_deficit_is_covered():
     pennautier = analyse(_example("pennautier.tierslieu.json"))
-    risk = {r.risk_id: r for r in pennautier.risks}["profitability"]
-    assert "couvert par le budget de fonctionnement annoncé" in risk.text
+    risk = {r.risk_id: r for r in pennautier.risks}["break_even_capacity"]
+    assert "couvert par la contribution annuelle annoncée" in risk.text
 
 
 def test_the_existing_building_clause_names_the_building_the_sizing_retained():

@@ -48,14 +48,17 @@ def _plain(text):
     return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
-def test_a_deficit_is_covered_only_by_a_public_carrier_budget_at_least_as_large():
+def test_a_deficit_is_covered_only_by_an_announced_contribution_at_least_as_large():
     profile = _example("pennautier.tierslieu.json")  # the commune carries, 25 000 €/an
     assert running_cover(profile, _finance(0.0, reached=True))[0]
     assert running_cover(profile, _finance(25_000.0))[0]
     covered, text = running_cover(profile, _finance(25_001.0))
     assert not covered and "25 000 € par an" in _plain(text)
-    profile.budget.annual_operating_eur = None
-    assert "pas encore inscrit au budget" in running_cover(profile, _finance(100.0))[1]
+    profile.budget.annual_contribution_eur = None
+    # the whole running budget (still 25 000 €) is not a contribution
+    assert profile.budget.annual_operating_eur == 25_000
+    covered, text = running_cover(profile, _finance(100.0))
+    assert not covered and "pas encore inscrit au budget" in text
 
 
 def test_a_commune_financing_another_carrier_has_not_yet_voted_the_running_support():
@@ -65,23 +68,32 @@ def test_a_commune_financing_another_carrier_has_not_yet_voted_the_running_suppo
     profile.carrier.commune_support = "premises"
     covered, text = running_cover(profile, _finance(100.0))
     assert not covered and "aucun financeur public" in text
-    profile.carrier.type = "epci"  # a public carrier funds its own service from its budget
+    profile.carrier.type = "epci"  # a public carrier without a contribution: not yet budgeted
+    covered, text = running_cover(profile, _finance(100.0))
+    assert not covered and "pas encore inscrit au budget" in text
+    profile.budget.annual_contribution_eur = 100  # announced: covers, whoever carries
+    assert running_cover(profile, _finance(100.0))[0]
+    profile.carrier.type = "cooperative"
     assert running_cover(profile, _finance(100.0))[0]
 
 
 def test_examples_verdicts_follow_the_funding_of_their_deficit():
     quillan = analyse(_example("quillan.tierslieu.json"))
     deficit = quillan.finance.public_support_per_year_eur
-    # year 1: charges minus 60 % of the users expected paying the median 50 € a month
-    first_year = 0.6 * quillan.demand.users.central * 50 * 12
-    assert deficit == pytest.approx(quillan.finance.operating_total_eur - first_year)
+    # year 1: charges minus 60 % of the users served. No closed office: half pay the median
+    # 50 € a month, half buy carnets at the median 5 € a day for 0,25 × 5 × 47 = 58,75 days;
+    # plus 60 % of the meeting room's 24 days at 80 € HT
+    users = min(quillan.demand.users.central, quillan.sizing.capacity_users)
+    per_user = 0.5 * 50 * 12 + 0.5 * 58.75 * 5
+    first_year = 0.6 * users * per_user + 0.6 * 24 * 80
+    assert deficit == pytest.approx(quillan.finance.operating_total_eur - first_year, abs=0.02)
     assert deficit > 0 and quillan.verdict.level == "conditional"
     assert any(_plain(fmt_eur(deficit)) in _plain(c) for c in quillan.verdict.conditions)
     pennautier = analyse(_example("pennautier.tierslieu.json"))
     # the commune carries and finances; 25 000 €/an announced >= its deficit
     assert pennautier.finance.public_support_per_year_eur <= 25_000
     assert pennautier.verdict.level == "favourable"
-    assert "couvert par le budget de fonctionnement annoncé" in pennautier.verdict.summary
+    assert "couvert par la contribution annuelle annoncée" in pennautier.verdict.summary
     assert "verdict_rule" in quillan.method
 
 
@@ -90,5 +102,6 @@ def test_a_site_profile_carries_the_running_budget_of_its_fiche():
 
     villefort = profile_from_site(KB.site("solozere_villefort"))
     assert villefort.budget.annual_operating_eur == 40_000  # « 40 000€ par an pour tout l'espace »
+    assert villefort.budget.annual_contribution_eur == 40_000  # public carrier: public money
     result = analyse(villefort, directory=False)
-    assert "couvert par le budget de fonctionnement annoncé" in result.verdict.summary
+    assert "couvert par la contribution annuelle annoncée" in result.verdict.summary

@@ -24,7 +24,7 @@ from reports.profile import (
 )
 
 ISSUE_EXAMPLE = {
-    "format": "tierslieu-profile", "version": 1,
+    "format": "tierslieu-profile", "version": 2,
     "commune": {"name": "Prades", "insee_code": "66149", "departement": "66", "epci_name": "",
                 "epci_population": None},
     "population": {"total": 5835, "age_15_64": 3176, "active_15_64": 2055,
@@ -40,7 +40,7 @@ ISSUE_EXAMPLE = {
     "carrier": {"type": "association", "name": "", "founders": 4, "staff_hours_per_week": 0,
                 "commune_support": "premises"},
     "budget": {"investment_eur": 20000, "subsidy_rate": 0.5, "annual_operating_eur": 6000,
-               "opening": "2027-09"},
+               "annual_contribution_eur": None, "opening": "2027-09"},
     "services": ["open_space", "closed_offices", "meeting_room"],
     "notes": "",
 }
@@ -141,7 +141,7 @@ def test_foreign_format_newer_version_and_bad_json(tmp_path):
     foreign = tmp_path / "a.json"
     foreign.write_text('{"format": "geojson"}', encoding="utf-8")
     newer = tmp_path / "b.json"
-    newer.write_text(json.dumps(_data(version=2)), encoding="utf-8")
+    newer.write_text(json.dumps(_data(version=pm.VERSION + 1)), encoding="utf-8")
     broken = tmp_path / "c.json"
     broken.write_text('{"format": "tierslieu-profile",', encoding="utf-8")
     bare = tmp_path / "d.json"
@@ -171,7 +171,32 @@ def test_older_version_goes_through_the_migrations(monkeypatch):
     profile, messages = profile_from_dict(old)
     assert profile.population.total == 3300
     assert _fields(messages) == []
-    assert profile_to_dict(profile)["version"] == 1
+    assert profile_to_dict(profile)["version"] == pm.VERSION == 2
+
+
+@pytest.mark.parametrize(("carrier", "contribution"), [
+    ("commune", 6000), ("epci", 6000), ("public_agency", 6000),
+    ("association", None), ("cooperative", None), ("undecided", None)])
+def test_version_1_running_budget_becomes_the_contribution_of_a_public_carrier_only(
+        carrier, contribution):
+    # version 1 had one field, read by the engine as what a public carrier pays each year
+    old = _data(carrier__type=carrier)
+    old["version"] = 1
+    del old["budget"]["annual_contribution_eur"]
+    profile, messages = profile_from_dict(old)
+    assert _fields(messages) == []
+    assert profile.budget.annual_operating_eur == 6000  # the whole budget stays where it was
+    assert profile.budget.annual_contribution_eur == contribution
+    saved = profile_to_dict(profile)
+    assert saved["version"] == 2
+    assert saved["budget"]["annual_contribution_eur"] == contribution
+
+
+def test_a_version_1_file_that_already_names_a_contribution_keeps_it():
+    old = _data(carrier__type="commune", budget__annual_contribution_eur=2500)
+    old["version"] = 1
+    profile, _ = profile_from_dict(old)
+    assert profile.budget.annual_contribution_eur == 2500
 
 
 def test_version_without_migration_is_refused():

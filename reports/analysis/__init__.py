@@ -109,7 +109,8 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     counted_nearby = _nearby_count(neighbourhood)
     demand = estimate_demand(profile, sites, kb, base, directory, params, counted_nearby)
     sizing = size_place(profile, demand, sites, kb, params)
-    finance = build_finance(profile, me, sizing, demand, kb, params)
+    finance = build_finance(profile, me, sizing, demand, kb, params,
+                            typologies[0].typology_id if typologies else None)
     impact = estimate_impact(profile, demand, params)
     found = find_risks(profile, demand, sizing, finance, params)
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,

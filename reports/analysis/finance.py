@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import math
 import statistics
+from dataclasses import dataclass
 from typing import Any
 
 from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
 from reports.analysis.parameters import Params
+from reports.analysis.sensitivity import Drivers, sensitivity
 from reports.analysis.sizing import unnamed_building
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
@@ -22,6 +24,7 @@ from reports.result import (
     Finance,
     FundingLine,
     MoneyLine,
+    RevenueLine,
     Sizing,
     TariffScenario,
     YearProjection,
@@ -88,10 +91,15 @@ def _works(building: Building | None, sizing: Sizing, params: Params) -> MoneyLi
                  params, key)
 
 
-def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[MoneyLine]:
-    """Yearly running costs."""
+def operating_lines(profile: Profile, sizing: Sizing, params: Params,
+                    model_id: str | None = None) -> list[MoneyLine]:
+    """Yearly running costs of the phase-1 place (the surface sized, not the room typed).
+
+    The staff the recommended model needs (``staff_hours_by_model``) is costed even when
+    the profile plans none, marked ``planned`` (« à prévoir »).
+    """
     building = chosen_building(profile, sizing)
-    heated = (building.surface_m2 if building and building.surface_m2 else sizing.surface_m2)
+    heated = sized_surface(sizing)
     weeks = params("weeks_per_year")
     lines = [_rent(profile, building, sizing, params),
              _line(text("finance.operating.energy", surface=fmt_number(heated)),
@@ -102,11 +110,9 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
              _line(text("finance.operating.internet"), 12 * params("internet_eur_month"), params,
                    "internet_eur_month"),
              _cleaning(profile, weeks, params)]
-    hours = profile.carrier.staff_hours_per_week or 0
-    if hours:
-        lines.append(_line(text("finance.operating.staff", hours=hours_text(hours)),
-                           hours * params("staff_eur_per_hour") * weeks, params,
-                           "staff_eur_per_hour"))
+    staff = staff_line(profile, model_id, params)
+    if staff is not None:
+        lines.append(staff)
     lines.append(_line(text("finance.operating.communication"),
                        params("communication_eur_year"), params, "communication_eur_year"))
     if profile.carrier.type == "network":
@@ -115,6 +121,33 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mo
                            count * 12 * params("network_fee_per_office_month_eur"), params,
                            "network_fee_per_office_month_eur"))
     return lines
+
+
+def sized_surface(sizing: Sizing) -> float:
+    """The surface run in phase 1 (the recommendation when no phase applies)."""
+    return sizing.phase1_surface_m2 or sizing.surface_m2
+
+
+def staff_line(profile: Profile, model_id: str | None, params: Params) -> MoneyLine | None:
+    """Staff entered, or the animation the recommended model needs « à prévoir », or none."""
+    hours = profile.carrier.staff_hours_per_week or 0
+    rate, weeks = params("staff_eur_per_hour"), params("weeks_per_year")
+    if hours:
+        return _line(text("finance.operating.staff", hours=hours_text(hours)),
+                     hours * rate * weeks, params, "staff_eur_per_hour")
+    needed = params("staff_hours_by_model").get(model_id or "", 0)
+    if not needed:
+        return None
+    params("staff_hours_by_model")  # listed in the method with its sources
+    source = text("finance.operating.staff_planned_source", hours=hours_text(needed),
+                  rate=fmt_eur(rate))
+    return MoneyLine(text("finance.operating.staff_planned", hours=hours_text(needed)),
+                     round(needed * rate * weeks, 2), source, planned=True)
+
+
+def users_text(users: float) -> str:
+    """A number of users: ``7`` or ``5,6`` (no useless ``,0``)."""
+    return fmt_number(users, 0 if float(users).is_integer() else 1)
 
 
 def hours_text(hours: float) -> str:
@@ -143,7 +176,7 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
     if building is not None and building.owner in ("commune", "epci", "carrier") and (
             lends or building.owner == "carrier"):
         return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
-    surface = building.surface_m2 if building and building.surface_m2 else sizing.surface_m2
+    surface = sized_surface(sizing)
     return _line(text("finance.rent.estimated", surface=fmt_number(surface)),
                  12 * surface * params("rent_eur_per_m2_month"), params, "rent_eur_per_m2_month")
 
@@ -151,40 +184,187 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
 # --- revenue --------------------------------------------------------------------------
 
 
-def _documented_prices(kb: Any, unit: str) -> list[tuple[float, Any]]:
-    """Open-space prices for everyone in `unit`, from the study's tariffs (free ones left out)."""
-    return sorted((t.price_eur, t) for t in kb.tariffs
-                  if t.space in ("open_space", "membership") and t.unit == unit
-                  and t.public == "tous" and t.price_eur)
+@dataclass(frozen=True)
+class Prices:
+    """One tariff hypothesis: each product's documented price."""
+
+    monthly: tuple[float, Any]  # open-space month
+    carnet_day: tuple[float, Any] | None  # a day bought in a carnet (pass of N days)
+    office_month: tuple[float, Any] | None  # a closed office for a month
+    room_day: tuple[float, Any] | None  # the meeting room for a day
+
+
+def _documented_prices(kb: Any, unit: str, spaces: tuple[str, ...] = ("open_space", "membership")
+                       ) -> list[tuple[float, Any]]:
+    """Prices for everyone in `unit`, from the study's tariffs (free ones left out).
+
+    A pass of N days is priced per day (Auterive's 20 € for 10 days: 2 € a day).
+    """
+    out = []
+    for t in kb.tariffs:
+        if t.space not in spaces or t.unit != unit or t.public != "tous" or not t.price_eur:
+            continue
+        out.append((t.price_eur / t.pass_units if unit == "pass" and t.pass_units
+                    else t.price_eur, t))
+    return sorted(out, key=lambda pair: pair[0])
 
 
 def _describe(tariff: Any, kb: Any) -> str:
-    """``35 € par mois (El Quadrat, Prades)``."""
+    """``35 € par mois (El Quadrat, Prades)``; two tariffs (a median) joined by « et »."""
+    if isinstance(tariff, tuple):
+        return text("finance.tariffs.between", first=_describe(tariff[0], kb),
+                    second=_describe(tariff[1], kb))
     site = kb.site(tariff.site_id)
     tax = text("finance.tariffs.tax", tax=tariff.tax) if tariff.tax else ""
     return text("finance.tariffs.tariff", price=fmt_eur(tariff.price_eur), tax=tax,
                 site=site.name, commune=site.commune)
 
 
-def scenarios(kb: Any, users: float) -> tuple[TariffScenario, ...]:
-    """Low, median and high documented monthly prices, with a day price of the same rank."""
-    months, days = _documented_prices(kb, "month"), _documented_prices(kb, "day")
+def _pick(prices: list[tuple[float, Any]], key: str) -> tuple[float, Any] | None:
+    """The low, median or high price of a list (None when the study documents none).
+
+    The median of an even list is between two tariffs: both are kept (a tuple) to be cited.
+    """
+    if not prices:
+        return None
+    if key == "low":
+        return prices[0]
+    if key == "high":
+        return prices[-1]
+    value = statistics.median(p for p, _ in prices)
+    exact = [t for p, t in prices if p == value]
+    if exact:
+        return value, exact[0]
+    middle = len(prices) // 2
+    return value, (prices[middle - 1][1], prices[middle][1])
+
+
+def price_hypotheses(kb: Any) -> dict[str, Prices]:
+    """Low, median and high documented price of every product."""
+    months = _documented_prices(kb, "month")
     if not months:
-        return ()
-    picks = {"low": (months[0], days[0] if days else None),
-             "central": (_median(months), _median(days) if days else None),
-             "high": (months[-1], days[-1] if days else None)}
+        return {}
+    carnets = _documented_prices(kb, "pass")
+    offices = _documented_prices(kb, "month", ("closed_office",))
+    rooms = _documented_prices(kb, "day", ("meeting_room",))
+    return {key: Prices(_pick(months, key), _pick(carnets, key), _pick(offices, key),
+                        _pick(rooms, key)) for key in ("low", "central", "high")}
+
+
+@dataclass(frozen=True)
+class Mix:
+    """How the regular users split between products (shares of all regular users)."""
+
+    monthly: float
+    carnet: float
+    office: float
+    room_days: float  # meeting-room days hired per year (0 without a room)
+
+
+def product_mix(profile: Profile, sizing: Sizing, params: Params) -> Mix:
+    """Closed-office users first (``closed_office_share``), the open-space users split
+    between the month and the carnet (``monthly_subscriber_share``, Le Plan B)."""
+    services = set(profile.services or ["open_space"])
+    if "closed_offices" not in services:
+        office = 0.0
+    elif "open_space" in services:
+        office = params("closed_office_share")
+    else:
+        office = 1.0
+    open_share = 1.0 - office
+    monthly = open_share * params("monthly_subscriber_share")
+    rooms = sizing.meeting_rooms * params("meeting_room_days_per_year")
+    return Mix(monthly, open_share - monthly, office, float(rooms))
+
+
+def _carnet_days(params: Params) -> float:
+    """Days a carnet user buys in a year."""
+    return (params("carnet_presence_rate") * params("working_days_per_week")
+            * params("weeks_per_year"))
+
+
+def revenue_per_user_year(mix: Mix, prices: Prices, params: Params) -> float:
+    """What one regular user brings in a year on average, with the product mix."""
+    per_office_user = (prices.office_month[0] / params("users_per_shared_office") * 12
+                       if prices.office_month else 0.0)
+    carnet = prices.carnet_day[0] * _carnet_days(params) if prices.carnet_day else 0.0
+    return (mix.monthly * prices.monthly[0] * 12 + mix.carnet * carnet
+            + mix.office * per_office_user)
+
+
+def room_revenue(mix: Mix, prices: Prices) -> float:
+    """Meeting-room hire in a year."""
+    return mix.room_days * prices.room_day[0] if prices.room_day else 0.0
+
+
+def revenue_lines(users: float, mix: Mix, prices: Prices, kb: Any, params: Params
+                  ) -> tuple[RevenueLine, ...]:
+    """Yearly revenue by product for `users` regular users at one tariff hypothesis."""
     out = []
-    for key, ((price, tariff), day) in picks.items():
-        ref = text("finance.tariffs.monthly", tariff=_describe(tariff, kb))
-        if day is not None:
-            ref += text("finance.tariffs.daily", tariff=_describe(day[1], kb))
-        out.append(TariffScenario(key, text(f"finance.tariffs.{key}"), price,
-                                  day[0] if day else None,
-                                  round(users * price * 12, 2), ref,
-                                  tuple(dict.fromkeys([tariff.site_id]
-                                                      + ([day[1].site_id] if day else [])))))
+    monthly_users = users * mix.monthly
+    if monthly_users:
+        out.append(RevenueLine(
+            "monthly", text("finance.revenue.monthly"), round(monthly_users, 1),
+            prices.monthly[0], round(monthly_users * prices.monthly[0] * 12, 2),
+            text("finance.revenue.monthly_source", tariff=_describe(prices.monthly[1], kb),
+                 share=params.cited("monthly_subscriber_share"))))
+    carnet_users = users * mix.carnet
+    if carnet_users and prices.carnet_day:
+        days = _carnet_days(params)
+        tariff = prices.carnet_day[1]
+        out.append(RevenueLine(
+            "carnet", text("finance.revenue.carnet", days=fmt_number(days)),
+            round(carnet_users, 1), round(prices.carnet_day[0], 2),
+            round(carnet_users * days * prices.carnet_day[0], 2),
+            text("finance.revenue.carnet_source", tariff=_describe(tariff, kb),
+                 day=fmt_eur(prices.carnet_day[0]),
+                 presence=params.cited("carnet_presence_rate"))))
+    office_users = users * mix.office
+    if office_users and prices.office_month:
+        share = params("users_per_shared_office")
+        out.append(RevenueLine(
+            "closed_office", text("finance.revenue.office", share=fmt_number(share)),
+            round(office_users, 1), prices.office_month[0],
+            round(office_users / share * prices.office_month[0] * 12, 2),
+            text("finance.revenue.office_source",
+                 tariff=_describe(prices.office_month[1], kb),
+                 share=params.cited("closed_office_share"))))
+    if mix.room_days and prices.room_day:
+        out.append(RevenueLine(
+            "meeting_room", text("finance.revenue.room"), mix.room_days, prices.room_day[0],
+            round(room_revenue(mix, prices), 2),
+            text("finance.revenue.room_source", tariff=_describe(prices.room_day[1], kb),
+                 days=params.cited("meeting_room_days_per_year"))))
     return tuple(out)
+
+
+def scenarios(kb: Any, users: float, mix: Mix | None = None, params: Params | None = None
+              ) -> tuple[TariffScenario, ...]:
+    """Low, median and high documented prices; revenue with the product mix when given."""
+    hypotheses = price_hypotheses(kb)
+    out = []
+    for key, prices in hypotheses.items():
+        price, tariff = prices.monthly
+        ref = text("finance.tariffs.monthly", tariff=_describe(tariff, kb))
+        day = prices.carnet_day
+        if day is not None:
+            ref += text("finance.tariffs.carnet", tariff=_describe(day[1], kb),
+                        day=fmt_eur(day[0]))
+        if mix is not None and params is not None:
+            revenue = users * revenue_per_user_year(mix, prices, params) + room_revenue(mix,
+                                                                                      prices)
+        else:
+            revenue = users * price * 12
+        out.append(TariffScenario(key, text(f"finance.tariffs.{key}"), price,
+                                  round(day[0], 2) if day else None, round(revenue, 2), ref,
+                                  tuple(dict.fromkeys([*_site_ids(tariff),
+                                                       *(_site_ids(day[1]) if day else [])]))))
+    return tuple(out)
+
+
+def _site_ids(tariff: Any) -> list[str]:
+    """The site(s) of a tariff or of the two tariffs of a median."""
+    return [t.site_id for t in tariff] if isinstance(tariff, tuple) else [tariff.site_id]
 
 
 def _median(prices: list[tuple[float, Any]]) -> tuple[float, Any]:
@@ -194,30 +374,50 @@ def _median(prices: list[tuple[float, Any]]) -> tuple[float, Any]:
     return value, closest[1]
 
 
-def break_even(operating_total: float, price: float, users: float, params: Params
-               ) -> BreakEven:
-    """Users needed at the central price, and price needed with the users expected."""
+def break_even(operating_total: float, price: float, users: float, params: Params,
+               per_user_year: float | None = None, other: float = 0.0,
+               capacity: float | None = None, expected: float | None = None) -> BreakEven:
+    """Users needed with the product mix, and revenue per user needed with the users expected.
+
+    Without `per_user_year`, every user pays `price` a month (the El Quadrat case).
+    """
+    per_user_year = price * 12 if per_user_year is None else per_user_year
     charges = operating_total / 12
-    needed = float(math.ceil(charges / price - 1e-9)) if price > 0 else None
-    price_needed = round(charges / users, 2) if users > 0 else None
+    left = max(operating_total - other, 0.0)
+    needed = (float(math.ceil(left / per_user_year - 1e-9)) if per_user_year > 0 else None)
+    price_needed = round(left / users / 12, 2) if users > 0 else None
     reached = needed is not None and users >= needed
+    feasible = needed is not None and (capacity is None or needed <= capacity + 1e-9)
     ref_charges, ref_price = params("el_quadrat_charges_month"), params("el_quadrat_price_month")
     ref_users = math.ceil(ref_charges / ref_price)
+    per_month = per_user_year / 12
     explained = text(
-        "finance.break_even.text", charges=fmt_eur(charges), price=fmt_eur(price),
-        needed=fmt_number(needed), users=fmt_number(users), price_needed=fmt_eur(price_needed),
+        "finance.break_even.text", charges=fmt_eur(charges), per_user=fmt_eur(per_month),
+        other=text("finance.break_even.other", other=fmt_eur(other)) if other else "",
+        needed=fmt_number(needed) if needed is not None else "—",
+        users=text("finance.break_even.served" if expected is not None and expected > users
+                   else "finance.break_even.expected", users=fmt_number(users)),
+        price_needed=fmt_eur(price_needed),
         ref_charges=fmt_eur(ref_charges), ref_price=fmt_eur(ref_price),
         ratio=fmt_number(ref_charges / ref_price, 2), ref_users=fmt_number(ref_users))
-    return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, explained)
+    if capacity is not None and not feasible:
+        explained += text("finance.break_even.over_capacity", capacity=users_text(capacity))
+    return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, explained,
+                     round(per_month, 2), round(other, 2), capacity, feasible)
 
 
-def projection(users: float, price: float, operating_total: float, params: Params
-               ) -> tuple[YearProjection, ...]:
-    """Three years: users ramp up, charges stay the same (constant euros)."""
+def projection(users: float, price: float, operating_total: float, params: Params,
+               per_user_year: float | None = None, other: float = 0.0,
+               capacity: float | None = None) -> tuple[YearProjection, ...]:
+    """Three years: users (and room hire) ramp up, charges stay the same (constant euros).
+
+    The users of a year never exceed what the place holds (`capacity`).
+    """
+    per_user_year = price * 12 if per_user_year is None else per_user_year
     out = []
     for year, share in enumerate(params("ramp_up"), start=1):
-        n = round(users * share, 1)
-        revenue = round(n * price * 12, 2)
+        n = round(min(users * share, capacity or math.inf), 1)
+        revenue = round(n * per_user_year + other * share, 2)
         out.append(YearProjection(year, n, revenue, round(operating_total, 2),
                                   round(revenue - operating_total, 2)))
     return tuple(out)
@@ -246,24 +446,48 @@ def funding_plan(profile: Profile, me: Features, kb: Any, params: Params
     return tuple(out)
 
 
+def served_users(expected: float, sizing: Sizing) -> float:
+    """Regular users the phase-1 place can serve: the users expected, within its capacity."""
+    if sizing.capacity_users and sizing.capacity_users < expected:
+        return round(sizing.capacity_users, 1)
+    return expected
+
+
 def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand, kb: Any,
-                  params: Params) -> Finance:
-    """Everything about money, from the sizing and the demand."""
+                  params: Params, model_id: str | None = None) -> Finance:
+    """Everything about money, from the sizing, the demand and the recommended model."""
     investment = investment_lines(profile, sizing, params)
-    operating = operating_lines(profile, sizing, params)
+    operating = operating_lines(profile, sizing, params, model_id)
     inv_total = round(sum(line.amount_eur for line in investment), 2)
     op_total = round(sum(line.amount_eur for line in operating), 2)
-    users = demand.users.central
-    options = scenarios(kb, users)
-    price = next((s.monthly_price_eur for s in options if s.scenario_id == "central"),
-                 params("el_quadrat_price_month"))
+    users = served_users(demand.users.central, sizing)
+    mix = product_mix(profile, sizing, params)
+    hypotheses = price_hypotheses(kb)
+    options = scenarios(kb, users, mix, params)
+    if "central" in hypotheses:
+        prices = hypotheses["central"]
+        price = prices.monthly[0]
+        per_user, other = revenue_per_user_year(mix, prices, params), room_revenue(mix, prices)
+        revenue = revenue_lines(users, mix, prices, kb, params)
+    else:  # a knowledge base without tariffs: the El Quadrat reference price
+        price = params("el_quadrat_price_month")
+        per_user, other, revenue = price * 12, 0.0, ()
     rate = profile.budget.subsidy_rate
     if rate is None:
         rate = params("default_subsidy_rate")
     subsidy = round(inv_total * rate, 2)
-    years = projection(users, price, op_total, params)
+    years = projection(demand.users.central, price, op_total, params, per_user, other,
+                       sizing.capacity_users or None)
     support = max(0.0, max(-y.balance_eur for y in years))
+    staff_cost = staff_line(profile, model_id, params)
+    staff = staff_cost.amount_eur if staff_cost is not None else 0.0
+    drivers = Drivers(users, per_user, other, op_total, operating[0].amount_eur, staff,
+                      operating[1].amount_eur)
     return Finance(tuple(investment), inv_total, tuple(operating), op_total, options,
-                   break_even(op_total, price, users, params), years,
-                   funding_plan(profile, me, kb, params), subsidy,
-                   round(inv_total - subsidy, 2), round(support, 2))
+                   break_even(op_total, price, users, params, per_user, other,
+                              sizing.capacity_users or None, demand.users.central),
+                   years, funding_plan(profile, me, kb, params), subsidy,
+                   round(inv_total - subsidy, 2), round(support, 2),
+                   revenue, round(sum(line.amount_eur for line in revenue), 2),
+                   profile.budget.annual_contribution_eur, sensitivity(drivers, params))
+

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reports.analysis.cover import running_cover
-from reports.analysis.finance import chosen_building
+from reports.analysis.finance import chosen_building, users_text
 from reports.analysis.parameters import Params
 from reports.analysis.texts import items, text
 from reports.fmt import fmt_eur, fmt_number
@@ -90,12 +90,20 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
     """Profitability expected, subsidies only for investment, budgets too short."""
     out = []
     support = finance.public_support_per_year_eur
-    if not finance.break_even.reached:
-        private = profile.carrier.type in ("company", "network")
+    private = profile.carrier.type in ("company", "network")
+    be = finance.break_even
+    if not be.feasible_at_capacity:
+        out.append(_risk("risks.break_even_capacity", "high" if private else "medium", {
+            "needed": fmt_number(be.users_needed) if be.users_needed is not None else "—",
+            "capacity": users_text(be.capacity_users or 0),
+            "cover": running_cover(profile, finance)[1]},
+            {"support": fmt_eur(support)},
+            text_key="text" if be.users_needed is not None else "text_free"))
+    elif not be.reached:
         out.append(_risk("risks.profitability", "high" if private else "medium",
                          {"cover": running_cover(profile, finance)[1]},
                          {"support": fmt_eur(support)}))
-    if (support > 0 and finance.subsidy_eur > 0
+    if (support > 0 and finance.subsidy_eur > 0 and not finance.contribution_eur
             and profile.carrier.commune_support not in ("funding", "both")):
         out.append(_risk("risks.investment_only_subsidy", "medium", {
             "subsidy": fmt_eur(finance.subsidy_eur), "support": fmt_eur(support)}))

@@ -14,6 +14,7 @@ from reports.profile import (
     Profile,
     Territory,
 )
+from reports.profile.read import PUBLIC_CARRIERS
 
 
 def profile_from_site(site: Any) -> Profile:
@@ -35,7 +36,11 @@ def profile_from_site(site: Any) -> Profile:
         carrier=Carrier(type=site.carrier_type or "undecided",
                         staff_hours_per_week=staff),
         budget=Budget(investment_eur=site.investment_eur, subsidy_rate=site.subsidy_rate,
-                      annual_operating_eur=site.operating_eur_per_year),
+                      annual_operating_eur=site.operating_eur_per_year,
+                      # a public carrier pays what its fiche says the place costs a year
+                      annual_contribution_eur=(site.operating_eur_per_year
+                                               if site.carrier_type in PUBLIC_CARRIERS
+                                               else None)),
         services=list(site.services),
         notes=text("sites.profile.notes", site=site.name),
     )

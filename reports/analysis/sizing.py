@@ -31,9 +31,65 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
         notes.append(text("sizing.notes.closed_room"))
     notes.append(text("sizing.notes.start_small"))
     building, fit = _best_building(profile.buildings, surface, params)
+    ws1, off1, surface1 = phase_one(building, workstations, offices, rooms, services, surface,
+                                    params)
+    if (ws1, off1) != (workstations, offices):
+        notes.insert(0, _phase_note(building, ws1, off1, workstations - ws1, offices - off1))
     return Sizing(workstations, offices, rooms, float(surface), fill,
                   _reference_sites(demand, matches, kb, params), tuple(notes),
-                  _name(profile.buildings, building), fit)
+                  _name(profile.buildings, building), fit,
+                  ws1, off1, float(surface1), workstations - ws1, offices - off1,
+                  round(capacity(ws1, off1, params), 1))
+
+
+def capacity(workstations: int, offices: int, params: Params) -> float:
+    """Regular users a place holds at the fill-rate target.
+
+    An open desk is used ``fill ÷ presence`` regular users' worth (0,7 ÷ 0,5 = 1,4), a shared
+    closed office ``users_per_shared_office`` (2).
+    """
+    fill, presence = params("fill_rate_target"), params("presence_rate")
+    return workstations * fill / presence + offices * params("users_per_shared_office")
+
+
+def phase_one(building: Building | None, workstations: int, offices: int, rooms: int,
+              services: set[str], surface: float, params: Params) -> tuple[int, int, float]:
+    """Open desks, closed offices and surface that fit in the retained building now.
+
+    The whole recommendation when there is no building, its surface is unknown or it is big
+    enough. Otherwise the shared areas and the rooms keep their place and the desks and
+    offices shrink in the same proportion to fit what is left (rounded down).
+    """
+    if building is None or not building.surface_m2 or building.surface_m2 >= surface:
+        return workstations, offices, surface
+    fixed = rooms * params("m2_meeting_room")
+    if "fablab" in services:
+        fixed += params("m2_fablab")
+    if "public_services" in services:
+        fixed += params("m2_public_services")
+    usable = building.surface_m2 / (1 + params("common_areas_share")) - fixed
+    wanted = workstations * params("m2_per_workstation") + offices * params("m2_per_closed_office")
+    factor = max(0.0, min(1.0, usable / wanted)) if wanted else 0.0
+    ws1, off1 = math.floor(workstations * factor), math.floor(offices * factor)
+    if ws1 == off1 == 0 and usable >= params("m2_per_workstation") and workstations:
+        ws1 = 1
+    return ws1, off1, float(building.surface_m2)
+
+
+def _phase_note(building: Building, ws1: int, off1: int, ws2: int, off2: int) -> str:
+    """Phase 1 in the building, phase 2 for the rest, in one sentence."""
+    def posts(ws: int, off: int) -> str:
+        parts = []
+        if ws or not off:
+            parts.append(text("sizing.phase.workstations", count=fmt_number(ws),
+                              plural="" if ws < 2 else "s"))
+        if off:
+            parts.append(text("sizing.phase.offices", count=fmt_number(off),
+                              x="" if off < 2 else "x", plural="" if off < 2 else "s"))
+        return text("sizing.phase.and").join(parts)
+
+    return text("sizing.phase.note", surface=fmt_number(building.surface_m2),
+                phase1=posts(ws1, off1), phase2=posts(ws2, off2))
 
 
 def _name(buildings: list[Building], building: Building | None) -> str | None:

@@ -56,6 +56,7 @@ FIELDS: dict[str, str] = {
     "budget.investment_eur": "number",
     "budget.subsidy_rate": "rate",
     "budget.annual_operating_eur": "number",
+    "budget.annual_contribution_eur": "number",
     "budget.opening": "month",
     "services": "list",
     "notes": "text",

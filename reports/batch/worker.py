@@ -70,6 +70,8 @@ def summary_of(result: Any, job: Job, files: tuple[str, ...]) -> dict[str, Any]:
         "break_even_users": finance.break_even.users_needed,
         "break_even_reached": finance.break_even.reached,
         "public_support_eur": finance.public_support_per_year_eur,
+        "contribution_eur": finance.contribution_eur,
+        "break_even_feasible": finance.break_even.feasible_at_capacity,
         "files": list(files),
     }
 

@@ -9,7 +9,7 @@ from reports import codes
 from reports.profile.specs import Spec, _bool_spec, _code_spec, _f, _int_spec, _num_spec
 
 FORMAT = "tierslieu-profile"
-VERSION = 1
+VERSION = 2  # 2: budget.annual_contribution_eur (see read._v1_to_v2)
 EXTENSION = ".tierslieu.json"
 MAX_FILE_BYTES = 2_000_000
 MAX_BUILDINGS = 10
@@ -111,8 +111,12 @@ class Budget:
     investment_eur: float | None = _f(None, _num_spec("L'investissement prévu", 0, 10_000_000, "€"))
     subsidy_rate: float | None = _f(None, Spec("number", "Le taux de subvention doit être une "
                                                "fraction entre 0 et 1 (0,5 pour 50 %).", 0, 1))
+    # The whole yearly running budget planned (every charge), and, apart, what the commune
+    # (or the carrier) says it will pay towards it each year.
     annual_operating_eur: float | None = _f(None, _num_spec("Le budget de fonctionnement annuel",
                                                             0, 2_000_000, "€"))
+    annual_contribution_eur: float | None = _f(None, _num_spec(
+        "La contribution annuelle au fonctionnement", 0, 2_000_000, "€"))
     opening: str = _f("", Spec("month", "La date d'ouverture doit s'écrire AAAA-MM "
                                "(par exemple 2027-09)."))
     extra: dict[str, Any] = field(default_factory=dict)

@@ -15,8 +15,31 @@ from reports.profile.model import FORMAT, MAX_FILE_BYTES, SECTIONS, VERSION, Bui
 from reports.profile.parse import _read_assumptions, _read_list, _read_section
 
 _TOP_KEYS = ("format", "version", *SECTIONS, "buildings", "services", "notes", "assumptions")
+PUBLIC_CARRIERS = ("commune", "epci", "public_agency")
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 separates the yearly contribution from the whole running budget.
+
+    Version 1 had one field, ``budget.annual_operating_eur``; the engine read it as what a
+    public carrier (commune, intercommunality, public agency) would pay each year towards
+    the running costs. That reading becomes ``annual_contribution_eur`` for a public
+    carrier; the field itself stays as the whole running budget. For any other carrier the
+    contribution stays unknown (nobody had said who pays).
+    """
+    budget, carrier = data.get("budget"), data.get("carrier")
+    if isinstance(budget, dict) and "annual_contribution_eur" not in budget:
+        budget = dict(budget)
+        public = isinstance(carrier, dict) and carrier.get("type") in PUBLIC_CARRIERS
+        budget["annual_contribution_eur"] = (budget.get("annual_operating_eur") if public
+                                             else None)
+        data["budget"] = budget
+    data["version"] = 2
+    return data
+
+
 # version -> function turning a dict of that version into one of the next version
-_MIGRATIONS: dict[int, Any] = {}
+_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}
 
 
 def _check_format(data: Any) -> tuple[dict[str, Any] | None, list[Message]]:
