@@ -74,6 +74,16 @@ def test_a_bad_byte_does_not_garble_the_whole_file(tmp_path):
     assert table.warnings and table.warnings[0][0] == 3 and "Ligne 3" in table.warnings[0][1]
 
 
+def test_the_command_line_says_the_line_read_otherwise(tmp_path, capsys):
+    from reports.cli import main
+
+    source = tmp_path / "c.csv"  # rows that fail on reading: no note is made
+    source.write_bytes(b"commune.name;population.total\nSaint-\xc3\x89tienne;beaucoup\n"
+                       b"Gruissan\x9d;beaucoup\n")
+    main(["batch", str(source), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"])
+    assert "Ligne 3 du fichier" in capsys.readouterr().err
+
+
 def test_a_whole_windows_1252_file_is_still_read_without_warning(tmp_path):
     source = tmp_path / "c.csv"
     source.write_bytes("commune.name;population.total\nBéziers;100\nŒuvre;2\n".encode("cp1252"))

@@ -29,6 +29,7 @@ Task = Callable[[Job, BatchOptions], Outcome]
 Progress = Callable[[Outcome, int, int], None]  # (outcome, rows finished, rows to do)
 SUMMARY_NAME, ERRORS_NAME = "summary.csv", "errors.csv"
 _POLL_SECONDS = 0.2  # how often a running batch looks at the stop request
+ENCODING_FIELD = "encodage"  # errors.csv's field for a line read with another encoding
 WINDOW_PER_WORKER = 4  # jobs in flight per worker process: enough to keep each one busy
 GRACE_SECONDS = 4.0  # after a stop, how long a busy worker may take to abandon its note
 
@@ -84,7 +85,8 @@ def run_batch(
         out_dir = _prepare_out_dir(options.out_dir)
         options = BatchOptions(out_dir, options.formats, options.brand)
         report = BatchReport(total=len(table.rows), issues=header_issues(table))
-        report.issues += [Issue(line, "", "", WARNING, text) for line, text in table.warnings]
+        report.issues += [Issue(line, "", ENCODING_FIELD, WARNING, text)
+                          for line, text in table.warnings]
         tally = _Tally(report, progress, out_dir, options.formats)
         if any(i.level == ERROR for i in report.issues):
             # without a column naming the commune no row can be done: all of them fail

@@ -126,10 +126,15 @@ def _conclude(report, quiet: bool) -> int:
               f"récapitulatif dans {report.summary_path}, problèmes dans "
               f"{report.errors_path}.", file=sys.stderr)
         return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+    from reports.batch.runner import ENCODING_FIELD
+
     header_errors = [i for i in report.issues if i.level == ERROR]
     for issue in header_errors:  # the file itself is wrong: say why, whatever --quiet says
         print(f"Fichier CSV, ligne {issue.line} — {issue.field} : {issue.text}",
               file=sys.stderr)
+    for issue in report.issues:  # accents read another way: say it, whatever --quiet says
+        if issue.field == ENCODING_FIELD:
+            print(f"Fichier CSV — {issue.text}", file=sys.stderr)
     if failed or header_errors:
         print(f"{done} commune(s) traitée(s), {failed} ligne(s) en erreur : "
               f"voir {report.errors_path}.", file=sys.stderr)
