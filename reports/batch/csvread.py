@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -33,27 +32,52 @@ class CsvReadError(UserFacingError, ValueError):
     """The file cannot be read as a CSV of communes; the message is in French."""
 
 
-class Rows(Sequence[tuple[int, dict[str, str]]]):
-    """(line number as in a spreadsheet, cells by column name), built on demand."""
+_PACK = "\x1f"  # the ASCII unit separator: joins a row's cells into one string
 
-    def __init__(self, header: tuple[str, ...], records: list[tuple[int, tuple[str, ...]]]):
+
+class Rows(Sequence[tuple[int, dict[str, str]]]):
+    """(line number as in a spreadsheet, cells by column name), built on demand.
+
+    Each row is kept as one string (its cells joined by the unit separator, or a tuple in
+    the rare row whose cells hold that character): about 150 bytes a row, not a dict.
+    """
+
+    def __init__(self, header: tuple[str, ...], records: list[tuple[int, str | tuple[str, ...]]]):
         self._header, self._records = header, records
 
     def __len__(self) -> int:
         return len(self._records)
 
+    def _cells(self, packed: str | tuple[str, ...]) -> dict[str, str]:
+        cells = packed.split(_PACK) if isinstance(packed, str) else packed
+        return _row(self._header, cells)
+
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
-            return [(line, _row(self._header, cells)) for line, cells in self._records[index]]
+            return [(line, self._cells(cells)) for line, cells in self._records[index]]
         line, cells = self._records[index]
-        return line, _row(self._header, cells)
+        return line, self._cells(cells)
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         for line, cells in self._records:
-            yield line, _row(self._header, cells)
+            yield line, self._cells(cells)
 
     def __eq__(self, other: object) -> bool:
         return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+
+def _pack(cells: list[str]) -> str | tuple[str, ...]:
+    return tuple(cells) if any(_PACK in c for c in cells) else _PACK.join(cells)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their ends, one at a time (no list of every line, no copy)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 @dataclass(frozen=True)
@@ -146,7 +170,8 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
+    for line in _lines(text):
+        line = line.rstrip("\r\n")
         if line.strip(" ;,\t"):
             return line
     return ""
@@ -156,15 +181,17 @@ def parse_text(text: str, encoding: str = "utf-8",
                warnings: tuple[tuple[int, str], ...] = ()) -> CsvTable:
     """Split decoded CSV text into a header and non-empty rows."""
     text = text.lstrip("\ufeff")
+    if "\n" not in text:  # an old Mac file: lines end with CR alone
+        text = text.replace("\r", "\n")
     header_line = _first_line(text)
     if not header_line:
         raise CsvReadError(
             "Le fichier CSV est vide : la première ligne doit donner les noms de colonnes."
         )
     sep = detect_separator(header_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    reader = csv.reader(_lines(text), delimiter=sep)
     header: tuple[str, ...] | None = None
-    rows: list[tuple[int, tuple[str, ...]]] = []
+    rows: list[tuple[int, str | tuple[str, ...]]] = []
     record = 0
     try:
         for cells in reader:
@@ -177,7 +204,7 @@ def parse_text(text: str, encoding: str = "utf-8",
                 _check_header(header)
                 continue
             record += 1
-            rows.append((record + 1, tuple(cells)))
+            rows.append((record + 1, _pack(cells)))
     except csv.Error as exc:
         raise CsvReadError(f"CSV illisible vers la ligne {reader.line_num} : guillemet, "
                            "séparateur ou caractère nul mal placé. Enregistrez le fichier "
@@ -231,4 +258,5 @@ def read_csv(path: str | Path) -> CsvTable:
             "« Enregistrer sous » puis « CSV (séparateur : point-virgule) »."
         )
     text, encoding, warnings = decode_lines(data)
+    del data  # a 50 MB file is not held twice while it is parsed
     return parse_text(text, encoding, warnings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -86,11 +87,33 @@ def write_summary(path: Path, rows: Iterable[Mapping[str, Any]]) -> Path:
     return write_summary_cells(path, ((row["line"], summary_cells(row)) for row in rows))
 
 
-def write_summary_cells(path: Path, rows: Iterable[tuple[int, tuple[str, ...]]]) -> Path:
-    """summary.csv from (line, cells) pairs, in the CSV's order."""
+_PACK = "\x1f"  # the ASCII unit separator
+_NUMBER = re.compile(r"-?\d+(,\d+)?")
+
+
+def pack_cells(cells: tuple[str, ...]) -> tuple[str, ...] | str:
+    """A row's cells as one string (a long batch keeps one small string per row)."""
+    return cells if any(_PACK in c for c in cells) else _PACK.join(cells)
+
+
+def _unpack(cells: tuple[str, ...] | str) -> list[str] | tuple[str, ...]:
+    if not isinstance(cells, str):
+        return cells
+    # a number column's cell is a number again only if it reads as one ("=1" stays text)
+    return [NumberCell(c) if number and _NUMBER.fullmatch(c) else c for c, number in
+            zip(cells.split(_PACK), _number_columns(), strict=True)]
+
+
+@cache
+def _number_columns() -> tuple[bool, ...]:
+    return tuple(dec is not None for _, _, dec in summary_columns())
+
+
+def write_summary_cells(path: Path, rows: Iterable[tuple[int, tuple[str, ...] | str]]) -> Path:
+    """summary.csv from (line, cells) pairs (cells packed or not), in the CSV's order."""
     ordered = sorted(rows, key=lambda r: r[0])
     return write_table(path, (title for _, title, _ in summary_columns()),
-                       (cells for _, cells in ordered))
+                       (_unpack(cells) for _, cells in ordered))
 
 
 def write_errors(path: Path, issues: Iterable[Any]) -> Path:

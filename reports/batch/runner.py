@@ -19,7 +19,7 @@ from typing import Any
 from reports.batch import worker
 from reports.batch.csvread import read_csv
 from reports.batch.model import ERROR, WARNING, BatchOptions, BatchReport, Issue, Job, Outcome
-from reports.batch.outputs import summary_cells, write_errors, write_summary_cells
+from reports.batch.outputs import pack_cells, summary_cells, write_errors, write_summary_cells
 from reports.batch.prepare import JobPlan, directory_lookup, header_issues
 from reports.errors import UserFacingError
 from reports.files import MAX_PATH, TEMP_PREFIX, WriteError, french_reason, shown
@@ -189,7 +189,8 @@ class _Tally:
             # stopped mid-row: a note it wrote before the stop (PDF of "both") is not kept
             self.abandoned.append(job)
         if outcome.summary:
-            self.report.summary_rows.append((outcome.line, summary_cells(outcome.summary)))
+            cells = pack_cells(summary_cells(outcome.summary))
+            self.report.summary_rows.append((outcome.line, cells))
             outcome = replace(outcome, summary=None)
         self.report.outcomes.append(outcome)
         if not outcome.cancelled:
