@@ -10,8 +10,11 @@ import sys
 from reports import __version__
 
 USAGE = """Usage : tierslieu [--version] [--lang fr|en] [PROJET.tierslieu.json]
+        tierslieu --screenshots DOSSIER [--profile EXEMPLE] [--lang fr|en]
 
-Assistant de faisabilité d'un tiers-lieu rural (étude de terrain 2017)."""
+Assistant de faisabilité d'un tiers-lieu rural (étude de terrain 2017).
+--screenshots écrit une image PNG de chaque page et des principales fenêtres pour un
+exemple livré (prades par défaut), sans ouvrir d'écran."""
 
 
 def say(text: str, *, error: bool = False) -> None:
@@ -38,8 +41,9 @@ def parse_args(argv: list[str]) -> dict[str, str] | int:
         if arg in ("--help", "-h"):
             say(USAGE)
             return 0
-        if arg == "--lang" and args:
-            options["language"] = args.pop(0)
+        if arg in ("--lang", "--screenshots", "--profile") and args:
+            options[{"--lang": "language", "--screenshots": "screenshots",
+                     "--profile": "profile"}[arg]] = args.pop(0)
         elif arg.startswith("-"):
             say(f"Option inconnue : {arg}\n\n{USAGE}", error=True)
             return 2
@@ -53,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     parsed = parse_args(sys.argv[1:] if argv is None else argv)
     if isinstance(parsed, int):
         return parsed
+    if "screenshots" in parsed:
+        from desktop.shell.screenshots import main as screenshots
+
+        return screenshots(parsed["screenshots"], parsed.get("profile", "prades"),
+                           parsed.get("language", "fr"))
     from desktop.shell.startup import run
 
     return run(parsed)

@@ -126,6 +126,15 @@ class Catchment:
     communes_without_census: int = 0
     approximate: bool = True
 
+    def within(self, minutes: int) -> Catchment:
+        """The same catchment cut to fewer minutes."""
+        communes = tuple(c for c in self.communes if c.minutes <= minutes)
+        return Catchment(self.insee_code, self.name, minutes,
+                         sum(c.population for c in communes),
+                         sum(c.employed_15_64 or 0 for c in communes), communes,
+                         tuple(p for p in self.third_places if p.minutes <= minutes),
+                         self.method, sum(1 for c in communes if c.employed_15_64 is None))
+
     def summary(self) -> dict:
         """The figures without the lists (for the neighbourhood output)."""
         return {"minutes": self.minutes, "population": self.population,
@@ -173,7 +182,7 @@ class Place:
     lon: float
 
 
-class _Grid:
+class Grid:
     """Points bucketed in cells of CELL_DEGREES; `near` yields candidates in a square."""
 
     def __init__(self, coords: Sequence[tuple[float, float]]):
@@ -214,8 +223,8 @@ class CatchmentIndex:
         self.places = list(places)
         self.row = {p.insee_code: i for i, p in enumerate(self.points)}
         self.speed = [self.params.speed(p.density_level) for p in self.points]
-        self._grid = _Grid([(p.lat, p.lon) for p in self.points])
-        self._place_grid = _Grid([(p.lat, p.lon) for p in self.places])
+        self._grid = Grid([(p.lat, p.lon) for p in self.points])
+        self._place_grid = Grid([(p.lat, p.lon) for p in self.places])
         self._place_speed = [self._speed_of_code(p.insee_code) for p in self.places]
         self.max_speed = max(self.params.speeds_kmh.values())
 

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "communes": ("communes", "cherche une commune par nom, code postal ou code INSEE"),
     "neighbourhood": ("neighbourhood", "chiffres du voisinage d'une commune (JSON)"),
     "batch": ("batch", "produit les notes de plusieurs communes à partir d'un CSV"),
+    "scan": ("scan", "compare les communes d'un territoire (EPCI, département, liste)"),
     "knowledge": ("knowledge", "résumé de la base de connaissances tirée de l'étude 2017"),
 }
 

@@ -49,6 +49,7 @@ RING_RADII_KM = (10, 20, 30)
 # The study's catchment is 15 to 25 minutes by road; issue 4 takes the 20 km ring for it.
 CATCHMENT_RADIUS_KM = 20
 PLACES_RADIUS_KM = 30
+CATCHMENT_CACHE = 4096  # catchments kept (a national scan must not keep 35 000)
 EARTH_RADIUS_KM = 6371.0
 
 KINDS = {"A": "commune-actuelle", "D": "commune-deleguee", "S": "commune-associee"}
@@ -393,7 +394,7 @@ class Directory:
         self._cache: dict[int, Commune] = {}
         self._root = root
         self._census: insee_rules.Census | None = None  # a newer file loaded by the user
-        self._catchments: dict[tuple[str, int], object] = {}
+        self._catchments: dict[str, object] = {}  # code -> widest Catchment (bounded)
 
     # -- metadata
 
@@ -512,6 +513,10 @@ class Directory:
         """The current commune an old name belongs to (itself for a current commune)."""
         return commune if commune.is_current else self.by_insee(commune.current_insee_code)
 
+    def departement_names(self) -> dict[str, str]:
+        """Code → name of every département (« 11 » → « Aude »), for display."""
+        return {code: name for code, (name, _region) in self._deps.items()}
+
     def by_postal_code(self, postal_code: str) -> list[Commune]:
         """Current communes served by this postal code, largest first."""
         return [self._commune(i) for i in self._by_cp.get(str(postal_code).strip(), [])]
@@ -608,8 +613,10 @@ class Directory:
                              catchment_method=self._catchment_index.params.method)
 
     @functools.cached_property
-    def _geo(self) -> tuple[list[float], list[float], list[int]]:
-        """Latitudes, longitudes and populations of located current communes, by latitude."""
+    def _ring_grid(self):
+        """Located current communes (lat, lon, population) in grid cells, for the rings."""
+        from reports.catchment import Grid
+
         points = []
         try:
             for line in itertools.islice(self._lines, self._current_count):
@@ -618,21 +625,20 @@ class Directory:
                     points.append((float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)))
         except (ValueError, IndexError) as exc:
             raise _corrupt(self._where) from exc
-        points.sort()
-        lats, lons, pops = zip(*points, strict=True) if points else ((), (), ())
-        return list(lats), list(lons), list(pops)
+        return points, Grid([(p[0], p[1]) for p in points])
 
     def _rings(self, lat: float, lon: float) -> tuple[Ring, ...]:
         """Population and commune count within each radius."""
-        lats, lons, pops = self._geo
-        reach = max(RING_RADII_KM) / (math.pi * EARTH_RADIUS_KM / 180)  # km → degrees
+        points, grid = self._ring_grid
+        reach = max(RING_RADII_KM)
         people = dict.fromkeys(RING_RADII_KM, 0)
         counts = dict.fromkeys(RING_RADII_KM, 0)
-        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
-            d = distance_km(lat, lon, lats[k], lons[k])
+        for k in grid.near(lat, lon, reach + 1):
+            plat, plon, pop = points[k]
+            d = distance_km(lat, lon, plat, plon)
             for radius in RING_RADII_KM:
                 if d <= radius:
-                    people[radius] += pops[k]
+                    people[radius] += pop
                     counts[radius] += 1
         return tuple(Ring(r, people[r], counts[r]) for r in RING_RADII_KM)
 
@@ -675,7 +681,11 @@ class Directory:
         """CGET tiers-lieux within `radius_km`, nearest first, each with its own latitude and
         longitude (the neighbourhood map's triangles)."""
         found = []
+        reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180) + 0.01  # km → degrees
+        reach_lon = reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
         for name, code, typology, plat, plon in self._places:
+            if abs(plat - lat) > reach or abs(plon - lon) > reach_lon:
+                continue
             d = distance_km(lat, lon, plat, plon)
             if d <= radius_km:
                 i = self._by_code.get(code)
@@ -859,10 +869,18 @@ class Directory:
         commune = self.by_insee(insee_code)
         if commune is None:
             return None
-        key = (commune.current_insee_code, int(minutes))
-        if key not in self._catchments:
-            self._catchments[key] = self._catchment_index.catchment(key[0], key[1])
-        return self._catchments[key]
+        code, minutes = commune.current_insee_code, int(minutes)
+        index = self._catchment_index
+        widest = max(minutes, *index.params.minutes)
+        found = self._catchments.get(code)
+        if found is None or found.minutes < widest:
+            found = index.catchment(code, widest)
+            if found is None:
+                return None
+            self._catchments[code] = found
+            while len(self._catchments) > CATCHMENT_CACHE:  # oldest first out
+                del self._catchments[next(iter(self._catchments))]
+        return found if found.minutes == minutes else found.within(minutes)
 
     def nearest_third_place(self, insee_code: str):
         """The nearest known tiers-lieu (`reports.catchment.CatchmentPlace`) or None."""
@@ -871,10 +889,19 @@ class Directory:
             return None
         return self._catchment_index.nearest_place(commune.current_insee_code)
 
-    def current_codes(self) -> list[str]:
-        """Codes of every current commune, in search order (largest first)."""
-        return [line.split("\t", 2)[1] for line in
-                itertools.islice(self._lines, self._current_count)]
+    def current_codes(self, departement: str | None = None, epci_siren: str | None = None
+                      ) -> list[str]:
+        """Codes of the current communes, in search order (largest first); only those of a
+        département and/or an intercommunality when asked (read from the rows, fast)."""
+        out = []
+        for line in itertools.islice(self._lines, self._current_count):
+            row = line.split("\t", K_EPCI + 1)
+            if departement is not None and row[K_DEP] != departement:
+                continue
+            if epci_siren is not None and row[K_EPCI] != epci_siren:
+                continue
+            out.append(row[K_INSEE])
+        return out
 
 
 # ---------------------------------------------------------------- newer census figures

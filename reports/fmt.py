@@ -20,6 +20,15 @@ MONTHS = (
 )
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
+# Month names as typed, without accents, and the shortest prefix that tells each apart
+# (French, then English for the wizard's English interface): "sept.", "févr", "aout"…
+_MONTH_WORDS = (
+    ("janvier", "january"), ("fevrier", "february"), ("mars", "march"), ("avril", "april"),
+    ("mai", "may"), ("juin", "june"), ("juillet", "july"), ("aout", "august"),
+    ("septembre", "september"), ("octobre", "october"), ("novembre", "november"),
+    ("decembre", "december"),
+)
+_MONTH_TEXT = re.compile(r"^(?:1er\s+|\d{1,2}\s+)?([a-z]+)\.?\s*(\d{4})$")
 
 
 def _is_missing(value: object) -> bool:
@@ -75,6 +84,35 @@ def fmt_date(value: _dt.date | str | None, *, missing: str = "—") -> str:
             return value
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def parse_month(text: str | None) -> str | None:
+    """A month typed ``2027-09``, ``09/2027``, ``9-2027``, ``septembre 2027``, ``sept. 2027``
+    or ``September 2027`` → ``"2027-09"``; ``None`` if it is not one (or is empty)."""
+    import unicodedata
+
+    if not text or not text.strip():
+        return None
+    plain = unicodedata.normalize("NFKD", _SPACES.sub(" ", text.strip()))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = re.sub(r"\s+", " ", plain)
+    numeric = re.fullmatch(r"(\d{4})-(\d{1,2})|(\d{1,2}) ?[/.-] ?(\d{4})", plain)
+    if numeric:
+        year, month = (numeric.group(1), numeric.group(2)) if numeric.group(1) else (
+            numeric.group(4), numeric.group(3))
+    else:
+        worded = _MONTH_TEXT.match(plain)
+        if not worded:
+            return None
+        word, year = worded.groups()
+        found = [index + 1 for index, names in enumerate(_MONTH_WORDS)
+                 if any(name.startswith(word) for name in names)]
+        if len(word) < 3 or len(found) != 1:
+            return None  # "ju" is June or July: ask for more letters
+        month = str(found[0])
+    if not 1 <= int(month) <= 12:
+        return None
+    return f"{int(year):04d}-{int(month):02d}"
 
 
 def parse_number(text: str | float | int | None) -> float | None:

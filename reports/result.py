@@ -89,6 +89,8 @@ class CommuneSummary:
     catchment_source: str  # French: "saisie", "population à moins de 20 km (annuaire)", ...
     neighbourhood: dict[str, Any] | None = None  # directory figures when known
     nearby_third_places: tuple[dict[str, Any], ...] = ()  # name, commune, distance_km, type
+    # profile field path -> French source, for the figures taken from the communes directory
+    sources: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)

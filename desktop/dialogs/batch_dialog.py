@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.brand_dialog import BrandChooser
+from desktop.shell.folders import default_folder, forget_if_unused, proposed_subfolder
 from desktop.shell.i18n import translate as _tr
 from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR
@@ -184,16 +185,17 @@ class BatchRun(QObject):
         """In the pool thread: the whole batch (notes in worker processes)."""
         return run_batch(self.csv_path, self.options, jobs=self.jobs, stop=self.stop,
                          task=self.task,
-                         progress=lambda o, done, total: self.progressed.emit(done, total,
-                                                                              o.commune))
+                         progress=lambda o, done, total: self.progressed.emit(
+                             done, total, o.commune or ""))
 
     def _show_progress(self, done: int, total: int, commune: str) -> None:
         if self.stop.is_set():
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(done)
-        self.dialog.setLabelText(self.tr("{done} / {total} communes — {commune}").format(
-            done=done, total=total, commune=commune))
+        text = (self.tr("{done} / {total} communes — {commune}") if commune.strip() else
+                self.tr("{done} / {total} communes"))  # a row without a name: no dangling dash
+        self.dialog.setLabelText(text.format(done=done, total=total, commune=commune.strip()))
 
     def cancel(self) -> None:
         """Stop after the notes being written: finished ones stay, started ones are dropped."""
@@ -212,7 +214,12 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] =
     csv_path = prompts.choose_csv(parent, folder)
     if not csv_path:
         return None
-    out_dir = prompts.choose_folder(parent, str(Path(csv_path).parent))
+    # a folder of its own for this CSV's notes, ready to accept (the dialog only takes
+    # folders that exist): Documents/Tiers-lieux/Notes <csv name>
+    proposed = proposed_subfolder(_tr("Notes {name}").format(name=Path(csv_path).stem),
+                                  Path(folder) if folder else None)
+    out_dir = prompts.choose_folder(parent, str(proposed))
+    forget_if_unused(proposed, out_dir)
     if not out_dir:
         return None
     choice = prompts.choose_output(parent)
@@ -245,7 +252,7 @@ def save_template(parent: QWidget, folder: str = "",
     from reports.files import WriteError, write_atomic
     from reports.paths import ResourceError, read_bytes
 
-    path = prompts.save_template(parent, str(Path(folder or Path.home()) / TEMPLATE_NAME))
+    path = prompts.save_template(parent, str(Path(folder or default_folder()) / TEMPLATE_NAME))
     if not path:
         return ""
     try:

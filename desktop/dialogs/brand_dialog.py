@@ -86,6 +86,7 @@ class BrandDialog(QDialog):
         self.brands: list[Brand] = []
         self.color = DEFAULT_BRAND.main_color
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Profils cabinet enregistrés"))
         self.name, self.organisation = QLineEdit(self), QLineEdit(self)
         self.logo, self.contact, self.author = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.logo_button = QPushButton(self.tr("Choisir…"), self)

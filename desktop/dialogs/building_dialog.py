@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.widgets.access import plain_label
 from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
@@ -73,6 +74,7 @@ class BuildingDialog(QDialog):
         column.addWidget(messages)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
+        widget.setAccessibleName(plain_label(label))  # the label is not its sibling
         form.addRow(caption, cell)
         self.widgets[name] = widget
         self.messages[name] = messages
@@ -96,4 +98,17 @@ class BuildingDialog(QDialog):
             label.show_messages([m.text for m in mine if m.level == "error"],
                                 [m.text for m in mine if m.level != "error"])
         self.ok_button.setEnabled(not any(m.level == "error" for m in found))
+        self._fit_messages()
+
+    def _fit_messages(self) -> None:
+        """Grow the dialog so that every message line shows whole: a wrapped label that
+        appears after the dialog is shown gets no room of its own (its text was cut top
+        and bottom, and the lines below it hidden)."""
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 

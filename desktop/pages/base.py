@@ -7,16 +7,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
+from desktop.help.button import GlossaryButton
+from desktop.help.content import entry_for_field
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId, owner_page
+from desktop.widgets.access import describe
 from desktop.widgets.fields import (
     Binding,
     CheckList,
@@ -80,7 +84,18 @@ class ProfilePage(QWizardPage):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         compact = isinstance(widget, CodeCombo | NumberEdit)
-        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
+        entry = entry_for_field(field)
+        if entry:  # a technical word: « ? » beside the field opens its definition
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(widget, 0 if compact else 3)
+            line.addWidget(GlossaryButton(entry, cell), 0, Qt.AlignmentFlag.AlignTop)
+            line.addStretch(1)  # the field keeps its width; the « ? » stays beside it
+            column.addLayout(line)
+        else:
+            column.addWidget(widget, 0,
+                             Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
+        describe(widget, label, help_text, required=required, glossary=bool(entry))
         if help_text:
             column.addWidget(HelpLabel(help_text, cell))
         messages = MessageLabel(cell)

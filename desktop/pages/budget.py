@@ -9,16 +9,13 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.navigation import PageId
 from reports import codes
+from reports.fmt import parse_month
 
 
 def month_to_model(text: str) -> str:
-    """Accept 2027-09, 09/2027 or 9/2027 and store the engine's AAAA-MM."""
-    text = text.strip()
-    if "/" in text:
-        month, _, year = text.partition("/")
-        if month.strip().isdigit() and year.strip().isdigit():
-            return f"{int(year):04d}-{int(month):02d}"
-    return text
+    """Accept 2027-09, 09/2027, 9/2027 or « septembre 2027 » and store the engine's AAAA-MM
+    (anything else is kept as typed, so the engine's message names it)."""
+    return parse_month(text) or text.strip()
 
 
 class BudgetPage(ProfilePage):
@@ -47,8 +44,8 @@ class BudgetPage(ProfilePage):
         opening = self.text(form, "budget.opening", self.tr("&Ouverture visée"),
                             to_model=month_to_model,
                             help_text=self.tr("Mois et année, par exemple 09/2027 ou "
-                                              "2027-09."))
-        opening.setMaximumWidth(120)
+                                              "septembre 2027."))
+        opening.setMaximumWidth(170)  # « septembre 2027 » fits
         self.checklist(form, "services", self.tr("Ser&vices souhaités"), codes.SERVICES)
         self.long_text(form, "notes", self.tr("&Remarques"))
         self.add_footer()

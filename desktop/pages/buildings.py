@@ -22,9 +22,9 @@ from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.frame import READING_WIDTH, ReadableLabel
+from desktop.widgets.numbers import ui_eur, ui_number
 from reports import codes
 from reports import profile as engine
-from reports.fmt import fmt_eur, fmt_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NUMBER_COLUMNS = (2, 4, 5)  # surface, works, rent: right-aligned like figures in a table
@@ -68,10 +68,10 @@ class BuildingsModel(QAbstractTableModel):
             return None
         b = self.document.profile.buildings[index.row()]
         surface = "—" if b.surface_m2 is None else (
-            f"{fmt_number(b.surface_m2, 0 if float(b.surface_m2).is_integer() else 1)}\u00a0m²")
+            f"{ui_number(b.surface_m2, 0 if float(b.surface_m2).is_integer() else 1)}\u00a0m²")
         return (b.name or "—", _label(codes.OWNERS, b.owner), surface,
-                _label(codes.BUILDING_STATES, b.state), fmt_eur(b.works_cost_eur),
-                fmt_eur(b.monthly_rent_eur), _label(codes.LOCATIONS, b.location),
+                _label(codes.BUILDING_STATES, b.state), ui_eur(b.works_cost_eur),
+                ui_eur(b.monthly_rent_eur), _label(codes.LOCATIONS, b.location),
                 )[index.column()]
 
     def reset(self) -> None:
@@ -98,6 +98,7 @@ class BuildingsPage(ProfilePage):
         self.outer.addWidget(intro)
         self.model = BuildingsModel(document, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Bâtiments candidats"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -12,6 +12,7 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.navigation import PageId
 from desktop.widgets.completer import CommuneCompleter
+from desktop.widgets.departement import DepartementEdit
 from reports.textnorm import fold
 
 
@@ -37,9 +38,10 @@ class CommunePage(ProfilePage):
         self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
                                required=is_required("commune.insee_code"))
         self.insee.setMaximumWidth(120)
-        self.departement = self.text(form, "commune.departement", self.tr("&Département"),
+        self.departement = self.bind(form, "commune.departement", self.tr("&Département"),
+                                     DepartementEdit(self._departement_names, self),
                                      required=is_required("commune.departement"))
-        self.departement.setMaximumWidth(120)
+        self.departement.setMaximumWidth(260)  # « Alpes-de-Haute-Provence (04) »
         self.epci = self.text(form, "commune.epci_name", self.tr("&Intercommunalité (EPCI)"))
         self.number(form, "commune.epci_population",
                     self.tr("Population de l'&EPCI"), integer=True)
@@ -118,6 +120,11 @@ class CommunePage(ProfilePage):
                 self.bindings[field].touched = True
         self.load_from_document()
         return True
+
+    def _departement_names(self) -> dict[str, str]:
+        """The directory's département names, once it is loaded (codes alone before)."""
+        directory = getattr(self.context.communes, "directory", None)
+        return directory.departement_names() if directory is not None else {}
 
 
 def commune_values(record: Any) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.tasks import report_failure, run_in_background, user_message
+from desktop.widgets.access import describe
 from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ class NotePage(ProfilePage):
         when given), and Tab goes from the field to its button."""
         caption = QLabel(label, self)
         caption.setBuddy(field)
+        describe(field, label)  # the buddy alone names it only when they share a parent
         if button is None:
             field.setMaximumWidth(TEXT_MAX_WIDTH)
             form.addRow(caption, field)
@@ -151,18 +153,34 @@ class NotePage(ProfilePage):
         filename = self.tr("Note tiers-lieu {commune}.pdf").format(commune=safe or "commune")
         if self.document.path:
             return Path(self.document.path).parent / filename
-        folder = self.context.settings.get("last_folder") or str(Path.home())
-        return Path(folder) / filename
+        from desktop.shell.folders import start_folder
+
+        return start_folder(self.context.settings.get("last_folder")) / filename
 
     def fill_from_brand(self) -> None:
         """Show the chosen firm profile's author, organisation and logo in the fields,
-        where the user sees them and may still change them."""
+        where the user sees them and may still change them. What the user already typed
+        is replaced only if they say so (otherwise only empty fields are filled)."""
         brand: Brand = self.brand_chooser.brand()
-        for field, value in ((self.author, brand.author),
-                             (self.organisation, brand.organisation),
-                             (self.logo, str(brand.logo_path or ""))):
-            if value:
-                field.setText(value)
+        proposed = [(label, field, value) for label, field, value in (
+            (self.tr("Auteur"), self.author, brand.author),
+            (self.tr("Organisation"), self.organisation, brand.organisation),
+            (self.tr("Logo"), self.logo, str(brand.logo_path or "")))
+            if value and field.text().strip() != value]
+        typed = [(label, field, value) for label, field, value in proposed
+                 if field.text().strip()]
+        if typed and not self.context.prompts.confirm(
+                self, self.tr("Remplacer ce que vous avez saisi ?"),
+                self.tr("Le profil cabinet « {name} » propose d'autres valeurs :\n{changes}"
+                        "\n\nRemplacer ce que vous avez saisi ? (Non : seuls les champs "
+                        "vides sont remplis.)").format(
+                    name=brand.name, changes="\n".join(
+                        self.tr("– {field} : « {old} » → « {new} »").format(
+                            field=label, old=field.text().strip(), new=value)
+                        for label, field, value in typed))):
+            proposed = [item for item in proposed if not item[1].text().strip()]
+        for _label, field, value in proposed:
+            field.setText(value)
 
     def options(self) -> dict[str, Any]:
         """Keyword arguments for `reports.produce.produce`: signing, brand and formats."""
@@ -183,6 +201,10 @@ class NotePage(ProfilePage):
             path = self.output.text().strip()
             if not path:
                 return
+        if not self.may_replace(path):
+            self.status.setText(self.tr("Note non générée : le fichier existant est gardé. "
+                                        "Choisissez un autre nom avec « Parcourir… »."))
+            return
         settings = self.context.settings
         settings.set("note/author", self.author.text().strip())
         settings.set("note/organisation", self.organisation.text().strip())
@@ -200,6 +222,23 @@ class NotePage(ProfilePage):
         run_in_background(
             lambda progress: produce_note(snapshot, directory, path, options, progress),
             self._done, self._failed, self._progress)
+
+    def may_replace(self, path: str) -> bool:
+        """True when none of the files to write exists, or the user agrees to replace them
+        (asked here, before the pipeline starts, for the PDF and the Word file alike)."""
+        from reports.produce import targets
+
+        existing = [target for _kind, target in targets(path, self.format.currentData())
+                    if target.exists()]
+        if not existing:
+            return True
+        question = (self.tr("Un fichier de ce nom existe déjà :\n{files}\n\nLe remplacer par "
+                            "la nouvelle note ?") if len(existing) == 1 else
+                    self.tr("Des fichiers de ce nom existent déjà :\n{files}\n\nLes "
+                            "remplacer par la nouvelle note ?"))
+        return self.context.prompts.confirm(
+            self, self.tr("Remplacer la note existante ?"),
+            question.format(files="\n".join(str(p) for p in existing)))
 
     def _progress(self, fraction: float, _text: str) -> None:
         self.progress.setValue(round(fraction * 100))

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.help.button import GlossaryButton
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.navigation import PageId
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.fields import HelpLabel
+from desktop.widgets.numbers import ui_ratio
 from reports import profile as engine
-from reports.fmt import fmt_ratio
 
 
 class PopulationPage(ProfilePage):
@@ -55,12 +56,17 @@ class PopulationPage(ProfilePage):
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
             "ailleurs), au-dessus de {high} elle est employeuse, entre les deux "
-            "équilibrée.").format(low=fmt_ratio(low, 1), high=fmt_ratio(high, 1)),
+            "équilibrée.").format(low=ui_ratio(low, 1), high=ui_ratio(high, 1)),
             self)
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.concentration)
+        self.concentration.setWordWrap(False)  # one short line: the « ? » follows the text
+        value_line = QHBoxLayout()
+        value_line.addWidget(self.concentration)
+        value_line.addWidget(GlossaryButton("concentration", cell))
+        value_line.addStretch(1)
+        column.addLayout(value_line)
         column.addWidget(explain)
         form.addRow(self.tr("Concentration d'emploi"), cell)
         self.add_footer()
@@ -75,6 +81,12 @@ class PopulationPage(ProfilePage):
 
     def update_concentration(self) -> None:
         """The indicator and its class, or what is missing to compute it."""
+        flagged = [m for m in self.document.messages() if m.level == "error"
+                   and m.field in ("population.jobs", "population.employed_15_64")]
+        if flagged:  # not computed from a figure the page shows as wrong
+            self.concentration.setText(self.tr("— (corrigez d'abord les emplois ou les actifs "
+                                               "occupés signalés en rouge)"))
+            return
         value = engine.concentration(self.document.profile.population)
         if value is None:
             self.concentration.setText(self.tr("— (saisissez les emplois et les actifs "
@@ -83,4 +95,4 @@ class PopulationPage(ProfilePage):
         klass = engine.concentration_class(value, *self.thresholds)
         label = code_label(engine.concentration_label(klass) or "")
         self.concentration.setText(self.tr("{value} — commune {label}").format(
-            value=fmt_ratio(value), label=label))
+            value=ui_ratio(value), label=label))

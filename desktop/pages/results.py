@@ -38,6 +38,7 @@ class ResultsPage(ProfilePage):
         self.status.setWordWrap(True)
         self.outer.addWidget(self.status)
         self.view = QTextBrowser(self)
+        self.view.setAccessibleName(self.tr("Diagnostic détaillé"))
         self.view.setOpenLinks(False)
         self.view.setMinimumHeight(320)
         self.outer.addWidget(self.view, 1)

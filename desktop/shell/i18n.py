@@ -14,8 +14,17 @@ DEFAULT_LANGUAGE = "fr"
 # English in the library and French from qtbase_fr.qm.
 _APP_CATALOGUE = {"en": "tierslieu_en.qm"}
 _QT_CATALOGUE = {"fr": "qtbase_fr.qm"}
+# Qt strings qtbase_fr.qm leaves in English (file dialog labels); installed after it, so
+# they are looked up first (Qt asks the last installed translator first).
+_QT_FIXES = {"fr": "qtbase_fixes_fr.qm"}
 
 _installed: list[QTranslator] = []
+_current = [DEFAULT_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language of the catalogues installed last ("fr" before any)."""
+    return _current[0]
 
 
 def translate(text: str) -> str:
@@ -33,18 +42,19 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     _keep.clear()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _current[0] = language
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
                                else QLocale.Language.English))
     qt_name = _QT_CATALOGUE.get(language)
     if qt_name:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load_bytes(app, _read_file(Path(folder) / qt_name))
-    app_name = _APP_CATALOGUE.get(language)
-    if app_name:
-        from reports.paths import ResourceError, read_bytes
+    from reports.paths import ResourceError, read_bytes
 
-        with contextlib.suppress(ResourceError):  # French, the source language, is complete
-            _load_bytes(app, read_bytes("translations", app_name))
+    for name in (_QT_FIXES.get(language), _APP_CATALOGUE.get(language)):
+        if name:
+            with contextlib.suppress(ResourceError):  # French, the source, is complete
+                _load_bytes(app, read_bytes("translations", name))
     return language
 
 

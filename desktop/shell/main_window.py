@@ -68,9 +68,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if old is not None:  # a rebuild (language switch): everything at once
             self.finish_build()
-        if current > int(PageId.WELCOME):
+        if current > int(PageId.WELCOME):  # the same page, in the new language
             self.wizard.restart()
-            self.wizard.go_to(PageId(current))
+            self.wizard.go_to(PageId(current), check=False)
 
     def finish_build(self) -> None:
         """Build the pages after the welcome page (once per wizard).
@@ -112,7 +112,38 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
             group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        # F1: the glossary entry of the field being filled, else the guide of the page
+        self._action(help_menu, self.tr("&Guide"), self.context_help,
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("G&lossaire"), self.show_glossary)
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("À &propos"), self.show_about)
+
+    def context_help(self) -> None:
+        """Aide › Guide (F1): the definition of the focused field's word if it has one,
+        else the guide at the current page's section."""
+        from desktop.help.content import entry_for_field
+        from desktop.help.dialog import GLOSSARY, GUIDE, show_help
+
+        page = self.wizard.currentPage() if self.wizard is not None else None
+        focus = QApplication.focusWidget()
+        for field, binding in getattr(page, "bindings", {}).items():
+            widget = binding.widget
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                entry = entry_for_field(field)
+                if entry:
+                    show_help(self, GLOSSARY, entry)
+                    return
+                break
+        page_id = self.wizard.currentId() if self.wizard is not None else -1
+        anchor = PageId(page_id).name.lower() if page_id in set(PageId) else ""
+        show_help(self, GUIDE, anchor)
+
+    def show_glossary(self) -> None:
+        """Aide › Glossaire, from the top."""
+        from desktop.help.dialog import GLOSSARY, show_help
+
+        show_help(self, GLOSSARY)
 
     def show_about(self) -> None:
         """Version, sources and licences."""
@@ -124,13 +155,13 @@ class MainWindow(QMainWindow):
         """Notes of several communes from a CSV (the batch, in the background)."""
         from desktop.dialogs.batch_dialog import start_batch
 
-        self.batch_run = start_batch(self, self.context.settings.get("last_folder"))
+        self.batch_run = start_batch(self, str(self._start_folder()))
 
     def save_csv_template(self) -> None:
         """Write the blank CSV of communes where the user says."""
         from desktop.dialogs.batch_dialog import save_template
 
-        save_template(self, self.context.settings.get("last_folder"))
+        save_template(self, str(self._start_folder()))
 
     def manage_brands(self) -> None:
         """Create, edit or choose a firm profile; the note page shows the one chosen."""
@@ -177,7 +208,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_changes():
             return False
         settings = self.context.settings
-        path = path or self.context.prompts.open_project(self, settings.get("last_folder"))
+        path = path or self.context.prompts.open_project(self, str(self._start_folder()))
         if not path:
             return False
         try:
@@ -200,11 +231,17 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask where to save, then save."""
-        folder = self.context.settings.get("last_folder") or str(Path.home())
+        folder = self._start_folder()
         suggested = str(Path(self.document.path).parent / self.document.suggested_name()
                         if self.document.path else Path(folder) / self.document.suggested_name())
         path = self.context.prompts.save_project(self, suggested)
         return bool(path) and self._save_to(path)
+
+    def _start_folder(self) -> Path:
+        """The last folder used, else Documents/Tiers-lieux (created)."""
+        from desktop.shell.folders import start_folder
+
+        return start_folder(self.context.settings.get("last_folder"))
 
     def _save_to(self, path: str) -> bool:
         try:

@@ -74,8 +74,10 @@ class Prompts:
         """Choose where to write the PDF note ("" if cancelled)."""
         from PySide6.QtWidgets import QFileDialog  # loaded when first asked
 
+        # the note page asks before replacing, for the PDF and its Word file together
         path, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Enregistrer la note"), suggested, _tr("Documents PDF (*.pdf)"))
+            parent, _tr("Enregistrer la note"), suggested, _tr("Documents PDF (*.pdf)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path

@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.errors import install_excepthook
-from desktop.shell import i18n
+from desktop.shell import display, i18n
 from desktop.shell.communes import CommuneIndex
 from desktop.shell.context import AppContext
 from desktop.shell.main_window import MainWindow
@@ -65,7 +65,11 @@ def open_first(window: MainWindow, options: dict[str, str]) -> None:
 
 def run(options: dict[str, str]) -> int:
     """Show the window, then do the slower work once the first page is on screen."""
-    app = create_app()
+    problems = display.preflight()
+    if problems:  # no screen at all: say so in French rather than let Qt abort
+        return display.refuse(problems)
+    with display.fatal_guard():
+        app = create_app()
     install_excepthook()
     settings = Settings()
     window = create_window(settings, language=options.get("language"))

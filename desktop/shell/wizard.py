@@ -85,11 +85,15 @@ class TiersLieuWizard(QWizard):
             self.ensure_pages()
         return self.pages[page_id]
 
-    def go_to(self, page_id: PageId) -> None:
-        """Jump forward to `page_id` (through the pages in between, as Next would)."""
+    def go_to(self, page_id: PageId, *, check: bool = True) -> None:
+        """Jump forward to `page_id` (through the pages in between, as Next would).
+
+        `check=False` goes through even where a page is not complete yet: the user was
+        already there (the rebuild after a language switch; the results page's analysis
+        runs again in the background and its Next waits for it)."""
         self.ensure_pages()
         while self.currentId() != int(page_id) and self.currentId() < int(page_id):
-            if not self.currentPage().isComplete():
+            if check and not self.currentPage().isComplete():
                 break
             self.next()
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.frame import ReadableLabel
-from reports.fmt import fmt_number, parse_number
+from desktop.widgets.numbers import ui_number
+from reports.fmt import parse_number
 
 _PARTIAL = set("0123456789 ,.-+\u00a0\u202f\u2009'€%")
 
@@ -82,10 +83,10 @@ class NumberEdit(QLineEdit):
             return ""
         shown = value / self.scale
         decimals = 0 if float(shown).is_integer() else max(self.decimals, 1)
-        return fmt_number(shown, decimals)
+        return ui_number(shown, decimals)
 
     def _reformat(self) -> None:
-        """Rewrite what was typed in the French way once the user leaves the field."""
+        """Rewrite what was typed the interface language's way once the user leaves."""
         value = self.value()
         if value is not None and self.text() != self._format(value):
             self.setText(self._format(value))

@@ -14,6 +14,7 @@ the overridable ones.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from reports import __version__, codes
@@ -32,6 +33,7 @@ from reports.analysis.sizing import size_place
 from reports.analysis.texts import text
 from reports.analysis.verdict import build_verdict, funding_names, verdict_rule
 from reports.errors import UserFacingError
+from reports.fill import fill_profile
 from reports.profile import (
     Message,
     Profile,
@@ -91,6 +93,11 @@ def _neighbourhood(profile: Profile, directory: Any, warnings: list[str]) -> Any
 def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = None
             ) -> AnalysisResult:
     """The whole feasibility analysis of one commune profile."""
+    directory_warnings: list[str] = []
+    directory = _directory(directory, directory_warnings)
+    # a copy, filled from the directory where the profile leaves a figure empty
+    profile = copy.deepcopy(profile)
+    sources = fill_profile(profile, directory) if directory is not None else {}
     if isinstance(profile, dict):
         profile, messages = profile_from_dict(profile)
     else:
@@ -98,8 +105,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     if profile is None or errors_in(messages):
         raise InvalidProfileError(errors_in(messages))
     kb = _knowledge(knowledge)
-    warnings = [m.text for m in messages if m.level == "warning"]
-    directory = _directory(directory, warnings)
+    warnings = [m.text for m in messages if m.level == "warning"] + directory_warnings
     neighbourhood = _neighbourhood(profile, directory, warnings)
     params = params_for(profile.assumptions, kb.settings)
     me = profile_features(profile, params)
@@ -121,7 +127,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                   running_cover(profile, finance)[1])
     return AnalysisResult(
         profile=profile_to_dict(profile),
-        commune=_commune(profile, me, base, neighbourhood),
+        commune=_commune(profile, me, base, neighbourhood, sources),
         verdict=verdict, typologies=typologies, sites=sites, demand=demand, sizing=sizing,
         finance=finance, impact=impact,
         practices=applicable_practices(profile, me, kb, local),
@@ -139,7 +145,8 @@ def _nearby_count(neighbourhood: Any) -> int | None:
     return sum(1 for p in neighbourhood.third_places if p.distance_km <= CATCHMENT_RADIUS_KM)
 
 
-def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> CommuneSummary:
+def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
+             sources: dict[str, str]) -> CommuneSummary:
     """The commune's figures as entered and as computed."""
     places = ()
     if neighbourhood is not None:
@@ -156,7 +163,7 @@ def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any) -> 
         territory_note=me.zau_origin, catchment_population=base.catchment_population,
         catchment_source=base.source,
         neighbourhood=neighbourhood.to_dict() if neighbourhood is not None else None,
-        nearby_third_places=places)
+        nearby_third_places=places, sources=dict(sources))
 
 
 def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[str, Any]:

@@ -41,17 +41,22 @@ def header_issues(table: CsvTable) -> list[Issue]:
 def fill_commune(
     data: dict[str, Any], lookup: Callable[[str], Any] | None
 ) -> list[tuple[str, str]]:
-    """Complete name, département, EPCI and population from the directory.
+    """Complete the row's empty columns from the directory: identity, population, census
+    figures and territorial classifications (`reports.fill`, which records each filled
+    field's source in commune.sources).
 
     Returns (level, French text) pairs: a code the directory does not know is an error only
     when the row gives no commune name either.
     """
+    from reports.fill import apply_values, directory_values
+
     commune = data.setdefault("commune", {})
     code = commune.get("insee_code")
     if not code or lookup is None:
         return []
     try:
         found = lookup(code)
+        values = directory_values(found) if found is not None else {}
     except Exception as exc:  # the directory's own error is French; keep the row going
         return [(WARNING, f"Annuaire des communes indisponible : {exc}")]
     if found is None:
@@ -70,18 +75,7 @@ def fill_commune(
                 "commune saisi (colonne commune.name).",
             )
         ]
-    for key, attr in (
-        ("name", "name"),
-        ("departement", "departement"),
-        ("epci_name", "epci_name"),
-        ("epci_population", "epci_population"),
-    ):
-        value = getattr(found, attr, None)
-        if commune.get(key) in (None, "") and value not in (None, ""):
-            commune[key] = value
-    population = data.setdefault("population", {})
-    if population.get("total") is None and getattr(found, "population", None):
-        population["total"] = found.population
+    apply_values(data, values)
     return []
 
 

@@ -28,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
     from reports.profile import errors_in, messages_text, read_profile
 
     profile, messages = read_profile(args.profile)
+    if not args.no_directory:  # the directory fills what the profile leaves empty
+        from reports.fill import fill_and_check
+
+        _, messages = fill_and_check(profile, messages, path=args.profile)
     errors = errors_in(messages)
     if profile is None or errors:
         print(f"Profil invalide : {args.profile}", file=sys.stderr)

@@ -113,6 +113,14 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
     return rows
 
 
+def entered_rows(result: Any) -> list[tuple]:
+    """The profile's rows as the user entered them: the figures the analysis took from the
+    communes directory (result.commune.sources, said in the commune section) are left out."""
+    filled = set(getattr(result.commune, "sources", None) or ())
+    return [row for row in profile_rows(result.profile)
+            if row[0] not in filled and not row[0].startswith("commune.sources")]
+
+
 GLUE_MAX_HEIGHT = 480  # a first block taller than this may start below its heading
 GLUE_MIN_HEIGHT = 24  # a section heading is kept with at least two lines of what follows
 
@@ -178,7 +186,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "quote_for": quote_picker(kb), "shown_sources": _shown_sources(result),
         "practice_groups": practice_groups(result),
         "version": __version__, "site_names": site_names,
-        "best_sites": result.sites[:3], "profile_rows": profile_rows(result.profile),
+        "best_sites": result.sites[:3], "profile_rows": entered_rows(result),
     }
 
 

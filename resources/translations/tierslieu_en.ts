@@ -90,7 +90,17 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+159"/>
+        <location filename="../../desktop/widgets/access.py" line="+26"/>
+        <source>Champ obligatoire.</source>
+        <translation>Required field.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F1 : définition dans le glossaire.</source>
+        <translation>F1: definition in the glossary.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/base.py" line="+174"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -204,7 +214,7 @@ Do you want to recover it?</translation>
         <translation>Third-place projects (*.tierslieu.json)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Enregistrer la note</source>
         <translation>Save the note</translation>
     </message>
@@ -220,7 +230,7 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../desktop/shell/prompts.py" line="+11"/>
+        <location filename="../../desktop/shell/prompts.py" line="+12"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -326,7 +336,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+84"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+85"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -411,7 +421,12 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+72"/>
+        <source>Notes {name}</source>
+        <translation>Notes {name}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
@@ -425,11 +440,21 @@ Do you want to recover it?</translation>
         <source>Le modèle n&apos;a pas pu être écrit dans « {path} » ({reason}). Choisissez un autre dossier.</source>
         <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/help/button.py" line="+29"/>
+        <source>Définition : {term} (glossaire, touche F1)</source>
+        <translation>Definition: {term} (glossary, F1 key)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Définition : {term}</source>
+        <translation>Definition: {term}</translation>
+    </message>
 </context>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location line="-197"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-203"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -462,6 +487,11 @@ Do you want to recover it?</translation>
         <translation>{done} / {total} communes — {commune}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{done} / {total} communes</source>
+        <translation>{done} / {total} communes</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Arrêt en cours…</source>
         <translation>Stopping…</translation>
@@ -470,7 +500,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+204"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+205"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -483,12 +513,17 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-194"/>
+        <location line="-195"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Profils cabinet enregistrés</source>
+        <translation>Saved firm profiles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
@@ -551,7 +586,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../desktop/pages/budget.py" line="+32"/>
+        <location filename="../../desktop/pages/budget.py" line="+29"/>
         <source>Budget et ambitions</source>
         <translation>Budget and ambitions</translation>
     </message>
@@ -581,7 +616,12 @@ Do you want to recover it?</translation>
         <translation>Yearly &amp;running budget (€)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Mois et année, par exemple 09/2027 ou septembre 2027.</source>
+        <translation>Month and year, for example 09/2027 or September 2027.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ser&amp;vices souhaités</source>
         <translation>Services &amp;wanted</translation>
     </message>
@@ -596,12 +636,7 @@ Do you want to recover it?</translation>
         <translation>Target &amp;opening</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Mois et année, par exemple 09/2027 ou 2027-09.</source>
-        <translation>Month and year, for example 09/2027 or 2027-09.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Remarques</source>
         <translation>R&amp;emarks</translation>
     </message>
@@ -609,7 +644,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/building_dialog.py" line="+28"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+29"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -697,7 +732,12 @@ Do you want to recover it?</translation>
         <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Bâtiments candidats</source>
+        <translation>Candidate buildings</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A&amp;jouter un bâtiment…</source>
         <translation>&amp;Add a building…</translation>
     </message>
@@ -877,6 +917,39 @@ Do you want to recover it?</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../desktop/help/dialog.py" line="+80"/>
+        <source>Aide — Tiers-lieu rural</source>
+        <translation>Help — Rural third place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>G&amp;lossaire</source>
+        <translation>G&amp;lossary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guide de l&apos;assistant</source>
+        <translation>Guide to the wizard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glossaire</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/shell/main_window.py" line="+84"/>
@@ -944,12 +1017,22 @@ Do you want to recover it?</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>G&amp;lossaire</source>
+        <translation>G&amp;lossary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>À &amp;propos</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+69"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -969,7 +1052,7 @@ Do you want to recover it?</translation>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -992,7 +1075,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+54"/>
+        <location filename="../../desktop/pages/note.py" line="+55"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1082,17 +1165,85 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remplacer ce que vous avez saisi ?</source>
+        <translation>Replace what you typed?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le profil cabinet « {name} » propose d&apos;autres valeurs :
+{changes}
+
+Remplacer ce que vous avez saisi ? (Non : seuls les champs vides sont remplis.)</source>
+        <translation>The firm profile “{name}” proposes other values:
+{changes}
+
+Replace what you typed? (No: only the empty fields are filled.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>– {field} : « {old} » → « {new} »</source>
+        <translation>– {field}: “{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Note non générée : le fichier existant est gardé. Choisissez un autre nom avec « Parcourir… ».</source>
+        <translation>Note not generated: the existing file is kept. Choose another name with “Browse…”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Rédaction de la note…</source>
         <translation>Writing the note…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Un fichier de ce nom existe déjà :
+{files}
+
+Le remplacer par la nouvelle note ?</source>
+        <translation>A file with this name already exists:
+{files}
+
+Replace it with the new note?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Des fichiers de ce nom existent déjà :
+{files}
+
+Les remplacer par la nouvelle note ?</source>
+        <translation>Files with this name already exist:
+{files}
+
+Replace them with the new note?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remplacer la note existante ?</source>
+        <translation>Replace the existing note?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Note enregistrée : {path}</source>
         <translation>Note saved: {path}</translation>
     </message>
@@ -1125,7 +1276,7 @@ Do you want to recover it?</translation>
 <context>
     <name>PopulationPage</name>
     <message>
-        <location filename="../../desktop/pages/population.py" line="+26"/>
+        <location filename="../../desktop/pages/population.py" line="+27"/>
         <source>Population et emploi</source>
         <translation>Population and jobs</translation>
     </message>
@@ -1165,12 +1316,12 @@ Do you want to recover it?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Emplois dans la commune divisés par les actifs occupés qui y habitent. En dessous de {low} la commune est résidentielle (ses habitants travaillent ailleurs), au-dessus de {high} elle est employeuse, entre les deux équilibrée.</source>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
@@ -1185,7 +1336,12 @@ Do you want to recover it?</translation>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
+        <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
+        <translation>— (first correct the jobs or employed residents shown in red)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>— (saisissez les emplois et les actifs occupés)</source>
         <translation>— (enter the jobs and the employed residents)</translation>
     </message>
@@ -1208,7 +1364,12 @@ Do you want to recover it?</translation>
         <translation>The diagnosis before the note, written in French like the note: change an answer on the previous pages and it updates.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+6"/>
+        <source>Diagnostic détaillé</source>
+        <translation>Detailed diagnosis</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
@@ -1377,7 +1538,7 @@ Do you want to recover it?</translation>
         <translation>Fi&amp;nish</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Quitter sans la note ?</source>
         <translation>Quit without the note?</translation>
     </message>

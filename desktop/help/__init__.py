@@ -1,0 +1,1 @@
+"""Aide › Guide and Aide › Glossaire: offline help in French and English."""

@@ -1,0 +1,188 @@
+"""``python -m desktop --screenshots DIR [--profile NAME] [--lang fr|en]``.
+
+Writes a PNG of every wizard page and of the main dialogs, for one shipped example
+(resources/examples/), at 1366×768 — the laptop screen the wizard is designed for. The
+files are named ``NN-name.png`` (00-welcome.png … 08-note.png, then the dialogs), the
+same names in both languages. Needs no screen: Qt's offscreen platform draws them unless
+QT_QPA_PLATFORM says otherwise. Nothing of the user's settings or projects is touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+SIZE = (1366, 768)
+DIALOGS = ("guide", "glossary", "building", "brands", "batch", "about")
+
+
+def example_names() -> list[str]:
+    """The shipped example profiles (file stems without .tierslieu.json)."""
+    from reports.paths import resource
+
+    return sorted(p.name.removesuffix(".tierslieu.json") for p in resource("examples").iterdir()
+                  if p.name.endswith(".tierslieu.json"))
+
+
+def file_names() -> list[str]:
+    """The PNG files written, in order."""
+    from desktop.shell.navigation import PageId
+
+    names = [page.name.lower() for page in PageId] + list(DIALOGS)
+    return [f"{index:02d}-{name}.png" for index, name in enumerate(names)]
+
+
+def _settle(until: Callable[[], bool] | None = None, timeout: float = 30.0) -> None:
+    """Let queued work and background tasks finish (and `until` hold) before a picture."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.tasks import busy
+
+    deadline = time.monotonic() + timeout
+    app = QApplication.instance()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if not busy() and (until is None or until()):
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def _save(widget: Any, folder: Path, name: str) -> Path:
+    path = folder / name
+    if not widget.grab().save(str(path), "PNG"):
+        from reports.errors import OutputError
+
+        raise OutputError(f"Impossible d'écrire l'image {path}.")
+    return path
+
+
+def take(folder: Path, profile: str = "prades", language: str = "fr") -> list[Path]:
+    """Write the pictures into `folder` (created); return their paths in order."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from desktop.shell.communes import CommuneIndex
+    from desktop.shell.navigation import PageId
+    from desktop.shell.settings import Settings
+    from desktop.shell.startup import create_app, create_window
+    from reports.paths import read_bytes
+
+    folder.mkdir(parents=True, exist_ok=True)
+    create_app()
+    names = iter(file_names())
+    written: list[Path] = []
+    config = os.environ.get("TIERSLIEU_CONFIG_DIR")
+    with tempfile.TemporaryDirectory(prefix="tierslieu-screens-") as scratch:
+        work = Path(scratch)
+        os.environ["TIERSLIEU_CONFIG_DIR"] = str(work / "config")  # brands: none of the user's
+        settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set("last_folder", str(work))
+        communes = CommuneIndex()
+        communes.start()
+        window = create_window(settings, work / "recovery", language=language,
+                               communes=communes)
+        window.resize(*SIZE)
+        window.show()
+        window.finish_build()
+        _settle(lambda: communes.is_ready or bool(communes.error))
+        written.append(_save(window, folder, next(names)))  # the welcome page, empty
+        project = work / f"{profile}.tierslieu.json"
+        project.write_bytes(read_bytes("examples", project.name))
+        window.open_project(str(project))
+        wizard = window.wizard
+        for page_id in list(PageId)[1:]:
+            wizard.restart()
+            wizard.go_to(page_id)
+            _settle(lambda p=page_id: wizard.currentId() == int(p)
+                    and wizard.currentPage().isComplete())
+            written.append(_save(window, folder, next(names)))
+        written += _dialogs(window, folder, names)
+        window.document.modified = False
+        window.close()
+        window.deleteLater()
+        _settle()
+    if config is None:
+        os.environ.pop("TIERSLIEU_CONFIG_DIR", None)
+    else:
+        os.environ["TIERSLIEU_CONFIG_DIR"] = config
+    return written
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Hide the offscreen platform's « This plugin does not support … » notices."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, text: str) -> None:
+        if "This plugin does not support" not in text and sys.stderr is not None:
+            print(text, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(None)
+
+
+def _dialogs(window: Any, folder: Path, names: Any) -> list[Path]:
+    """The help (guide, glossary), a building, firm profiles, batch output, About."""
+    from desktop.dialogs.about import about_box
+    from desktop.dialogs.batch_dialog import BatchOutputDialog
+    from desktop.dialogs.brand_dialog import BrandDialog
+    from desktop.dialogs.building_dialog import BuildingDialog
+    from desktop.help.dialog import GLOSSARY, GUIDE, show_help
+
+    written = []
+    help_window = show_help(window, GUIDE, "commune")
+    _settle()
+    written.append(_save(help_window, folder, next(names)))
+    show_help(window, GLOSSARY, "zau2010")
+    _settle()
+    written.append(_save(help_window, folder, next(names)))
+    help_window.close()
+    profile = window.document.profile
+    building = profile.buildings[0] if profile.buildings else None
+    if building is None:
+        from reports.profile import Building
+
+        building = Building()
+    dialogs = [
+        lambda: BuildingDialog(building, list(profile.services),
+                               profile.carrier.commune_support, window),
+        lambda: BrandDialog(window),
+        lambda: BatchOutputDialog(window),
+        lambda: about_box(window, window.context),
+    ]
+    for make in dialogs:
+        dialog = make()
+        dialog.show()
+        _settle()
+        written.append(_save(dialog, folder, next(names)))
+        dialog.close()
+        dialog.deleteLater()
+    return written
+
+
+def main(folder: str, profile: str = "prades", language: str = "fr") -> int:
+    """The command: 0 done, 2 unknown example or language (French message)."""
+    known = example_names()
+    if profile not in known:
+        print(f"Exemple inconnu : « {profile} ». Exemples livrés : {', '.join(known)}.",
+              file=sys.stderr)
+        return 2
+    if language not in ("fr", "en"):
+        print(f"Langue inconnue : « {language} » (fr ou en).", file=sys.stderr)
+        return 2
+    with _quiet():
+        paths = take(Path(folder), profile, language)
+    for path in paths:
+        print(path)
+    return 0

@@ -1,0 +1,66 @@
+"""``python -m reports scan (--epci SIREN | --departement DD | --communes FILE.csv) --out DIR``:
+compare the communes of a territory (scan.csv, scan.pdf).
+
+Exit codes: 0 done, 2 invalid territory or file (French message), 3 output not writable,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reports.cli import EXIT_OK
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the command."""
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--epci", metavar="SIREN",
+                       help="intercommunalité (numéro SIREN à 9 chiffres)")
+    which.add_argument("--departement", metavar="DD", help="département (11, 2A, 974…)")
+    which.add_argument("--communes", metavar="FICHIER.csv",
+                       help="liste de communes : un CSV avec une colonne de codes INSEE")
+    parser.add_argument("--out", required=True, metavar="DOSSIER",
+                        help="dossier où écrire scan.csv et scan.pdf")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="processus en parallèle (un par cœur par défaut)")
+    parser.add_argument("--sans-pdf", dest="no_pdf", action="store_true",
+                        help="n'écrire que scan.csv")
+    parser.add_argument("--quiet", action="store_true", help="pas d'avancement affiché")
+    parser.add_argument("--recensement", metavar="FICHIER", default=None,
+                        help="comparateur de territoires INSEE plus récent (P21_, P22_…) "
+                             "à utiliser à la place du recensement 2018 fourni")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Select, scan, say where the files are."""
+    from reports.scan import by_departement, by_epci, from_file, run_scan
+
+    if args.recensement:
+        from reports.communes import load_census_file
+
+        census = load_census_file(args.recensement)
+        print(f"Recensement {census.year} lu dans {census.source} "
+              f"({census.rows} communes).", file=sys.stderr)
+    if args.epci:
+        selection = by_epci(args.epci)
+    elif args.departement:
+        selection = by_departement(args.departement)
+    else:
+        selection = from_file(args.communes)
+
+    def progress(fraction: float, message: str) -> None:
+        if not args.quiet:
+            print(f"\r{round(100 * fraction):3d} % {message}".ljust(60), end="",
+                  file=sys.stderr, flush=True)
+
+    report = run_scan(selection, args.out, progress=progress, jobs=args.jobs,
+                      pdf=not args.no_pdf)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(f"{selection.label} : {len(report.rows)} communes classées"
+          + (f", {len(report.skipped)} non analysées" if report.skipped else "") + ".")
+    for path in report.files:
+        print(f"Écrit : {path}")
+    return EXIT_OK
