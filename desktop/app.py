@@ -41,7 +41,10 @@ def parse_args(argv: list[str]) -> dict[str, str] | int:
         if arg in ("--help", "-h"):
             say(USAGE)
             return 0
-        if arg in ("--lang", "--screenshots", "--profile") and args:
+        if arg in ("--lang", "--screenshots", "--profile"):
+            if not args:
+                say(f"L'option {arg} attend une valeur.\n\n{USAGE}", error=True)
+                return 2
             options[{"--lang": "language", "--screenshots": "screenshots",
                      "--profile": "profile"}[arg]] = args.pop(0)
         elif arg.startswith("-"):

@@ -1,5 +1,9 @@
-"""The one error funnel: expected failures become French messages, the rest a report dialog.
+"""The one error funnel: a `UserFacingError` becomes its French message, anything else the
+copyable report dialog.
 
+`handle(exc, show)` is what every caller uses (the background-task helper by default): `show`
+says where the message goes (a status line, a dialog with the caller's title); without it a
+warning dialog shows it. Uncaught exceptions go the same way through `excepthook`.
 Nothing is ever sent anywhere: the report can be copied by the user, that is all.
 """
 
@@ -8,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -37,11 +42,36 @@ def report_text(exc_type: type[BaseException], exc: BaseException,
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
+def handle(exc: BaseException, show: Callable[[str], object] | None = None) -> bool:
+    """The funnel. A `UserFacingError`: its French text goes to `show` (default: a warning
+    dialog) and the answer is True. Anything else is a bug: the copyable report, False."""
+    if isinstance(exc, UserFacingError):
+        (show or _warn)(exc.user_text)
+        return True
+    report(exc)
+    return False
+
+
+def report(exc: BaseException) -> None:
+    """The copyable report of an unexpected exception (caught in a worker thread or a slot)."""
+    excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _warn(text: str) -> None:
+    from desktop.shell.prompts import Prompts
+
+    title = QCoreApplication.translate("errors", "Opération impossible")
+    Prompts.error(QApplication.activeWindow(), title, text)
+
+
 def excepthook(exc_type: type[BaseException], exc: BaseException,
                tb: TracebackType | None) -> None:
     """Log any uncaught exception and show it in a dialog instead of crashing."""
     if issubclass(exc_type, KeyboardInterrupt):
         QApplication.quit()
+        return
+    if isinstance(exc, UserFacingError) and QApplication.instance() is not None:
+        _warn(exc.user_text)  # expected, even when nobody caught it: the message, no report
         return
     details = report_text(exc_type, exc, tb)
     log.error("Unexpected error\n%s", details)
@@ -61,9 +91,4 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
-def plain_details(exc: BaseException) -> str:
-    """Details for an exception caught in a worker thread."""
-    return report_text(type(exc), exc, exc.__traceback__)
-
-
-__all__ = ["UserError", "excepthook", "install_excepthook", "plain_details"]
+__all__ = ["UserError", "excepthook", "handle", "install_excepthook", "report"]

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop import errors
-from reports.errors import UserFacingError
 
 Progress = Callable[[float, str], None]
 
@@ -63,26 +62,18 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[float, str], None] | None = None,
 ) -> Task:
-    """Start `fn` in the thread pool; callbacks run on the GUI thread."""
+    """Start `fn` in the thread pool; callbacks run on the GUI thread.
+
+    Without `on_failure`, a failure goes through the error funnel (`desktop.errors.handle`)."""
     task = Task(fn, with_progress=on_progress is not None)
     task.signals.succeeded.connect(on_success)
-    task.signals.failed.connect(on_failure or report_failure)
+    task.signals.failed.connect(on_failure or errors.handle)
     if on_progress is not None:
         task.signals.progressed.connect(on_progress)
     task.signals.finished.connect(lambda: _running.discard(task))
     _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
-
-
-def user_message(exc: BaseException) -> str | None:
-    """The French message of an expected failure (a `UserFacingError`), or None for a bug."""
-    return exc.user_text if isinstance(exc, UserFacingError) else None
-
-
-def report_failure(exc: BaseException) -> None:
-    """Default failure handler: the error funnel."""
-    errors.excepthook(type(exc), exc, exc.__traceback__)
 
 
 def busy() -> bool:

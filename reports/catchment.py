@@ -243,20 +243,25 @@ class CatchmentIndex:
         me, v0 = self.points[i], self.speed[i]
         detour = self.params.detour_factor
         reach = minutes / 60 * self.max_speed / detour
+        # equirectangular around the commune (within 0.1 % of the great circle here)
+        kx = math.cos(math.radians(me.lat))
+        km = KM_PER_DEGREE * detour
+        lat0, lon0, inv0 = me.lat, me.lon, 1.0 / v0
+        points, speed = self.points, self.speed
         found = []
-        for j in self._grid.near(me.lat, me.lon, reach):
-            p = self.points[j]
-            road = _km(me.lat, me.lon, p.lat, p.lon) * detour
-            t = self._minutes(road, v0, self.speed[j])
+        for j in self._grid.near(lat0, lon0, reach):
+            p = points[j]
+            road = km * math.hypot(p.lat - lat0, (p.lon - lon0) * kx)
+            t = 30.0 * road * (inv0 + 1.0 / speed[j])
             if t <= minutes:
                 found.append(CatchmentCommune(p.insee_code, p.name, p.population,
                                               p.employed_15_64, round(road, 1), round(t, 1)))
         found.sort(key=lambda c: (c.minutes, c.insee_code))
         places = []
-        for k in self._place_grid.near(me.lat, me.lon, reach):
+        for k in self._place_grid.near(lat0, lon0, reach):
             q = self.places[k]
-            road = _km(me.lat, me.lon, q.lat, q.lon) * detour
-            t = self._minutes(road, v0, self._place_speed[k])
+            road = km * math.hypot(q.lat - lat0, (q.lon - lon0) * kx)
+            t = 30.0 * road * (inv0 + 1.0 / self._place_speed[k])
             if t <= minutes:
                 places.append(CatchmentPlace(q.name, q.commune, q.insee_code, q.cget_type,
                                              q.study_site_id, q.in_cget_list, round(road, 1),

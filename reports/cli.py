@@ -91,13 +91,44 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
         description="Aide à la décision pour un tiers-lieu rural (étude de terrain 2017).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--programmes", metavar="FICHIER.csv", default=None,
+                        help="fichier de programmes de financement plus récent que celui fourni "
+                             "(mêmes colonnes que programmes.csv), vérifié avant usage")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    wanted = next((a for a in argv if not a.startswith("-")), None)
+    wanted = _command_word(argv)
     for name, (module, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         if name == wanted:  # import only the module of the command asked for
             importlib.import_module(f"reports.commands.{module}").add_arguments(cmd)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command named in `argv` (the value of ``--programmes`` is not a command)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--programmes":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _use_programmes(path: str | None) -> bool:
+    """Use the newer programmes file asked for; False (French message printed) if it is wrong."""
+    if not path:
+        return True
+    from reports.knowledge import KnowledgeError, use_programmes
+
+    try:
+        kb = use_programmes(path)
+    except KnowledgeError as exc:
+        print(f"Fichier de programmes refusé : {exc}", file=sys.stderr)
+        return False
+    print(kb.funding_data_date(), file=sys.stderr)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,13 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_INVALID
+        if not _use_programmes(args.programmes):
+            return EXIT_INVALID
         module = importlib.import_module(f"reports.commands.{COMMANDS[args.command][0]}")
         return int(module.run(args))
     except UserFacingError as exc:  # what the user can mend: its French message, no trace
         print(exc.user_text, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("Interrompu.", file=sys.stderr)
+        print(_message("commands.cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Terminated:
         print("Arrêt demandé (SIGTERM) : rien n'a été écrit à moitié.", file=sys.stderr)
@@ -125,13 +158,21 @@ def main(argv: list[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # the one funnel: never a traceback for the user
-        print(f"Erreur inattendue : {exc.__class__.__name__} : {exc}", file=sys.stderr)
+        print(_message("commands.cli.unexpected", name=exc.__class__.__name__, reason=exc),
+              file=sys.stderr)
         return EXIT_ERROR
     finally:
         if previous is not None:
             import signal
 
             signal.signal(signal.SIGTERM, previous)
+
+
+def _message(key: str, /, **values: object) -> str:
+    """A message of the catalogue (imported when needed: start-up stays light)."""
+    from reports.texts import message
+
+    return message(key, **values)
 
 
 if __name__ == "__main__":

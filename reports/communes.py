@@ -628,16 +628,20 @@ class Directory:
         return points, Grid([(p[0], p[1]) for p in points])
 
     def _rings(self, lat: float, lon: float) -> tuple[Ring, ...]:
-        """Population and commune count within each radius."""
+        """Population and commune count within each radius (equirectangular distances:
+        within 0.1 % of the great circle at 30 km)."""
         points, grid = self._ring_grid
         reach = max(RING_RADII_KM)
+        kx = math.cos(math.radians(lat))
+        deg = math.pi * EARTH_RADIUS_KM / 180
+        limits = [(r, (r / deg) ** 2) for r in RING_RADII_KM]
         people = dict.fromkeys(RING_RADII_KM, 0)
         counts = dict.fromkeys(RING_RADII_KM, 0)
         for k in grid.near(lat, lon, reach + 1):
             plat, plon, pop = points[k]
-            d = distance_km(lat, lon, plat, plon)
-            for radius in RING_RADII_KM:
-                if d <= radius:
+            d2 = (plat - lat) ** 2 + ((plon - lon) * kx) ** 2
+            for radius, limit in limits:
+                if d2 <= limit:
                     people[radius] += pop
                     counts[radius] += 1
         return tuple(Ring(r, people[r], counts[r]) for r in RING_RADII_KM)

@@ -10,11 +10,13 @@ The command line (``note``, ``example``), the batch worker and the wizard all ca
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reports.errors import UserFacingError
+from reports.texts import message
 
 if TYPE_CHECKING:
     from reports.brand import Brand
@@ -40,8 +42,8 @@ def kinds_of(choice: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
     chosen = (KINDS if choice == "both" else (choice,)) if isinstance(choice, str) else choice
     unknown = [k for k in chosen if k not in KINDS]
     if unknown or not chosen:
-        raise UserFacingError(f"Format inconnu : « {', '.join(unknown)} ». Formats possibles : "
-                              "pdf, docx ou both (les deux).")
+        raise UserFacingError(message("produce.errors.unknown_format",
+                                      formats=", ".join(map(str, unknown))))
     return tuple(dict.fromkeys(chosen))
 
 
@@ -95,7 +97,9 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
         say(fraction, message)
 
     chosen = targets(output, formats)
-    if logo:  # checked before any work: a refused logo is an error, never dropped
+    if logo and not os.path.lexists(logo):
+        raise UserFacingError(message("produce.errors.missing_logo", path=logo))
+    if logo:  # checked before any work (special file, size, pixels): never dropped
         from reports.brand import check_logo
 
         check_logo(logo)

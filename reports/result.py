@@ -101,6 +101,17 @@ class Demand:
     method: str  # French explanation of the computation
     reference_sites: tuple[str, ...]  # site ids
     signals: tuple[str, ...]  # French: demand signals taken into account
+    # The zone de chalandise (≈ 20 min by road; never « bassin de vie », an INSEE zoning):
+    # minutes, population, employed_15_64, communes (count), approximate, method, label.
+    zone: dict[str, Any] | None = None
+    # Known tiers-lieux of the zone, one entry per place: name, commune, insee_code, minutes,
+    # road_km, kind (coworking/fablab/unknown), weight in the sharing, study_site_id.
+    existing_places: tuple[dict[str, Any], ...] = ()
+    share: float = 1.0  # part of the demand left after sharing with the existing places
+    ceiling: float | None = None  # highest number of users the study supports here
+    known_floor: float = 0.0  # known people × signal_conversion: low and central never less
+    pool: dict[str, float] | None = None  # independents, teleworkers in the zone (defaults)
+    regular_user_definition: str = ""  # French: « au moins un jour par semaine »
 
 
 @dataclass(frozen=True)
@@ -114,8 +125,12 @@ class Sizing:
     fill_rate_target: float
     reference_sites: tuple[str, ...]
     notes: tuple[str, ...]  # French remarks (sharing offices, building too big or too small...)
-    building_name: str | None = None  # candidate building retained, if any
+    building_name: str | None = None  # display only: the retained building's name or rank
     building_fit: str | None = None  # French: how that building fits the recommended surface
+    # which candidate is retained (its index in profile.buildings: readers find it by this,
+    # never by its name) and how it fits: FIT_CODES of reports.analysis.sizing
+    building_index: int | None = None
+    building_fit_code: str | None = None
     # Phase 1 is what fits in the retained building now (the whole recommendation when there
     # is no building or it is big enough); the rest is « phase 2 », once demand is confirmed.
     phase1_workstations: int = 0
@@ -229,9 +244,21 @@ class FundingLine:
     former_name: str | None  # name in the 2017 study if it changed
     pays_for: str  # French
     amount_eur: float | None  # estimated amount if computable
-    rate: float | None
+    rate: float | None  # highest documented rate today (the study's rate for history lines)
     from_study: bool  # False for present-day programmes the study does not name
     site_ids: tuple[str, ...]
+    status: str = "to_check"  # open, closed or to_check (programmes file)
+    checked_on: str | None = None  # ISO date the programme's facts were checked
+    source: str = ""  # publisher and document title(s)
+    pays: tuple[str, ...] = ()  # investment, operation, engineering
+    ceiling_eur: float | None = None  # documented ceiling or flat amount
+    terms: str | None = None  # French: rate, ceiling, eligibility, obligations
+    fit: str = ""  # French: why it fits this project (or why it is only history)
+    applicant: str | None = None  # who applies: the carrier type, or the building's owner
+    target: str = "project"  # project, or people (contracts paying people: PEC…)
+    rank_score: float = 0.0  # higher first (status, needs covered, targeted at small communes)
+    kind: str = ""  # eu, state, region, departement, inter_operator, contract, other
+    covered: tuple[str, ...] = ()  # the project's needs it covers (engineering, investment…)
 
 
 @dataclass(frozen=True)
@@ -256,6 +283,13 @@ class Finance:
     # year towards it (profile budget.annual_contribution_eur; None: not said).
     contribution_eur: float | None = None
     sensitivity: Sensitivity | None = None
+    funding_people: tuple[FundingLine, ...] = ()  # contracts paying people, with their rules
+    funding_history: tuple[FundingLine, ...] = ()  # closed programmes (study era, 2026 merger)
+    levers: tuple[str, ...] = ()  # programme ids named in the next steps (2 or 3)
+    funding_checked_on: str | None = None  # latest checking date of the programmes file
+    in_kind: tuple[MoneyLine, ...] = ()  # public support in kind (premises lent free), per year
+    in_kind_total_eur: float = 0.0
+    in_kind_advice: str | None = None  # French: occupancy agreement, what the law allows
 
 
 @dataclass(frozen=True)
@@ -268,6 +302,9 @@ class Impact:
     co2_tonnes_per_year: float
     assumptions: tuple[MoneyLine, ...]  # reused shape: label, value in amount_eur, source
     effects: tuple[str, ...]  # French sentences, worded as possibilities
+    quantified: bool = True  # False: « non chiffré » (the four figures are 0), see reason
+    not_quantified_reason: str = ""  # French
+    minutes_saved_per_trip: float | None = None  # trip to the pole − trip to the tiers-lieu
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,8 @@ import math
 import pytest
 
 from reports.analysis import analyse
-from reports.analysis.features import profile_features
 from reports.analysis.finance import (
     break_even,
-    funding_plan,
     investment_lines,
     operating_lines,
     projection,
@@ -106,8 +104,9 @@ def test_heavy_works_are_costed_on_the_surface_used_only():
                                   state="heavy_works")]
     sizing = _sized(profile, 10)
     works = investment_lines(profile, sizing, _params())[0]
-    assert works.amount_eur == sizing.surface_m2 * 333
-    assert "Plan B" in works.source
+    # Le Plan B's 333 €/m² of 2014 indexed on BT01: 333 × 132,0 ÷ 107,5 = 408,89 €/m²
+    assert works.amount_eur == pytest.approx(sizing.surface_m2 * 333 * 132.0 / 107.5, abs=0.01)
+    assert "Plan B" in works.source and "BT01" in works.source
 
 
 def test_overrides_replace_a_default_and_say_so():
@@ -135,26 +134,6 @@ def test_rent_entered_lent_or_estimated():
     assert rent.amount_eur == 85 * 5 * 12 and "Plan B" in rent.source
 
 
-def test_funding_fits_the_carrier_and_the_project():
-    def ids(carrier, services=("open_space",)):
-        profile = _profile(services=list(services))
-        profile.carrier.type = carrier
-        params = _params()
-        return [f.programme_id for f in funding_plan(profile, profile_features(profile, params),
-                                                     KB, params)]
-
-    commune = ids("commune")
-    assert {"detr", "dsil"} <= set(commune)
-    assert "detr" not in ids("association")
-    assert "tepcv" not in commune  # closed programme
-    assert "france_services" not in commune
-    assert "france_services" in ids("commune", ("open_space", "public_services"))
-    plan = funding_plan(_profile(), profile_features(_profile(), _params()), KB, _params())
-    assert all(f.name for f in plan)
-    present_day = [f for f in plan if not f.from_study]
-    assert present_day  # marked as not from the study
-
-
 def test_subsidy_and_self_financing_split_the_investment():
     profile = profile_from_site(KB.site("plan_b"))
     profile.budget.subsidy_rate = 0.8
@@ -173,7 +152,8 @@ def test_subsidy_and_self_financing_split_the_investment():
 def test_a_site_transposed_to_itself_keeps_its_users():
     result = analyse(profile_from_site(KB.site("el_quadrat")), directory=False)
     assert result.demand.reference_sites[0] == "el_quadrat"
-    assert "12 usagers réguliers pour 5 835 habitants, soit 12 chez vous" in (
+    # El Quadrat's fiche supports 7 to 12 regular users: √(7 × 12) = 9,2 on a log scale
+    assert "El Quadrat (Prades), environ 9 pour 5 835 : 9" in (
         result.demand.method.replace("\u202f", " "))
 
 
@@ -186,7 +166,9 @@ def test_known_people_set_a_floor_and_nearby_places_cut_demand():
     profile = profile_from_site(KB.site("el_quadrat"))
     profile.territory.nearby_third_places = 2
     crowded = analyse(profile, directory=False)
-    assert any("réduite de 30" in s for s in crowded.demand.signals)
+    # two places typed: the demand is shared three ways, the project keeps 1 ÷ 3
+    assert crowded.demand.share == pytest.approx(1 / 3, abs=0.001)
+    assert any("qui en garde 33" in s for s in crowded.demand.signals)
     profile.territory.nearby_third_places = 0
     alone = analyse(profile, directory=False)
     assert crowded.demand.users.central < alone.demand.users.central
@@ -228,19 +210,45 @@ def test_impact_by_hand():
     impact = estimate_impact(profile, _demand(10), _params())
     # 10 users × 10 % = 1 commuter; 0,5 × 5 days × 47 weeks = 117,5 round trips
     assert impact.trips_avoided_per_year == 117.5
-    assert impact.hours_saved_per_year == 117.5  # 117,5 × 2 × 30 min
-    assert impact.km_avoided_per_year == 7050  # × 60 km/h
-    assert impact.co2_tonnes_per_year == 1.41  # × 0,2 kg/km
+    # each trip saves 30 − 10 minutes (the trip to the tiers-lieu is deducted):
+    # 117,5 × 2 × 20 min = 78,3 h
+    assert impact.minutes_saved_per_trip == 20
+    assert impact.hours_saved_per_year == pytest.approx(117.5 * 2 * 20 / 60, abs=0.05)
+    # distance from time by speed: 78,33 h × 50 km/h = 3 916,7 km, not 30 "km"
+    assert impact.km_avoided_per_year == pytest.approx(117.5 * 2 * 20 / 60 * 50, abs=0.05)
+    assert impact.co2_tonnes_per_year == pytest.approx(3916.67 * 0.2 / 1000, abs=0.01)
     assert all(line.source for line in impact.assumptions)
     assert any("possib" in e or "peut" in e for e in impact.effects)
 
 
-def test_known_teleworkers_count_as_commuters():
+def test_known_teleworkers_who_would_come_count_as_commuters():
     profile = _profile()
     profile.territory.minutes_to_pole = 30
-    profile.territory.known_teleworkers = 3
+    profile.territory.known_teleworkers = 6
+    # 6 known × 50 % who would come = 3 commuters, each on 117,5 days (not every day)
     assert estimate_impact(profile, _demand(10), _params()).trips_avoided_per_year == pytest.approx(
         3 * 117.5)
+    profile.territory.known_teleworkers = 60  # never more commuters than users
+    assert estimate_impact(profile, _demand(10), _params()).trips_avoided_per_year == pytest.approx(
+        10 * 117.5)
+
+
+@pytest.mark.parametrize(("minutes", "word"), [(None, "pas renseigné"), (0, "0 minute"),
+                                               (8, "pas plus loin")])
+def test_commuting_is_not_quantified_without_a_trip_to_save(minutes, word):
+    profile = _profile()
+    profile.territory.minutes_to_pole = minutes
+    impact = estimate_impact(profile, _demand(10), _params())
+    assert not impact.quantified and word in impact.not_quantified_reason
+    assert impact.trips_avoided_per_year == impact.km_avoided_per_year == 0
+    assert impact.effects[0].startswith("Trajets domicile-travail évités : non chiffré")
+
+
+def test_no_cvae_claim():
+    profile = _profile()
+    profile.territory.minutes_to_pole = 40
+    impact = estimate_impact(profile, _demand(10), _params())
+    assert not any("CVAE" in e for e in impact.effects)
 
 
 def test_speed_override_changes_the_distance_only():
@@ -249,7 +257,8 @@ def test_speed_override_changes_the_distance_only():
     base = estimate_impact(profile, _demand(10), _params())
     fast = estimate_impact(profile, _demand(10), _params({"speed_kmh": 80}))
     assert fast.hours_saved_per_year == base.hours_saved_per_year
-    assert math.isclose(fast.km_avoided_per_year, base.km_avoided_per_year * 80 / 60)
+    assert math.isclose(fast.km_avoided_per_year, base.km_avoided_per_year * 80 / 50,
+                        rel_tol=1e-3)
 
 
 def test_staff_hours_keep_their_half_hour():
@@ -266,3 +275,28 @@ def test_a_building_well_below_the_advised_surface_says_so_plainly():
     profile.buildings = [Building(name="Salle", owner="commune", surface_m2=50, state="ready")]
     fit = analyse(profile, directory=False).sizing.building_fit
     assert fit.startswith("Plus petit que conseillé (50 m² pour")
+
+
+def test_two_candidates_with_the_same_name_are_told_apart_by_index():
+    """Sizing retains the « Mairie » of the advised size; finance and risks judge that one, not
+    its namesake (found by name, finance charged the other's works, risks its missing fibre)."""
+    profile = profile_from_site(KB.site("firmin_pons"))
+    advised = analyse(profile, directory=False).sizing.surface_m2  # buildings play no part
+    big = Building(name="Mairie", owner="commune", surface_m2=advised * 4, state="heavy_works",
+                   fibre=False)
+    fit = Building(name="Mairie", owner="commune", surface_m2=advised, state="ready", fibre=True)
+    profile.buildings = [big, fit]
+    result = analyse(profile, directory=False)
+    sizing = result.sizing
+    assert (sizing.building_index, sizing.building_fit_code) == (1, "fits")
+    works = result.finance.investment[0]
+    assert works.amount_eur == 0  # a ready building: no works (the big one needs heavy works)
+    assert not {"no_fibre", "oversized", "heavy_works"} & {r.risk_id for r in result.risks}
+
+
+def test_one_fit_rule_names_too_small_and_too_big():
+    from reports.analysis.sizing import building_fit
+
+    params = _params()
+    assert [building_fit(s, 100, params) for s in (None, 79, 80, 150, 151)] == [
+        "unknown_surface", "too_small", "fits", "fits", "too_big"]

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from test_batch_runner import fake_task
 
-from desktop.dialogs.batch_dialog import BatchPrompts, report_text, start_batch
+from desktop.dialogs.batch_dialog import report_text, start_batch
 from desktop.shell.navigation import PageId
+from desktop.shell.prompts import Prompts
 from reports.batch import worker
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, save_brand, set_current_brand
 
@@ -35,7 +36,7 @@ def answers(tmp_path, monkeypatch):
     out.mkdir()
     seen = {"reports": [], "errors": [], "output": (("pdf",), DEFAULT_BRAND)}
 
-    class Answers(BatchPrompts):
+    class Answers(Prompts):
         @staticmethod
         def choose_csv(parent, folder):
             return str(csv_path)
@@ -144,7 +145,7 @@ def test_the_csv_template_is_written_where_asked(qtbot, tmp_path):
 
     errors = []
 
-    class Answers(BatchPrompts):
+    class Answers(Prompts):
         target = str(tmp_path / "modele.csv")
 
         @staticmethod
@@ -218,18 +219,18 @@ def test_format_and_profile_dialog_starts_on_the_current_profile(qtbot, answers,
 
     # through the prompt: OK gives the choice, Cancel gives None
     monkeypatch.setattr(BatchOutputDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    assert BatchPrompts.choose_output(None) == (("pdf",), ALPHA)
+    assert Prompts.choose_output(None) == (("pdf",), ALPHA)
     monkeypatch.setattr(BatchOutputDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    assert BatchPrompts.choose_output(None) is None
+    assert Prompts.choose_output(None) is None
 
 
 def test_a_bug_in_the_batch_goes_to_the_error_report(qtbot, answers, monkeypatch):
     import desktop.dialogs.batch_dialog as module
-    from desktop import tasks
+    from desktop import errors
 
     prompts, _, seen = answers
     reported = []
-    monkeypatch.setattr(tasks, "report_failure", reported.append)
+    monkeypatch.setattr(errors, "report", reported.append)
 
     def broken(*_args, **_kwargs):
         raise KeyError("internal")

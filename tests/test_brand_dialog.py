@@ -10,9 +10,10 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from desktop.dialogs.brand_dialog import BrandChooser, BrandDialog, BrandPrompts
+from desktop.dialogs.brand_dialog import BrandChooser, BrandDialog
 from desktop.pages import note as note_page
 from desktop.shell.navigation import PageId
+from desktop.shell.prompts import Prompts
 from reports.brand import DEFAULT_BRAND, Brand, current_brand, list_brands, save_brand
 
 pytest_plugins = ("conftest_qt",)  # settings, communes, make_window
@@ -38,7 +39,7 @@ def logo(tmp_path):
 def dialog(qtbot, monkeypatch, logo):
     """The dialog with its colour and logo questions answered."""
 
-    class Answers(BrandPrompts):
+    class Answers(Prompts):
         confirmed = True
 
         @staticmethod
@@ -50,7 +51,7 @@ def dialog(qtbot, monkeypatch, logo):
             return str(logo)
 
         @staticmethod
-        def confirm_delete(parent, name):
+        def confirm(parent, title, text):
             return Answers.confirmed
 
     monkeypatch.setattr(BrandDialog, "prompts", Answers)
@@ -169,12 +170,12 @@ def test_tab_follows_the_form_as_it_reads(dialog):
 
 
 def test_word_export_failures_are_said_in_french(make_window, qtbot, tmp_path, monkeypatch):
+    from desktop import errors
     from desktop.pages import note as module
-    from desktop.shell.prompts import Prompts
     from reports.note import NoteWriteError
 
     reported, shown = [], []
-    monkeypatch.setattr(module, "report_failure", reported.append)
+    monkeypatch.setattr(errors, "report", reported.append)
     monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, text: shown.append(text)))
     window = make_window()
     page = window.wizard.page_of(PageId.NOTE)

@@ -244,3 +244,26 @@ def test_a_file_that_is_no_comparateur_is_refused_in_french(tmp_path):
     path.write_text("nom;valeur\nx;1\n", encoding="utf-8")
     with pytest.raises(insee.CensusFileError, match="comparateur de territoires"):
         insee.read_comparateur(path)
+
+
+def test_recensement_option_of_the_commands(tmp_path, capsys):
+    """`communes --recensement FILE`: the figures and the vintage follow; a file missing a
+    column is refused in French (exit 2), naming the column."""
+    from reports.communes import reset_census
+
+    path = _write_comparateur(tmp_path / "comparateur.csv", 2021,
+                              {"66149": (6000, 3300, 2200, 500, 3100, 2900)})
+    try:
+        assert main(["communes", "66149", "--limit", "1", "--recensement", str(path)]) == 0
+        captured = capsys.readouterr()
+        (found,) = json.loads(captured.out)
+        assert found["insee"]["census_year"] == 2021 and found["insee"]["jobs"] == 3100
+        assert "Recensement 2021" in captured.err
+    finally:
+        reset_census()
+    bad = _write_comparateur(tmp_path / "c.csv", 2021, {"66149": (1, 2, 3, 4, 5)},
+                             drop="P21_EMPLT")
+    assert main(["communes", "66149", "--recensement", str(bad)]) == 2
+    assert "P21_EMPLT" in capsys.readouterr().err
+    assert main(["communes", "66149", "--limit", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["insee"]["census_year"] == 2018

@@ -106,3 +106,14 @@ def test_text_colours_of_the_wizard_meet_wcag_aa():
     for colour in colours:
         for background in ("#ffffff", "#efefef"):
             assert contrast(colour, background) >= 4.5, (colour, background)
+
+
+def test_verdict_and_risk_colours_meet_wcag_aa():
+    """The verdict card and risk badges (the note's colours, shown by the dashboard too)."""
+    from reports.note.styles import SEVERITY_COLORS, VERDICT_COLORS
+
+    for level, (background, text, symbol) in VERDICT_COLORS.items():
+        assert contrast(text, background) >= 4.5, level
+        assert symbol.strip(), level  # the level reads in greyscale: a symbol and words
+    for severity, (background, text) in SEVERITY_COLORS.items():
+        assert contrast(text, background) >= 4.5, severity

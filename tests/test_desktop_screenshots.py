@@ -65,3 +65,11 @@ def test_unknown_example_is_refused_in_french(tmp_path):
     assert done.returncode == 2
     assert "Exemple inconnu : « atlantide »" in done.stderr and "prades" in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_screenshots_without_a_folder_says_what_it_needs():
+    from desktop.app import parse_args
+
+    assert parse_args(["--screenshots"]) == 2
+    assert parse_args(["--screenshots", "d", "--profile", "quillan", "--lang", "en"]) == {
+        "screenshots": "d", "profile": "quillan", "language": "en"}

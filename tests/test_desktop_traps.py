@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from desktop.dialogs.batch_dialog import BatchPrompts, start_batch
+from desktop.dialogs.batch_dialog import start_batch
 from desktop.pages import note as note_page
 from desktop.shell import folders
 from desktop.shell.navigation import PageId
@@ -171,7 +171,7 @@ def test_batch_output_is_offered_as_a_new_folder_that_exists(qtbot, tmp_path, pr
     csv_path.write_text("commune.insee_code\n11049\n", encoding="utf-8")
     offered = []
 
-    class Answers(BatchPrompts):
+    class Answers(Prompts):
         @staticmethod
         def choose_csv(parent, folder):
             return str(csv_path)

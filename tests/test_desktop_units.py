@@ -155,6 +155,32 @@ def test_unexpected_error_shows_a_copyable_report(qtbot, monkeypatch):
     assert "boom" in QGuiApplication.clipboard().text()
 
 
+def test_the_funnel_shows_any_user_facing_error_and_reports_the_rest(qtbot, monkeypatch):
+    """A KnowledgeError or BrandError is the user's to mend: its message, never the report;
+    the background helper funnels by default, and so do uncaught exceptions."""
+    from desktop import tasks
+    from desktop.shell.prompts import Prompts
+    from reports.brand import BrandError
+    from reports.knowledge import KnowledgeError
+
+    shown, reported = [], []
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, text: shown.append(text)))
+    monkeypatch.setattr(errors, "report", reported.append)
+    assert errors.handle(KnowledgeError("Base illisible.")) is True
+    errors.excepthook(BrandError, BrandError("Couleur invalide."), None)
+    assert shown == ["Base illisible.", "Couleur invalide."] and reported == []
+    inline = []
+    assert errors.handle(KeyError("bug"), inline.append) is False
+    assert inline == [] and [type(e) for e in reported] == [KeyError]
+
+    def refused():
+        raise KnowledgeError("Fichier manquant.")
+
+    task = tasks.run_in_background(refused, lambda _value: None)
+    qtbot.waitUntil(lambda: "Fichier manquant." in shown, timeout=5000)
+    assert task is not None and len(reported) == 1
+
+
 def test_python_m_desktop_version_opens_no_window():
     done = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True,
                           text=True, timeout=60, check=False)
@@ -169,6 +195,7 @@ def test_about_box_names_the_study_and_the_open_data(communes):
     html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
     assert "2017" in html and "EUPL" in html
     assert "Licence Ouverte" in html and "Etalab" in html
+    assert "Données de financement vérifiées le 3 décembre 2026" in html
 
 
 def test_version_without_a_console_shows_a_message(qapp, monkeypatch):

@@ -84,7 +84,7 @@ def test_commune_notes_are_separate_sentences(tmp_path):
     render_note(make_result(), path)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages)
     assert "Catégorie territoriale :" in text
-    before, _, _ = text.partition(" Bassin de vie :")
+    before, _, _ = text.partition(" Zone de chalandise :")
     assert before.rstrip().endswith((".", "»", ")"))
 
 
@@ -132,7 +132,7 @@ def _example_results() -> list:
 def test_parse_and_layout_caches_do_not_change_a_byte(tmp_path, monkeypatch):
     from reportlab.platypus import Paragraph
 
-    from reports.note import blocks
+    from reports.note import reportlab_internals as blocks
 
     def pdf(name: str, result) -> bytes:
         path = tmp_path / f"{name}.pdf"

@@ -341,6 +341,23 @@ def test_buildings_are_added_edited_and_removed(qtbot, make_window, monkeypatch)
     assert window.isWindowModified()
 
 
+def test_the_building_dialog_judges_the_size_as_the_results_do(qtbot):
+    """One rule: under 80 % of the results' advised surface, the dialog says what the results
+    will say (« Plus petit que conseillé »); a fitting size, or no advice yet, says nothing."""
+    from desktop.dialogs.building_dialog import BuildingDialog
+    from reports.profile import Building
+
+    dialog = BuildingDialog(Building(name="Salle", surface_m2=50), ["open_space"], "none",
+                            advised_m2=200)
+    qtbot.addWidget(dialog)
+    assert "Plus petit que conseillé (50" in dialog.messages["surface_m2"].text()
+    type_number(qtbot, dialog.widgets["surface_m2"], "190")
+    assert "conseillé" not in dialog.messages["surface_m2"].text()
+    unknown = BuildingDialog(Building(name="Salle", surface_m2=50), ["open_space"], "none")
+    qtbot.addWidget(unknown)
+    assert "conseillé" not in unknown.messages["surface_m2"].text()
+
+
 def test_an_old_commune_name_typed_in_full_leads_to_the_current_commune(qtbot, make_window):
     window = make_window()
     window.wizard.next()

@@ -19,6 +19,10 @@ def about_html(context: Any) -> str:
             "de terrain de dix tiers-lieux d'Occitanie réalisée en 2017 pour le GAL Est "
             "Audois.</p>"),
     ]
+    checked = funding_data_date()
+    if checked:
+        lines.append(_tr("<p>Données de financement vérifiées le {date}.</p>").format(
+            date=escape(checked)))
     attribution = data_attribution(context)
     if attribution:
         lines.append(_tr("<p><b>Données ouvertes</b></p>") + "<ul>" + "".join(
@@ -29,6 +33,18 @@ def about_html(context: Any) -> str:
         "Vera), incluse dans les notes. Détails : fichier THIRD-PARTY-NOTICES.md.</p>"
         "<p>Fonctionne hors ligne : aucune donnée n'est envoyée.</p>"))
     return "".join(lines)
+
+
+def funding_data_date() -> str:
+    """The date the funding programmes were last checked (« 3 décembre 2026 »), "" if unknown."""
+    try:
+        from reports.fmt import fmt_date
+        from reports.knowledge import knowledge
+
+        checked = knowledge().programmes_checked_on
+    except Exception:  # the About box must open even if the knowledge base is broken
+        return ""
+    return fmt_date(checked) if checked else ""
 
 
 def data_attribution(context: Any) -> list[str]:

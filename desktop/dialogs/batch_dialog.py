@@ -3,7 +3,7 @@
 Asks for the CSV, the output folder, then the format and the profil cabinet together; runs
 the batch on a pool thread (the notes
 themselves in worker processes) behind a progress dialog whose "Arrêter" stops it cleanly,
-then tells what was done. Modal questions go through `BatchPrompts` so tests patch them.
+then tells what was done. Modal questions go through `Prompts` so tests patch them.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
@@ -29,8 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.dialogs.brand_dialog import BrandChooser
 from desktop.shell.folders import default_folder, forget_if_unused, proposed_subfolder
 from desktop.shell.i18n import translate as _tr
-from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
-from reports.batch.model import ERROR
+from desktop.shell.prompts import Prompts
+from reports.batch import BatchOptions, default_jobs, run_batch
+from reports.batch.model import ERROR, BatchReport
 from reports.batch.worker import process_job
 from reports.brand import Brand, current_brand
 
@@ -75,57 +73,7 @@ class BatchOutputDialog(QDialog):
         return self.FORMATS[self.formats.currentIndex()], self.brand.brand()
 
 
-class BatchPrompts:
-    """The batch's modal questions, each returning a plain value."""
-
-    @staticmethod
-    def choose_csv(parent: QWidget | None, folder: str) -> str:
-        """The CSV of communes ("" if cancelled)."""
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Importer un CSV de communes"), folder,
-            _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"))
-        return path
-
-    @staticmethod
-    def save_template(parent: QWidget | None, suggested: str) -> str:
-        """Where to write the blank CSV template ("" if cancelled)."""
-        path, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Enregistrer le modèle de CSV"), suggested,
-            _tr("Fichiers CSV (*.csv)"))
-        return path
-
-    @staticmethod
-    def choose_folder(parent: QWidget | None, folder: str) -> str:
-        """The folder the notes go to ("" if cancelled)."""
-        return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
-
-    @staticmethod
-    def choose_output(parent: QWidget | None) -> tuple[tuple[str, ...], Brand] | None:
-        """PDF, Word or both, and the profil cabinet (None if cancelled)."""
-        dialog = BatchOutputDialog(parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        choice = dialog.choice() if accepted else None
-        dialog.deleteLater()
-        return choice
-
-    @staticmethod
-    def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
-        """Tell what the batch did; offer to open the folder."""
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        open_button = box.addButton(_tr("Ouvrir le &dossier"),
-                                    QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
-
-    @staticmethod
-    def error(parent: QWidget | None, title: str, text: str) -> None:
-        """A batch that could not start (unreadable CSV, folder not writable)."""
-        QMessageBox.warning(parent, title, text)
-
-
-def report_text(report: Any) -> tuple[str, str]:
+def report_text(report: BatchReport) -> tuple[str, str]:
     """The French title and text that sum a batch up."""
     done, failed = len(report.done), len(report.failed)
     folder = report.summary_path.parent if report.summary_path else ""
@@ -208,7 +156,7 @@ class BatchRun(QObject):
         self.finished.emit(outcome)
 
 
-def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] = BatchPrompts,
+def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prompts,
                 **kwargs: Any) -> BatchRun | None:
     """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave up)."""
     csv_path = prompts.choose_csv(parent, folder)
@@ -232,22 +180,20 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[BatchPrompts] =
     return run
 
 
-def _conclude(parent: QWidget, prompts: type[BatchPrompts], outcome: Any, out_dir: str) -> None:
+def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: str) -> None:
     """Say what was done, or why nothing could be."""
-    if isinstance(outcome, BatchError):  # French: unreadable CSV, folder not writable
-        prompts.error(parent, _tr("Traitement impossible"), str(outcome))
-        return
-    if isinstance(outcome, BaseException):  # a bug: the error report, not a bare message
-        from desktop.tasks import report_failure
+    if isinstance(outcome, BaseException):  # unreadable CSV, folder not writable… or a bug
+        from desktop import errors
 
-        report_failure(outcome)
+        errors.handle(outcome, lambda text: prompts.error(parent, _tr("Traitement impossible"),
+                                                          text))
         return
     title, text = report_text(outcome)
     prompts.show_report(parent, title, text, out_dir)
 
 
 def save_template(parent: QWidget, folder: str = "",
-                  prompts: type[BatchPrompts] = BatchPrompts) -> str:
+                  prompts: type[Prompts] = Prompts) -> str:
     """Write the blank CSV template (one row per commune) where the user says; its path."""
     from reports.files import WriteError, write_atomic
     from reports.paths import ResourceError, read_bytes

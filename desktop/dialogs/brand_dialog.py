@@ -1,7 +1,7 @@
 """Profils cabinet in the wizard: choose, create, edit or delete one; the note page's chooser.
 
 The brands live in `reports.brand`'s storage (one JSON file each), shared with the command
-line's ``--brand NAME``. Modal questions go through `BrandPrompts` so tests patch them.
+line's ``--brand NAME``. Modal questions go through `desktop.shell.prompts.Prompts`.
 """
 
 from __future__ import annotations
@@ -11,25 +11,22 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.shell.i18n import translate as _tr
+from desktop.shell.prompts import Prompts
 from desktop.widgets.fields import TEXT_MAX_WIDTH
 from reports.brand import (
     DEFAULT_BRAND,
@@ -50,35 +47,10 @@ def display_name(brand: Brand) -> str:
     return _tr("Sobre (par défaut)") if brand is DEFAULT_BRAND else brand.name
 
 
-class BrandPrompts:
-    """The dialog's modal questions, each returning a plain value."""
-
-    @staticmethod
-    def choose_logo(parent: QWidget | None, folder: str) -> str:
-        """A PNG or JPEG logo ("" if cancelled)."""
-        path, _ = QFileDialog.getOpenFileName(parent, _tr("Choisir un logo"), folder,
-                                              _tr("Images (*.png *.jpg *.jpeg)"))
-        return path
-
-    @staticmethod
-    def choose_color(parent: QWidget | None, current: str) -> str:
-        """A colour as #RRGGBB ("" if cancelled)."""
-        color = QColorDialog.getColor(QColor(current), parent, _tr("Couleur principale"))
-        return color.name().upper() if color.isValid() else ""
-
-    @staticmethod
-    def confirm_delete(parent: QWidget | None, name: str) -> bool:
-        """Confirm the deletion of a saved brand."""
-        answer = QMessageBox.question(parent, _tr("Supprimer le profil cabinet"),
-                                      _tr("Supprimer le profil « {name} » ?").format(
-                                          name=name))
-        return answer == QMessageBox.StandardButton.Yes
-
-
 class BrandDialog(QDialog):
     """The list of profils cabinet and the form of the selected one."""
 
-    prompts = BrandPrompts
+    prompts = Prompts
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,7 +194,9 @@ class BrandDialog(QDialog):
     def delete(self) -> None:
         """Delete the highlighted profile after confirmation."""
         brand = self.selected()
-        if brand is DEFAULT_BRAND or not self.prompts.confirm_delete(self, brand.name):
+        if brand is DEFAULT_BRAND or not self.prompts.confirm(
+                self, self.tr("Supprimer le profil cabinet"),
+                self.tr("Supprimer le profil « {name} » ?").format(name=brand.name)):
             return
         delete_brand(brand.name)
         self.refresh()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,13 +19,17 @@ from desktop.widgets.fields import CodeCombo, MessageLabel, NumberEdit, TextEdit
 from reports import codes
 from reports import profile as engine
 
+if TYPE_CHECKING:
+    from reports.profile import Building
+
 
 class BuildingDialog(QDialog):
     """A form over a copy of one `Building`; `building()` returns the edited copy."""
 
-    def __init__(self, building: Any, services: list[str], commune_support: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, building: Building, services: list[str], commune_support: str,
+                 parent: QWidget | None = None, *, advised_m2: float | None = None) -> None:
         super().__init__(parent)
+        self.advised_m2 = advised_m2  # the results' advised surface, when known
         self.setWindowTitle(self.tr("Bâtiment candidat"))
         self._building = copy.deepcopy(building)
         self._context = (services, commune_support)
@@ -80,7 +84,7 @@ class BuildingDialog(QDialog):
         self.messages[name] = messages
         widget.valueEdited.connect(self.refresh)
 
-    def building(self) -> Any:
+    def building(self) -> Building:
         """The building as edited."""
         for name, widget in self.widgets.items():
             setattr(self._building, name, widget.value())
@@ -93,10 +97,13 @@ class BuildingDialog(QDialog):
         probe.carrier.commune_support = self._context[1]
         probe.buildings = [self.building()]
         found = [m for m in engine.validate_profile(probe) if m.field.startswith("buildings.0.")]
+        fit = self.fit_text(probe.buildings[0].surface_m2)
         for name, label in self.messages.items():
             mine = [m for m in found if m.field == f"buildings.0.{name}"]
-            label.show_messages([m.text for m in mine if m.level == "error"],
-                                [m.text for m in mine if m.level != "error"])
+            warnings = [m.text for m in mine if m.level != "error"]
+            if name == "surface_m2" and fit:
+                warnings.append(fit)
+            label.show_messages([m.text for m in mine if m.level == "error"], warnings)
         self.ok_button.setEnabled(not any(m.level == "error" for m in found))
         self._fit_messages()
 
@@ -112,3 +119,14 @@ class BuildingDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
 
+    def fit_text(self, surface: Any) -> str:
+        """What the results will say of this size (too small, too big), by the engine's one
+        rule; "" when it fits or cannot be judged yet."""
+        if not self.advised_m2 or not isinstance(surface, int | float) or surface <= 0:
+            return ""
+        from reports.analysis.parameters import params_for
+        from reports.analysis.sizing import building_fit, fit_text
+        from reports.knowledge import knowledge
+
+        code = building_fit(surface, self.advised_m2, params_for(None, knowledge().settings))
+        return fit_text(code, surface, self.advised_m2) if code in ("too_small", "too_big") else ""

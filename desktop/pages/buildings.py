@@ -47,7 +47,7 @@ class BuildingsModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per building."""
-        return 0 if parent.isValid() else len(self.document.profile.buildings)
+        return 0 if parent.isValid() else len(self.document.value("buildings"))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """The columns shown."""
@@ -66,7 +66,7 @@ class BuildingsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        b = self.document.profile.buildings[index.row()]
+        b = self.document.value("buildings")[index.row()]
         surface = "—" if b.surface_m2 is None else (
             f"{ui_number(b.surface_m2, 0 if float(b.surface_m2).is_integer() else 1)}\u00a0m²")
         return (b.name or "—", _label(codes.OWNERS, b.owner), surface,
@@ -144,46 +144,53 @@ class BuildingsPage(ProfilePage):
         """Open the dialog on the selected building."""
         row = self.selected_row()
         if row >= 0:
-            self._open_dialog(self.document.profile.buildings[row], row)
+            self._open_dialog(self.document.value("buildings")[row], row)
 
     def remove_building(self) -> None:
         """Remove the selected building after confirmation."""
         row = self.selected_row()
         if row < 0:
             return
-        name = self.document.profile.buildings[row].name or self.tr("sans nom")
+        name = self.document.value("buildings")[row].name or self.tr("sans nom")
         if not self.context.prompts.confirm(
                 self, self.tr("Supprimer le bâtiment"),
                 self.tr("Supprimer le bâtiment « {name} » ?").format(name=name)):
             return
-        del self.document.profile.buildings[row]
-        self.document.touch("buildings")
+        kept = [b for i, b in enumerate(self.document.value("buildings")) if i != row]
+        self.document.set("buildings", kept)
         self.after_load()
         self.refresh_messages()
 
     def _open_dialog(self, building: Any, row: int) -> None:
         """Window-modal dialog; the table is updated when it is accepted."""
-        profile = self.document.profile
-        self.dialog = BuildingDialog(building, list(profile.services),
-                                     profile.carrier.commune_support, self)
+        self.dialog = BuildingDialog(building, list(self.document.value("services")),
+                                     self.document.value("carrier.commune_support"),
+                                     self, advised_m2=self._advised_surface())
         self.dialog.accepted.connect(lambda: self._dialog_done(row))
         self.dialog.open()
 
     def _dialog_done(self, row: int) -> None:
         edited = self.dialog.building()
-        buildings = self.document.profile.buildings
         if row < 0:
-            buildings.append(edited)
-            row = len(buildings) - 1
+            row = len(self.document.value("buildings"))
+            self.document.set("buildings", [*self.document.value("buildings"), edited])
         else:
-            buildings[row] = edited
-        self.document.touch(f"buildings.{row}")
+            self.document.set(f"buildings.{row}", edited)
         self.after_load()
         self.table.selectRow(row)
         self.refresh_messages()
+
+    def _advised_surface(self) -> float | None:
+        """The surface the results advise, when they are up to date (the building plays no
+        part in it), so that the dialog judges the building's size as the results do."""
+        wizard = self.wizard()
+        results = wizard.page_of(PageId.RESULTS) if wizard is not None else None
+        if results is None or not results.isComplete():
+            return None
+        return results.result.sizing.surface_m2
 
     def _update_buttons(self) -> None:
         chosen = self.selected_row() >= 0
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
-        self.add_button.setEnabled(len(self.document.profile.buildings) < engine.MAX_BUILDINGS)
+        self.add_button.setEnabled(len(self.document.value("buildings")) < engine.MAX_BUILDINGS)

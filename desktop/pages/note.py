@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import errors
 from desktop.dialogs.brand_dialog import BrandChooser
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
-from desktop.tasks import report_failure, run_in_background, user_message
+from desktop.tasks import run_in_background
 from desktop.widgets.access import describe
 from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
@@ -259,13 +260,13 @@ class NotePage(ProfilePage):
         self.progress.hide()
         self._update_buttons()
         self.completeChanged.emit()
-        expected = user_message(exc)
-        if expected is not None:  # target not writable, answers refused: nothing is lost
-            self.status.setText(expected)
-            self.context.prompts.error(self, self.tr("Note non enregistrée"), expected)
-            return
         self.status.setText(self.tr("La note n'a pas pu être produite."))
-        report_failure(exc)
+        errors.handle(exc, self._refused)
+
+    def _refused(self, text: str) -> None:
+        """Target not writable, answers refused: say why; nothing is lost."""
+        self.status.setText(text)
+        self.context.prompts.error(self, self.tr("Note non enregistrée"), text)
 
     def open_note(self) -> None:
         """Open the note (the PDF when there is one) in the system's viewer."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
@@ -14,8 +14,13 @@ from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
 from desktop.widgets.results_html import result_html
 
+if TYPE_CHECKING:
+    from reports.communes import Directory
+    from reports.profile import Profile
+    from reports.result import AnalysisResult
 
-def analyse_snapshot(profile: Any, directory: Any) -> Any:
+
+def analyse_snapshot(profile: Profile, directory: Directory | None) -> AnalysisResult:
     """Run the engine on a private copy of the profile (in a worker thread)."""
     from reports.analysis import analyse
 
@@ -42,7 +47,7 @@ class ResultsPage(ProfilePage):
         self.view.setOpenLinks(False)
         self.view.setMinimumHeight(320)
         self.outer.addWidget(self.view, 1)
-        self.result: Any = None
+        self.result: AnalysisResult | None = None
         self.result_revision = -1
         self.running_revision = -1
         self.timer = QTimer(self)
@@ -78,7 +83,7 @@ class ResultsPage(ProfilePage):
                           lambda result: self._done(revision, result),
                           lambda exc: self._failed(revision, exc))
 
-    def _done(self, revision: int, result: Any) -> None:
+    def _done(self, revision: int, result: AnalysisResult) -> None:
         """Show a result unless a newer one is on its way."""
         if revision != self.document.revision:
             return
@@ -93,13 +98,9 @@ class ResultsPage(ProfilePage):
         self.running_revision = -1
         if revision != self.document.revision:
             return
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
-        expected = user_message(exc)
-        if expected is not None:  # answers the engine refuses: say which
-            self.status.setText(self.tr("L'analyse n'est pas possible :\n{messages}").format(
-                messages=expected))
-            return
         self.status.setText(self.tr("L'analyse a échoué ; vérifiez les réponses des pages "
                                     "précédentes."))
-        report_failure(exc)
+        errors.handle(exc, lambda text: self.status.setText(  # answers refused: say which
+            self.tr("L'analyse n'est pas possible :\n{messages}").format(messages=text)))

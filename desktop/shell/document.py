@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QIODevice, QObject, QSaveFile, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.errors import UserError
 from desktop.shell.i18n import translate as _tr
+from reports import PROFILE_SUFFIX as PROJECT_SUFFIX
 
-PROJECT_SUFFIX = ".tierslieu.json"
+if TYPE_CHECKING:  # costs nothing at start-up
+    from types import ModuleType
+
+    from reports.profile import Message, Profile
 
 
-def _engine() -> Any:
+def _engine() -> ModuleType:
     """`reports.profile`, imported when first needed (off the start-up path)."""
     from reports import profile
 
@@ -47,6 +51,8 @@ def set_path(obj: Any, field: str, value: Any) -> None:
         obj = obj[int(part)] if isinstance(obj, list) else getattr(obj, part)
     if isinstance(obj, dict):
         obj[last] = value
+    elif isinstance(obj, list):
+        obj[int(last)] = value
     else:
         setattr(obj, last, value)
 
@@ -59,20 +65,20 @@ class ProjectDocument(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._profile: Any = None  # created when first read
+        self._profile: Profile | None = None  # created when first read
         self.path = ""
         self.modified = False
         self.revision = 0  # bumped on every change, so stale background results are dropped
 
     @property
-    def profile(self) -> Any:
+    def profile(self) -> Profile:
         """The `reports.profile.Profile` being edited."""
         if self._profile is None:
             self._profile = _engine().new_profile()
         return self._profile
 
     @profile.setter
-    def profile(self, value: Any) -> None:
+    def profile(self, value: Profile) -> None:
         self._profile = value
 
     # -- editing ---------------------------------------------------------------------
@@ -93,11 +99,11 @@ class ProjectDocument(QObject):
         self._set_modified(True)
         self.changed.emit(field)
 
-    def messages(self) -> list[Any]:
+    def messages(self) -> list[Message]:
         """The engine's validation messages for the current profile."""
         return list(_engine().validate_profile(self.profile))
 
-    def snapshot(self) -> Any:
+    def snapshot(self) -> Profile:
         """A private copy for a background computation."""
         import copy
 
@@ -150,7 +156,7 @@ class ProjectDocument(QObject):
         safe = "".join(c if c.isalnum() or c in " -_'" else "_" for c in name).strip()
         return (safe or "projet") + PROJECT_SUFFIX
 
-    def _replace(self, profile: Any, path: str, *, modified: bool) -> None:
+    def _replace(self, profile: Profile, path: str, *, modified: bool) -> None:
         self.profile = profile
         self.path = path
         self.revision += 1
@@ -164,37 +170,22 @@ class ProjectDocument(QObject):
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` as UTF-8 through QSaveFile: the old file survives any failure."""
+    """Write `text` as UTF-8 through the one atomic writer (`reports.files.write_atomic`):
+    the old file survives any failure; the French reason is the writer's own."""
+    from reports.files import WriteError, write_atomic
+
     target = Path(path)
-    payload = text.encode("utf-8")
     if not target.parent.is_dir():
         raise UserError(_tr("Le dossier « {folder} » n'existe pas. Choisissez un autre "
                             "emplacement ; rien n'a été perdu.").format(folder=target.parent))
-    saver = QSaveFile(str(target))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise UserError(_tr("Impossible d'écrire dans « {folder} » ({reason}). Choisissez un "
-                            "dossier où vous avez le droit d'écrire ; rien n'a été perdu."
-                            ).format(folder=target.parent, reason=saver.errorString()))
-    if saver.write(payload) != len(payload) or not saver.commit():
-        reason = saver.errorString()
-        saver.cancelWriting()
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except WriteError as exc:
         raise UserError(_tr("L'enregistrement de « {name} » a échoué ({reason}). Le fichier "
                             "précédent est intact ; rien n'a été perdu."
-                            ).format(name=target.name, reason=reason))
+                            ).format(name=target.name, reason=exc)) from exc
 
 
 def is_required(field: str) -> bool:
-    """True when the engine's specification of `field` marks it required."""
-    import dataclasses
-
-    section_name, _, name = field.partition(".")
-    cls = _engine().SECTIONS.get(section_name)
-    if cls is None and section_name == "buildings":
-        cls, name = _engine().Building, field.rsplit(".", 1)[-1]
-    if cls is None:
-        return False
-    for item in dataclasses.fields(cls):
-        if item.name == name:
-            spec = item.metadata.get("spec")
-            return bool(spec and spec.required)
-    return False
+    """True when the profile's schema marks `field` required (`reports.profile.is_required`)."""
+    return _engine().is_required(field)

@@ -19,12 +19,13 @@ from desktop.shell.navigation import PageId
 from desktop.shell.recovery import RecoveryCopy
 from desktop.shell.wizard import TiersLieuWizard
 from desktop.widgets.icon import app_icon
+from reports import PROFILE_SUFFIX
 
 if TYPE_CHECKING:
     from desktop.dialogs.batch_dialog import BatchRun
 
 AUTOSAVE_MS = 60_000
-LEGACY_RECOVERY = "recovery.tierslieu.json"  # before copies were kept per session
+LEGACY_RECOVERY = "recovery" + PROFILE_SUFFIX  # before copies were kept per session
 
 
 class MainWindow(QMainWindow):

@@ -1,16 +1,21 @@
 """Every modal question the application asks, behind one patchable seam.
 
-Tests replace these static methods (monkeypatch) instead of answering real dialogs.
+The wizard, the batch and the brand dialogs all ask through `Prompts` (the pages through
+their context's `prompts`); tests replace these static methods (a subclass, or monkeypatch)
+instead of answering real dialogs.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.shell.i18n import translate as _tr
+from reports import PROFILE_SUFFIX as PROJECT_SUFFIX
 
-PROJECT_SUFFIX = ".tierslieu.json"
-
+if TYPE_CHECKING:
+    from reports.brand import Brand
 
 
 class Prompts:
@@ -115,3 +120,69 @@ class Prompts:
         from PySide6.QtWidgets import QMessageBox  # loaded when first asked
 
         QMessageBox.information(parent, title, text)
+
+    # -- firm profiles (brands) ----------------------------------------------------------
+    @staticmethod
+    def choose_color(parent: QWidget | None, current: str) -> str:
+        """A colour as #RRGGBB ("" if cancelled)."""
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
+        color = QColorDialog.getColor(QColor(current), parent, _tr("Couleur principale"))
+        return color.name().upper() if color.isValid() else ""
+
+    # -- batch ---------------------------------------------------------------------------
+    @staticmethod
+    def choose_csv(parent: QWidget | None, folder: str) -> str:
+        """The CSV of communes ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            parent, _tr("Importer un CSV de communes"), folder,
+            _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"))
+        return path
+
+    @staticmethod
+    def save_template(parent: QWidget | None, suggested: str) -> str:
+        """Where to write the blank CSV template ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            parent, _tr("Enregistrer le modèle de CSV"), suggested,
+            _tr("Fichiers CSV (*.csv)"))
+        return path
+
+    @staticmethod
+    def choose_folder(parent: QWidget | None, folder: str) -> str:
+        """The folder the notes go to ("" if cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
+
+    @staticmethod
+    def choose_output(parent: QWidget | None) -> tuple[tuple[str, ...], Brand] | None:
+        """PDF, Word or both, and the profil cabinet, for a batch (None if cancelled)."""
+        from PySide6.QtWidgets import QDialog
+
+        from desktop.dialogs.batch_dialog import BatchOutputDialog
+
+        dialog = BatchOutputDialog(parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        choice = dialog.choice() if accepted else None
+        dialog.deleteLater()
+        return choice
+
+    @staticmethod
+    def show_report(parent: QWidget | None, title: str, text: str, folder: str) -> None:
+        """Tell what the batch did; offer to open the folder."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        open_button = box.addButton(_tr("Ouvrir le &dossier"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))

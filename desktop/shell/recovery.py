@@ -18,7 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-SUFFIX = ".tierslieu.json"
+from reports import PROFILE_SUFFIX
+
+SUFFIX = PROFILE_SUFFIX
 PATTERN = "recovery*" + SUFFIX  # "recovery.tierslieu.json" was the single shared copy
 
 

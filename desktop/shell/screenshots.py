@@ -103,6 +103,10 @@ def take(folder: Path, profile: str = "prades", language: str = "fr") -> list[Pa
             wizard.go_to(page_id)
             _settle(lambda p=page_id: wizard.currentId() == int(p)
                     and wizard.currentPage().isComplete())
+            if page_id == PageId.NOTE:  # where a user's note would go, not this run's temp
+                page = wizard.currentPage()
+                page.output.setText(str(Path.home() / "Documents" / "Tiers-lieux"
+                                        / page.default_output().name))
             written.append(_save(window, folder, next(names)))
         written += _dialogs(window, folder, names)
         window.document.modified = False

@@ -111,9 +111,9 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     me = profile_features(profile, params)
     sites, raws = match_sites(me, kb.sites, params)
     typologies = match_typologies(me, profile, kb.typologies, raws, params)
-    base = demand_base(profile, neighbourhood, directory)
-    counted_nearby = _nearby_count(neighbourhood)
-    demand = estimate_demand(profile, sites, kb, base, directory, params, counted_nearby)
+    base = demand_base(profile, neighbourhood, directory, params)
+    demand = estimate_demand(profile, sites, kb, base, directory, params)
+    counted_nearby = len(demand.existing_places) if base.zone is not None else None
     sizing = size_place(profile, demand, sites, kb, params)
     finance = build_finance(profile, me, sizing, demand, kb, params,
                             typologies[0].typology_id if typologies else None)
@@ -134,15 +134,6 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
         risks=tuple(f.risk for f in found), warnings=tuple(warnings),
         method=_method(params, profile, me, base),
         versions=_versions(kb, directory))
-
-
-def _nearby_count(neighbourhood: Any) -> int | None:
-    """Tiers-lieux of the CGET list within the catchment radius (None without the directory)."""
-    from reports.communes import CATCHMENT_RADIUS_KM
-
-    if neighbourhood is None:
-        return None
-    return sum(1 for p in neighbourhood.third_places if p.distance_km <= CATCHMENT_RADIUS_KM)
 
 
 def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
@@ -191,4 +182,6 @@ def _versions(kb: Any, directory: Any) -> dict[str, str]:
            "knowledge": str(getattr(kb, "version", "") or text("engine.method.knowledge_version"))}
     if directory is not None:
         out["communes"] = str(getattr(directory, "vintage", "") or "")
+    out["programmes"] = str(getattr(kb, "programmes_checked_on", None) or "")
+    out["programmes_file"] = str(getattr(kb, "programmes_file", "") or "")
     return out

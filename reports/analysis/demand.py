@@ -1,4 +1,23 @@
-"""Regular users to expect, from the closest sites' observed use and the commune's signals.
+"""Regular users to expect: the closest sites' observed use, transposed to the people of the
+commune's zone de chalandise (≈ 20 min by road), shared with the places already there.
+
+A « regular user » comes at least one day a week (``regular_user_min_days_per_week``); the
+figures transposed are the ranges each fiche supports (``observed_regular_users``), not the
+knowledge base's head counts (Auterive's « plus de 40 » are mostly meeting-room visitors).
+
+1. The zone: the directory's approximate road-time catchment (`Directory.catchment`), its
+   employed residents; the people who could use a place are those times the shares of
+   independents and of teleworkers (sourced defaults).
+2. Each reference site's users, as if it were alone in its own zone (× (1 + the places of
+   its zone)), are transposed by the ratio of the two zones' people to the power
+   ``demand_population_elasticity``; low / central / high are the lowest, the weighted mean
+   and the highest.
+3. Shared with the places already in the commune's zone: ÷ (1 + their weighted count).
+4. Signals (networks, long commute) multiply; ceilings (the highest share of a commune's
+   population and the largest place the study observed) hold low, central and high.
+5. Known people are a floor: ``signal_conversion`` of them for the central figure (and
+   ``known_people_low_share`` of that for the low one), never multiplied up; the low
+   figure never assumes more users than the people already known.
 
 The wording is in resources/analysis/text/demand.toml.
 """
@@ -19,12 +38,19 @@ from reports.result import Demand, Estimate, SiteMatch
 
 @dataclass(frozen=True)
 class Base:
-    """The population the demand is drawn from, for the commune and the reference sites."""
+    """What the demand is drawn from, for the commune and the reference sites.
 
-    population: int
-    kind: str  # "catchment" or "commune"
+    kind "zone": employed residents of the road-time catchment (sites: theirs too);
+    "catchment": a population entered in the profile (sites: their zone's population);
+    "commune": the commune's population (sites: their commune's).
+    """
+
+    population: int  # the figure transposed (employed residents for "zone")
+    kind: str
     source: str  # French
     catchment_population: int | None  # what the commune summary shows
+    zone: Any = None  # the directory's Catchment, when known
+    places: tuple[dict[str, Any], ...] = ()  # existing places of the zone, weighted
 
 
 @lru_cache(maxsize=512)
@@ -38,98 +64,266 @@ def neighbourhood_of(directory: Any, insee_code: str) -> Any:
         return None
 
 
-@lru_cache(maxsize=64)
-def site_catchment(directory: Any, insee_code: str) -> int | None:
-    """Population within 20 km of a reference site's commune (cached on its own)."""
-    found = neighbourhood_of(directory, insee_code)
-    return found.catchment_population if found is not None else None
+def zone_of(directory: Any, insee_code: str, minutes: int) -> Any:
+    """The directory's road-time catchment of a commune, or None."""
+    if directory is None or not insee_code or not hasattr(directory, "catchment"):
+        return None
+    try:
+        return directory.catchment(insee_code, minutes=minutes)
+    except Exception:  # a broken directory must not stop the analysis
+        return None
 
 
-def demand_base(profile: Profile, neighbourhood: Any, directory: Any) -> Base:
-    """Catchment entered, or the directory's 20 km ring, or the commune's own population."""
+def _kind_of(place: Any) -> str:
+    """coworking, fablab or unknown, from the CGET list's wording."""
+    words = (getattr(place, "cget_type", "") or "").lower()
+    if "fablab" in words:
+        return "fablab"
+    if "coworking" in words or getattr(place, "study_site_id", None):
+        return "coworking"
+    return "unknown"
+
+
+def existing_places(zone: Any, params: Params, exclude_site: str | None = None
+                    ) -> tuple[dict[str, Any], ...]:
+    """The zone's known tiers-lieux (one entry per place), each with its weight."""
+    if zone is None:
+        return ()
+    weights = params("existing_place_weights")
+    out = []
+    for place in zone.third_places:
+        if exclude_site and place.study_site_id == exclude_site:
+            continue
+        kind = _kind_of(place)
+        out.append({"name": place.name, "commune": place.commune,
+                    "insee_code": place.insee_code, "minutes": place.minutes,
+                    "road_km": place.road_km, "kind": kind, "weight": weights[kind],
+                    "study_site_id": place.study_site_id})
+    return tuple(out)
+
+
+def demand_base(profile: Profile, neighbourhood: Any, directory: Any,
+                params: Params | None = None, exclude_site: str | None = None) -> Base:
+    """The zone's employed residents, or a population entered, or the commune's own.
+
+    `exclude_site` leaves a study site out of the zone's places (a site's own profile, for
+    the calibration: the place did not exist when it was planned).
+    """
     entered = profile.territory.catchment_population
     population = profile.population.total
+    minutes = params("demand_zone_minutes") if params is not None else 20
+    zone = zone_of(directory, profile.commune.insee_code, minutes)
     if entered and directory is not None:
-        return Base(entered, "catchment", text("demand.base.entered"), entered)
-    if neighbourhood is not None:
-        ring = neighbourhood.catchment_population
-        return Base(ring, "catchment", text("demand.base.directory"), ring)
+        places = (existing_places(zone, params, exclude_site)
+                  if params is not None and zone else ())
+        return Base(entered, "catchment", text("demand.base.entered"), entered, zone, places)
+    if zone is not None and zone.employed_15_64:
+        places = existing_places(zone, params, exclude_site) if params is not None else ()
+        return Base(zone.employed_15_64, "zone",
+                    text("demand.base.zone", minutes=fmt_number(zone.minutes),
+                         population=fmt_number(zone.population),
+                         employed=fmt_number(zone.employed_15_64),
+                         communes=fmt_number(len(zone.communes))),
+                    zone.population, zone, places)
     if entered:
         return Base(population, "commune", text("demand.base.entered_without_directory"),
                     entered)
     return Base(population, "commune", text("demand.base.commune"), None)
 
 
+@lru_cache(maxsize=64)
+def _site_zone(directory: Any, insee_code: str, minutes: int) -> Any:
+    return zone_of(directory, insee_code, minutes)
+
+
+def site_base(site: Any, base: Base, directory: Any, params: Params
+              ) -> tuple[int | None, float]:
+    """A reference site's figure of the same kind as the commune's, and its zone's places."""
+    if base.kind == "commune":
+        return site.population, 0.0
+    zone = _site_zone(directory, site.insee_code, params("demand_zone_minutes"))
+    if zone is None:
+        return None, 0.0
+    others = sum(p["weight"] for p in existing_places(zone, params, site.site_id))
+    figure = zone.employed_15_64 if base.kind == "zone" else zone.population
+    return figure or None, others
+
+
+def observed(site: Any, params: Params) -> tuple[float, float] | None:
+    """The fiche's range of regular users (at least a day a week), or None."""
+    found = params("observed_regular_users").get(site.site_id)
+    return (float(found[0]), float(found[1])) if found else None
+
+
 def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: Any,
-                params: Params) -> list[tuple[Any, float, float, int]]:
-    """(site, weight, users transposed to the commune, site base) for the closest sites."""
+                params: Params) -> list[tuple[Any, float, float, int, float]]:
+    """(site, weight, users transposed, site figure, site users) for the closest sites."""
     elasticity = params("demand_population_elasticity")
     floor = params("reference_weight_floor")
     out = []
     for match in matches:
         site = kb.site(match.site_id)
-        if not site.regular_users:
+        seen = observed(site, params)
+        if seen is None:
             continue
-        site_base = (site_catchment(directory, site.insee_code) if base.kind == "catchment"
-                     else site.population)
-        if not site_base:
+        figure, others = site_base(site, base, directory, params)
+        if not figure:
             continue
-        users = site.regular_users * (base.population / site_base) ** elasticity
-        out.append((site, max(match.score, floor), users, site_base))
+        users = math.sqrt(seen[0] * seen[1])  # middle of the range, on a log scale
+        alone = users * (1 + others)
+        transposed = alone * (base.population / figure) ** elasticity
+        weight = max(match.score, floor) ** params("reference_weight_power")
+        out.append((site, weight, transposed, figure, users))
         if len(out) == params("reference_sites_count"):
             break
     return out
 
 
-def commune_share_cap(kb: Any) -> tuple[float, Any] | None:
-    """Highest share of its commune's population a study site has as regular users, and the site."""
-    shares = [(site.regular_users / site.population, site) for site in kb.sites
-              if site.regular_users and site.population]
-    return max(shares, key=lambda pair: pair[0]) if shares else None
+def commune_share_cap(kb: Any, params: Params | None = None) -> tuple[float, Any] | None:
+    """Highest share of its commune's population a study site has as regular users, and the site.
+
+    With `params`, the upper end of each fiche's range of regular users; without, the
+    knowledge base's head count.
+    """
+    shares = []
+    for site in kb.sites:
+        users = site.regular_users
+        if params is not None:
+            seen = observed(site, params)
+            users = seen[1] if seen else None
+        if users and site.population:
+            shares.append((users / site.population, site, users))
+    if not shares:
+        return None
+    share, site, _ = max(shares, key=lambda item: item[0])
+    return share, site
 
 
-def _ceiling(profile: Profile, kb: Any, figures: tuple[float, float, float],
-             signals: list[str]) -> tuple[tuple[float, float, float], bool]:
-    """Low, central, high held to the study's highest share of the commune's population."""
-    ceiling = commune_share_cap(kb)
+def study_ceiling(params: Params) -> tuple[float, str] | None:
+    """The largest number of regular users a fiche supports, and its site id."""
+    ranges = params("observed_regular_users")
+    if not ranges:
+        return None
+    site_id = max(ranges, key=lambda key: ranges[key][1])
+    return float(ranges[site_id][1]), site_id
+
+
+def _ceilings(profile: Profile, kb: Any, params: Params) -> tuple[float, str] | None:
+    """The lowest ceiling the study states and the sentence saying it (None: none applies)."""
+    out = []
+    share = commune_share_cap(kb, params)
     population = profile.population.total
-    if ceiling is None or figures[2] <= ceiling[0] * population:
-        return figures, False
-    cap = ceiling[0] * population
-    signals.append(_cap_text(ceiling[0], ceiling[1], population, cap))
-    return (min(figures[0], cap), min(figures[1], cap), cap), True
-
-
-def _cap_text(share: float, site: Any, population: int, cap: float) -> str:
-    """French reason for the ceiling drawn from the commune's own population."""
-    return text("demand.cap.text", share=fmt_number(share * 100, 1), site=site.name,
-                users=fmt_number(site.regular_users),
-                site_population=fmt_number(site.population), population=fmt_number(population),
-                cap=fmt_number(cap))
+    if share is not None and population:
+        cap = share[0] * population
+        users = observed(share[1], params)[1]
+        out.append((cap, text("demand.cap.text", share=fmt_number(share[0] * 100, 1),
+                              site=share[1].name, users=fmt_number(users),
+                              site_population=fmt_number(share[1].population),
+                              population=fmt_number(population), cap=fmt_number(cap))))
+    biggest = study_ceiling(params)
+    if biggest is not None:
+        site = kb.site(biggest[1])
+        out.append((biggest[0], text("demand.cap.study", users=fmt_number(biggest[0]),
+                                     site=site.name, commune=site.commune)))
+    if not out:
+        return None
+    return min(out, key=lambda item: item[0])
 
 
 def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
-                    directory: Any, params: Params, nearby: int | None = None) -> Demand:
-    """Low / central / high regular users, the reference sites and the signals used."""
+                    directory: Any, params: Params, nearby: float | None = None) -> Demand:
+    """Low / central / high regular users, the reference sites and the signals used.
+
+    `nearby` is the typed count of nearby places when the profile gives one (it overrides
+    the directory's places of the zone).
+    """
     refs = _references(matches, kb, base, directory, params)
     if refs:
-        values = [u for _, _, u, _ in refs]
-        central = sum(w * u for _, w, u, _ in refs) / sum(w for _, w, _, _ in refs)
+        values = [u for _, _, u, _, _ in refs]
+        central = sum(w * u for _, w, u, _, _ in refs) / sum(w for _, w, _, _, _ in refs)
         low, high = min(values), max(values)
     else:  # no documented use among close sites: start from the signals alone
         low = central = high = 0.0
-    factor, signals = _signal_factor(profile, params, nearby)
+    signals: list[str] = []
+    places, share = _sharing(profile, base, params, nearby, signals)
+    factor = share * _signal_factor(profile, params, signals)
     low, central, high = low * factor, central * factor, high * factor
-    (low, central, high), capped = _ceiling(profile, kb, (low, central, high), signals)
+    found = _ceilings(profile, kb, params)
+    ceiling = found[0] if found else None
     known, known_text = _known_people(profile, params)
     if known_text:
         signals.insert(0, known_text)
-    low = max(low, params("minimum_users"), known * params("known_people_low_share"))
+    capped = ceiling is not None and high > ceiling
+    if capped:
+        signals.append(found[1])
+    if ceiling is not None:
+        ceiling = max(ceiling, known)  # people already known lift a ceiling
+        low, central, high = (min(v, ceiling) for v in (low, central, high))
+    people = (profile.territory.known_independents or 0) + (profile.territory.known_teleworkers
+                                                           or 0)
+    if people:  # the pessimistic case assumes no more users than the people already known
+        low = min(low, people)
+    low = max(low, known * params("known_people_low_share"))
     central = max(central, known, low)
     high = max(high, central * params("high_over_central_min"))
-    users = Estimate(float(math.floor(low)), float(round(central)), float(math.ceil(high)))
+    rounded_high = math.ceil(high)
+    if ceiling is not None:
+        rounded_high = min(rounded_high, math.floor(ceiling))
+    users = _ordered(Estimate(float(math.floor(low)), float(round(central)),
+                              float(rounded_high)))
     return Demand(users, _method(refs, base, factor, params, capped),
-                  tuple(s.site_id for s, *_ in refs), tuple(signals))
+                  tuple(s.site_id for s, *_ in refs), tuple(signals),
+                  _zone_dict(base), places, round(share, 3), ceiling, round(known, 2),
+                  _pool(base, params), text("demand.regular_user",
+                                            days=counted(params("regular_user_min_days_per_week"),
+                                                         "common.nouns.day")))
+
+
+def _ordered(users: Estimate) -> Estimate:
+    """low ≤ central ≤ high after rounding (floor, round, ceil keep it; this makes sure)."""
+    low = min(users.low, users.central)
+    return Estimate(low, users.central, max(users.high, users.central))
+
+
+def _zone_dict(base: Base) -> dict[str, Any] | None:
+    """The zone's figures for the result (no lists of communes)."""
+    zone = base.zone
+    if zone is None:
+        return None
+    return {"minutes": zone.minutes, "population": zone.population,
+            "employed_15_64": zone.employed_15_64, "communes": len(zone.communes),
+            "approximate": True, "method": zone.method,
+            "label": text("demand.zone_label", minutes=fmt_number(zone.minutes))}
+
+
+def _pool(base: Base, params: Params) -> dict[str, float] | None:
+    """Independents and teleworkers among the zone's employed residents (sourced defaults)."""
+    if base.zone is None or not base.zone.employed_15_64:
+        return None
+    employed = base.zone.employed_15_64
+    return {"independents": round(employed * params("independent_share_of_employed")),
+            "teleworkers": round(employed * params("teleworker_share_of_employed"))}
+
+
+def _sharing(profile: Profile, base: Base, params: Params, nearby: float | None,
+             signals: list[str]) -> tuple[tuple[dict[str, Any], ...], float]:
+    """The zone's existing places and the share of demand left: 1 ÷ (1 + their weight)."""
+    typed = profile.territory.nearby_third_places
+    places = base.places  # listed either way: a typed count overrides only the sharing
+    if typed is not None:
+        count, where = float(typed), text("demand.signals.typed")
+    elif nearby is not None:
+        count, where = float(nearby), text("demand.signals.typed")
+    else:
+        count = sum(p["weight"] for p in places)
+        where = text("demand.signals.in_zone", minutes=fmt_number(
+            base.zone.minutes if base.zone is not None else params("demand_zone_minutes")))
+    if not count:
+        return places, 1.0
+    share = 1 / (1 + count)
+    signals.append(text("demand.signals.shared", count=fmt_number(count, 0 if float(
+        count).is_integer() else 1), where=where, share=fmt_percent(share)))
+    return places, share
 
 
 def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
@@ -146,21 +340,9 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
                        users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate))
 
 
-def _signal_factor(profile: Profile, params: Params, nearby: int | None
-                   ) -> tuple[float, list[str]]:
-    """Multiplier from nearby places, existing networks and a long commute, with reasons."""
-    ter, factor, signals = profile.territory, 1.0, []
-    places, where = ter.nearby_third_places, ""
-    if places is None and nearby:
-        places, where = nearby, text("demand.signals.nearby_directory")
-    if places:
-        cut = min(places * params("competition_reduction_per_place"),
-                  params("competition_reduction_max"))
-        factor *= 1 - cut
-        near = text("demand.signals.nearby_one" if places < 2 else "demand.signals.nearby_many")
-        signals.append(text("demand.signals.nearby", near=near, where=where,
-                            places=counted(places, "common.nouns.third_place"),
-                            cut=fmt_percent(cut)))
+def _signal_factor(profile: Profile, params: Params, signals: list[str]) -> float:
+    """Multiplier from existing networks and a long commute, with reasons."""
+    ter, factor = profile.territory, 1.0
     if ter.existing_networks.strip():
         bonus = params("network_bonus")
         factor *= 1 + bonus
@@ -176,7 +358,7 @@ def _signal_factor(profile: Profile, params: Params, nearby: int | None
     elif minutes is not None:
         signals.append(text("demand.signals.short_commute", minutes=fmt_number(minutes),
                             threshold=fmt_number(threshold)))
-    return factor, signals
+    return factor
 
 
 _ROOTS = {0.5: "demand.method.rule_square_root", 0.25: "demand.method.rule_fourth_root"}
@@ -185,24 +367,23 @@ _ROOTS = {0.5: "demand.method.rule_square_root", 0.25: "demand.method.rule_fourt
 def _method(refs: list, base: Base, factor: float, params: Params, capped: bool = False
             ) -> str:
     """French explanation of the computation."""
-    where = text("demand.method.catchment" if base.kind == "catchment"
-                 else "demand.method.commune")
     if not refs:
         return text("demand.method.no_reference")
+    what = {"zone": "demand.method.employed", "catchment": "demand.method.inhabitants_zone",
+            "commune": "demand.method.inhabitants"}[base.kind]
     parts = [text("demand.method.reference", site=s.name, commune=s.commune,
-                  users=fmt_number(s.regular_users), population=fmt_number(b),
+                  users=fmt_number(users), population=fmt_number(b),
                   transposed=fmt_number(u))
-             for s, _, u, b in refs]
+             for s, _, u, b, users in refs]
     power = params("demand_population_elasticity")
     rule = _ROOTS.get(power)
     rule_text = (text(rule) if rule
                  else text("demand.method.rule_power", power=fmt_number(power, 2)))
-    explained = text("demand.method.text", population=fmt_number(base.population), where=where,
-                     source=base.source, rule=rule_text, references=" ; ".join(parts))
+    explained = text("demand.method.text", population=fmt_number(base.population),
+                     what=text(what), rule=rule_text,
+                     references=" ; ".join(parts))
     if factor != 1.0:
         explained += text("demand.method.signals", factor=fmt_number(factor, 2))
     if capped:
         explained += text("demand.method.capped")
-    return explained + text("demand.method.catchment_time",
-                            min=fmt_number(params("catchment_minutes_min")),
-                            max=fmt_number(params("catchment_minutes_max")))
+    return explained + "."

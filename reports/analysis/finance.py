@@ -10,11 +10,11 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from reports.analysis.conditions import evaluate, holds_all
+from reports.analysis import costs, funding
+from reports.analysis.costs import chosen_building, investment_lines
 from reports.analysis.features import Features
 from reports.analysis.parameters import Params
 from reports.analysis.sensitivity import Drivers, sensitivity
-from reports.analysis.sizing import unnamed_building
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Building, Profile
@@ -22,7 +22,6 @@ from reports.result import (
     BreakEven,
     Demand,
     Finance,
-    FundingLine,
     MoneyLine,
     RevenueLine,
     Sizing,
@@ -37,58 +36,6 @@ def _line(label: str, amount: float, params: Params, key: str | None = None,
     if key is not None:
         return MoneyLine(label, round(amount, 2), params.cited(key), params.is_overridden(key))
     return MoneyLine(label, round(amount, 2), source or text("common.source.entered"))
-
-
-def chosen_building(profile: Profile, sizing: Sizing) -> Building | None:
-    """The building the sizing retained."""
-    for i, b in enumerate(profile.buildings):
-        if sizing.building_name in (b.name, unnamed_building(i + 1)):
-            return b
-    return None
-
-
-def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[MoneyLine]:
-    """Works, furniture and IT, network, fibre, rooms and equipment."""
-    building = chosen_building(profile, sizing)
-    lines = [_works(building, sizing, params)]
-    posts = sizing.workstations + sizing.closed_offices
-    lines.append(_line(text("finance.investment.furniture", posts=fmt_number(posts)),
-                       posts * params("furniture_it_per_workstation_eur"), params,
-                       "furniture_it_per_workstation_eur"))
-    lines.append(_line(text("finance.investment.network"), params("network_setup_eur"),
-                       params, "network_setup_eur"))
-    if building is None or building.fibre is not True:
-        label = text("finance.investment.fibre_missing" if building and building.fibre is False
-                     else "finance.investment.fibre_unknown")
-        lines.append(_line(label, params("fibre_connection_eur"), params, "fibre_connection_eur"))
-    if sizing.meeting_rooms:
-        lines.append(_line(text("finance.investment.meeting_room"),
-                           sizing.meeting_rooms * params("meeting_room_equipment_eur"), params,
-                           "meeting_room_equipment_eur"))
-    if "fablab" in profile.services:
-        lines.append(_line(text("finance.investment.fablab"), params("fablab_equipment_eur"),
-                           params, "fablab_equipment_eur"))
-    if profile.carrier.type == "network":
-        lines.append(_line(text("finance.investment.network_entry"),
-                           params("network_entry_fee_eur"), params, "network_entry_fee_eur"))
-    return lines
-
-
-def _works(building: Building | None, sizing: Sizing, params: Params) -> MoneyLine:
-    """Works on the part of the building actually used."""
-    if building is None:
-        return _line(text("finance.works.no_building"), 0, params,
-                     source=text("finance.works.no_building_source"))
-    if building.works_cost_eur is not None:
-        return _line(text("finance.works.entered"), building.works_cost_eur, params)
-    if building.state == "ready":
-        return _line(text("finance.works.ready"), 0, params)
-    used = min(building.surface_m2 or sizing.surface_m2, sizing.surface_m2)
-    key = "works_heavy_eur_per_m2" if building.state == "heavy_works" else "works_light_eur_per_m2"
-    kind = text("finance.works.heavy" if building.state == "heavy_works" else "finance.works.light")
-    return _line(text("finance.works.estimated", kind=kind, surface=fmt_number(used)),
-                 used * params(key),
-                 params, key)
 
 
 def operating_lines(profile: Profile, sizing: Sizing, params: Params,
@@ -423,29 +370,6 @@ def projection(users: float, price: float, operating_total: float, params: Param
     return tuple(out)
 
 
-# --- funding --------------------------------------------------------------------------
-
-
-def funding_plan(profile: Profile, me: Features, kb: Any, params: Params
-                 ) -> tuple[FundingLine, ...]:
-    """Programmes open to this carrier type and fitting the project."""
-    rules = params("programme_conditions")
-    carrier = profile.carrier.type
-    out = []
-    for prog in kb.programmes:
-        if carrier != "undecided" and carrier not in prog.carrier_types:
-            continue
-        rule = rules.get(prog.programme_id, {})
-        if rule.get("skip") or not holds_all(evaluate(
-                {k: v for k, v in rule.items() if k != "skip"}, profile, me)):
-            continue
-        rates = [f.rate for f in kb.funding if f.programme_id == prog.programme_id and f.rate]
-        out.append(FundingLine(prog.programme_id, prog.name, prog.former_name, prog.pays_for,
-                               None, max(rates) if rates else None, prog.from_study,
-                               tuple(prog.site_ids)))
-    return tuple(out)
-
-
 def served_users(expected: float, sizing: Sizing) -> float:
     """Regular users the phase-1 place can serve: the users expected, within its capacity."""
     if sizing.capacity_users and sizing.capacity_users < expected:
@@ -483,11 +407,17 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
     staff = staff_cost.amount_eur if staff_cost is not None else 0.0
     drivers = Drivers(users, per_user, other, op_total, operating[0].amount_eur, staff,
                       operating[1].amount_eur)
+    plan = funding.build_funding(profile, me, kb, funding.needs_of(inv_total, support, profile))
+    in_kind = costs.in_kind_lines(profile, sizing, params)
     return Finance(tuple(investment), inv_total, tuple(operating), op_total, options,
                    break_even(op_total, price, users, params, per_user, other,
                               sizing.capacity_users or None, demand.users.central),
-                   years, funding_plan(profile, me, kb, params), subsidy,
+                   years, plan.lines, subsidy,
                    round(inv_total - subsidy, 2), round(support, 2),
                    revenue, round(sum(line.amount_eur for line in revenue), 2),
-                   profile.budget.annual_contribution_eur, sensitivity(drivers, params))
-
+                   profile.budget.annual_contribution_eur, sensitivity(drivers, params),
+                   funding_people=plan.people, funding_history=plan.history,
+                   levers=plan.levers, funding_checked_on=plan.checked_on,
+                   in_kind=tuple(in_kind),
+                   in_kind_total_eur=round(sum(x.amount_eur for x in in_kind), 2),
+                   in_kind_advice=costs.in_kind_advice(profile) if in_kind else None)

@@ -1,5 +1,12 @@
 """Commuting avoided and local effects, worded as possibilities, not promises.
 
+Only the users who would otherwise drive to the employment pole count (``commuter_share``
+of the users, or the known teleworkers who would come, whichever is more), on the days they
+are at the place (``presence_rate``); each trip saved is the trip to the pole minus the
+trip to the tiers-lieu (``minutes_to_place_default``); distance is time × speed. Without a
+trip time to the pole, or when the pole is no farther than the tiers-lieu, the commuting
+figures are « non chiffré » (0, with the reason) rather than a guess.
+
 The wording is in resources/analysis/text/impact.toml.
 """
 
@@ -12,56 +19,85 @@ from reports.profile import Profile
 from reports.result import Demand, Impact, MoneyLine
 
 
+def commuters_of(profile: Profile, demand: Demand, params: Params) -> float:
+    """Users who would otherwise commute: a share of the users, at least the known
+    teleworkers who would come (``signal_conversion`` of them), never more than the users."""
+    users = demand.users.central
+    known = (profile.territory.known_teleworkers or 0) * params("signal_conversion")
+    return min(users, max(users * params("commuter_share"), known))
+
+
 def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     """Round trips avoided by users who would otherwise drive to the employment pole."""
-    users = demand.users.central
-    known = profile.territory.known_teleworkers or 0
-    commuters = min(users, max(users * params("commuter_share"), known))
+    commuters = commuters_of(profile, demand, params)
     days = (params("presence_rate") * params("working_days_per_week")
             * params("weeks_per_year"))
-    minutes_given = profile.territory.minutes_to_pole
-    minutes = minutes_given if minutes_given is not None else params("minutes_to_pole_default")
+    to_pole = profile.territory.minutes_to_pole
+    to_place = params("minutes_to_place_default")
+    assumptions = _assumptions(profile, commuters, days, to_pole, to_place, params)
+    effects = tuple(items("impact.effects.list"))
+    reason = _not_quantified(to_pole, to_place)
+    if reason:
+        return Impact(0.0, 0.0, 0.0, 0.0, tuple(assumptions),
+                      (text("impact.commute.not_quantified", reason=reason), *effects),
+                      False, reason, None)
+    saved = to_pole - to_place
     trips = commuters * days
-    hours = trips * 2 * minutes / 60
+    hours = trips * 2 * saved / 60
     km = hours * params("speed_kmh")
     co2 = km * params("co2_kg_per_km") / 1000
-    assumptions = [
-        MoneyLine(text("impact.assumptions.commuters"),
-                  params("commuter_share"), params.cited("commuter_share"),
-                  params.is_overridden("commuter_share")),
+    sentence = _commute_sentence(commuters, trips, km, hours, co2, saved)
+    return Impact(round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2),
+                  tuple(assumptions), (sentence, *effects), True, "", float(saved))
+
+
+def _not_quantified(to_pole: float | None, to_place: float) -> str:
+    """Why the commuting avoided cannot be figured ("" when it can)."""
+    if to_pole is None:
+        return text("impact.not_quantified.unknown")
+    if to_pole <= 0:
+        return text("impact.not_quantified.zero")
+    if to_pole <= to_place:
+        return text("impact.not_quantified.closer", minutes=fmt_number(to_pole),
+                    place=fmt_number(to_place))
+    return ""
+
+
+def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float | None,
+                 to_place: float, params: Params) -> list[MoneyLine]:
+    """Every figure the commuting estimate rests on, with its source."""
+    out = [
+        MoneyLine(text("impact.assumptions.commuters"), round(commuters, 1),
+                  params.cited("commuter_share"), params.is_overridden("commuter_share")),
         MoneyLine(text("impact.assumptions.days"), round(days, 1),
                   text("impact.assumptions.days_source", presence=params.cited("presence_rate"),
                        weeks=params.cited("weeks_per_year"))),
-        _minutes_line(minutes_given, minutes, params),
-        MoneyLine(text("impact.assumptions.speed"), params("speed_kmh"), params.cited("speed_kmh"),
-                  params.is_overridden("speed_kmh")),
+    ]
+    if to_pole is not None:
+        out.append(MoneyLine(text("impact.assumptions.minutes"), to_pole,
+                             text("common.source.entered")))
+    out += [
+        MoneyLine(text("impact.assumptions.place_minutes"), to_place,
+                  params.cited("minutes_to_place_default"),
+                  params.is_overridden("minutes_to_place_default")),
+        MoneyLine(text("impact.assumptions.speed"), params("speed_kmh"),
+                  params.cited("speed_kmh"), params.is_overridden("speed_kmh")),
         MoneyLine(text("impact.assumptions.co2"), params("co2_kg_per_km"),
                   params.cited("co2_kg_per_km"), params.is_overridden("co2_kg_per_km")),
     ]
+    known = profile.territory.known_teleworkers or 0
     if known:
-        assumptions.insert(1, MoneyLine(text("impact.assumptions.known"), known,
-                                           text("common.source.entered")))
-    effects = (_commute_sentence(commuters, trips, km, hours, co2), *items("impact.effects.list"))
-    return Impact(round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2),
-                  tuple(assumptions), effects)
-
-
-def _minutes_line(given: float | None, used: float, params: Params) -> MoneyLine:
-    """The one-way trip to the employment pole, entered or by default."""
-    if given is not None:
-        return MoneyLine(text("impact.assumptions.minutes"), used,
-                         text("common.source.entered"))
-    return MoneyLine(text("impact.assumptions.minutes"), used,
-                     params.cited("minutes_to_pole_default"),
-                     params.is_overridden("minutes_to_pole_default"))
+        out.insert(1, MoneyLine(text("impact.assumptions.known"), known,
+                                text("common.source.entered")))
+    return out
 
 
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
-                      co2: float) -> str:
+                      co2: float, saved: float) -> str:
     """The commuting estimate in words."""
     count = fmt_number(commuters, 1)
     who = text("impact.commute.who_one" if commuters < 2 else "impact.commute.who_many",
                commuters=count)
     return text("impact.commute.text", who=who, trips=fmt_number(trips), km=fmt_number(km),
-                hours=fmt_number(hours), co2=fmt_number(co2, 1),
+                hours=fmt_number(hours), co2=fmt_number(co2, 1), saved=fmt_number(saved),
                 tonnes=text("impact.commute.tonne" if co2 < 2 else "impact.commute.tonnes"))

@@ -12,6 +12,7 @@ from reports import codes
 from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
 from reports.analysis.finance import chosen_building, hours_text
+from reports.analysis.sizing import fit_size
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
@@ -27,8 +28,8 @@ class Local:
     sizing: Sizing
     finance: Finance
     impact: Impact
-    catchment: int | None  # population within 20 km, when known
-    nearby: int | None  # tiers-lieux within 20 km, from the profile or the directory
+    catchment: int | None  # population of the zone de chalandise (≈ 20 min), when known
+    nearby: int | None  # tiers-lieux of that zone, from the profile or the directory
     money: str  # the verdict's clause on the running deficit
 
 
@@ -75,11 +76,11 @@ def _closed(c: Local) -> str:
 
 
 def _size(c: Local) -> str:
-    fit = c.sizing.building_fit or ""
-    if " (" not in fit:
+    code, b = c.sizing.building_fit_code, chosen_building(c.profile, c.sizing)
+    if b is None or code in (None, "unknown_surface"):
         return text("local_reasons.size.advised", surface=fmt_number(c.sizing.surface_m2))
-    word, rest = fit.split(" (", 1)
-    return text("local_reasons.size.fit", fit=word.lower(), detail=rest.split(")")[0])
+    return text("local_reasons.size.fit", fit=text(f"sizing.fit_word.{code}"),
+                detail=fit_size(b.surface_m2, c.sizing.surface_m2))
 
 
 def _support(c: Local) -> str:

@@ -71,7 +71,7 @@ def _building_risks(profile: Profile, sizing: Sizing, params: Params) -> list[Fo
     building = chosen_building(profile, sizing)
     if building is None:
         return out
-    if building.surface_m2 and building.surface_m2 > params("oversize_ratio") * sizing.surface_m2:
+    if sizing.building_fit_code == "too_big":  # sizing's one rule of fit
         out.append(_risk("risks.oversized", "medium", {
             "surface": fmt_number(building.surface_m2),
             "advised": fmt_number(sizing.surface_m2)}))

@@ -29,17 +29,28 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
                           share=fmt_number(params("users_per_shared_office"))))
     if not services & {"closed_offices", "meeting_room"}:
         notes.append(text("sizing.notes.closed_room"))
+    notes.append(text("sizing.notes.capacity",
+                      per_desk=fmt_number(fill / presence, 1), fill=fmt_percent(fill),
+                      presence=fmt_percent(presence),
+                      share=fmt_number(params("users_per_shared_office"))))
     notes.append(text("sizing.notes.start_small"))
-    building, fit = _best_building(profile.buildings, surface, params)
+    index, code = _best_building(profile.buildings, surface, params)
+    building = profile.buildings[index] if index is not None else None
     ws1, off1, surface1 = phase_one(building, workstations, offices, rooms, services, surface,
                                     params)
     if (ws1, off1) != (workstations, offices):
         notes.insert(0, _phase_note(building, ws1, off1, workstations - ws1, offices - off1))
     return Sizing(workstations, offices, rooms, float(surface), fill,
                   _reference_sites(demand, matches, kb, params), tuple(notes),
-                  _name(profile.buildings, building), fit,
-                  ws1, off1, float(surface1), workstations - ws1, offices - off1,
-                  round(capacity(ws1, off1, params), 1))
+                  building_name=None if index is None else
+                  (building.name or unnamed_building(index + 1)),
+                  building_fit=None if code is None else
+                  fit_text(code, building.surface_m2, surface),
+                  building_index=index, building_fit_code=code,
+                  phase1_workstations=ws1, phase1_closed_offices=off1,
+                  phase1_surface_m2=float(surface1), phase2_workstations=workstations - ws1,
+                  phase2_closed_offices=offices - off1,
+                  capacity_users=round(capacity(ws1, off1, params), 1))
 
 
 def capacity(workstations: int, offices: int, params: Params) -> float:
@@ -92,13 +103,6 @@ def _phase_note(building: Building, ws1: int, off1: int, ws2: int, off2: int) ->
                 phase1=posts(ws1, off1), phase2=posts(ws2, off2))
 
 
-def _name(buildings: list[Building], building: Building | None) -> str | None:
-    """The building's name, or its rank when it has none."""
-    if building is None:
-        return None
-    return building.name or unnamed_building(buildings.index(building) + 1)
-
-
 def unnamed_building(rank: int) -> str:
     """``Bâtiment n° 2``: how the note names a candidate building without a name."""
     return text("sizing.building.unnamed", rank=rank)
@@ -144,23 +148,46 @@ def _fill_note(workstations: int, users: float, fill: float, presence: float,
                 minimum=fmt_number(params("minimum_workstations")))
 
 
+FIT_CODES = ("unknown_surface", "too_big", "too_small", "fits")
+
+
+def building_fit(surface_m2: float | None, advised_m2: float, params: Params) -> str:
+    """The one rule for a building's size against the advised surface: a FIT_CODES code.
+
+    Too big beyond ``oversize_ratio`` times the advice, too small under ``undersize_ratio``
+    times it. The results, the risks and the building dialog all judge with it."""
+    if not surface_m2:
+        return "unknown_surface"
+    ratio = surface_m2 / advised_m2
+    if ratio > params("oversize_ratio"):
+        return "too_big"
+    if ratio < params("undersize_ratio"):
+        return "too_small"
+    return "fits"
+
+
+def fit_text(code: str, surface_m2: float | None, advised_m2: float) -> str:
+    """The French sentence of a fit code (``Plus petit que conseillé (90 m² pour …) : …``)."""
+    if code == "unknown_surface":
+        return text("sizing.fit.unknown_surface")
+    return text(f"sizing.fit.{code}", size=fit_size(surface_m2, advised_m2))
+
+
+def fit_size(surface_m2: float | None, advised_m2: float) -> str:
+    """``90 m² pour 120 m² conseillés``."""
+    return text("sizing.fit.size", surface=fmt_number(surface_m2), advised=fmt_number(advised_m2))
+
+
 def _best_building(buildings: list[Building], surface: float, params: Params
-                   ) -> tuple[Building | None, str | None]:
-    """The candidate whose surface is closest to the recommendation, and how it fits."""
+                   ) -> tuple[int | None, str | None]:
+    """The index of the candidate whose surface is closest to the advice, and its fit code."""
     if not buildings:
         return None, None
-    known = [b for b in buildings if b.surface_m2]
+    known = [i for i, b in enumerate(buildings) if b.surface_m2]
     if not known:
-        return buildings[0], text("sizing.fit.unknown_surface")
-    best = min(known, key=lambda b: abs(math.log(b.surface_m2 / surface)))
-    ratio = best.surface_m2 / surface
-    size = text("sizing.fit.size", surface=fmt_number(best.surface_m2),
-                advised=fmt_number(surface))
-    if ratio > params("oversize_ratio"):
-        return best, text("sizing.fit.too_big", size=size)
-    if ratio < params("undersize_ratio"):
-        return best, text("sizing.fit.too_small", size=size)
-    return best, text("sizing.fit.fits", size=size)
+        return 0, "unknown_surface"
+    best = min(known, key=lambda i: abs(math.log(buildings[i].surface_m2 / surface)))
+    return best, building_fit(buildings[best].surface_m2, surface, params)
 
 
 def _reference_sites(demand: Demand, matches: tuple[SiteMatch, ...], kb: Any, params: Params

@@ -1,4 +1,5 @@
-"""The engine's French sentences, read once from resources/analysis/text/<module>.toml.
+"""The engine's French sentences, read once from resources/analysis/text/<module>.toml
+(through `reports.texts`, the mechanism shared with the other catalogues).
 
     text("risks.no_carrier.title")                  # a sentence
     text("verdict.summary", commune=name, …)        # with NAMED placeholders ({commune})
@@ -14,40 +15,21 @@ Keys are ``<file>.<table>.<entry>``. Numbers are formatted by the caller with
 from __future__ import annotations
 
 import contextlib
-import string
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from reports.fmt import fmt_number
 from reports.paths import resource
+from reports.texts import CatalogueError, load_folder, placeholders
 
 _STRICT: dict[str, Any] = {"on": False, "used": set()}
-
-
-class CatalogueError(KeyError):
-    """A key or a placeholder of the text catalogue is missing (a programming error)."""
-
-
-def _flatten(prefix: str, table: dict[str, Any], out: dict[str, Any]) -> None:
-    """Put every leaf of a TOML table under its dotted key."""
-    for name, value in table.items():
-        key = f"{prefix}.{name}"
-        if isinstance(value, dict):
-            _flatten(key, value, out)
-        else:
-            out[key] = tuple(value) if isinstance(value, list) else value
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, Any]:
     """Every entry of every catalogue file, by dotted key (read once)."""
-    flat: dict[str, Any] = {}
-    for node in sorted(resource("analysis", "text").iterdir(), key=lambda n: n.name):
-        if node.name.endswith(".toml"):
-            _flatten(node.name[:-5], tomllib.loads(node.read_text(encoding="utf-8")), flat)
-    return flat
+    return load_folder(resource("analysis", "text"))
 
 
 def _entry(key: str) -> Any:
@@ -77,11 +59,6 @@ def table(prefix: str) -> dict[str, Any]:
     if _STRICT["on"]:
         _STRICT["used"].update(f"{prefix}.{name}" for name in found)
     return dict(found)
-
-
-def placeholders(template: str) -> set[str]:
-    """The named placeholders of a template."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def text(key: str, **values: Any) -> str:

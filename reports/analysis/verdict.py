@@ -74,7 +74,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 
 def _next_steps(funding_names: list[str], months: int) -> tuple[str, ...]:
     """What to do, in order."""
-    funds = (", ".join(funding_names[:3]) if funding_names
+    funds = (" ; ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
     return (
         text("verdict.next_steps.group"),
@@ -104,5 +104,7 @@ def _timeline(months: int, phases: dict[str, dict[str, int]]
 
 
 def funding_names(finance: Finance) -> list[str]:
-    """Names of the programmes retained, present-day ones first."""
-    return [f.name for f in finance.funding]
+    """The two or three levers that fit this project, with their status (never a closed one)."""
+    from reports.analysis.funding import lever_texts
+
+    return lever_texts(finance.funding, finance.levers)

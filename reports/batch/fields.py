@@ -13,52 +13,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from reports.fmt import fmt_number, parse_number
-from reports.profile.model import MAX_BUILDINGS
+from reports.profile.model import MAX_BUILDINGS, field_specs
+from reports.profile.specs import Spec
 
-# Column kinds: text, code (text kept as typed, Excel's lost leading zeros restored where known),
-# int, number, rate (a fraction: "50 %" or "50" means 0.5), bool, list, month ("2027-09").
+# Column kinds: text, code (text kept as typed), insee / departement (Excel's lost leading
+# zeros restored), int, number, rate (a fraction: "50 %" or "50" means 0.5), bool, list,
+# month ("2027-09"). Each column's kind comes from the profile's schema (`field_specs`).
+_BY_FORM = {"insee": "insee", "departement": "departement", "fraction": "rate"}
+
+
+def _kind(spec: Spec) -> str:
+    """The column kind of a profile field, read from its specification."""
+    if spec.form in _BY_FORM:
+        return _BY_FORM[spec.form]
+    if spec.kind == "code":  # codes written as numbers (AAV 2020 category…) read as numbers
+        return "int" if all(isinstance(c, int) for c in spec.choices) else "code"
+    return spec.kind
+
+
 FIELDS: dict[str, str] = {
-    "commune.name": "text",
-    "commune.insee_code": "insee",
-    "commune.departement": "departement",
-    "commune.epci_name": "text",
-    "commune.epci_population": "int",
-    "population.total": "int",
-    "population.age_15_64": "int",
-    "population.active_15_64": "int",
-    "population.employed_15_64": "int",
-    "population.jobs": "int",
-    "territory.zau2010": "code",
-    "territory.aav2020_category": "int",
-    "territory.aav2020_size": "int",
-    "territory.density_level": "int",
-    "territory.minutes_to_pole": "number",
-    "territory.catchment_population": "int",
-    "territory.known_independents": "int",
-    "territory.known_teleworkers": "int",
-    "territory.existing_networks": "text",
-    "territory.nearby_third_places": "int",
-    "buildings.#.name": "text",
-    "buildings.#.owner": "code",
-    "buildings.#.surface_m2": "number",
-    "buildings.#.state": "code",
-    "buildings.#.works_cost_eur": "number",
-    "buildings.#.monthly_rent_eur": "number",
-    "buildings.#.location": "code",
-    "buildings.#.fibre": "bool",
-    "buildings.#.accessible": "bool",
-    "buildings.#.parking": "bool",
-    "carrier.type": "code",
-    "carrier.name": "text",
-    "carrier.founders": "int",
-    "carrier.staff_hours_per_week": "number",
-    "carrier.commune_support": "code",
-    "budget.investment_eur": "number",
-    "budget.subsidy_rate": "rate",
-    "budget.annual_operating_eur": "number",
-    "budget.annual_contribution_eur": "number",
-    "budget.opening": "month",
-    "services": "list",
+    **{name: _kind(spec) for name, spec in field_specs().items()},
+    "services": "list",  # the profile's two top-level fields (no section of their own)
     "notes": "text",
 }
 

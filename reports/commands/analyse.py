@@ -11,6 +11,8 @@ import json
 import sys
 
 from reports.cli import EXIT_INVALID, emit
+from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sans-annuaire", dest="no_directory", action="store_true",
                         help="ne pas utiliser l'annuaire des communes (zone desservie saisie "
                              "ou population de la commune)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from reports.analysis import analyse
     from reports.profile import errors_in, messages_text, read_profile
 
+    apply_census_option(args)
     profile, messages = read_profile(args.profile)
     if not args.no_directory:  # the directory fills what the profile leaves empty
         from reports.fill import fill_and_check
@@ -34,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         _, messages = fill_and_check(profile, messages, path=args.profile)
     errors = errors_in(messages)
     if profile is None or errors:
-        print(f"Profil invalide : {args.profile}", file=sys.stderr)
+        print(message("commands.profile.invalid", name=args.profile), file=sys.stderr)
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     result = analyse(profile, directory=False if args.no_directory else None)

@@ -7,6 +7,8 @@ import json
 import sys
 
 from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,14 +17,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="nom (même partiel, sans accents), code postal ou code INSEE")
     parser.add_argument("--limit", type=int, default=10, metavar="N",
                         help="nombre maximal de communes (10 par défaut)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the matches as JSON; 2 for a bad limit, 1 if the directory cannot be read."""
     from reports.communes import DirectoryError, directory
 
+    apply_census_option(args)
     if args.limit < 1:
-        print("--limit : un nombre entier positif est attendu.", file=sys.stderr)
+        print(message("commands.communes.bad_limit"), file=sys.stderr)
         return EXIT_INVALID
     try:
         found = directory().search(args.query, limit=args.limit)

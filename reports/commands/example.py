@@ -12,6 +12,7 @@ from reports.cli import EXIT_INVALID, EXIT_OK
 from reports.commands.note import add_signing, render_profile
 from reports.paths import resource, resource_path
 from reports.profile.model import EXTENSION as SUFFIX
+from reports.texts import message
 
 DEFAULT_EXAMPLE = "prades"  # the study's El Quadrat commune, a small employing pole
 
@@ -38,14 +39,14 @@ def run(args: argparse.Namespace) -> int:
     """Render the chosen example (the default one when none is named)."""
     names = examples()
     if args.list:
-        print("\n".join(names) if names else "Aucun profil d'exemple installé.")
+        print("\n".join(names) if names else message("commands.example.none_installed"))
         return EXIT_OK
     if not names:
-        print("Aucun profil d'exemple installé : réinstallez l'application.", file=sys.stderr)
+        print(message("commands.example.reinstall"), file=sys.stderr)
         return EXIT_INVALID
     name = args.profile or (DEFAULT_EXAMPLE if DEFAULT_EXAMPLE in names else names[0])
     if name not in names:
-        print(f"Profil d'exemple inconnu : « {name} ». Disponibles : {', '.join(names)}.",
+        print(message("commands.example.unknown", name=name, names=", ".join(names)),
               file=sys.stderr)
         return EXIT_INVALID
     with resource_path("examples", name + SUFFIX) as path:

@@ -7,6 +7,7 @@ import sys
 
 from reports.cli import EXIT_ERROR, EXIT_OK
 from reports.fmt import fmt_number
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,11 +23,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         kb = knowledge()
     except KnowledgeError as exc:
-        print(f"Base de connaissances invalide : {exc}", file=sys.stderr)
+        print(message("commands.knowledge.invalid", reason=exc), file=sys.stderr)
         return EXIT_ERROR
     print(kb.summary())
     if args.sites:
         for site in kb.sites:
-            print(f"- {site.name} ({site.commune}, {fmt_number(site.population)} hab., "
-                  f"{site.concentration_class}) : {kb.typology(site.typology_id).name}")
+            print(message("commands.knowledge.site", name=site.name, commune=site.commune,
+                          population=fmt_number(site.population),
+                          concentration=site.concentration_class,
+                          typology=kb.typology(site.typology_id).name))
     return EXIT_OK

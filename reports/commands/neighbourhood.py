@@ -7,18 +7,22 @@ import json
 import sys
 
 from reports.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("insee_code", metavar="CODE_INSEE",
                         help="code INSEE de la commune, cinq caractères (ex. 66149)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the neighbourhood as JSON; 2 for an unknown code, 1 if the data is unreadable."""
     from reports.communes import DirectoryError, directory
 
+    apply_census_option(args)
     code = args.insee_code.strip().upper()
     try:
         book = directory()
@@ -28,13 +32,12 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
     if commune is None:
-        print(f"Code INSEE inconnu : « {args.insee_code} ». Attendu : le code à cinq "
-              "caractères d'une commune (ex. 66149) ; cherchez-le avec "
-              "« python -m reports communes NOM ».", file=sys.stderr)
+        print(message("commands.neighbourhood.unknown_code", code=args.insee_code),
+              file=sys.stderr)
         return EXIT_INVALID
     if found is None:
-        print(f"Pas de coordonnées pour {commune.name} ({commune.departement}) : voisinage "
-              "non calculable (collectivités d'outre-mer non couvertes).", file=sys.stderr)
+        print(message("commands.neighbourhood.no_coordinates", name=commune.name,
+                      departement=commune.departement), file=sys.stderr)
         return EXIT_INVALID
     print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     return EXIT_OK

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, targets
+from reports.texts import message
 
 __all__ = ["add_arguments", "add_signing", "render_profile", "run", "targets"]
 
@@ -37,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="NOTE.pdf",
                         help="fichier PDF à produire")
     add_signing(parser)
+    add_census_option(parser)
 
 
 def _warn(text: str) -> None:
@@ -62,17 +65,19 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     if warnings:
         print(messages_text(warnings), file=sys.stderr)
     if profile is None or errors:
-        print(f"Profil invalide : {Path(profile_path).name}", file=sys.stderr)
+        print(message("commands.profile.invalid", name=Path(profile_path).name),
+              file=sys.stderr)
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     written = produce(profile, args.output, formats=getattr(args, "format", "pdf"),
                       brand=resolve_brand(args.brand, warn=_warn), author=args.author,
                       organisation=args.organisation, logo=args.logo)
     for path in written:
-        print(f"Note écrite : {path}")
+        print(message("commands.note.written", path=path))
     return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Render the note of the profile given on the command line."""
+    apply_census_option(args)
     return render_profile(args.profile, args)

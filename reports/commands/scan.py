@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from reports.cli import EXIT_OK
+from reports.commands.census import add_census_option, apply_census_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,21 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sans-pdf", dest="no_pdf", action="store_true",
                         help="n'écrire que scan.csv")
     parser.add_argument("--quiet", action="store_true", help="pas d'avancement affiché")
-    parser.add_argument("--recensement", metavar="FICHIER", default=None,
-                        help="comparateur de territoires INSEE plus récent (P21_, P22_…) "
-                             "à utiliser à la place du recensement 2018 fourni")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Select, scan, say where the files are."""
     from reports.scan import by_departement, by_epci, from_file, run_scan
 
-    if args.recensement:
-        from reports.communes import load_census_file
-
-        census = load_census_file(args.recensement)
-        print(f"Recensement {census.year} lu dans {census.source} "
-              f"({census.rows} communes).", file=sys.stderr)
+    apply_census_option(args)
     if args.epci:
         selection = by_epci(args.epci)
     elif args.departement:

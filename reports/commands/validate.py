@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     if not warnings:
-        print("Profil valide.")
+        print(message("commands.profile.valid"))
     return EXIT_OK

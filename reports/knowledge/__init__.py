@@ -15,7 +15,13 @@ from __future__ import annotations
 from reports.knowledge.base import KnowledgeBase
 from reports.knowledge.cells import check_conditions
 from reports.knowledge.errors import KnowledgeError
-from reports.knowledge.load import knowledge, load_knowledge, summary
+from reports.knowledge.load import (
+    PROGRAMMES_ENV,
+    knowledge,
+    load_knowledge,
+    summary,
+    use_programmes,
+)
 from reports.knowledge.records import (
     FundingEvent,
     Practice,
@@ -35,6 +41,9 @@ from reports.knowledge.vocab import (
     CONDITION_KEYS,
     OWNERS,
     PROGRAMME_KINDS,
+    PROGRAMME_PAYS,
+    PROGRAMME_STATUSES,
+    PROGRAMME_TARGETS,
     REQUIRED_SETTINGS,
     SERVICES,
     TARIFF_SPACES,
@@ -51,7 +60,11 @@ __all__ = [
     "CONCENTRATION_CODES",
     "CONDITION_KEYS",
     "OWNERS",
+    "PROGRAMMES_ENV",
     "PROGRAMME_KINDS",
+    "PROGRAMME_PAYS",
+    "PROGRAMME_STATUSES",
+    "PROGRAMME_TARGETS",
     "REQUIRED_SETTINGS",
     "SCHEMAS",
     "SERVICES",
@@ -74,4 +87,5 @@ __all__ = [
     "knowledge",
     "load_knowledge",
     "summary",
+    "use_programmes",
 ]

@@ -33,6 +33,12 @@ class KnowledgeBase:
     typologies: tuple[Typology, ...]
     programmes: tuple[Programme, ...]
     settings: Mapping[str, Setting] = field(default_factory=lambda: MappingProxyType({}))
+    programmes_file: str = ""  # a newer programmes file the user chose ("" : the shipped one)
+
+    @property
+    def programmes_checked_on(self) -> str | None:
+        """The latest date the funding programmes were checked (ISO), None if never."""
+        return max((p.checked_on for p in self.programmes if p.checked_on), default=None)
 
     @cached_property
     def _sites(self) -> Mapping[str, Site]:
@@ -91,7 +97,17 @@ class KnowledgeBase:
                 f"(dont {debated} débattues), {len(self.typologies)} typologies, "
                 f"{len(self.programmes)} programmes (dont {renamed} renommés depuis 2017), "
                 f"{len(self.tariffs)} tarifs, {len(self.funding)} financements, "
-                f"{len(self.sources)} citations de l'étude, {len(self.settings)} réglages.")
+                f"{len(self.sources)} citations de l'étude, {len(self.settings)} réglages. "
+                f"{self.funding_data_date()}")
+
+    def funding_data_date(self) -> str:
+        """« Données de financement vérifiées le 3 décembre 2026 » (and the file if chosen)."""
+        from reports.fmt import fmt_date
+
+        text = f"Données de financement vérifiées le {fmt_date(self.programmes_checked_on)}"
+        if self.programmes_file:
+            text += f" (fichier {self.programmes_file})"
+        return text + "."
 
 
 def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -58,6 +59,21 @@ def _date(cell: str) -> str:
     """A date written AAAA, AAAA-MM or AAAA-MM-JJ, kept as text."""
     if not _DATE.fullmatch(cell):
         raise _CellError(f"« {cell} » n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ")
+    return cell
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(cell: str) -> str:
+    """A full date AAAA-MM-JJ that exists in the calendar, kept as text."""
+    problem = f"« {cell} » n'est pas une date AAAA-MM-JJ (par exemple 2026-12-03)"
+    if not _DAY.fullmatch(cell):
+        raise _CellError(problem)
+    try:
+        datetime.date.fromisoformat(cell)
+    except ValueError:
+        raise _CellError(problem) from None
     return cell
 
 

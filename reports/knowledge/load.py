@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -25,16 +26,28 @@ from reports.knowledge.settings import _read_settings
 from reports.knowledge.validate import _cross_check
 
 
-def _read_rows(root: Traversable | Path, name: str) -> list[dict[str, Any]]:
-    """Read one CSV with pandas, check its columns and parse every cell."""
+def _read_rows(root: Traversable | Path, name: str,
+               file: Path | None = None) -> list[dict[str, Any]]:
+    """Read one CSV with pandas, check its columns and parse every cell.
+
+    `file` replaces ``root / name`` (a newer programmes file chosen by the user); the
+    columns are still those of `name`.
+    """
     import pandas as pd  # here, not at module import: start-up time matters for the GUI
 
     try:
-        frame = pd.read_csv(io.BytesIO((root / name).read_bytes()), dtype=str,
-                            keep_default_na=False, encoding="utf-8")
+        data = (file if file is not None else root / name).read_bytes()
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                            encoding="utf-8")
     except FileNotFoundError:
-        raise KnowledgeError(f"{_where(name)} : fichier introuvable. "
-                             "Réinstallez l'application.") from None
+        raise KnowledgeError(f"{_where(name)} : fichier introuvable. " + (
+            "Vérifiez le chemin du fichier de programmes." if file is not None
+            else "Réinstallez l'application.")) from None
+    except (IsADirectoryError, PermissionError, OSError) as exc:
+        if file is None:
+            raise
+        raise KnowledgeError(f"{_where(name)} : lecture impossible "
+                             f"({exc.strerror or exc}).") from None
     except UnicodeDecodeError:
         raise KnowledgeError(f"{_where(name)} : {_NOT_UTF8}.") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -62,13 +75,31 @@ def _strip(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "_row"}
 
 
-def load_knowledge(root: Traversable | Path | None = None) -> KnowledgeBase:
-    """Read and validate the knowledge base in `root` (default: the shipped resources)."""
+def load_knowledge(root: Traversable | Path | None = None,
+                   programmes: str | Path | None = None) -> KnowledgeBase:
+    """Read and validate the knowledge base in `root` (default: the shipped resources).
+
+    `programmes` is a newer programmes file that replaces ``programmes.csv`` (same columns);
+    its problems are reported under its own file name.
+    """
     if root is None:
         from reports.paths import resource
 
         root = resource("knowledge")
-    tables = {name: _read_rows(root, name) for name in SCHEMAS}
+    if programmes is None:
+        return _load(root, None)
+    file = Path(programmes)
+    try:
+        return _load(root, file)
+    except KnowledgeError as exc:
+        raise KnowledgeError(str(exc).replace("Fichier programmes.csv",
+                                              f"Fichier {file.name}", 1)) from None
+
+
+def _load(root: Traversable | Path, programmes: Path | None) -> KnowledgeBase:
+    """The knowledge base, with `programmes` in place of the shipped programmes file."""
+    tables = {name: _read_rows(root, name, programmes if name == "programmes.csv" else None)
+              for name in SCHEMAS}
     settings = _read_settings(root)
     _cross_check(tables)
 
@@ -81,13 +112,39 @@ def load_knowledge(root: Traversable | Path | None = None) -> KnowledgeBase:
         funding=build(FundingEvent, "funding.csv"), sources=build(SourceRef, "sources.csv"),
         practices=build(Practice, "practices.csv"),
         typologies=build(Typology, "typologies.csv"),
-        programmes=build(Programme, "programmes.csv"), settings=settings)
+        programmes=build(Programme, "programmes.csv"), settings=settings,
+        programmes_file=str(programmes) if programmes is not None else "")
 
 
-@functools.lru_cache(maxsize=1)
+PROGRAMMES_ENV = "TIERSLIEU_PROGRAMMES"  # a newer programmes file, for this process and its workers
+
+
 def knowledge() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once."""
-    return load_knowledge()
+    """The knowledge base, loaded once (with the newer programmes file chosen, if any)."""
+    return _cached(os.environ.get(PROGRAMMES_ENV) or None)
+
+
+@functools.lru_cache(maxsize=2)
+def _cached(programmes: str | None) -> KnowledgeBase:
+    """One loaded knowledge base per programmes file."""
+    return load_knowledge(programmes=programmes)
+
+
+def use_programmes(path: str | Path | None) -> KnowledgeBase:
+    """Use a newer programmes file from now on (None: back to the shipped one).
+
+    The file is validated with the rest of the knowledge base first; a wrong file raises
+    `KnowledgeError` (French, naming the file, row and column) and changes nothing. The
+    choice is kept in the environment, so batch worker processes see it too.
+    """
+    if path is None:
+        os.environ.pop(PROGRAMMES_ENV, None)
+        return knowledge()
+    chosen = str(Path(path).expanduser().resolve())
+    load_knowledge(programmes=chosen)  # refuse a wrong file before using it
+    os.environ[PROGRAMMES_ENV] = chosen
+    _cached.cache_clear()
+    return knowledge()
 
 
 def summary() -> str:

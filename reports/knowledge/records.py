@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -142,3 +142,14 @@ class Programme:
     site_ids: tuple[str, ...]
     from_study: bool
     carrier_types: tuple[str, ...]
+    status: str = "to_check"  # open, closed or to_check, as found on checked_on
+    checked_on: str = ""  # ISO date the facts of the row were checked
+    target: str = "project"  # project (funds the place) or people (PEC, FSE+, service civique…)
+    pays: tuple[str, ...] = ()  # investment, operation, engineering
+    population_min: int | None = None  # commune size it is open to (inhabitants)
+    population_max: int | None = None
+    rate_max: float | None = None  # highest documented rate (0–1)
+    ceiling_eur: float | None = None  # documented ceiling or flat amount
+    terms: str | None = None  # French: rate, ceiling, eligibility, obligations as documented
+    conditions: Mapping[str, Any] = field(default_factory=dict)  # conditions vocabulary
+    source: str = ""  # publisher and document title(s)

@@ -50,6 +50,7 @@ def _cross_check(tables: dict[str, list[dict[str, Any]]]) -> None:
     _check_typology_members(tables)
     _check_tariff_passes(tables["tariffs.csv"])
     _check_renames(tables["programmes.csv"])
+    _check_population_span(tables["programmes.csv"])
     _check_departements(tables["sites.csv"])
 
 
@@ -95,3 +96,12 @@ def _check_departements(rows: list[dict[str, Any]]) -> None:
             raise KnowledgeError(f"{_where('sites.csv', row['_row'], 'insee_code')} : le code "
                                  f"« {row['insee_code']} » n'est pas dans le département "
                                  f"« {row['departement']} ».")
+
+
+def _check_population_span(rows: list[dict[str, Any]]) -> None:
+    """A programme's smallest commune size is not above its largest."""
+    for row in rows:
+        low, high = row["population_min"], row["population_max"]
+        if low is not None and high is not None and low > high:
+            raise KnowledgeError(f"{_where('programmes.csv', row['_row'], 'population_min')} : "
+                                 f"{low} dépasse population_max ({high}).")

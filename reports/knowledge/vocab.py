@@ -23,6 +23,9 @@ TAXES = ("HT", "TTC")
 THEMES = ("governance", "building", "economics", "communication", "services", "network",
           "funding", "timing")
 PROGRAMME_KINDS = ("eu", "state", "region", "departement", "inter_operator", "contract", "other")
+PROGRAMME_STATUSES = ("open", "closed", "to_check")  # as checked on the row's checked_on date
+PROGRAMME_TARGETS = ("project", "people")  # funds the place, or people's contracts (PEC, FSE+…)
+PROGRAMME_PAYS = ("investment", "operation", "engineering")
 
 # condition key -> (kind, allowed values); see "Conditions vocabulary" in docs/ARCHITECTURE.md
 CONDITION_KEYS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType({

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Circle, Drawing, Line, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -74,17 +75,23 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
 
 
 def break_even_chart(*, monthly_charges: float, price: float, users_expected: float,
-                     users_needed: float | None, width: float, labels: dict[str, str]) -> Drawing:
-    """Yearly revenue (solid) and charges (dashed) against the number of users."""
+                     users_needed: float | None, width: float, labels: dict[str, str],
+                     other_revenue: float = 0.0) -> Drawing:
+    """Yearly revenue (solid) and charges (dashed) against the number of users.
+
+    `price` is what one regular user brings a month on average; `other_revenue` the yearly
+    revenue that does not follow users (room hire), where the revenue line starts.
+    """
     top_users = max(users_expected, users_needed or 0, 5) * 1.6
     top_users = max(5, round(top_users))
     charges = monthly_charges * 12
-    revenue_end = price * 12 * top_users
-    height = 175
+    revenue_end = other_revenue + price * 12 * top_users
+    height = 150
     drawing = _drawing(width, height)
     plot = LinePlot()
     plot.x, plot.y, plot.width, plot.height = 55, 38, width - 75, height - 70
-    plot.data = [[(0, 0), (top_users, revenue_end)], [(0, charges), (top_users, charges)]]
+    plot.data = [[(0, other_revenue), (top_users, revenue_end)],
+                 [(0, charges), (top_users, charges)]]
     plot.lines[0].strokeColor, plot.lines[0].strokeWidth = INK, 1.8
     plot.lines[1].strokeColor, plot.lines[1].strokeWidth = GREY, 1.8
     plot.lines[1].strokeDashArray = (5, 3)
@@ -115,6 +122,74 @@ def break_even_chart(*, monthly_charges: float, price: float, users_expected: fl
     _legend(drawing, plot.x, height - 10, [
         (INK, None, labels.get("revenue", "")), (GREY, (5, 3), labels.get("charges", ""))])
     return drawing
+
+
+def tornado_chart(*, rows: Sequence[tuple[str, float, float]], base: float, width: float,
+                  labels: dict[str, str]) -> Drawing:
+    """The yearly balance when each driver moves down (light bar) and up (dark bar).
+
+    `rows` are (label, balance when the driver goes down, balance when it goes up), widest
+    first; the bars start at the `base` balance (a vertical line). Greyscale-readable: the
+    two bars differ in shade and each carries its value; the legend names them.
+    """
+    label_w = min(width * 0.32, 150)
+    row_h, top, bottom = 16, 24, 28
+    height = top + bottom + row_h * max(len(rows), 1)
+    drawing = _drawing(width, height)
+    values = [base] + [v for _, down, up in rows for v in (down, up)]
+    low, high = min(values), max(values)
+    span = (high - low) or max(abs(base), 1.0)
+    low, high = low - span * 0.28, high + span * 0.28  # room for the value labels
+    plot_x, plot_w = label_w + 6, width - label_w - 12
+
+    def x_of(value: float) -> float:
+        return plot_x + (value - low) / (high - low) * plot_w
+
+    base_x = x_of(base)
+    for i, (name, down, up) in enumerate(rows):
+        y = height - top - (i + 1) * row_h + 4
+        drawing.add(_label(wrap(name, label_w - 6, REGULAR, 7), label_w, y + 4, size=7,
+                           anchor="end"))
+        for value, fill, dy in ((down, LIGHT_BAR, 5.5), (up, INK, 0)):
+            x0, x1 = sorted((base_x, x_of(value)))
+            drawing.add(Rect(x0, y + dy, max(x1 - x0, 0.6), 5.5, fillColor=fill,
+                             strokeColor=None))
+            text = fmt.fmt_eur(value)
+            if value >= base:
+                drawing.add(_label(text, x1 + 3, y + dy, size=6.5, color=GREY))
+            else:
+                drawing.add(_label(text, x0 - 3, y + dy, size=6.5, anchor="end", color=GREY))
+    drawing.add(Line(base_x, bottom - 4, base_x, height - top + 6, strokeColor=INK,
+                     strokeWidth=0.8, strokeDashArray=(2, 2)))
+    drawing.add(_label(labels.get("base", "").format(base=fmt.fmt_eur(base)), base_x,
+                       bottom - 14, size=7, anchor="middle"))
+    if low < 0 < high:
+        zero_x = x_of(0)
+        drawing.add(Line(zero_x, bottom - 4, zero_x, height - top + 6, strokeColor=RULE,
+                         strokeWidth=0.6))
+    x = plot_x
+    for fill, text in ((LIGHT_BAR, labels.get("down", "")), (INK, labels.get("up", ""))):
+        drawing.add(Rect(x, height - 12, 14, 6, fillColor=fill, strokeColor=None))
+        drawing.add(_label(text, x + 18, height - 12, size=7.5))
+        x += 18 + stringWidth(text, REGULAR, 7.5) + 18
+    return drawing
+
+
+def sensitivity_chart(result: Any, width: float, labels: dict[str, str] | None = None
+                      ) -> Drawing | None:
+    """The tornado chart of an analysis result's ``finance.sensitivity`` (None without one).
+
+    For any reader that wants the note's drawing (the wizard's results dashboard renders it
+    to an image); `labels` default to the note's French wording.
+    """
+    found = getattr(result.finance, "sensitivity", None)
+    if found is None or not found.lines:
+        return None
+    words = {"base": "solde central : {base}", "down": "driver en baisse",
+             "up": "driver en hausse"} | (labels or {})
+    rows = [(f"{line.label} (± {fmt.fmt_number(line.change * 100)} %)",
+             line.balance_down_eur, line.balance_up_eur) for line in found.lines]
+    return tornado_chart(rows=rows, base=found.base_balance_eur, width=width, labels=words)
 
 
 def _legend(drawing: Drawing, x: float, y: float, items: list[tuple]) -> None:

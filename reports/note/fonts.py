@@ -8,7 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reports.note.typography import patch_paragraph_split
+from reports.note.reportlab_internals import patch_paragraph_split
 from reports.paths import resource_path
 
 FAMILY = "DejaVuSans"

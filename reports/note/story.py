@@ -170,9 +170,17 @@ def practice_groups(result: AnalysisResult) -> list[tuple[str, list[tuple[Any, s
 
 
 def _shown_sources(result: AnalysisResult) -> set[str]:
-    """Sources already printed beside the budgets and the impact (the method skips them)."""
-    lines = result.finance.investment + result.finance.operating + result.impact.assumptions
-    return {line.source for line in lines}
+    """Sources already printed beside the budgets and the impact (the method skips them),
+    also when a printed source quotes them (an indexed amount adds the index to its source;
+    a revenue line quotes the shares it uses)."""
+    lines = (result.finance.investment + result.finance.operating + result.impact.assumptions
+             + result.finance.in_kind)
+    shown = {line.source for line in lines}
+    printed = shown | {line.source for line in getattr(result.finance, "revenue", ())}
+    quoted = {a.get("source") for a in (result.method.get("assumptions") or {}).values()
+              if isinstance(a, dict) and isinstance(a.get("source"), str)
+              and any(a["source"] in text for text in printed)}
+    return shown | quoted
 
 
 def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
@@ -201,9 +209,14 @@ def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
         elif name == "break_even":
             be = result.finance.break_even
             drawing = charts.break_even_chart(
-                monthly_charges=be.monthly_charges_eur, price=be.price_eur,
+                monthly_charges=be.monthly_charges_eur,
+                price=be.revenue_per_user_month_eur or be.price_eur,
                 users_expected=be.users_expected, users_needed=be.users_needed,
-                width=width, labels=attrs)
+                width=width, labels=attrs, other_revenue=be.other_revenue_eur)
+        elif name == "sensitivity":
+            drawing = charts.sensitivity_chart(result, width, attrs)
+            if drawing is None:
+                return []
         elif name == "map":
             drawing = neighbourhood_figure(result, width)
             if drawing is None:

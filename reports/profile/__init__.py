@@ -50,7 +50,10 @@ from reports.profile.model import (
     Population,
     Profile,
     Territory,
+    field_specs,
+    is_required,
     new_profile,
+    spec_of,
 )
 from reports.profile.read import _MIGRATIONS as _MIGRATIONS
 from reports.profile.read import profile_from_dict, read_profile
@@ -82,6 +85,8 @@ __all__ = [
     "concentration_label",
     "concentration_thresholds",
     "errors_in",
+    "field_specs",
+    "is_required",
     "messages_text",
     "minimum_surface",
     "new_profile",
@@ -91,6 +96,7 @@ __all__ = [
     "profile_to_dict",
     "profile_to_json",
     "read_profile",
+    "spec_of",
     "validate_profile",
     "write_profile",
 ]

@@ -14,12 +14,13 @@ from reports.profile.model import MAX_BUILDINGS, MAX_NOTES, SECTIONS, SERVICE_CO
 from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
 from reports.profile.specs import Spec
+from reports.texts import message
 
 
 def _service_text(item: Any) -> str:
     """Message for a service code that is not in the list."""
-    return (f"Service inconnu : « {item} ». Valeurs possibles : "
-            f"{', '.join(SERVICE_CODES)}.")
+    return message("profile.checks.unknown_service", service=item,
+                   codes=", ".join(SERVICE_CODES))
 
 
 def _check_value(value: Any, spec: Spec) -> bool:
@@ -62,18 +63,19 @@ def validate_profile(profile: Profile) -> list[Message]:
     for name in SECTIONS:
         errors += _check_section(getattr(profile, name), name)
     if len(profile.buildings) > MAX_BUILDINGS:
-        errors.append(Message("buildings", f"Indiquez {MAX_BUILDINGS} bâtiments au plus."))
+        errors.append(Message("buildings", message("profile.checks.too_many_buildings",
+                                                    count=MAX_BUILDINGS)))
     for i, building in enumerate(profile.buildings):
         errors += _check_section(building, f"buildings.{i}")
     for i, service in enumerate(profile.services):
         if service not in SERVICE_CODES:
             errors.append(Message(f"services.{i}", _service_text(service)))
         elif profile.services.index(service) != i:
-            errors.append(Message(f"services.{i}", f"Le service « {service} » est cité "
-                                  "deux fois."))
+            errors.append(Message(f"services.{i}", message("profile.checks.service_twice",
+                                                                service=service)))
     if not isinstance(profile.notes, str) or len(profile.notes) > MAX_NOTES:
-        errors.append(Message("notes", f"Les notes tiennent en {fmt_number(MAX_NOTES)} "
-                              "caractères au plus.".replace("\u202f", " ")))
+        errors.append(Message("notes", message("profile.checks.notes_too_long",
+                                              count=fmt_number(MAX_NOTES).replace("\u202f", " "))))
     errors += _check_assumptions(profile.assumptions)
     return errors + [m for m in _warnings(profile) if m.level == "warning"]
 
@@ -87,12 +89,12 @@ def _check_assumptions(assumptions: dict[str, float] | None) -> list[Message]:
     for key, value in assumptions.items():
         lo, hi = bounds.get(key, (0, 1e9))
         if not _is_number(value) or value != value or not lo <= value <= hi:
-            text = (f"L'hypothèse « {key} » doit être un nombre entre {fmt_number(lo, 2)} et "
-                    f"{fmt_number(hi, 2)}.").replace("\u202f", " ").replace(",00", "")
+            text = message("profile.checks.assumption_range", key=key, lo=fmt_number(lo, 2),
+                           hi=fmt_number(hi, 2)).replace("\u202f", " ").replace(",00", "")
             out.append(Message(f"assumptions.{key}", text))
         elif bounds and key not in bounds:
-            out.append(Message(f"assumptions.{key}", f"Hypothèse inconnue « {key} » : elle "
-                               "sera ignorée.", "warning"))
+            out.append(Message(f"assumptions.{key}", message("profile.checks.assumption_unknown",
+                                                                   key=key), "warning"))
     return out
 
 

@@ -10,6 +10,7 @@ from reports.profile.messages import Message
 from reports.profile.model import Population, Profile, Territory
 from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
+from reports.texts import message
 
 
 def _num(value: Any) -> float | None:
@@ -27,14 +28,13 @@ def _warnings(profile: Profile) -> list[Message]:
     out += _building_warnings(profile)
     out += _carrier_warnings(profile)
     if not profile.services:
-        out.append(Message("services", "Aucun service choisi : l'analyse suppose un espace "
-                           "de coworking ouvert.", "warning"))
+        out.append(_warn("services", "no_service"))
     return out
 
 
-def _warn(path: str, text: str) -> Message:
-    """A warning on one field."""
-    return Message(path, text, "warning")
+def _warn(path: str, key: str, **values: Any) -> Message:
+    """A warning on one field: the catalogue's ``profile.coherence.<key>``."""
+    return Message(path, message(f"profile.coherence.{key}", **values), "warning")
 
 
 def _population_warnings(pop: Population, profile: Profile) -> list[Message]:
@@ -43,45 +43,35 @@ def _population_warnings(pop: Population, profile: Profile) -> list[Message]:
     employed, jobs = _num(pop.employed_15_64), _num(pop.jobs)
     out = []
     if total is not None and age is not None and age > total:
-        out.append(_warn("population.age_15_64", "La population de 15 à 64 ans dépasse la "
-                         "population totale : vérifiez les deux chiffres."))
+        out.append(_warn("population.age_15_64", "age_above_total"))
     if age is not None and active is not None and active > age:
-        out.append(_warn("population.active_15_64", "Il y a plus d'actifs de 15 à 64 ans que "
-                         "d'habitants de 15 à 64 ans : vérifiez les deux chiffres."))
+        out.append(_warn("population.active_15_64", "active_above_age"))
     if active is not None and employed is not None and employed > active:
-        out.append(_warn("population.employed_15_64", "Il y a plus d'actifs occupés que "
-                         "d'actifs : vérifiez les deux chiffres."))
+        out.append(_warn("population.employed_15_64", "employed_above_active"))
     if jobs and employed == 0:
-        out.append(_warn("population.employed_15_64", "Des emplois sont saisis mais aucun "
-                         "actif occupé : la concentration d'emploi ne peut pas être calculée."))
+        out.append(_warn("population.employed_15_64", "jobs_without_employed"))
     if (jobs is None) != (employed is None):
-        out.append(_warn("population.jobs", "Il faut les emplois et les actifs occupés pour "
-                         "calculer la concentration d'emploi ; l'analyse s'en passera."))
+        out.append(_warn("population.jobs", "jobs_and_employed"))
     epci = _num(profile.commune.epci_population)
     if total is not None and epci is not None and epci < total:
-        out.append(_warn("commune.epci_population", "La population de l'intercommunalité est "
-                         "inférieure à celle de la commune."))
+        out.append(_warn("commune.epci_population", "epci_below_commune"))
     catchment = _num(profile.territory.catchment_population)
     if total is not None and catchment is not None and catchment < total:
-        out.append(_warn("territory.catchment_population", "La population de la zone "
-                         "desservie est inférieure à celle de la commune."))
+        out.append(_warn("territory.catchment_population", "catchment_below_commune"))
     signals = (_num(profile.territory.known_independents) or 0) + (
         _num(profile.territory.known_teleworkers) or 0)
     if total is not None and signals > total:
-        out.append(_warn("territory.known_independents", "Plus d'indépendants et de "
-                         "télétravailleurs connus que d'habitants : vérifiez ces chiffres."))
+        out.append(_warn("territory.known_independents", "signals_above_total"))
     return out
 
 
 def _territory_warnings(ter: Territory) -> list[Message]:
     """Missing or contradictory territorial categories."""
     if ter.zau2010 is None and ter.aav2020_category is None and ter.density_level is None:
-        return [_warn("territory", "Aucune catégorie de territoire (ZAU 2010, AAV 2020 ou "
-                      "grille de densité) : la comparaison ignorera ce critère.")]
+        return [_warn("territory", "no_territory")]
     cat, size = ter.aav2020_category, ter.aav2020_size
     if cat is not None and size is not None and (cat == 30) != (size == 0):
-        return [_warn("territory.aav2020_size", "La catégorie AAV 2020 et la taille de l'aire "
-                      "se contredisent (« hors attraction des villes » va avec la taille 0).")]
+        return [_warn("territory.aav2020_size", "aav_contradiction")]
     return []
 
 
@@ -91,19 +81,16 @@ def _building_warnings(profile: Profile) -> list[Message]:
     lends = profile.carrier.commune_support in ("premises", "both")
     need = minimum_surface(profile.services)
     for i, b in enumerate(profile.buildings):
-        label = b.name or f"n° {i + 1}"
+        label = b.name or message("profile.coherence.building_rank", rank=i + 1)
         if lends and b.owner == "commune" and (_num(b.monthly_rent_eur) or 0) > 0:
-            out.append(_warn(f"buildings.{i}.monthly_rent_eur", f"Un loyer est indiqué pour le "
-                             f"bâtiment « {label} » alors que la commune met un local à "
-                             "disposition : vérifiez s'il est vraiment payant."))
+            out.append(_warn(f"buildings.{i}.monthly_rent_eur", "rent_on_lent_building",
+                             label=label))
         if b.state == "heavy_works" and _num(b.works_cost_eur) == 0:
-            out.append(_warn(f"buildings.{i}.works_cost_eur", f"Gros travaux annoncés pour "
-                             f"« {label} » mais un coût de travaux nul."))
+            out.append(_warn(f"buildings.{i}.works_cost_eur", "heavy_works_free", label=label))
         surface = _num(b.surface_m2)
         if surface is not None and need and surface < need:
-            out.append(_warn(f"buildings.{i}.surface_m2", f"Le bâtiment « {label} » "
-                             f"({fmt_number(surface)} m²) paraît petit pour les services "
-                             f"souhaités : {fmt_number(need)} m² au moins sont conseillés."))
+            out.append(_warn(f"buildings.{i}.surface_m2", "building_small", label=label,
+                             surface=fmt_number(surface), need=fmt_number(need)))
     return out
 
 
@@ -112,11 +99,9 @@ def _carrier_warnings(profile: Profile) -> list[Message]:
     out = []
     carrier = profile.carrier
     if carrier.type == "commune" and carrier.commune_support == "none":
-        out.append(_warn("carrier.commune_support", "Le porteur est la commune, mais aucun "
-                         "soutien communal (local ou financement) n'est indiqué."))
+        out.append(_warn("carrier.commune_support", "commune_without_support"))
     if carrier.type == "undecided" and any(b.owner == "carrier" for b in profile.buildings):
-        out.append(_warn("buildings", "Un bâtiment appartiendrait au porteur, mais aucun "
-                         "porteur n'est encore désigné."))
+        out.append(_warn("buildings", "owner_carrier_undecided"))
     return out
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-from reports import codes
+from reports import PROFILE_SUFFIX, codes
 from reports.profile.specs import Spec, _bool_spec, _code_spec, _f, _int_spec, _num_spec
 
 FORMAT = "tierslieu-profile"
 VERSION = 2  # 2: budget.annual_contribution_eur (see read._v1_to_v2)
-EXTENSION = ".tierslieu.json"
+EXTENSION = PROFILE_SUFFIX
 MAX_FILE_BYTES = 2_000_000
 MAX_BUILDINGS = 10
 
@@ -23,9 +26,10 @@ class Commune:
                             "(100 caractères au plus).", hi=100, required=True))
     insee_code: str = _f("", Spec("text", "Le code INSEE doit compter 5 caractères "
                                   "(par exemple 66149 ou 2A004).", hi=5,
-                                  pattern=r"(\d{5}|2[AB]\d{3})"))
+                                  pattern=r"(\d{5}|2[AB]\d{3})", form="insee"))
     departement: str = _f("", Spec("text", "Le département doit être un code comme 66, 2A ou 974.",
-                                   hi=3, pattern=r"(\d{2}|2[AB]|9[78]\d)"))
+                                   hi=3, pattern=r"(\d{2}|2[AB]|9[78]\d)",
+                                   form="departement"))
     epci_name: str = _f("", Spec("text", "Le nom de l'intercommunalité compte 200 caractères "
                                  "au plus.", hi=200))
     epci_population: int | None = _f(None, _int_spec("La population de l'intercommunalité",
@@ -110,7 +114,8 @@ class Budget:
 
     investment_eur: float | None = _f(None, _num_spec("L'investissement prévu", 0, 10_000_000, "€"))
     subsidy_rate: float | None = _f(None, Spec("number", "Le taux de subvention doit être une "
-                                               "fraction entre 0 et 1 (0,5 pour 50 %).", 0, 1))
+                                               "fraction entre 0 et 1 (0,5 pour 50 %).", 0, 1,
+                                               form="fraction"))
     # The whole yearly running budget planned (every charge), and, apart, what the commune
     # (or the carrier) says it will pay towards it each year.
     annual_operating_eur: float | None = _f(None, _num_spec("Le budget de fonctionnement annuel",
@@ -149,3 +154,31 @@ SERVICE_CODES = codes.codes_of(codes.SERVICES)
 def new_profile() -> Profile:
     """An empty profile, as the wizard starts it."""
     return Profile(services=["open_space"])
+
+
+@functools.cache
+def field_specs() -> MappingProxyType[str, Spec]:
+    """The schema: every field's `Spec` by dotted name, in the file's order; the buildings'
+    fields as ``buildings.#.surface_m2``. The batch columns and the wizard's required marks
+    read it from here."""
+    found: dict[str, Spec] = {}
+    for name in ("commune", "population", "territory", "buildings", "carrier", "budget"):
+        cls, prefix = (Building, "buildings.#") if name == "buildings" else (SECTIONS[name], name)
+        for item in dataclasses.fields(cls):
+            if "spec" in item.metadata:
+                found[f"{prefix}.{item.name}"] = item.metadata["spec"]
+    return MappingProxyType(found)
+
+
+def spec_of(field_name: str) -> Spec | None:
+    """The `Spec` of a dotted field (``buildings.2.surface_m2`` too), or None."""
+    parts = field_name.split(".")
+    if parts[0] == "buildings" and len(parts) == 3:
+        field_name = f"buildings.#.{parts[2]}"
+    return field_specs().get(field_name)
+
+
+def is_required(field_name: str) -> bool:
+    """True when the schema marks the field required."""
+    spec = spec_of(field_name)
+    return bool(spec and spec.required)

@@ -19,6 +19,9 @@ class Spec:
     choices: tuple[Any, ...] = ()
     required: bool = False
     pattern: str | None = None
+    # what the value stands for, where a lenient reader (the batch's CSV cells) needs it:
+    # "insee" (leading zeros lost by a spreadsheet), "departement", "fraction" (50 % = 0.5)
+    form: str | None = None
 
 
 def _f(default: Any, spec: Spec) -> Any:

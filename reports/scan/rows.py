@@ -95,6 +95,9 @@ def analyse_commune(insee_code: str) -> dict[str, Any] | tuple[str, str]:
     from reports.errors import UserFacingError
 
     book = directory()
+    commune = book.by_insee(insee_code)
+    if commune is not None and not commune.population:
+        return insee_code, f"{commune.name} : aucun habitant (population légale nulle)"
     try:
         result = analyse(scan_profile(insee_code), directory=book)
     except UserFacingError as exc:

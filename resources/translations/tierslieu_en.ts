@@ -15,6 +15,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&lt;p&gt;Données de financement vérifiées le {date}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Funding data checked on {date}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;Données ouvertes&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Open data&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -24,7 +29,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
         <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
     </message>
@@ -44,7 +49,7 @@
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/document.py" line="+116"/>
+        <location filename="../../desktop/shell/document.py" line="+122"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -75,17 +80,12 @@ The current project was not changed.</translation>
         <translation>project</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Le dossier « {folder} » n&apos;existe pas. Choisissez un autre emplacement ; rien n&apos;a été perdu.</source>
         <translation>The folder “{folder}” does not exist. Choose another location; nothing was lost.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Impossible d&apos;écrire dans « {folder} » ({reason}). Choisissez un dossier où vous avez le droit d&apos;écrire ; rien n&apos;a été perdu.</source>
-        <translation>Cannot write in “{folder}” ({reason}). Choose a folder you may write to; nothing was lost.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>L&apos;enregistrement de « {name} » a échoué ({reason}). Le fichier précédent est intact ; rien n&apos;a été perdu.</source>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
@@ -170,7 +170,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+24"/>
+        <location filename="../../desktop/shell/prompts.py" line="+29"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -224,36 +224,24 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+49"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+46"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <location filename="../../desktop/shell/prompts.py" line="+12"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../desktop/shell/prompts.py" line="+0"/>
+        <location line="+0"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Couleur principale</source>
         <translation>Main colour</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Supprimer le profil cabinet</source>
-        <translation>Delete the firm profile</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supprimer le profil « {name} » ?</source>
-        <translation>Delete the profile “{name}”?</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/results_html.py" line="+19"/>
@@ -336,7 +324,7 @@ Do you want to recover it?</translation>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+85"/>
+        <location filename="../../desktop/shell/prompts.py" line="+10"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -346,7 +334,7 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Enregistrer le modèle de CSV</source>
         <translation>Save the CSV template</translation>
     </message>
@@ -356,12 +344,12 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+54"/>
         <source>Notes PDF</source>
         <translation>PDF notes</translation>
     </message>
@@ -381,12 +369,12 @@ Do you want to recover it?</translation>
         <translation>Format of the notes</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../desktop/shell/prompts.py" line="+23"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+30"/>
         <source>Traitement arrêté</source>
         <translation>Batch stopped</translation>
     </message>
@@ -426,12 +414,12 @@ Do you want to recover it?</translation>
         <translation>Notes {name}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Modèle non enregistré</source>
         <translation>Template not saved</translation>
     </message>
@@ -454,7 +442,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="-203"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-151"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -467,7 +455,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="+105"/>
+        <location line="+55"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -513,7 +501,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -582,6 +570,16 @@ Do you want to recover it?</translation>
         <source>Ce nom est réservé à la présentation par défaut.</source>
         <translation>This name is reserved for the default style.</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Supprimer le profil cabinet</source>
+        <translation>Delete the firm profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supprimer le profil « {name} » ?</source>
+        <translation>Delete the profile “{name}”?</translation>
+    </message>
 </context>
 <context>
     <name>BudgetPage</name>
@@ -644,7 +642,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/building_dialog.py" line="+29"/>
+        <location filename="../../desktop/dialogs/building_dialog.py" line="+33"/>
         <source>Bâtiment candidat</source>
         <translation>Candidate building</translation>
     </message>
@@ -823,7 +821,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+26"/>
+        <location filename="../../desktop/pages/commune.py" line="+27"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -848,7 +846,7 @@ Do you want to recover it?</translation>
         <translation>&amp;INSEE code</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Population de l&apos;&amp;EPCI</source>
         <translation>&amp;Population of the intercommunality</translation>
     </message>
@@ -858,12 +856,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Municipal population</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>&amp;Département</source>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
@@ -893,7 +891,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -952,7 +950,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+84"/>
+        <location filename="../../desktop/shell/main_window.py" line="+85"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1075,7 +1073,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+55"/>
+        <location filename="../../desktop/pages/note.py" line="+56"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1248,17 +1246,17 @@ Replace them with the new note?</translation>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>La note n&apos;a pas pu être produite.</source>
         <translation>The note could not be produced.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>La note {path} n&apos;existe plus : générez-la de nouveau.</source>
         <translation>The note {path} no longer exists: generate it again.</translation>
     </message>
@@ -1316,12 +1314,12 @@ Replace them with the new note?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Emplois dans la commune divisés par les actifs occupés qui y habitent. En dessous de {low} la commune est résidentielle (ses habitants travaillent ailleurs), au-dessus de {high} elle est employeuse, entre les deux équilibrée.</source>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
@@ -1336,7 +1334,7 @@ Replace them with the new note?</translation>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
         <translation>— (first correct the jobs or employed residents shown in red)</translation>
     </message>
@@ -1354,7 +1352,7 @@ Replace them with the new note?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+34"/>
+        <location filename="../../desktop/pages/results.py" line="+39"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
@@ -1374,14 +1372,14 @@ Replace them with the new note?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
 {messages}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>L&apos;analyse a échoué ; vérifiez les réponses des pages précédentes.</source>
         <translation>The analysis failed; check the answers on the previous pages.</translation>
     </message>
@@ -1882,7 +1880,12 @@ Replace them with the new note?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+51"/>
+        <location filename="../../desktop/errors.py" line="+63"/>
+        <source>Opération impossible</source>
+        <translation>Cannot do this</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Une erreur inattendue s&apos;est produite ({name}). L&apos;application reste ouverte.</source>
         <translation>An unexpected error occurred ({name}). The application stays open.</translation>
     </message>

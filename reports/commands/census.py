@@ -1,0 +1,32 @@
+"""The ``--recensement FICHIER`` option shared by the commands that show census figures.
+
+Not a command itself (absent from ``reports.cli.COMMANDS``): ``analyse``, ``note``,
+``communes``, ``neighbourhood`` and ``scan`` add it with `add_census_option` and call
+`apply_census_option` first. A bad file is a `reports.insee.CensusFileError` (French,
+exit 2), which `reports.cli` prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_census_option(parser: argparse.ArgumentParser) -> None:
+    """``--recensement FICHIER``: a newer INSEE comparateur in place of the bundled one."""
+    parser.add_argument("--recensement", metavar="FICHIER", default=None,
+                        help="comparateur de territoires de l'INSEE plus récent (colonnes "
+                             "P21_, P22_…, fichier .csv ou .zip) à utiliser à la place du "
+                             "recensement 2018 fourni")
+
+
+def apply_census_option(args: argparse.Namespace) -> None:
+    """Load the file given with ``--recensement`` (if any) and say which census is used."""
+    path = getattr(args, "recensement", None)
+    if not path:
+        return
+    from reports.communes import load_census_file
+
+    census = load_census_file(path)
+    print(f"Recensement {census.year} lu dans {census.source} ({census.rows} communes) : "
+          "il remplace le recensement 2018 fourni.", file=sys.stderr)

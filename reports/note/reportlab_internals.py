@@ -1,0 +1,144 @@
+"""Everything that reaches inside reportlab, in one place, checked by a test.
+
+reportlab offers no public hook for two things the note needs, so this module relies on
+internals of reportlab 4.x (pinned in pyproject.toml); `INTERNALS` lists each one and
+`tests/test_reportlab_internals.py` fails loudly, naming it, when an upgrade changes it:
+
+- speed: `Para`, a Paragraph whose parse (``Paragraph._setup``) and line breaking
+  (``Paragraph.breakLines``) are cached, keyed by text, style and width. The same prose
+  comes back in every note; this roughly halves the layout time.
+- French typography: `patch_paragraph_split()` replaces ``reportlab.platypus.paragraph.split``
+  for the whole process so that a narrow no-break space (U+202F) never breaks a line
+  ("61 000 €" stays on one line).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import paragraph as _paragraph
+
+# (owner, name): what is used; the test checks each exists (and the signatures below)
+INTERNALS: tuple[tuple[str, str], ...] = (
+    ("Paragraph", "_setup"),  # (text, style, bulletText, frags, cleaner): parse
+    ("Paragraph", "breakLines"),  # (width) -> blPara: line breaking
+    ("paragraph", "split"),  # module function: splits text into words
+    ("paragraph", "_wsc"),  # module string: the whitespace characters split uses
+)
+SETUP_ARGS = ("self", "text", "style", "bulletText", "frags", "cleaner")
+# attributes breakLines leaves on the paragraph, restored on a cache hit
+LAYOUT_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
+
+
+CACHE_SIZE = 4096  # parses and layouts kept: the fixed prose of a note is ~300 paragraphs
+_parsed: dict[tuple, tuple] = {}
+_laid_out: dict[tuple, tuple] = {}
+
+
+def _remember(cache: dict[tuple, tuple], key: tuple, value: tuple) -> None:
+    """Store `value`, dropping the oldest entry when the cache is full."""
+    if len(cache) >= CACHE_SIZE:
+        del cache[next(iter(cache))]
+    cache[key] = value
+
+
+class Para(Paragraph):
+    """A Paragraph parsed once per text and style, and laid out once per width.
+
+    The same markup comes back in every note (headings, table headers, the glossary, the
+    questionnaire…): its parse (reportlab's HTML parser) and its line breaking (the
+    costliest step) are kept, keyed by text, style and width; each new paragraph gets
+    copies of the fragments, and a private layout before it is ever split (splitting
+    edits the lines). Tables and KeepTogether wrap the same paragraph several times at
+    the same width: the last layout is reused.
+    """
+
+    _wrapped_at: float | None = None
+    _shared_layout = False
+    _source_frags: list | None = None  # the parsed fragments, before line breaking
+
+    def _setup(self, text, style, bulletText, frags, cleaner) -> None:
+        """reportlab's setup, with the parse looked up first (styles are long-lived)."""
+        if frags is not None or not isinstance(text, str):
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        key = (text, id(style), bulletText if isinstance(bulletText, str) else None)
+        hit = _parsed.get(key)
+        if hit is None or hit[0] is not style:
+            super()._setup(text, style, bulletText, None, cleaner)
+            _remember(_parsed, key, (style, self.style, self.text, _copied(self.frags),
+                                     _copied(self.bulletText)))
+            return
+        _, self.style, self.text, frags, bullet = hit
+        self.frags, self.bulletText, self.debug = _copied(frags), _copied(bullet), 0
+
+    def breakLines(self, width):
+        """reportlab's line breaking, looked up first for a whole (unsplit) paragraph.
+
+        Besides the lines, reportlab's breakLines leaves state on the paragraph (height
+        reset, widest line, counters, fragments turned into words): a hit restores it too.
+        """
+        bullet = self.bulletText
+        if not isinstance(self.text, str) or not isinstance(bullet, str | None):
+            return super().breakLines(width)
+        key = (self.text, id(self.style), tuple(width), bullet)
+        hit = _laid_out.get(key)
+        if self._source_frags is None:
+            self._source_frags = self.frags
+        if hit is not None and hit[0] is self.style:
+            _, lines, self.frags, self._width_max, counts = hit
+            self._splitLongWordCount, self._hyphenations = counts
+            self.height, self._shared_layout = 0, True
+            return lines
+        self.frags = _copied(self._source_frags)
+        lines = super().breakLines(width)
+        _remember(_laid_out, key, (self.style, lines, self.frags, self._width_max,
+                                   (self._splitLongWordCount, self._hyphenations)))
+        self._shared_layout = True
+        return lines
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split on a layout of its own: reportlab's split edits the lines it cuts."""
+        if self._shared_layout and "blPara" in self.__dict__:
+            height = self.height
+            self.frags = _copied(self._source_frags)
+            self.blPara = Paragraph.breakLines(self, self._wrapWidths)
+            self.height, self._shared_layout = height, False
+        return super().split(avail_width, avail_height)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Reuse the previous layout when the width has not changed."""
+        if self._wrapped_at == avail_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return size
+
+
+def _copied(value: Any) -> Any:
+    """Fresh fragment objects (layout may touch them); other values as they are."""
+    return [copy.copy(f) for f in value] if isinstance(value, list) else value
+
+
+NNBSP = "\u202f"
+_SEPARATORS = re.compile(f"[{re.escape(_paragraph._wsc.replace(NNBSP, ''))}]+")
+_original_split = _paragraph.split
+
+
+def _split(text, delim=None):
+    """reportlab's `split`, except that a narrow no-break space never separates words."""
+    if delim is not None or isinstance(text, bytes) or NNBSP not in text:
+        return _original_split(text, delim)
+    words = _SEPARATORS.split(text)
+    if "\xa0" in text:  # reportlab's own path keeps empty strings there
+        return words
+    return [w for w in words if w]  # as str.split() would
+
+
+def patch_paragraph_split() -> None:
+    """Install the French-safe splitter (idempotent)."""
+    if _paragraph.split is not _split:
+        _paragraph.split = _split

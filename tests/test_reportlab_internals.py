@@ -1,0 +1,60 @@
+"""The reportlab internals the note relies on (reports.note.reportlab_internals) are still
+there and behave as the cache and the typography patch expect: a reportlab upgrade that
+changes them fails here, naming what changed, instead of silently slowing or garbling notes."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as rl_paragraph
+
+from reports.note import reportlab_internals as internals
+from reports.note.fonts import register_fonts
+from reports.note.styles import build_styles
+
+OWNERS = {"Paragraph": Paragraph, "paragraph": rl_paragraph}
+
+
+@pytest.mark.parametrize(("owner", "name"), internals.INTERNALS)
+def test_every_internal_used_still_exists(owner, name):
+    assert hasattr(OWNERS[owner], name), (
+        f"reportlab {owner}.{name} is gone: reports/note/reportlab_internals.py needs updating")
+
+
+def test_setup_keeps_the_signature_the_parse_cache_overrides():
+    params = tuple(inspect.signature(Paragraph._setup).parameters)
+    assert params == internals.SETUP_ARGS, f"Paragraph._setup is now {params}"
+
+
+def test_line_breaking_leaves_the_state_a_cache_hit_restores():
+    register_fonts()
+    para = Paragraph("Un texte assez long pour tenir sur plusieurs lignes " * 4,
+                     build_styles()["body"])
+    lines = para.breakLines([120])
+    assert lines.lines, "breakLines returns no lines"
+    missing = [a for a in internals.LAYOUT_STATE if not hasattr(para, a)]
+    assert missing == [], f"breakLines no longer sets {missing}"
+
+
+def test_reportlab_still_breaks_on_the_narrow_no_break_space_so_the_patch_is_needed():
+    assert internals.NNBSP in rl_paragraph._wsc  # if not, the patch can go
+    register_fonts()  # installs the patch
+    assert rl_paragraph.split is internals._split
+    assert rl_paragraph.split(f"61{internals.NNBSP}000 € net") == [
+        f"61{internals.NNBSP}000", "€", "net"]
+
+
+def test_a_cached_paragraph_lays_out_as_a_plain_one():
+    register_fonts()
+    style = build_styles()["body"]
+    text = "Le lieu ouvre <b>trois jours</b> par semaine, avec 61\u202f000 € d'investissement. " * 3
+    plain = Paragraph(text, style)
+    first, second = internals.Para(text, style), internals.Para(text, style)  # second: a hit
+    sizes = [p.wrap(200, 1000) for p in (plain, first, second)]
+    assert sizes[0] == sizes[1] == sizes[2]
+    words = [[w.text for w in line.words] if hasattr(line, "words") else line[1]
+             for line in plain.blPara.lines]
+    assert [[w.text for w in line.words] if hasattr(line, "words") else line[1]
+            for line in second.blPara.lines] == words

@@ -1,0 +1,62 @@
+"""resources/text/: every message the code asks for exists, with the placeholders it passes,
+and no message is left unused (read statically from the calls to reports.texts.message)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from reports.texts import CatalogueError, message, messages, placeholders
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _calls() -> list[tuple[str, str, set[str]]]:
+    """(file, key, keyword names) of every message("…", …) call with a literal key; keys
+    built in code (``f"profile.coherence.{key}"``) are read from the callers of the helper."""
+    found = []
+    for path in (ROOT / "reports").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if not node.args:
+                continue
+            words = {k.arg for k in node.keywords if k.arg}
+            first = node.args[0]
+            if (name in ("message", "_message") and isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)):
+                found.append((path.name, node.args[0].value, words))
+            elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
+                key = node.args[1]
+                if isinstance(key, ast.Constant):
+                    found.append((path.name, f"profile.coherence.{key.value}", words))
+    return found
+
+
+CALLS = _calls()
+
+
+def test_the_scan_finds_the_calls():
+    assert len(CALLS) >= 30
+
+
+@pytest.mark.parametrize(("where", "key", "names"), CALLS)
+def test_every_key_read_exists_with_its_placeholders(where, key, names):
+    assert key in messages(), f"{where}: {key} missing from resources/text/"
+    assert placeholders(messages()[key]) == names, where
+
+
+def test_no_message_is_left_unused():
+    assert set(messages()) - {key for _, key, _ in CALLS} == set()
+
+
+def test_a_wrong_key_or_value_is_a_loud_error():
+    with pytest.raises(CatalogueError):
+        message("commands.nothing.here")
+    with pytest.raises(CatalogueError):
+        message("commands.note.written")  # {path} not given
+    assert message("commands.note.written", path="n.pdf") == "Note écrite : n.pdf"
