@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reports.errors import UserFacingError
+from reports.texts import message
 
 # The keys of a commune's `insee` mapping, in this order (the contract of issue 11).
 KEYS = (
@@ -72,22 +73,21 @@ def _table_text(path: Path) -> tuple[str, str]:
     """The CSV text of a comparateur file (a .csv, or a .zip holding one) and its name."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise CensusFileError(f"Fichier trop volumineux pour un comparateur de territoires "
-                                  f"(plus de {MAX_FILE_BYTES // 1_000_000} Mo) : {path.name}.")
+            raise CensusFileError(message("commands.census.too_big", name=path.name,
+                                          megabytes=MAX_FILE_BYTES // 1_000_000))
         raw = path.read_bytes()
     except CensusFileError:
         raise
     except OSError as exc:
-        raise CensusFileError(f"Impossible de lire le fichier {path} : "
-                              f"{exc.strerror or exc}.") from exc
+        raise CensusFileError(message("commands.census.unreadable", path=path,
+                                      reason=exc.strerror or exc)) from exc
     name = path.name
     if zipfile.is_zipfile(io.BytesIO(raw)):
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             tables = sorted(n for n in archive.namelist() if n.lower().endswith(".csv")
                             and not Path(n).name.lower().startswith("meta"))
             if not tables:
-                raise CensusFileError(f"L'archive {path.name} ne contient aucun fichier .csv "
-                                      "(attendu : base_cc_comparateur.csv).")
+                raise CensusFileError(message("commands.census.no_csv", name=path.name))
             name = tables[0]
             raw = archive.read(name)
     for encoding in ("utf-8-sig", "cp1252"):
@@ -95,7 +95,7 @@ def _table_text(path: Path) -> tuple[str, str]:
             return raw.decode(encoding), name
         except UnicodeDecodeError:
             continue
-    raise CensusFileError(f"Encodage du fichier {path.name} non reconnu.")  # pragma: no cover
+    raise CensusFileError(message("commands.census.encoding", name=path.name))  # pragma: no cover
 
 
 def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Census:
@@ -118,17 +118,13 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
                                                                    delimiter=delimiter))]
     years = sorted({2000 + int(m.group(1)) for h in header if (m := _POP_COLUMN.match(h))})
     if "CODGEO" not in header or not years:
-        raise CensusFileError(
-            f"Le fichier {name or 'fourni'} n'est pas un comparateur de territoires de l'INSEE : "
-            "colonnes CODGEO et P<AA>_POP1564 attendues (par exemple P21_POP1564).")
+        raise CensusFileError(message("commands.census.not_comparateur", name=name or "fourni"))
     year = years[-1]
     wanted = census_columns(year)
     missing = [col for col in wanted.values() if col not in header]
     if missing:
-        raise CensusFileError(
-            f"Colonnes absentes du fichier {name or 'fourni'} (recensement {year}) : "
-            f"{', '.join(missing)}. Il faut le comparateur de territoires complet de l'INSEE "
-            "(population, actifs et chômeurs de 15 à 64 ans, emplois au lieu de travail).")
+        raise CensusFileError(message("commands.census.missing_columns", name=name or "fourni",
+                                      year=year, columns=", ".join(missing)))
     index = {key: header.index(col) for key, col in wanted.items()}
     code_at = header.index("CODGEO")
     values: dict[str, dict[str, float | None]] = {}
@@ -138,7 +134,7 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
         code = rec[code_at].strip().strip('"').upper().zfill(5)
         values[code] = {key: _number(rec[i]) for key, i in index.items()}
     if not values:
-        raise CensusFileError(f"Le fichier {name or 'fourni'} ne contient aucune commune.")
+        raise CensusFileError(message("commands.census.empty", name=name or "fourni"))
     return Census(year, values, name, len(values))
 
 

@@ -39,8 +39,16 @@ class BudgetPage(ProfilePage):
                     help_text=self.tr("Part de l'investissement couverte par des aides, en "
                                       "pourcentage (50 pour la moitié)."))
         self.number(form, "budget.annual_operating_eur",
-                    self.tr("&Budget de fonctionnement annuel (€)"),
-                    required=is_required("budget.annual_operating_eur"))
+                    self.tr("&Budget de fonctionnement annuel total (€)"),
+                    required=is_required("budget.annual_operating_eur"),
+                    help_text=self.tr("Toutes les charges du lieu par an : loyer, énergie, "
+                                      "ménage, animation…"))
+        self.number(form, "budget.annual_contribution_eur",
+                    self.tr("&Contribution annuelle au fonctionnement (€)"),
+                    required=is_required("budget.annual_contribution_eur"),
+                    help_text=self.tr("Ce que la commune (ou le porteur) s'engage à verser "
+                                      "chaque année pour couvrir le déficit de "
+                                      "fonctionnement ; vide si rien n'est décidé."))
         opening = self.text(form, "budget.opening", self.tr("&Ouverture visée"),
                             to_model=month_to_model,
                             help_text=self.tr("Mois et année, par exemple 09/2027 ou "

@@ -26,7 +26,8 @@ def apply_census_option(args: argparse.Namespace) -> None:
     if not path:
         return
     from reports.communes import load_census_file
+    from reports.texts import message
 
     census = load_census_file(path)
-    print(f"Recensement {census.year} lu dans {census.source} ({census.rows} communes) : "
-          "il remplace le recensement 2018 fourni.", file=sys.stderr)
+    print(message("commands.census.loaded", year=census.year, source=census.source,
+                  rows=census.rows), file=sys.stderr)

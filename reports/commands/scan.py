@@ -12,6 +12,7 @@ import sys
 
 from reports.cli import EXIT_OK
 from reports.commands.census import add_census_option, apply_census_option
+from reports.texts import message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
                       pdf=not args.no_pdf)
     if not args.quiet:
         print(file=sys.stderr)
-    print(f"{selection.label} : {len(report.rows)} communes classées"
-          + (f", {len(report.skipped)} non analysées" if report.skipped else "") + ".")
+    skipped = message("commands.scan.skipped", count=len(report.skipped)) if report.skipped else ""
+    print(message("commands.scan.done", territory=selection.label, ranked=len(report.rows),
+                  skipped=skipped))
     for path in report.files:
-        print(f"Écrit : {path}")
+        print(message("commands.scan.written", path=path))
     return EXIT_OK

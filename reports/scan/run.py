@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.scan.rows import analyse_commune, rank, settings
+from reports.texts import message
 
 Progress = Callable[[float, str], None]
 PARALLEL_FROM = 200  # fewer communes than this: one process (start-up costs more)
@@ -42,7 +43,8 @@ def _analyse_all(codes: list[str], jobs: int, progress: Progress | None,
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
-            progress(0.9 * len(out) / total, f"{len(out)} communes analysées sur {total}")
+            progress(0.9 * len(out) / total, message("commands.scan.progress", done=len(out),
+                                                     total=total))
 
     if jobs <= 1 or total < PARALLEL_FROM:
         for code in codes:
@@ -119,14 +121,15 @@ def run_scan(selection: Any, out_dir: str | Path, *, progress: Progress | None =
     except OSError as exc:
         from reports.files import WriteError
 
-        raise WriteError(f"Impossible de créer le dossier {out} : {exc.strerror or exc}.") from exc
+        raise WriteError(message("commands.scan.cannot_create", path=out,
+                                 reason=exc.strerror or exc)) from exc
     header, cells = csv_rows(report.rows)
     report.files.append(write_table(out / "scan.csv", header, cells))
     if pdf:
         if progress is not None:
-            progress(0.95, "Carte et tableau du PDF")
+            progress(0.95, message("commands.scan.pdf"))
         data = scan_pdf(report.rows, selection, book, skipped=report.skipped)
         report.files.append(write_atomic(out / "scan.pdf", data))
     if progress is not None:
-        progress(1.0, "Terminé")
+        progress(1.0, message("commands.scan.finished"))
     return report

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.errors import UserFacingError
+from reports.texts import message
 
 CODE_COLUMNS = ("commune.insee_code", "code_insee", "insee_code", "insee", "codgeo", "code",
                 "depcom", "code commune")
@@ -42,13 +43,10 @@ def by_epci(siren: str, directory: Any = None) -> Selection:
     book = _book(directory)
     siren = str(siren).strip()
     if not re.fullmatch(r"\d{9}", siren):
-        raise ScanError(f"--epci : un numéro SIREN de neuf chiffres est attendu (lu : « {siren} »)"
-                        " ; il figure dans la fiche de la commune (python -m reports communes "
-                        "NOM, champ epci_siren).")
+        raise ScanError(message("commands.scan.bad_siren", siren=siren))
     codes = tuple(book.current_codes(epci_siren=siren))
     if not codes:
-        raise ScanError(f"Aucune commune de l'annuaire n'appartient à l'intercommunalité de "
-                        f"SIREN {siren} ({book.vintage}).")
+        raise ScanError(message("commands.scan.empty_epci", siren=siren, vintage=book.vintage))
     name = book.by_insee(codes[0]).epci_name or siren
     return Selection("epci", siren, f"{name} (EPCI {siren})", tuple(sorted(codes)))
 
@@ -61,8 +59,7 @@ def by_departement(code: str, directory: Any = None) -> Selection:
         dep = "0" + dep
     codes = tuple(sorted(book.current_codes(departement=dep)))
     if not codes:
-        raise ScanError(f"--departement : département « {code} » inconnu de l'annuaire ; "
-                        "attendu un code comme 11, 2A ou 974.")
+        raise ScanError(message("commands.scan.unknown_departement", code=code))
     name = book.by_insee(codes[0]).departement_name or dep
     return Selection("departement", dep, f"{name} ({dep})", codes)
 
@@ -79,14 +76,14 @@ def from_codes(values: list[str], label: str, directory: Any = None,
             continue
         found = book.by_insee(text.zfill(5) if text.isdigit() else text)
         if found is None:
-            skipped.append((text, "code INSEE inconnu de l'annuaire"))
+            skipped.append((text, message("commands.scan.unknown_code")))
             continue
         current = found.current_insee_code
         if current not in codes:
             codes.append(current)
     if not codes:
-        raise ScanError(f"Aucune commune reconnue dans {label} : une colonne de codes INSEE "
-                        f"est attendue ({', '.join(CODE_COLUMNS[:4])}…).")
+        raise ScanError(message("commands.scan.no_commune", label=label,
+                                columns=", ".join(CODE_COLUMNS[:4])))
     return Selection(kind, label, label, tuple(codes), tuple(skipped))
 
 
@@ -106,8 +103,7 @@ def from_file(path: str | Path, directory: Any = None) -> Selection:
     if re.fullmatch(r"(\d{4,5}|2[AB]\d{3})", str(column).strip(), re.IGNORECASE):
         values.insert(0, column)  # a file without header: its first line is a code
     if len(values) > MAX_COMMUNES:
-        raise ScanError(f"{path.name} : plus de {MAX_COMMUNES} lignes, ce n'est pas une liste "
-                        "de communes.")
+        raise ScanError(message("commands.scan.too_many", name=path.name, limit=MAX_COMMUNES))
     return from_codes(values, path.name, directory)
 
 

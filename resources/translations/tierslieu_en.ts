@@ -609,12 +609,7 @@ Do you want to recover it?</translation>
         <translation>Expected &amp;subsidy rate (%)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Budget de fonctionnement annuel (€)</source>
-        <translation>Yearly &amp;running budget (€)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Mois et année, par exemple 09/2027 ou septembre 2027.</source>
         <translation>Month and year, for example 09/2027 or September 2027.</translation>
     </message>
@@ -624,12 +619,32 @@ Do you want to recover it?</translation>
         <translation>Services &amp;wanted</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-18"/>
         <source>Part de l&apos;investissement couverte par des aides, en pourcentage (50 pour la moitié).</source>
         <translation>Share of the investment covered by grants, as a percentage (50 for half).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>&amp;Budget de fonctionnement annuel total (€)</source>
+        <translation>Total yearly &amp;running budget (€)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toutes les charges du lieu par an : loyer, énergie, ménage, animation…</source>
+        <translation>Every yearly cost of the place: rent, energy, cleaning, facilitation…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Contribution annuelle au fonctionnement (€)</source>
+        <translation>Yearly &amp;contribution to running costs (€)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce que la commune (ou le porteur) s&apos;engage à verser chaque année pour couvrir le déficit de fonctionnement ; vide si rien n&apos;est décidé.</source>
+        <translation>What the commune (or the carrier) commits to pay each year to cover the running deficit; leave empty if nothing is decided.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Ouverture visée</source>
         <translation>Target &amp;opening</translation>
     </message>
