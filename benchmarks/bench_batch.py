@@ -1,10 +1,20 @@
 """Batch benchmark: 500 varied communes from the study's ranges, default jobs, PDF notes.
 
     .venv/bin/python benchmarks/bench_batch.py [--rows 500] [--jobs N] [--format pdf]
+    .venv/bin/python benchmarks/bench_batch.py --scale [--mode analysis|errors] [--root DIR]
 
 Prints the wall time (target: under 60 s for 500 PDFs on the 2-core machine), the rate,
 and each worker's peak resident memory after its first notes and at the end (memory must
 stay flat over the batch). The CSV is generated with a fixed seed: same rows every run.
+
+``--scale`` (issue #15) runs 300, 10 000 and 100 000 rows, each in a fresh process, and
+prints rows/s and the parent process's peak memory for each: both must stay flat. Full
+notes are too slow for 100 000 rows, so it runs a cheap mode: ``validate`` (the default:
+the workers read each row's profile, no analysis, no note: the pool, the streaming, the
+progress and the tables are what is measured), ``analysis`` (also analyse each row) or
+``errors`` (every row has a bad cell: the parent alone, reading,
+planning, counting progress and writing errors.csv). ``--root`` runs another checkout's code
+(for a before/after comparison; it must have ``run_batch(..., task=...)``).
 """
 
 from __future__ import annotations
@@ -19,7 +29,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if "--root" in sys.argv:  # another checkout's code (before/after comparisons)
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--root") + 1]).resolve()))
+else:
+    sys.path.insert(0, str(ROOT))
 
 from reports.batch import BatchOptions, default_jobs, run_batch  # noqa: E402
 from reports.batch.fields import template_columns  # noqa: E402
@@ -90,13 +103,106 @@ def _fr(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def analyse_only(job, options):
+    """The batch task without the note: validate and analyse the row (workers import this)."""
+    from reports.batch.model import Outcome
+    from reports.profile import errors_in, profile_from_dict
+
+    profile, messages = profile_from_dict(job.data)
+    if profile is None or errors_in(messages):
+        return Outcome(job.line, job.commune, ok=False)
+    from reports.analysis import analyse
+
+    result = analyse(profile)
+    summary = {"line": job.line, "commune": result.commune.name,
+               "insee_code": result.commune.insee_code, "files": []}
+    return Outcome(job.line, result.commune.name, ok=True, summary=summary)
+
+
+def validate_only(job, options):
+    """The batch task reduced to reading the row's profile (the pool's own cost shows)."""
+    from reports.batch.model import Outcome
+    from reports.profile import errors_in, profile_from_dict
+
+    profile, messages = profile_from_dict(job.data)
+    ok = profile is not None and not errors_in(messages)
+    summary = {"line": job.line, "commune": job.commune, "insee_code": job.insee_code,
+               "files": []} if ok else None
+    return Outcome(job.line, job.commune, ok=ok, summary=summary)
+
+
+def scale_csv(path: Path, rows: int, mode: str) -> None:
+    """`rows` rows cycling over 500 generated communes; in errors mode each has a bad cell."""
+    generate(path, 500)
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    header, body = text[0], text[1:]
+    if mode == "errors":
+        column = header.split(";").index("population.employed_15_64")
+        body = [";".join(c if i != column else "beaucoup"
+                         for i, c in enumerate(line.split(";"))) for line in body]
+    lines = [header] + [body[i % len(body)] for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+
+
+def run_one(csv_path: Path, mode: str, jobs: int) -> None:
+    """One measured run in this fresh process; prints a JSON line."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
+        start = time.perf_counter()
+        tasks = {"analysis": analyse_only, "validate": validate_only}
+        options = {"task": tasks[mode]} if mode in tasks else {}
+        report = run_batch(csv_path, BatchOptions(Path(folder)), jobs=jobs, **options)
+        wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rows": report.total, "done": len(report.done),
+                      "failed": len(report.failed), "wall": wall,
+                      "rate": report.total / wall, "parent_peak_mb": peak / 1024}))
+
+
+def scale(args: argparse.Namespace) -> int:
+    """300, 10 000 and 100 000 rows, each run in a fresh process."""
+    import json
+    import subprocess
+
+    print(f"mode: {args.mode}  jobs: {args.jobs}  code: {args.root or ROOT}")
+    print("| rows | wall (s) | rows/s | parent peak RSS (MB) | done | failed |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-csv-") as folder:
+        for rows in args.sizes:
+            csv_path = Path(folder) / f"c{rows}.csv"
+            scale_csv(csv_path, rows, args.mode)
+            command = [sys.executable, __file__, "--run", str(csv_path), "--mode", args.mode,
+                       "--jobs", str(args.jobs)] + (["--root", str(args.root)] if args.root
+                                                    else [])
+            out = subprocess.run(command, capture_output=True, text=True, check=False)
+            if out.returncode:
+                print(out.stderr[-2000:])
+                return 1
+            figures = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"| {rows} | {figures['wall']:.1f} | {figures['rate']:.0f} | "
+                  f"{figures['parent_peak_mb']:.0f} | {figures['done']} | "
+                  f"{figures['failed']} |", flush=True)
+    return 0
+
+
 def main() -> int:
     """Generate, run, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--format", choices=("pdf", "docx", "both"), default="pdf")
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 10_000, 100_000])
+    parser.add_argument("--mode", choices=("validate", "analysis", "errors"), default="validate")
+    parser.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--run", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run:
+        run_one(args.run, args.mode, args.jobs)
+        return 0
+    if args.scale:
+        return scale(args)
     formats = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}[args.format]
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as folder:
         csv_path = Path(folder) / "communes.csv"

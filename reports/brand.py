@@ -9,16 +9,21 @@ else ``$XDG_CONFIG_HOME/tierslieu/brands`` (``~/.config/tierslieu/brands``).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reports.errors import UserFacingError
+from reports.files import ReadError, read_regular, shown
+from reports.jsonlimits import hostile_value, json_error_text, json_loads
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -26,6 +31,11 @@ _LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _MAX_TEXT = 200  # long enough for a contact line; caps what a table cell must hold
 _TEXT_FIELDS = ("name", "organisation", "contact", "author")
 CONFIG_ENV = "TIERSLIEU_CONFIG_DIR"
+MAX_LOGO_BYTES = 20 * 1024 * 1024  # a logo is a few hundred kB
+MAX_LOGO_PIXELS = 25_000_000  # 5 000 × 5 000: decoded, about 100 MB at most
+LOGO_MAX_PX = 600  # the cover shows the logo within 40 × 22 mm: 600 px is ~380 dpi
+MAX_BRAND_BYTES = 256 * 1024  # a brand file is a few hundred bytes
+Warn = Callable[[str], None]
 
 
 class BrandError(UserFacingError, ValueError):
@@ -70,21 +80,95 @@ def check_color(value: object, field: str = "main_color") -> str:
 
 
 def check_logo(value: object, base_dir: Path | None = None) -> Path | None:
-    """Return the logo's absolute path (None if empty) or raise BrandError."""
+    """Return the logo's absolute path (None if empty) or raise BrandError.
+
+    Reads 8 bytes for the type and the image header for the size: a special file
+    (FIFO, ``/dev/zero``) is refused before anything is read, an image of more than
+    `MAX_LOGO_PIXELS` pixels before it is decoded.
+    """
     if value in (None, ""):
         return None
     path = Path(str(value)).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     if path.suffix.lower() not in _LOGO_SUFFIXES:
-        raise BrandError(f"Logo (logo_path) : « {path.name} » doit être une image PNG ou JPEG.")
+        raise BrandError(f"Logo (logo_path) : « {shown(path.name)} » doit être une image PNG "
+                         "ou JPEG.")
+    if not os.path.lexists(path):
+        raise BrandError(f"Logo introuvable (logo_path) : « {shown(path)} ».")
     try:
-        head = path.read_bytes()[:8]
+        head = read_regular(path, MAX_LOGO_BYTES, head=8)
+        size = path.stat().st_size
+    except ReadError as exc:
+        raise BrandError(f"Logo (logo_path) : {exc}") from exc
     except OSError as exc:
-        raise BrandError(f"Logo (logo_path) introuvable ou illisible : {path}.") from exc
+        raise BrandError(f"Logo (logo_path) introuvable ou illisible : {shown(path)}.") from exc
     if not head.startswith(_LOGO_MAGIC):
-        raise BrandError(f"Logo (logo_path) : {path.name} n'est pas une image PNG ou JPEG valide.")
+        raise BrandError(f"Logo (logo_path) : {shown(path.name)} n'est pas une image PNG ou "
+                         "JPEG valide.")
+    if size > MAX_LOGO_BYTES:
+        raise BrandError(f"Logo (logo_path) : {shown(path.name)} pèse {size // 1024 // 1024} Mo "
+                         f"(au plus {MAX_LOGO_BYTES // 1024 // 1024} Mo) : réduisez l'image.")
+    _pixels(path)
     return path.resolve()
+
+
+def _pixels(path: Path) -> tuple[int, int]:
+    """The image's size from its header; BrandError if unreadable or too big."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():  # Pillow's English warning: the check below says it
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:  # reads the header only
+                width, height = image.size
+    except Image.DecompressionBombError as exc:
+        raise BrandError(f"Logo (logo_path) : {shown(path.name)} a bien plus de "
+                         f"{MAX_LOGO_PIXELS // 1_000_000} millions de pixels : réduisez "
+                         "l'image.") from exc
+    except Exception as exc:  # PIL raises many kinds for a damaged file
+        raise BrandError(f"Logo (logo_path) : {shown(path.name)} n'est pas une image PNG ou "
+                         "JPEG lisible.") from exc
+    if width * height > MAX_LOGO_PIXELS:
+        raise BrandError(
+            f"Logo (logo_path) : {shown(path.name)} fait {width} × {height} pixels, trop grand "
+            f"(au plus {MAX_LOGO_PIXELS // 1_000_000} millions de pixels) : réduisez l'image "
+            f"(quelques centaines de pixels de large suffisent)."
+        )
+    return width, height
+
+
+def logo_png(path: str | Path) -> bytes:
+    """The logo as the note embeds it: a PNG of at most `LOGO_MAX_PX` pixels a side.
+
+    BrandError (French) when the file is not a usable logo. Cached: a batch embeds the same
+    logo in every note.
+    """
+    path = Path(path)
+    checked = check_logo(str(path))
+    assert checked is not None
+    info = checked.stat()
+    return _logo_png(str(checked), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=8)
+def _logo_png(path: str, _mtime: int, _size: int) -> bytes:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.draft("RGB", (LOGO_MAX_PX, LOGO_MAX_PX))  # JPEG: decode at a smaller scale
+            image.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
+            if image.mode not in ("RGB", "RGBA", "L", "LA"):
+                image = image.convert("RGBA")
+            buffer = io.BytesIO()
+            image.save(buffer, "PNG", optimize=True)
+    except Exception as exc:  # a damaged image body: PIL raises many kinds
+        raise BrandError(f"Logo (logo_path) : {shown(Path(path).name)} n'est pas une image "
+                         "PNG ou JPEG lisible.") from exc
+    return buffer.getvalue()
 
 
 def _text(data: dict[str, Any], key: str) -> str:
@@ -131,19 +215,29 @@ def load_brand_file(path: str | Path) -> Brand:
     """Read a brand JSON file; BrandError (French) if unreadable, malformed or invalid."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise BrandError(f"Profil cabinet introuvable ou illisible : {path}.") from exc
+        raw = read_regular(path, MAX_BRAND_BYTES)
+    except ReadError as exc:
+        raise BrandError(f"Profil cabinet illisible : {exc}") from exc
+    name = shown(path.name)
     try:
-        data = json.loads(text)
+        data = json_loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise BrandError(f"Profil cabinet {name} : ce n'est pas un texte UTF-8 (octet invalide "
+                         f"à la position {exc.start}).") from exc
     except json.JSONDecodeError as exc:
         raise BrandError(
-            f"Profil cabinet {path.name} : JSON invalide (ligne {exc.lineno}, colonne {exc.colno})."
+            f"Profil cabinet {name} : JSON invalide (ligne {exc.lineno}, colonne {exc.colno} : "
+            f"{json_error_text(exc)})."
         ) from exc
+    except RecursionError as exc:
+        raise BrandError(f"Profil cabinet {name} : trop profondément imbriqué.") from exc
+    hostile = hostile_value(data)
+    if hostile is not None:
+        raise BrandError(f"Profil cabinet {name} : {hostile[1]}")
     try:
         return brand_from_dict(data, base_dir=path.parent)
     except BrandError as exc:
-        raise BrandError(f"{path.name} : {exc}") from exc
+        raise BrandError(f"{name} : {exc}") from exc
 
 
 # --- storage of named brands -------------------------------------------------------------
@@ -179,16 +273,24 @@ def _brand_file(name: str) -> Path:
     return brands_dir() / f"{_slug(name)}.json"
 
 
-def list_brands() -> list[Brand]:
-    """The saved brands, sorted by name; unreadable files are skipped."""
+def scan_brands() -> tuple[list[Brand], list[str]]:
+    """The saved brands sorted by name, and a French warning for each file skipped.
+
+    One broken file (not UTF-8, not JSON, nested, invalid) never hides the others.
+    """
     folder = brands_dir()
-    brands = []
+    brands, warnings = [], []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
         try:
             brands.append(load_brand_file(path))
-        except BrandError:
-            continue  # one broken file must not hide the others
-    return sorted(brands, key=lambda b: b.name.casefold())
+        except BrandError as exc:
+            warnings.append(f"Profil cabinet ignoré, fichier {shown(path.name)} : {exc}")
+    return sorted(brands, key=lambda b: b.name.casefold()), warnings
+
+
+def list_brands() -> list[Brand]:
+    """The saved brands, sorted by name; unreadable files are skipped (see `scan_brands`)."""
+    return scan_brands()[0]
 
 
 def save_brand(brand: Brand) -> Path:
@@ -203,8 +305,11 @@ def save_brand(brand: Brand) -> Path:
     except WriteError as exc:  # already French and names the file
         raise BrandError(f"Profil cabinet non enregistré. {exc}") from exc
     except OSError as exc:
+        from reports.files import french_reason
+
         raise BrandError(
-            f"Impossible d'enregistrer le profil cabinet dans {path.parent} : {exc}."
+            f"Impossible d'enregistrer le profil cabinet dans {shown(path.parent)} : "
+            f"{french_reason(exc)}."
         ) from exc
     return path
 
@@ -219,26 +324,39 @@ def delete_brand(name: str) -> bool:
     return True
 
 
-def find_brand(name: str) -> Brand:
-    """The saved brand called `name` (case and accents ignored); BrandError if none."""
+def find_brand(name: str, warn: Warn | None = None) -> Brand:
+    """The saved brand called `name` (case and accents ignored); BrandError if none.
+
+    `warn` receives a French line for each brand file skipped because it is broken.
+    """
     wanted = _slug(name)
-    for brand in list_brands():
+    brands, warnings = scan_brands()
+    for text in warnings if warn else ():
+        warn(text)
+    for brand in brands:
         if _slug(brand.name) == wanted:
             return brand
-    known = ", ".join(b.name for b in list_brands()) or "aucun"
+    known = ", ".join(b.name for b in brands) or "aucun"
     raise BrandError(
         f"Profil cabinet « {name} » inconnu (profils enregistrés : {known} ; "
         f"dossier : {brands_dir()}). Donnez son nom exact ou le chemin d'un fichier .json."
     )
 
 
-def resolve_brand(value: str | None) -> Brand:
+def resolve_brand(value: str | None, warn: Warn | None = None) -> Brand:
     """`--brand` on the command line: a saved name, a JSON file path, or None for the default."""
     if not value:
         return DEFAULT_BRAND
-    if value.lower().endswith(".json") or Path(value).is_file():
+    if value.lower().endswith(".json") or _is_file(value):
         return load_brand_file(value)
-    return find_brand(value)
+    return find_brand(value, warn)
+
+
+def _is_file(value: str) -> bool:
+    try:
+        return Path(value).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
 
 
 _CURRENT = "current.txt"  # the brand the wizard applies, by name (the CLI asks for --brand)
@@ -263,4 +381,7 @@ def set_current_brand(name: str | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(name or "", encoding="utf-8")
     except OSError as exc:
-        raise BrandError(f"Impossible d'enregistrer le choix du profil cabinet : {exc}.") from exc
+        from reports.files import french_reason
+
+        raise BrandError("Impossible d'enregistrer le choix du profil cabinet : "
+                         f"{french_reason(exc)}.") from exc

@@ -3,7 +3,7 @@
 Each command lives in `reports.commands.<name>` with ``add_arguments(parser)`` and
 ``run(args) -> int``; modules are imported only when their command runs, so start-up stays
 fast. Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 cannot write the output,
-130 interrupted. No traceback ever reaches the user.
+130 interrupted (Ctrl-C), 143 stopped by SIGTERM. No traceback ever reaches the user.
 """
 
 from __future__ import annotations
@@ -29,6 +29,60 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived outside a command that handles it (the batch does)."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _sigterm_handled() -> object:
+    """Turn SIGTERM into `Terminated` while a command runs (main thread only)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def emit(text: str) -> int:
+    """Write `text` whole on stdout; EXIT_UNWRITABLE (French message) if it cannot be.
+
+    A command builds its whole output first, so a reader gets all of it or nothing usable;
+    a failed write (``> /dev/full``) leaves stdout pointing at the null device so that the
+    interpreter's own flush at exit cannot fail a second time.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        _discard_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        from reports.files import french_reason
+
+        _discard_stdout()
+        print(f"Impossible d'écrire le résultat sur la sortie standard : "
+              f"{french_reason(exc)}.", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    return EXIT_OK
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device (what was not written is dropped, never retried)."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):  # not a real file (tests capture it)
+        pass
 
 
 def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
@@ -80,6 +134,7 @@ def _use_programmes(path: str | None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv`, run the command and return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    previous = _sigterm_handled()
     try:
         parser = _build_parser(argv)
         args = parser.parse_args(argv)
@@ -96,12 +151,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_message("commands.cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Terminated:
+        print("Arrêt demandé (SIGTERM) : rien n'a été écrit à moitié.", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
+        _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # the one funnel: never a traceback for the user
         print(_message("commands.cli.unexpected", name=exc.__class__.__name__, reason=exc),
               file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _message(key: str, /, **values: object) -> str:

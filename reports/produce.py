@@ -10,6 +10,7 @@ The command line (``note``, ``example``), the batch worker and the wizard all ca
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,8 +97,12 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
         say(fraction, message)
 
     chosen = targets(output, formats)
-    if logo and not Path(logo).is_file():
+    if logo and not os.path.lexists(logo):
         raise UserFacingError(message("produce.errors.missing_logo", path=logo))
+    if logo:  # checked before any work (special file, size, pixels): never dropped
+        from reports.brand import check_logo
+
+        check_logo(logo)
     start = 0.0
     result = source
     if not _is_result(source):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -93,6 +94,32 @@ def test_any_valid_profile_gives_a_complete_result(data):
     assert 0 <= users.low <= users.central <= users.high
     assert result.sizing.surface_m2 >= 0
     assert len(result.finance.projection) == 3
+    _holds_issue_12_invariants(profile, result)
+
+
+def _holds_issue_12_invariants(profile, result):
+    """Ceilings, phases, break-even against capacity, staff « à prévoir », impact."""
+    demand, sizing, finance = result.demand, result.sizing, result.finance
+    if demand.ceiling is not None:  # known people may lift the centre, never the range above it
+        assert demand.users.high <= max(math.floor(demand.ceiling), demand.users.central)
+    people = (profile.territory.known_independents or 0) + (profile.territory.known_teleworkers
+                                                           or 0)
+    if people:
+        assert demand.users.low <= max(people, demand.known_floor)
+    assert sizing.phase1_workstations <= sizing.workstations
+    assert sizing.phase1_closed_offices <= sizing.closed_offices
+    be = finance.break_even
+    if be.feasible_at_capacity:
+        assert be.users_needed is not None and be.users_needed <= be.capacity_users + 1e-9
+    assert all(y.users <= sizing.capacity_users + 0.05 for y in finance.projection)
+    if profile.carrier.staff_hours_per_week:
+        assert not any(line.planned for line in finance.operating)
+    assert len(finance.sensitivity.lines) == 5
+    impact = result.impact
+    if impact.quantified:
+        assert impact.minutes_saved_per_trip > 0
+    else:
+        assert impact.trips_avoided_per_year == impact.km_avoided_per_year == 0
 
 
 @SETTINGS

@@ -149,14 +149,19 @@ def test_unreadable_csv_or_folder_raise_a_french_batch_error(tmp_path):
         run_batch(_csv(tmp_path, ROWS), BatchOptions(blocker / "out"), task=fake_task)
 
 
-def test_leftover_temporary_files_are_swept(tmp_path):
+def test_the_sweep_removes_only_what_this_run_left(tmp_path):
+    """Issue #15: a file that was there before the run is never removed, whatever its name
+    (it cannot be told apart from the user's own); the run's own leftovers are."""
     out = tmp_path / "out"
     out.mkdir()
-    (out / f"{TEMP_PREFIX}Prades.pdf.123.tmp").write_text("reste")
-    (out / "mine.pdf").write_text("garde")
+    before = {f"{TEMP_PREFIX}Prades.pdf.123.tmp": "reste", f"{TEMP_PREFIX}mes-notes.txt": "à moi",
+              "mine.pdf": "garde"}
+    for name, text in before.items():
+        (out / name).write_text(text, encoding="utf-8")
     run_batch(_csv(tmp_path, ROWS[:1]), BatchOptions(out), jobs=1, task=fake_task, lookup=None)
-    assert sorted(p.name for p in out.iterdir()) == ["Prades.pdf", "errors.csv", "mine.pdf",
-                                                      "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["Prades.pdf", "errors.csv", "summary.csv", *before])
+    assert all((out / n).read_text(encoding="utf-8") == t for n, t in before.items())
 
 
 def test_real_task_reports_a_failing_row_and_goes_on(tmp_path, monkeypatch):

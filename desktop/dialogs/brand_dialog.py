@@ -37,6 +37,7 @@ from reports.brand import (
     delete_brand,
     list_brands,
     save_brand,
+    scan_brands,
     set_current_brand,
 )
 
@@ -250,9 +251,10 @@ class BrandChooser(QWidget):
         self.combo = QComboBox(self)
         self.manage = QPushButton(self.tr("Gérer…"), self)
         self.setMaximumWidth(TEXT_MAX_WIDTH)
-        self.combo.setToolTip(self.tr("La présentation d'un bureau d'études (logo, couleur, "
-                                      "coordonnées). Pour une note de la commune, gardez "
-                                      "la présentation sobre."))
+        self.tip = self.tr("La présentation d'un bureau d'études (logo, couleur, "
+                           "coordonnées). Pour une note de la commune, gardez "
+                           "la présentation sobre.")
+        self.combo.setToolTip(self.tip)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)
@@ -265,7 +267,9 @@ class BrandChooser(QWidget):
     def refresh(self) -> None:
         """Reload the profiles and select the current one."""
         current = current_brand().name
-        self.brands = [DEFAULT_BRAND, *list_brands()]
+        brands, self.warnings = scan_brands()  # a broken file is skipped, and said
+        self.brands = [DEFAULT_BRAND, *brands]
+        self.combo.setToolTip("\n\n".join([self.tip, *self.warnings]))
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItems([display_name(b) for b in self.brands])

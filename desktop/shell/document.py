@@ -91,10 +91,6 @@ class ProjectDocument(QObject):
         if get_path(self.profile, field) == value:
             return
         set_path(self.profile, field, value)
-        self.touch(field)
-
-    def touch(self, field: str) -> None:
-        """Record that `field` was changed in place (lists such as buildings)."""
         self.revision += 1
         self._set_modified(True)
         self.changed.emit(field)

@@ -363,7 +363,7 @@ def projection(users: float, price: float, operating_total: float, params: Param
     per_user_year = price * 12 if per_user_year is None else per_user_year
     out = []
     for year, share in enumerate(params("ramp_up"), start=1):
-        n = round(min(users * share, capacity or math.inf), 1)
+        n = round(min(users * share, math.inf if capacity is None else capacity), 1)
         revenue = round(n * per_user_year + other * share, 2)
         out.append(YearProjection(year, n, revenue, round(operating_total, 2),
                                   round(revenue - operating_total, 2)))
@@ -372,7 +372,7 @@ def projection(users: float, price: float, operating_total: float, params: Param
 
 def served_users(expected: float, sizing: Sizing) -> float:
     """Regular users the phase-1 place can serve: the users expected, within its capacity."""
-    if sizing.capacity_users and sizing.capacity_users < expected:
+    if sizing.capacity_users < expected:  # 0 when nothing fits in the building
         return round(sizing.capacity_users, 1)
     return expected
 
@@ -401,7 +401,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
         rate = params("default_subsidy_rate")
     subsidy = round(inv_total * rate, 2)
     years = projection(demand.users.central, price, op_total, params, per_user, other,
-                       sizing.capacity_users or None)
+                       sizing.capacity_users)
     support = max(0.0, max(-y.balance_eur for y in years))
     staff_cost = staff_line(profile, model_id, params)
     staff = staff_cost.amount_eur if staff_cost is not None else 0.0
@@ -411,7 +411,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
     in_kind = costs.in_kind_lines(profile, sizing, params)
     return Finance(tuple(investment), inv_total, tuple(operating), op_total, options,
                    break_even(op_total, price, users, params, per_user, other,
-                              sizing.capacity_users or None, demand.users.central),
+                              sizing.capacity_users, demand.users.central),
                    years, plan.lines, subsidy,
                    round(inv_total - subsidy, 2), round(support, 2),
                    revenue, round(sum(line.amount_eur for line in revenue), 2),

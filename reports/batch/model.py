@@ -44,7 +44,7 @@ class Job:
     issues: tuple[Issue, ...] = ()  # found while reading the row (warnings only)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 100 000-row batch keeps 100 000 of these
 class Outcome:
     """What a worker did with one job."""
 
@@ -67,8 +67,11 @@ class BatchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # header and reading problems
     interrupted: bool = False
+    signal: int = 0  # the signal that stopped the batch (SIGINT, SIGTERM), 0 if none
     summary_path: Path | None = None
     errors_path: Path | None = None
+    # summary.csv's cells of each row done, formatted on arrival: (line, cells)
+    summary_rows: list[tuple[int, tuple[str, ...] | str]] = field(default_factory=list)
 
     @property
     def done(self) -> list[Outcome]:

@@ -8,17 +8,28 @@ from collections.abc import Iterable
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{p}{i}" for p in ("COM", "LPT") for i in "123456789¹²³"
 }
 MAX_STEM = 80  # keeps "folder\\stem (code INSEE).docx" far below Windows' 260-character paths
 
 
+def _visible(text: str) -> str:
+    """Without control, format (right-to-left overrides, zero-width) or surrogate characters."""
+    return "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+
+
 def safe_stem(name: str, fallback: str = "commune") -> str:
-    """A file name stem safe on Windows: accents kept, forbidden characters replaced."""
+    """A file name stem safe on Windows: accents kept, forbidden characters replaced.
+
+    Invisible characters (controls, direction overrides) are dropped, and the stem never
+    starts with a spreadsheet formula character (``=``, ``+``, ``-``, ``@``).
+    """
     text = unicodedata.normalize("NFC", name or "")
-    text = _FORBIDDEN.sub("-", text)
+    text = _visible(_FORBIDDEN.sub("-", text))
     text = _SPACES.sub(" ", text).strip()
+    text = text.lstrip("=+-@ ")  # a name the summary lists must not read as a formula
     text = text[:MAX_STEM].rstrip(". ")  # Windows drops trailing dots and spaces silently
     if not text.strip("-"):
         text = fallback

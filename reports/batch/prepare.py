@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reports.batch.csvread import CsvTable
@@ -92,49 +92,77 @@ def directory_lookup() -> Callable[[str], Any] | None:
     return book.by_insee
 
 
+def _read_row(
+    line: int, row: dict[str, str], lookup: Callable[[str], Any] | None
+) -> tuple[dict[str, Any], list[Issue]]:
+    """One row's profile dict and its issues (an ERROR among them: no job for the row)."""
+    data, cell_errors = unflatten(row)
+    warnings = fill_commune(data, lookup)
+    name = str(data.get("commune", {}).get("name") or row.get("commune.name") or "")
+    if row.get(""):
+        row_issues = [
+            Issue(
+                line,
+                name,
+                "",
+                WARNING,
+                "Cellules au-delà des colonnes de l'en-tête : ignorées.",
+            )
+        ]
+    else:
+        row_issues = []
+    row_issues += [Issue(line, name, e.field, ERROR, e.text) for e in cell_errors]
+    row_issues += [
+        Issue(line, name, "commune.insee_code", level, text) for level, text in warnings
+    ]
+    return data, row_issues
+
+
+class JobPlan:
+    """The rows of a table planned as jobs, without holding every job in memory.
+
+    A first pass finds the rows that cannot be read (`issues`) and each good row's file stem
+    (homonyms need the whole table); `jobs()` then reads the rows again, one job at a time,
+    so a batch of 100 000 rows never holds 100 000 profile dicts.
+    """
+
+    def __init__(self, table: CsvTable, lookup: Callable[[str], Any] | None) -> None:
+        self.table, self.lookup = table, lookup
+        self.issues: list[Issue] = []
+        names: list[tuple[int, str, str]] = []
+        for line, row in table.rows:
+            data, row_issues = _read_row(line, row, lookup)
+            if any(i.level == ERROR for i in row_issues):
+                self.issues += row_issues
+            else:
+                commune = data["commune"]
+                names.append((line, str(commune.get("name") or ""),
+                              str(commune.get("insee_code") or "")))
+        self.stems = unique_stems(names)
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+    def jobs(self) -> Iterator[Job]:
+        """The jobs, in the table's order, built as they are asked for."""
+        for line, row in self.table.rows:
+            stem = self.stems.get(line)
+            if stem is None:
+                continue
+            data, row_issues = _read_row(line, row, self.lookup)
+            yield Job(
+                line,
+                str(data["commune"].get("name") or ""),
+                str(data["commune"].get("insee_code") or ""),
+                data,
+                stem,
+                tuple(row_issues),
+            )
+
+
 def make_jobs(
     table: CsvTable, lookup: Callable[[str], Any] | None
 ) -> tuple[list[Job], list[Issue]]:
     """Jobs for the readable rows, and the issues of the rows that cannot even be read."""
-    pending: list[tuple[int, dict[str, Any], list[Issue]]] = []
-    issues: list[Issue] = []
-    for line, row in table.rows:
-        data, cell_errors = unflatten(row)
-        warnings = fill_commune(data, lookup)
-        name = str(data.get("commune", {}).get("name") or row.get("commune.name") or "")
-        if row.get(""):
-            row_issues = [
-                Issue(
-                    line,
-                    name,
-                    "",
-                    WARNING,
-                    "Cellules au-delà des colonnes de l'en-tête : ignorées.",
-                )
-            ]
-        else:
-            row_issues = []
-        row_issues += [Issue(line, name, e.field, ERROR, e.text) for e in cell_errors]
-        row_issues += [
-            Issue(line, name, "commune.insee_code", level, text) for level, text in warnings
-        ]
-        if any(i.level == ERROR for i in row_issues):
-            issues += row_issues
-        else:
-            pending.append((line, data, row_issues))
-    stems = unique_stems(
-        (line, str(d["commune"].get("name") or ""), str(d["commune"].get("insee_code") or ""))
-        for line, d, _ in pending
-    )
-    jobs = [
-        Job(
-            line,
-            str(d["commune"].get("name") or ""),
-            str(d["commune"].get("insee_code") or ""),
-            d,
-            stems[line],
-            tuple(row_issues),
-        )
-        for line, d, row_issues in pending
-    ]
-    return jobs, issues
+    plan = JobPlan(table, lookup)
+    return list(plan.jobs()), plan.issues

@@ -15,10 +15,18 @@ _cancel: Any = None  # a multiprocessing.Event shared with the parent, set to st
 
 
 def init_worker(cancel_event: Any) -> None:
-    """Pool initializer: the parent alone handles Ctrl-C; workers watch the shared event."""
+    """Pool initializer: the parent alone handles Ctrl-C and SIGTERM; workers watch the event.
+
+    The parent starts workers with both signals blocked (a Ctrl-C during start-up would
+    print a traceback); they are ignored here, then unblocked.
+    """
     global _cancel
     _cancel = cancel_event
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def set_cancel_event(event: Any) -> None:
@@ -117,6 +125,10 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
 
 def _failure_text(exc: Exception) -> str:
     """A French sentence for an unexpected failure (the note's own errors are French already)."""
-    if isinstance(exc, WriteError | OSError):
+    if isinstance(exc, WriteError):
         return f"Note non écrite : {exc}"
+    if isinstance(exc, OSError):
+        from reports.files import french_reason
+
+        return f"Note non écrite : {french_reason(exc)}."
     return f"Erreur inattendue pendant l'analyse ou l'écriture : {exc.__class__.__name__} : {exc}"

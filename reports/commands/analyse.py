@@ -1,6 +1,7 @@
 """``python -m reports analyse PROFIL.json``: the whole analysis result, as JSON on stdout.
 
-Exit codes: 0 done, 2 unreadable or invalid profile (French messages on stderr).
+Exit codes: 0 done, 2 unreadable or invalid profile (French messages on stderr), 3 the
+result cannot be written on stdout.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import argparse
 import json
 import sys
 
-from reports.cli import EXIT_INVALID, EXIT_OK
+from reports.cli import EXIT_INVALID, emit
 from reports.commands.census import add_census_option, apply_census_option
 from reports.texts import message
 
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     result = analyse(profile, directory=False if args.no_directory else None)
-    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return EXIT_OK
+    # the whole text first: a reader gets valid JSON or nothing (allow_nan: strict JSON)
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+    return emit(text + "\n")

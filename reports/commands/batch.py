@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from reports.batch.model import ERROR
-from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_UNWRITABLE
+from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
@@ -42,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 interrupted."""
+    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 Ctrl-C, 143 SIGTERM."""
     from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
     from reports.brand import BrandError, resolve_brand
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
 
     try:
-        brand = resolve_brand(args.brand)
+        brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
     except BrandError as exc:
         print(f"Profil cabinet : {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     bar = _ProgressBar(args.quiet)
     try:
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
-                           progress=bar.update, on_start=bar.start)
+                           progress=bar.update, on_start=bar.start, signals=True)
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
@@ -73,12 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_template(path: Path) -> int:
     """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`."""
+    from reports.files import WriteError, write_atomic
     from reports.paths import read_bytes
 
     try:
-        path.write_bytes(read_bytes("batch", "communes-modele.csv"))
-    except OSError as exc:
-        print(f"Impossible d'écrire {path} : {exc.strerror or exc}.", file=sys.stderr)
+        write_atomic(path, read_bytes("batch", "communes-modele.csv"))
+    except WriteError as exc:  # French, names the file
+        print(str(exc), file=sys.stderr)
         return EXIT_UNWRITABLE
     print(f"Modèle écrit : {path}", file=sys.stderr)
     return EXIT_OK
@@ -118,13 +120,21 @@ def _conclude(report, quiet: bool) -> int:
     done, failed = len(report.done), len(report.failed)
     out = report.summary_path.parent if report.summary_path else None
     if report.interrupted:
-        print(f"Interrompu : {done} note(s) terminée(s) sur {report.total} ; "
-              f"récapitulatif dans {report.summary_path}.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        terminated = report.signal == getattr(signal, "SIGTERM", -1)
+        why = "Arrêt demandé (SIGTERM)" if terminated else "Interrompu"
+        print(f"{why} : {done} note(s) terminée(s) sur {report.total} ; "
+              f"récapitulatif dans {report.summary_path}, problèmes dans "
+              f"{report.errors_path}.", file=sys.stderr)
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+    from reports.batch.runner import ENCODING_FIELD
+
     header_errors = [i for i in report.issues if i.level == ERROR]
     for issue in header_errors:  # the file itself is wrong: say why, whatever --quiet says
         print(f"Fichier CSV, ligne {issue.line} — {issue.field} : {issue.text}",
               file=sys.stderr)
+    for issue in report.issues:  # accents read another way: say it, whatever --quiet says
+        if issue.field == ENCODING_FIELD:
+            print(f"Fichier CSV — {issue.text}", file=sys.stderr)
     if failed or header_errors:
         print(f"{done} commune(s) traitée(s), {failed} ligne(s) en erreur : "
               f"voir {report.errors_path}.", file=sys.stderr)

@@ -42,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_census_option(parser)
 
 
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
 def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     """Read one profile and produce its note; print French messages; return the exit code.
 
@@ -66,7 +70,7 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
         print(messages_text(errors), file=sys.stderr)
         return EXIT_INVALID
     written = produce(profile, args.output, formats=getattr(args, "format", "pdf"),
-                      brand=resolve_brand(args.brand), author=args.author,
+                      brand=resolve_brand(args.brand, warn=_warn), author=args.author,
                       organisation=args.organisation, logo=args.logo)
     for path in written:
         print(message("commands.note.written", path=path))

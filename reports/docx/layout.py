@@ -125,16 +125,21 @@ def logo(document: Any, path: Any) -> None:
     if not path:
         return
     try:
+        import io
+
         from PIL import Image
 
-        with Image.open(path) as image:
+        from reports.brand import logo_png
+
+        data = logo_png(path)  # downscaled to what the cover needs
+        with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
     except Exception:  # a broken logo must not cost the user the whole note
         return
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     scale = min(4.0 / width, 2.2 / height)
-    paragraph.add_run().add_picture(str(path), width=Cm(width * scale))
+    paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width * scale))
 
 
 def table_of_contents(document: Any, title: str, entries: list[tuple[int, str]]) -> None:

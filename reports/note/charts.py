@@ -150,6 +150,10 @@ def tornado_chart(*, rows: Sequence[tuple[str, float, float]], base: float, widt
         y = height - top - (i + 1) * row_h + 4
         drawing.add(_label(wrap(name, label_w - 6, REGULAR, 7), label_w, y + 4, size=7,
                            anchor="end"))
+        if abs(up - down) < 0.5:  # a driver that is zero here (no staff, no rent)
+            drawing.add(_label(labels.get("none", "sans effet ici"), base_x + 4, y + 2,
+                               size=6.5, color=GREY))
+            continue
         for value, fill, dy in ((down, LIGHT_BAR, 5.5), (up, INK, 0)):
             x0, x1 = sorted((base_x, x_of(value)))
             drawing.add(Rect(x0, y + dy, max(x1 - x0, 0.6), 5.5, fillColor=fill,

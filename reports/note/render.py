@@ -22,11 +22,14 @@ Progress = Callable[[float, str], None]
 
 
 def _logo(source: Any) -> ImageReader | None:
-    """The logo as an image, or None when it is missing or not an image (never fatal)."""
+    """The logo downscaled to what the cover needs, or None when it is missing or not an
+    image (never fatal here: the command line and the wizard check the logo beforehand)."""
     if not source:
         return None
     try:
-        reader = ImageReader(str(source))
+        from reports.brand import logo_png
+
+        reader = ImageReader(io.BytesIO(logo_png(source)))
         reader.getSize()
         return reader
     except Exception:  # a broken logo must not cost the user the whole note

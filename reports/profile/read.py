@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reports.files import ReadError, read_regular, shown
+from reports.jsonlimits import hostile_value, json_error_text, json_loads
 from reports.profile.checks import _service_text, validate_profile
 from reports.profile.messages import Message
 from reports.profile.model import FORMAT, MAX_FILE_BYTES, SECTIONS, VERSION, Building, Profile
@@ -73,6 +75,9 @@ def profile_from_dict(data: Any) -> tuple[Profile | None, list[Message]]:
     The messages hold the type errors met while reading and everything
     `validate_profile` finds; a value of the wrong type is left empty in the model.
     """
+    hostile = hostile_value(data)
+    if hostile is not None:
+        return None, [Message(*hostile)]
     data, messages = _check_format(data)
     if data is None:
         return None, messages
@@ -109,26 +114,24 @@ def read_profile(path: str | os.PathLike[str]) -> tuple[Profile | None, list[Mes
     except TypeError:
         return None, [Message("", "Aucun fichier de profil indiqué.")]
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Message("", f"Le fichier « {path.name} » est trop volumineux pour "
-                                  "être un profil de commune.")]
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Message("", f"Fichier introuvable : « {path} ».")]
-    except IsADirectoryError:
-        return None, [Message("", f"« {path} » est un dossier, pas un fichier de profil.")]
-    except OSError as exc:
-        return None, [Message("", f"Impossible de lire « {path} » : {exc.strerror or exc}.")]
+        if not path.exists() and not path.is_symlink():
+            return None, [Message("", f"Fichier introuvable : « {shown(path)} ».")]
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except OSError as exc:  # a name too long to even look at
+        return None, [Message("", f"Impossible de lire « {shown(path)} » : nom ou chemin trop "
+                              f"long ou invalide (code {exc.errno}).")]
+    except ReadError as exc:
+        return None, [Message("", str(exc))]
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json_loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, [Message("", f"« {path.name} » n'est pas un fichier texte UTF-8 : "
+        return None, [Message("", f"« {shown(path.name)} » n'est pas un fichier texte UTF-8 : "
                               "ce n'est pas un profil de commune.")]
     except json.JSONDecodeError as exc:
-        return None, [Message("", f"« {path.name} » n'est pas un JSON valide (ligne "
-                              f"{exc.lineno}, colonne {exc.colno}) : {exc.msg}.")]
+        return None, [Message("", f"« {shown(path.name)} » n'est pas un JSON valide (ligne "
+                              f"{exc.lineno}, colonne {exc.colno}) : {json_error_text(exc)}.")]
     except RecursionError:
-        return None, [Message("", f"« {path.name} » est trop profondément imbriqué.")]
+        return None, [Message("", f"« {shown(path.name)} » est trop profondément imbriqué.")]
     if isinstance(data, dict) and "format" not in data:
         return None, [Message("format", f"« {path.name} » n'est pas un profil de commune "
                               f"tierslieu (il manque « \"format\": \"{FORMAT}\" »).")]

@@ -56,8 +56,15 @@ def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
     try:
         text = profile_to_json(profile)
     except (TypeError, ValueError) as exc:
-        raise ProfileWriteError(f"Le profil contient une valeur impossible à enregistrer : "
-                                f"{exc}.") from exc
+        from reports.jsonlimits import hostile_value
+
+        try:
+            found = hostile_value(profile_to_dict(profile))
+        except Exception:  # the message below stands on its own
+            found = None
+        where = f" {found[1]}" if found else ""
+        raise ProfileWriteError("Le profil contient une valeur impossible à enregistrer "
+                                f"(nombre infini, caractère invalide…).{where}") from exc
     try:
         return write_atomic(path, text.encode("utf-8"))
     except WriteError as exc:
