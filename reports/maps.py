@@ -644,15 +644,16 @@ def _study_points(directory: Any, exclude: str = "") -> list[MapPoint]:
 
 
 def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km: float = 30,
-                         zone_km: float | None = 20,
+                         zone_km: float | None = 20, minutes: int | None = 20,
                          zone_codes: Iterable[str] | None = None,
                          zone_label: str = "") -> NeighbourhoodPoints | None:
     """The points of a commune's neighbourhood map: the commune, every commune and CGET
     tiers-lieu whose centre lies in the frame (±`radius_km`), the study's sites there.
 
-    The zone is the travel-time catchment when `zone_codes` (its communes' INSEE codes) is
-    given, else a circle of `zone_km` (None: no zone). None when the commune is unknown or has
-    no coordinates (collectivités d'outre-mer)."""
+    The zone is given by `zone_codes` (INSEE codes of its communes), else it is the
+    directory's travel-time catchment of `minutes` (`Directory.catchment`), else a circle
+    of `zone_km` (None for both: no zone). None when the commune is unknown or has no
+    coordinates (collectivités d'outre-mer)."""
     if directory is None:
         from reports.communes import directory as shipped
 
@@ -676,6 +677,11 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
     points += [p for p in _study_points(directory)
                if abs(p.lat - commune.lat) * KM_PER_DEGREE <= reach]
     zone = None
+    if zone_codes is None and minutes and hasattr(directory, "catchment"):
+        found_zone = directory.catchment(commune.insee_code, minutes)
+        if found_zone is not None and found_zone.communes:
+            zone_codes = [c.insee_code for c in found_zone.communes]
+            zone_label = zone_label or labels()["zone_minutes"].format(minutes=minutes)
     if zone_codes is not None:
         zone = MapZone(codes=frozenset(zone_codes) | {commune.insee_code}, label=zone_label)
     elif zone_km:
@@ -686,18 +692,19 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
 
 def neighbourhood_map(commune_code: str, directory: Any = None, *, width: float = 480,
                       height: float = 320, radius_km: float = 30, zone_km: float | None = 20,
-                      zone_codes: Iterable[str] | None = None, zone_label: str = "",
-                      caption: str | None = None) -> Drawing | None:
+                      minutes: int | None = 20, zone_codes: Iterable[str] | None = None,
+                      zone_label: str = "", caption: str | None = None) -> Drawing | None:
     """The map of a commune and its surroundings (wizard's territory page, the note).
 
     Shows ±`radius_km` around the commune's centre: the commune (ringed disc), every
     commune (disc sized by population, the largest named), the CGET 2019 tiers-lieux
-    (triangles), the study's sites (hollow squares), the zone (`zone_codes`: the
-    catchment's communes, from `Directory.catchment(...)`; else a `zone_km` circle), a
+    (triangles), the study's sites (hollow squares), the zone (`zone_codes`, else the
+    directory's catchment of `minutes` by road, else a `zone_km` circle), a
     scale bar, a north arrow, a legend and the sources caption. None when the commune is
     unknown or not located."""
     found = neighbourhood_points(commune_code, directory, radius_km=radius_km, zone_km=zone_km,
-                                 zone_codes=zone_codes, zone_label=zone_label)
+                                 minutes=minutes, zone_codes=zone_codes,
+                                 zone_label=zone_label)
     if found is None:
         return None
     return draw_map(found.points, width=width, height=height, zone=found.zone,

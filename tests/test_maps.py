@@ -136,7 +136,12 @@ def test_located_near_and_third_places_near_agree_with_distances():
 
 def test_neighbourhood_map_of_muret_marks_its_tiers_lieux_and_study_sites():
     found = neighbourhood_points("31395")
-    assert found.name == "Muret" and found.zone.radius_km == 20
+    catchment = directory().catchment("31395", 20)
+    assert found.name == "Muret"  # zone: the directory's 20-minute catchment, by its communes
+    assert found.zone.codes == {c.insee_code for c in catchment.communes} | {"31395"}
+    assert "20 min" in found.zone.label
+    circle = neighbourhood_points("31395", minutes=None)
+    assert circle.zone.radius_km == 20 and not circle.zone.codes
     drawing = neighbourhood_map("31395")
     texts = _texts(drawing)
     assert "Muret" in texts

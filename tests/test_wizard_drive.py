@@ -160,7 +160,7 @@ def test_a_user_goes_from_the_commune_to_its_pdf(qtbot, make_window, tmp_path, m
     assert wizard.currentId() == PageId.RESULTS
     qtbot.waitUntil(page.isComplete, timeout=20_000)
     verdict = page.result.verdict.label
-    assert verdict in page.view.toPlainText()
+    assert verdict in page.view.text()
     click_next(qtbot, wizard)
 
     page = wizard.currentPage()
@@ -184,6 +184,7 @@ def test_bad_values_block_next_with_the_message_shown(qtbot, make_window):
     click_next(qtbot, wizard)
     page = wizard.currentPage()
     qtbot.keyClicks(page.name, "Commune inventee")
+    page.outside.setChecked(True)  # a commune outside the directory is typed on purpose
     population = page.bindings["population.total"]
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     for bad in ("0", "12,5", "3 000 000"):
@@ -202,6 +203,7 @@ def test_warnings_show_but_do_not_block(qtbot, make_window):
     click_next(qtbot, wizard)
     page = wizard.currentPage()
     qtbot.keyClicks(page.name, "Test")
+    page.outside.setChecked(True)
     type_number(qtbot, page.bindings["population.total"].widget, "500")
     click_next(qtbot, wizard)
     page = wizard.currentPage()

@@ -198,11 +198,12 @@ def test_geometry_and_recent_files_are_remembered(make_window, answers, prades_f
 
 def test_the_note_goes_next_to_each_project(qtbot, make_window, answers, tmp_path):
     window = make_window()
-    for folder, name in (("a", "Prades"), ("b", "Villefort")):
+    for folder, name, code in (("a", "Prades", "66149"), ("b", "Villefort", "48198")):
         (tmp_path / folder).mkdir()
         path = tmp_path / folder / f"{name}.tierslieu.json"
-        path.write_text(json.dumps({**PRADES, "commune": {**PRADES["commune"], "name": name}}),
-                        encoding="utf-8")
+        commune = {**PRADES["commune"], "name": name, "insee_code": code,
+                   "departement": code[:2]}  # name and code of one commune
+        path.write_text(json.dumps({**PRADES, "commune": commune}), encoding="utf-8")
         assert window.open_project(str(path))
         window.wizard.go_to(PageId.RESULTS)
         qtbot.waitUntil(window.wizard.currentPage().isComplete, timeout=20_000)

@@ -1,19 +1,36 @@
-"""Page 2, Commune: the name with autocomplete, then INSEE code, département, EPCI, population."""
+"""Page 2, Commune: one commune, one identity.
+
+The commune is chosen from the offline directory (by name, INSEE code or postal code):
+name, code, département, EPCI and figures then belong together. Typing another name clears
+them (kept aside, and given back if that commune is chosen again) until a directory commune
+is chosen again; free text is an explicit « commune hors annuaire » choice.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.navigation import PageId
-from desktop.widgets.completer import CommuneCompleter
+from desktop.widgets.completer import CommuneCompleter, code_model, looks_like_code
 from desktop.widgets.departement import DepartementEdit
+from desktop.widgets.official import OfficialNotes
+from reports.fill import apply_values, directory_values, fillable_fields
 from reports.textnorm import fold
+
+CODE_RESULTS = 12  # communes proposed for a typed code
+EMPTY_TEXT = ("commune.insee_code", "commune.departement", "commune.epci_name")
+
+
+def commune_fields() -> list[str]:
+    """The fields that belong to the commune chosen: its code and every field the directory
+    fills (identity, population, census, classifications), as `reports.fill` lists them."""
+    return ["commune.insee_code", *fillable_fields()]
 
 
 class CommunePage(ProfilePage):
@@ -25,16 +42,24 @@ class CommunePage(ProfilePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, context, parent)
         self.setTitle(self.tr("La commune"))
-        self.setSubTitle(self.tr("Tapez le nom de la commune et choisissez-la dans la liste : "
-                                 "les autres champs se remplissent, et restent modifiables."))
+        self.setSubTitle(self.tr("Tapez le nom, le code INSEE ou le code postal de la commune "
+                                 "et choisissez-la dans la liste : son code, son "
+                                 "intercommunalité et ses chiffres viennent avec elle."))
         form = self.add_form()
         self.name = self.text(form, "commune.name", self.tr("&Nom de la commune"),
                               required=is_required("commune.name"))
-        self.name.setPlaceholderText(self.tr("par exemple : Prades"))
+        self.name.setPlaceholderText(self.tr("par exemple : Prades, 66149 ou 66500"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
         self.name.parentWidget().layout().insertWidget(1, self.status)  # under the name
+        self.outside = QCheckBox(self.tr("Commune &hors annuaire (saisie libre du nom et du "
+                                         "code)"), self)
+        self.outside.setToolTip(self.tr("Seulement si votre commune n'est pas dans la liste : "
+                                        "les chiffres sont alors à saisir vous-même."))
+        self.outside.toggled.connect(self._outside_toggled)
+        self.name.parentWidget().layout().insertWidget(2, self.outside, 0,
+                                                       Qt.AlignmentFlag.AlignLeft)
         self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
                                required=is_required("commune.insee_code"))
         self.insee.setMaximumWidth(120)
@@ -56,6 +81,11 @@ class CommunePage(ProfilePage):
         self.completer = CommuneCompleter(self)
         self.completer.activated[QModelIndex].connect(self._on_chosen)
         self.name.editingFinished.connect(self.resolve_typed)
+        self.name.textEdited.connect(self._name_edited)
+        self._codes_model: Any = None
+        self._kept: dict[str, dict[str, Any]] = {}  # code -> its fields, while another is typed
+        self.officials = OfficialNotes(self, ["population.total"])
+        self._set_locked(True)
         self.add_footer()
         index = context.communes
         if index is not None:
@@ -67,6 +97,7 @@ class CommunePage(ProfilePage):
     def initializePage(self) -> None:
         """Fill from the profile; make sure the directory is loading."""
         super().initializePage()
+        self._show_identity()
         index = self.context.communes
         if index is not None and not index.is_ready:
             index.start()
@@ -86,6 +117,113 @@ class CommunePage(ProfilePage):
     def _on_chosen(self, index: QModelIndex) -> None:
         """A commune was picked in the list."""
         self.choose(self.completer.insee_at(index))
+
+    # -- the identity rule -------------------------------------------------------------
+    def chosen(self) -> Any:
+        """The directory commune the fields belong to, or None (none chosen, or the name
+        no longer matches its code)."""
+        index = self.context.communes
+        code = self.document.value("commune.insee_code") or ""
+        record = index.lookup(code) if index is not None and index.is_ready else None
+        if record is None:
+            return None
+        name = self.document.value("commune.name") or ""
+        return record if fold(record.name) == fold(name) else None
+
+    def _drifted(self) -> Any:
+        """The directory commune of the code when the name says another (an older project)."""
+        index = self.context.communes
+        code = self.document.value("commune.insee_code") or ""
+        if self.outside.isChecked() or index is None or not index.is_ready or not code:
+            return None
+        record = index.lookup(code)
+        return record if record is not None and self.chosen() is None else None
+
+    def _name_edited(self, text: str) -> None:
+        """Search codes as they are typed; a different name lets go of the chosen commune."""
+        self._complete_codes(text)
+        if self.outside.isChecked():
+            return
+        index = self.context.communes
+        code = self.document.value("commune.insee_code") or ""
+        record = index.lookup(code) if index is not None and index.is_ready else None
+        if record is not None and fold(record.name) != fold(text):
+            self.forget_commune(record.insee_code)
+        self._show_identity()
+
+    def _complete_codes(self, text: str) -> None:
+        """An INSEE or postal code typed: propose its communes; a name: the name list."""
+        index = self.context.communes
+        if index is None or not index.is_ready:
+            return
+        if looks_like_code(text):
+            found = index.directory.search(text, CODE_RESULTS)
+            self._codes_model = code_model(found, text, self)
+            self.completer.setModel(self._codes_model)
+        elif self.completer.model() is not index.model:
+            self.completer.setModel(index.model)
+
+    def forget_commune(self, code: str) -> None:
+        """Clear the commune's code, identity and figures, keeping them aside for `code`."""
+        fields = [f for f in commune_fields() if f != "commune.name"]
+        self._kept[code] = {f: self.document.value(f) for f in fields}
+        for field in fields:
+            empty = "" if field in EMPTY_TEXT else None
+            self.document.set(field, empty)
+            if field in self.bindings:
+                self.bindings[field].write(empty)
+        self.refresh_messages()
+
+    def _outside_toggled(self, on: bool) -> None:
+        """Free text asked for: the code and département become editable."""
+        self._set_locked(not on)
+        if not on:
+            self.resolve_typed()
+        self._show_identity()
+        self.completeChanged.emit()
+
+    def _set_locked(self, locked: bool) -> None:
+        """Code and département come from the directory unless the commune is outside it."""
+        for widget in (self.insee, self.departement):
+            widget.setReadOnly(locked)  # still reachable by Tab: screen readers read it
+
+    def _show_identity(self) -> None:
+        """Say which commune the fields belong to, or what to do."""
+        index = self.context.communes
+        if index is None or not index.is_ready:
+            return
+        name = (self.document.value("commune.name") or "").strip()
+        record = self.chosen()
+        if record is not None:
+            self.outside.setChecked(False)
+            self.status.setText(self.tr("✔ {name} ({departement}) — code INSEE {code} : les "
+                                        "chiffres préremplis sont ceux de cette commune."
+                                        ).format(name=record.name,
+                                                 departement=record.departement,
+                                                 code=record.insee_code))
+        elif self._drifted() is not None:
+            other = self._drifted()
+            self.status.setText(self.tr("Le nom « {name} » ne correspond pas au code INSEE "
+                                        "{code} ({other}) : choisissez la commune dans la "
+                                        "liste.").format(name=name, code=other.insee_code,
+                                                         other=other.name))
+        elif self.outside.isChecked():
+            self.status.setText(self.tr("Commune hors annuaire : saisissez son code INSEE, "
+                                        "son département et ses chiffres vous-même."))
+        elif name:
+            self.status.setText(self.tr("Choisissez la commune dans la liste (tapez son nom, "
+                                        "son code INSEE ou son code postal), ou cochez "
+                                        "« commune hors annuaire »."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Next needs a commune of the directory, or the explicit free-text choice."""
+        if not super().isComplete():
+            return False
+        index = self.context.communes
+        if self.outside.isChecked() or index is None or not index.is_ready:
+            return True
+        return self.chosen() is not None
 
     def resolve_typed(self) -> None:
         """A name typed in full without picking: fill it in if it names one commune only."""
@@ -110,33 +248,46 @@ class CommunePage(ProfilePage):
                     old=old.name, current=old.current_name, departement=old.departement))
 
     def choose(self, insee: str) -> bool:
-        """Fill the commune's fields from the directory; False if the code is unknown."""
-        record = self.context.communes.lookup(insee) if self.context.communes else None
+        """Give the profile the commune's identity and fill its empty figures from the
+        directory (`reports.fill`: the same values and sources as the command line, recorded
+        as commune.sources for the note); figures typed before stay, the official value shown
+        beside them; a commune chosen again gets back what it had. False if unknown."""
+        index = self.context.communes
+        record = index.lookup(insee) if index else None
         if record is None:
             return False
-        for field, value in commune_values(record).items():
-            self.document.set(field, value)
-            if field in self.bindings:
-                self.bindings[field].touched = True
+        record = index.directory.current_of(record)
+        kept = self._kept.pop(record.insee_code, {})
+        values = directory_values(record, index.directory)
+        self.outside.setChecked(False)
+        profile = self.document.profile
+        for field in commune_fields():  # the identity is the chosen commune's, whole
+            if field.startswith("commune.") or field == "population.total":
+                self.document.set(field, "" if field in EMPTY_TEXT else None)
+        apply_values(profile, values)  # fills what is empty, records commune.sources
+        self.document.set("commune.insee_code", record.insee_code)
+        for field, value in kept.items():
+            if field != "commune.insee_code" and value not in (None, ""):
+                self.document.set(field, value)
+        self.document.touch("commune.sources")
+        for field in self.bindings:
+            self.bindings[field].touched = True
         self.load_from_document()
+        self._show_identity()
         return True
+
+    def after_load(self) -> None:
+        """Official value and source beside the population."""
+        self.officials.refresh()
+
+    def after_edit(self, field: str) -> None:
+        """Keep the official note in step with the population typed."""
+        self.officials.refresh()
 
     def _departement_names(self) -> dict[str, str]:
         """The directory's département names, once it is loaded (codes alone before)."""
         directory = getattr(self.context.communes, "directory", None)
         return directory.departement_names() if directory is not None else {}
-
-
-def commune_values(record: Any) -> dict[str, Any]:
-    """Profile fields filled from a directory record."""
-    return {
-        "commune.name": record.name,
-        "commune.insee_code": record.insee_code,
-        "commune.departement": record.departement,
-        "commune.epci_name": getattr(record, "epci_name", "") or "",
-        "commune.epci_population": getattr(record, "epci_population", None),
-        "population.total": getattr(record, "population", None),
-    }
 
 
 def vintage_text(directory: Any) -> str:

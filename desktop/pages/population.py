@@ -13,6 +13,7 @@ from desktop.shell.navigation import PageId
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.fields import HelpLabel
 from desktop.widgets.numbers import ui_ratio
+from desktop.widgets.official import OfficialNotes
 from reports import profile as engine
 
 
@@ -25,9 +26,9 @@ class PopulationPage(ProfilePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, context, parent)
         self.setTitle(self.tr("Population et emploi"))
-        self.setSubTitle(self.tr("Les chiffres du « dossier complet » de la commune : sur "
-                                 "insee.fr, cherchez « dossier complet » suivi du nom de la "
-                                 "commune."))
+        self.setSubTitle(self.tr("Préremplis depuis le recensement de l'INSEE quand la commune "
+                                 "a été choisie dans l'annuaire ; chaque chiffre reste "
+                                 "modifiable, et la valeur officielle peut être rétablie."))
         form = self.add_form()
         self.number(form, "population.age_15_64", self.tr("Population de &15 à 64 ans"),
                     integer=True, required=is_required("population.age_15_64"),
@@ -69,15 +70,18 @@ class PopulationPage(ProfilePage):
         column.addLayout(value_line)
         column.addWidget(explain)
         form.addRow(self.tr("Concentration d'emploi"), cell)
+        self.officials = OfficialNotes(self)
         self.add_footer()
 
     def after_load(self) -> None:
-        """Show the indicator for the loaded figures."""
+        """Show the indicator and each figure's source for the loaded figures."""
         self.update_concentration()
+        self.officials.refresh()
 
     def after_edit(self, field: str) -> None:
-        """Recompute the indicator at each keystroke."""
+        """Recompute the indicator at each keystroke; say when a figure was changed."""
         self.update_concentration()
+        self.officials.refresh()
 
     def update_concentration(self) -> None:
         """The indicator and its class, or what is missing to compute it."""

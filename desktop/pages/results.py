@@ -1,18 +1,22 @@
-"""Page 8, Résultats: the verdict and key figures, computed off the GUI thread."""
+"""Page 8, Résultats: the dashboard of the verdict, key figures and the note's charts.
+
+The analysis runs off the GUI thread; the charts (the note's own drawings) are drawn in a
+second background step, so the verdict shows as soon as it is known."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+from shiboken6 import isValid
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
-from desktop.widgets.results_html import result_html
+from desktop.widgets.dashboard import Dashboard, draw_charts
 
 if TYPE_CHECKING:
     from reports.communes import Directory
@@ -32,6 +36,7 @@ class ResultsPage(ProfilePage):
 
     page_id = PageId.RESULTS
     resultReady = Signal()
+    chartsReady = Signal()
 
     def __init__(self, document: ProjectDocument, context: AppContext,
                  parent: QWidget | None = None) -> None:
@@ -42,10 +47,8 @@ class ResultsPage(ProfilePage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.outer.addWidget(self.status)
-        self.view = QTextBrowser(self)
+        self.view = Dashboard(self)
         self.view.setAccessibleName(self.tr("Diagnostic détaillé"))
-        self.view.setOpenLinks(False)
-        self.view.setMinimumHeight(320)
         self.outer.addWidget(self.view, 1)
         self.result: AnalysisResult | None = None
         self.result_revision = -1
@@ -90,9 +93,30 @@ class ResultsPage(ProfilePage):
         self.running_revision = -1
         self.result, self.result_revision = result, revision
         self.status.setText("")
-        self.view.setHtml(result_html(result))
+        self.view.show_result(result)
         self.completeChanged.emit()
         self.resultReady.emit()
+        ratio = self.devicePixelRatioF()
+        dpi = 96 * ratio
+        run_in_background(lambda: draw_charts(result, dpi),
+                          lambda pictures: self._charts_drawn(revision, pictures, ratio),
+                          self._charts_failed)
+
+    def _charts_drawn(self, revision: int, pictures: Any, ratio: float) -> None:
+        """The charts of the note, once drawn (dropped if the answers changed meanwhile, or
+        the window was closed while they were drawn)."""
+        if not isValid(self.view) or revision != self.result_revision \
+                or revision != self.document.revision:
+            return
+        self.view.show_charts(pictures, ratio)
+        self.chartsReady.emit()
+
+    def _charts_failed(self, exc: BaseException) -> None:
+        """A chart that cannot be drawn leaves the page as it is; a bug goes to the report."""
+        from desktop.tasks import report_failure, user_message
+
+        if user_message(exc) is None:
+            report_failure(exc)
 
     def _failed(self, revision: int, exc: BaseException) -> None:
         self.running_revision = -1

@@ -6,7 +6,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
@@ -14,8 +16,11 @@ from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
+from desktop.widgets.official import OfficialNotes
 from reports import codes
 from reports.fmt import fmt_number
+
+MAP_DPI = 120  # the note's map a little larger than print size: its 7 pt words stay legible
 
 
 class TerritoryPage(ProfilePage):
@@ -70,6 +75,7 @@ class TerritoryPage(ProfilePage):
                     help_text=self.tr("Laissé vide, l'analyse compte ceux de la liste "
                                       "nationale 2019 à moins de 20 km (voir ci-dessous)."))
         self.outer.addWidget(self._neighbourhood_box())
+        self.officials = OfficialNotes(self)
         self.add_footer()
 
     def _neighbourhood_box(self) -> QGroupBox:
@@ -81,6 +87,11 @@ class TerritoryPage(ProfilePage):
         self.around.setWordWrap(True)
         self.around.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.around)
+        self.map = QLabel(box)
+        self.map.setObjectName("neighbourhood_map")
+        self.map.setAccessibleName(self.tr("Carte des environs de la commune"))
+        self.map.hide()
+        layout.addWidget(self.map)
         form = self.add_form()
         self.outer.removeItem(form)
         layout.addLayout(form)
@@ -94,13 +105,20 @@ class TerritoryPage(ProfilePage):
         layout.addWidget(self.use_ring, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
+    def after_edit(self, field: str) -> None:
+        """Say when a prefilled classification was changed."""
+        self.officials.refresh()
+
     def after_load(self) -> None:
-        """Fetch the neighbourhood when the commune changed."""
+        """Each classification's source; fetch the neighbourhood when the commune changed."""
+        self.officials.refresh()
         insee = self.document.value("commune.insee_code") or ""
         if insee == self._insee_shown:
             return
         self._insee_shown = insee
         self.neighbourhood = None
+        self.map_png = None
+        self.map.hide()
         self.use_ring.setEnabled(False)
         index = self.context.communes
         if not insee or index is None:
@@ -115,6 +133,28 @@ class TerritoryPage(ProfilePage):
         directory = index.directory
         run_in_background(lambda: directory.neighbourhood(insee),
                           lambda result: self._show(insee, result), self._failed)
+        ratio = self.devicePixelRatioF()
+        run_in_background(lambda: neighbourhood_picture(directory, insee, MAP_DPI * ratio),
+                          lambda png: self._show_map(insee, png, ratio), self._map_failed)
+
+    def _show_map(self, insee: str, png: bytes | None, ratio: float) -> None:
+        """The note's neighbourhood map, if still the same commune (and the window open)."""
+        if not isValid(self.map) or png is None \
+                or insee != (self.document.value("commune.insee_code") or ""):
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        pixmap.setDevicePixelRatio(ratio)
+        self.map.setPixmap(pixmap)
+        self.map_png = png
+        self.map.show()
+
+    def _map_failed(self, exc: BaseException) -> None:
+        """No map: the figures above still say it all; a bug goes to the error report."""
+        from desktop.tasks import report_failure, user_message
+
+        if user_message(exc) is None:
+            report_failure(exc)
 
     def _retry(self) -> None:
         self._insee_shown = ""
@@ -140,6 +180,21 @@ class TerritoryPage(ProfilePage):
         self.document.set("territory.catchment_population", int(value))
         self.bindings["territory.catchment_population"].write(int(value))
         self.refresh_messages()
+
+
+def neighbourhood_picture(directory: Any, insee: str, dpi: float) -> bytes | None:
+    """The note's neighbourhood map of `insee` as PNG bytes (worker thread, no Qt); None
+    for a commune the directory cannot place."""
+    from reportlab.lib.pagesizes import A4
+
+    from reports.docx.pilstate import drawing_to_png
+    from reports.maps import neighbourhood_map
+    from reports.note.doc import MARGIN_X
+    from reports.note.story import MAP_HEIGHT
+
+    width = A4[0] - 2 * MARGIN_X  # the note's text width: the same map as the note's
+    drawing = neighbourhood_map(insee, directory, width=width, height=MAP_HEIGHT)
+    return None if drawing is None else drawing_to_png(drawing, dpi=round(dpi))
 
 
 def neighbourhood_html(found: Any) -> str:

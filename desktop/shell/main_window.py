@@ -23,6 +23,7 @@ from reports import PROFILE_SUFFIX
 
 if TYPE_CHECKING:
     from desktop.dialogs.batch_dialog import BatchRun
+    from desktop.dialogs.scan_dialog import ScanDialog
 
 AUTOSAVE_MS = 60_000
 LEGACY_RECOVERY = "recovery" + PROFILE_SUFFIX  # before copies were kept per session
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())  # also when no QApplication icon was set (tests)
         self.wizard: TiersLieuWizard | None = None
         self.batch_run: BatchRun | None = None  # the batch in progress, stopped on close
+        self.scan_dialog: ScanDialog | None = None  # the territory comparison, stopped on close
         self.build()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
                                 self.save_csv_template)
         template.setStatusTip(self.tr("Un fichier à remplir dans un tableur : une ligne par "
                                       "commune."))
+        self._action(self.file_menu, self.tr("Comparer les communes d'un &territoire…"),
+                     self.compare_territory)
         self._action(self.file_menu, self.tr("Profils &cabinet…"), self.manage_brands)
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quitter"), self.close,
@@ -163,6 +167,12 @@ class MainWindow(QMainWindow):
         from desktop.dialogs.batch_dialog import save_template
 
         save_template(self, str(self._start_folder()))
+
+    def compare_territory(self) -> None:
+        """Rank the communes of an intercommunality or a département (reports.scan)."""
+        from desktop.dialogs.scan_dialog import open_scan_dialog
+
+        self.scan_dialog = open_scan_dialog(self)
 
     def manage_brands(self) -> None:
         """Create, edit or choose a firm profile; the note page shows the one chosen."""
@@ -345,6 +355,8 @@ class MainWindow(QMainWindow):
         batch = self.batch_run
         if batch is not None:  # stops cleanly: finished notes stay, no half-written file
             batch.stop.set()
+        if self.scan_dialog is not None:
+            self.scan_dialog.stop.set()  # the scan writes nothing once stopped
         self.discard_recovery()
         self.context.settings.sync()
         self.autosave_timer.stop()

@@ -8,6 +8,7 @@ the popup are ever built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QWidget
 
 from reports.fmt import fmt_number
@@ -81,6 +83,43 @@ def display_line(commune: Any) -> str:
     population = getattr(commune, "population", None)
     size = f", {fmt_number(population)} hab." if population else ""
     return f"{commune.name} — {where}{size}"
+
+
+_CODE = re.compile(r"\s*(\d[\d ]{1,5}|2[ABab]\d{0,3})\s*")
+
+
+def looks_like_code(text: str) -> bool:
+    """True for the start of an INSEE code or a postal code ("66", "665 00", "2A004")."""
+    return bool(_CODE.fullmatch(text or ""))
+
+
+def code_line(commune: Any, typed: str) -> str:
+    """"66500 — Prades — Pyrénées-Orientales (66), 5 835 hab.": the code that matched
+    what was typed first (the INSEE code, else the postal code), then the usual line."""
+    digits = typed.replace(" ", "").upper()
+    code = commune.insee_code if commune.insee_code.startswith(digits) else next(
+        (cp for cp in getattr(commune, "postal_codes", ()) if cp.startswith(digits)),
+        commune.insee_code)
+    return f"{code} — {display_line(commune)}"
+
+
+def code_model(found: Sequence[Any], typed: str, parent: QObject | None = None
+               ) -> QStandardItemModel:
+    """Communes found for a typed code, as completer rows that all match what was typed
+    (their folded key is the typed text itself)."""
+    model = QStandardItemModel(parent)
+    key = fold_typed(typed)
+    rows = []
+    for commune in found:
+        item = QStandardItem(code_line(commune, typed))
+        item.setData(key, FOLDED_ROLE)
+        item.setData(commune.name, NAME_ROLE)
+        item.setData(commune.insee_code, INSEE_ROLE)
+        item.setEditable(False)
+        rows.append(item)
+    if rows:
+        model.appendColumn(rows)
+    return model
 
 
 class CommuneCompleter(QCompleter):

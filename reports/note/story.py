@@ -230,7 +230,7 @@ def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
     return make
 
 
-MAP_HEIGHT = 300  # points: the map and its legend take about half a page
+MAP_HEIGHT = 250  # points: the map and its legend take under half a page
 
 
 def neighbourhood_figure(result: AnalysisResult, width: float):

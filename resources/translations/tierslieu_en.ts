@@ -155,7 +155,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+149"/>
+        <location filename="../../desktop/pages/territory.py" line="+204"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -244,84 +244,155 @@ Do you want to recover it?</translation>
         <translation>Main colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/results_html.py" line="+19"/>
-        <source>{low} à {high} (central {central})</source>
-        <translation>{low} to {high} (central {central})</translation>
+        <location filename="../../desktop/widgets/dashboard.py" line="+66"/>
+        <location line="+6"/>
+        <source>Pourquoi ?</source>
+        <translation>Why?</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Conditions</source>
-        <translation>Conditions</translation>
+        <location line="-1"/>
+        <source>Pourquoi : {about}</source>
+        <translation>Why: {about}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Verdict : {label}</source>
+        <translation>Verdict: {label}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Confiance : {label}</source>
+        <translation>Confidence: {label}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ce qui manque encore :</source>
+        <translation>Still missing:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>jamais à ce tarif</source>
+        <translation>never at this price</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usagers réguliers attendus</source>
+        <translation>regular users expected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fourchette : {low} à {high}.</source>
+        <translation>Range: {low} to {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>postes de travail</source>
+        <translation>workstations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>surface conseillée</source>
+        <translation>recommended area</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bâtiment : {name}</source>
+        <translation>building: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucun retenu</source>
+        <translation>none retained</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucun bâtiment candidat n&apos;est décrit.</source>
+        <translation>No candidate building is described.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bâtiment trop petit</source>
+        <translation>building too small</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>investissement</source>
+        <translation>investment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fonctionnement par an</source>
+        <translation>running costs per year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>soutien public par an</source>
+        <translation>public support per year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le déficit de fonctionnement à couvrir chaque année.</source>
+        <translation>The running deficit to cover each year.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usagers pour l&apos;équilibre</source>
+        <translation>users to break even</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <source>Modèle recommandé</source>
         <translation>Recommended model</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Alternatives</source>
-        <translation>Alternatives</translation>
+        <location line="+22"/>
+        <source>Risques</source>
+        <translation>Risks</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>gravité {severity}</source>
+        <translation>severity {severity}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parade : {text}</source>
+        <translation>Remedy: {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun risque particulier relevé.</source>
+        <translation>No particular risk found.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>élevée</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>moyenne</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>faible</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>Les trois sites étudiés les plus proches</source>
         <translation>The three closest sites of the study</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{site}, {commune} ({departement}) — ressemblance {score}</source>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Usagers réguliers attendus</source>
-        <translation>Regular users expected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Postes de travail</source>
-        <translation>Workstations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bureaux fermés / salles de réunion</source>
-        <translation>Closed offices / meeting rooms</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Surface conseillée</source>
-        <translation>Recommended area</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Investissement</source>
-        <translation>Investment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fonctionnement par an</source>
-        <translation>Running costs per year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Soutien public nécessaire par an</source>
-        <translation>Public support needed per year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Équilibre</source>
-        <translation>Break-even</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Chiffres clés</source>
-        <translation>Key figures</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/prompts.py" line="+10"/>
@@ -437,6 +508,169 @@ Do you want to recover it?</translation>
         <location line="+2"/>
         <source>Définition : {term}</source>
         <translation>Definition: {term}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+43"/>
+        <location line="+56"/>
+        <source>Dossier de la comparaison</source>
+        <translation>Folder for the comparison</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
+        <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} n&apos;appartient à aucune intercommunalité dans l&apos;annuaire : choisissez plutôt son département.</source>
+        <translation>{name} belongs to no intercommunality in the directory: choose its département instead.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+169"/>
+        <source>Comparer les communes d&apos;un territoire</source>
+        <translation>Compare the communes of a territory</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
+        <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&apos;&amp;intercommunalité de la commune :</source>
+        <translation>The &amp;intercommunality of the commune:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le &amp;département :</source>
+        <translation>The &amp;département:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>nom, code INSEE ou code postal</source>
+        <translation>name, INSEE code or postal code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune dont l&apos;intercommunalité est comparée</source>
+        <translation>Commune whose intercommunality is compared</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>par exemple : 11, 2A, 974</source>
+        <translation>for example: 11, 2A, 974</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Département comparé</source>
+        <translation>Département compared</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dossier de &amp;sortie :</source>
+        <translation>&amp;Output folder:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Avancement de la comparaison</source>
+        <translation>Progress of the comparison</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lancer la comparaison</source>
+        <translation>&amp;Run the comparison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ouvrir le dossier</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Arrêter</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comparaison de {count} communes : {label}…</source>
+        <translation>Comparing {count} communes: {label}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comparaison arrêtée : aucun fichier n&apos;a été écrit.</source>
+        <translation>Comparison stopped: no file was written.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} communes classées ; écrit dans {folder} : {files}.</source>
+        <translation>{count} communes ranked; written in {folder}: {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} commune(s) laissée(s) de côté (voir scan.csv).</source>
+        <translation>{count} commune(s) left aside (see scan.csv).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>La comparaison a échoué.</source>
+        <translation>The comparison failed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrêt en cours…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>L&apos;annuaire des communes se charge encore : réessayez dans un instant.</source>
+        <translation>The commune directory is still loading: try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/official.py" line="+37"/>
+        <location line="+14"/>
+        <source>Rétablir</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Utiliser</source>
+        <translation>Use it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rétablir la valeur officielle</source>
+        <translation>Restore the official figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remettre {value}</source>
+        <translation>Put back {value}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Source : {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non renseigné — valeur officielle : {value} ({source})</source>
+        <translation>Not filled in — official figure: {value} ({source})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Modifié — valeur officielle : {value} ({source})</source>
+        <translation>Changed — official figure: {value} ({source})</translation>
     </message>
 </context>
 <context>
@@ -836,27 +1070,17 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+27"/>
+        <location filename="../../desktop/pages/commune.py" line="+44"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tapez le nom de la commune et choisissez-la dans la liste : les autres champs se remplissent, et restent modifiables.</source>
-        <translation>Type the commune&apos;s name and choose it in the list: the other fields fill in, and stay editable.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Nom de la commune</source>
         <translation>&amp;Commune name</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>par exemple : Prades</source>
-        <translation>for example: Prades</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>&amp;Code INSEE</source>
         <translation>&amp;INSEE code</translation>
     </message>
@@ -876,7 +1100,27 @@ Do you want to recover it?</translation>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-21"/>
+        <source>Tapez le nom, le code INSEE ou le code postal de la commune et choisissez-la dans la liste : son code, son intercommunalité et ses chiffres viennent avec elle.</source>
+        <translation>Type the commune&apos;s name, INSEE code or postal code and choose it in the list: its code, intercommunality and figures come with it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>par exemple : Prades, 66149 ou 66500</source>
+        <translation>for example: Prades, 66149 or 66500</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Commune &amp;hors annuaire (saisie libre du nom et du code)</source>
+        <translation>Commune not in the director&amp;y (name and code typed freely)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seulement si votre commune n&apos;est pas dans la liste : les chiffres sont alors à saisir vous-même.</source>
+        <translation>Only if your commune is not in the list: you then type its figures yourself.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
@@ -886,7 +1130,7 @@ Do you want to recover it?</translation>
         <translation>Legal population (INSEE); prefilled from the directory, correct it if you have a more recent figure.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Chargement de l&apos;annuaire des communes…</source>
         <translation>Loading the commune directory…</translation>
     </message>
@@ -896,7 +1140,27 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+87"/>
+        <source>✔ {name} ({departement}) — code INSEE {code} : les chiffres préremplis sont ceux de cette commune.</source>
+        <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le nom « {name} » ne correspond pas au code INSEE {code} ({other}) : choisissez la commune dans la liste.</source>
+        <translation>The name “{name}” does not match INSEE code {code} ({other}): choose the commune in the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Commune hors annuaire : saisissez son code INSEE, son département et ses chiffres vous-même.</source>
+        <translation>Commune not in the directory: type its INSEE code, département and figures yourself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choisissez la commune dans la liste (tapez son nom, son code INSEE ou son code postal), ou cochez « commune hors annuaire ».</source>
+        <translation>Choose the commune in the list (type its name, INSEE code or postal code), or tick “commune not in the directory”.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Plusieurs communes s&apos;appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
         <translation>Several communes are called “{name}”: choose yours in the list (the département tells them apart).</translation>
     </message>
@@ -906,7 +1170,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -965,7 +1229,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+85"/>
+        <location filename="../../desktop/shell/main_window.py" line="+87"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1011,6 +1275,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Comparer les communes d&apos;un &amp;territoire…</source>
+        <translation>Co&amp;mpare the communes of a territory…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Profils &amp;cabinet…</source>
         <translation>Firm &amp;profiles…</translation>
     </message>
@@ -1045,7 +1314,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -1289,12 +1558,17 @@ Replace them with the new note?</translation>
 <context>
     <name>PopulationPage</name>
     <message>
-        <location filename="../../desktop/pages/population.py" line="+27"/>
+        <location filename="../../desktop/pages/population.py" line="+28"/>
         <source>Population et emploi</source>
         <translation>Population and jobs</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Préremplis depuis le recensement de l&apos;INSEE quand la commune a été choisie dans l&apos;annuaire ; chaque chiffre reste modifiable, et la valeur officielle peut être rétablie.</source>
+        <translation>Prefilled from the INSEE census when the commune was chosen in the directory; every figure stays editable, and the official figure can be restored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Population de &amp;15 à 64 ans</source>
         <translation>Population aged &amp;15 to 64</translation>
     </message>
@@ -1339,17 +1613,12 @@ Replace them with the new note?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>Les chiffres du « dossier complet » de la commune : sur insee.fr, cherchez « dossier complet » suivi du nom de la commune.</source>
-        <translation>The figures of the commune&apos;s “dossier complet”: on insee.fr, search for “dossier complet” followed by the commune&apos;s name.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
         <translation>— (first correct the jobs or employed residents shown in red)</translation>
     </message>
@@ -1367,7 +1636,7 @@ Replace them with the new note?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+39"/>
+        <location filename="../../desktop/pages/results.py" line="+44"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
@@ -1382,12 +1651,12 @@ Replace them with the new note?</translation>
         <translation>Detailed diagnosis</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+48"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
@@ -1402,7 +1671,7 @@ Replace them with the new note?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-130"/>
+        <location filename="../../desktop/pages/territory.py" line="-180"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1497,12 +1766,17 @@ Replace them with the new note?</translation>
         <translation>Left blank, the analysis counts those of the 2019 national list within 20 km (see below).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Carte des environs de la commune</source>
+        <translation>Map of the commune&apos;s surroundings</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Population de la &amp;zone desservie</source>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-29"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
@@ -1512,18 +1786,18 @@ Replace them with the new note?</translation>
         <translation>Associations, business clubs, community cafés…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Autour de la commune (annuaire hors ligne)</source>
         <translation>Around the commune (offline directory)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>Choisissez la commune à la page précédente pour voir ses environs.</source>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-25"/>
         <source>Laissée vide, l&apos;analyse prend la population à moins de 20 km.</source>
         <translation>Left blank, the analysis uses the population within 20 km.</translation>
     </message>
@@ -1533,12 +1807,12 @@ Replace them with the new note?</translation>
         <translation>&amp;Use the population within 20 km</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Calcul des environs de la commune…</source>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+36"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
