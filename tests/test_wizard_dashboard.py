@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from shiboken6 import isValid
 
 from desktop.shell.navigation import PageId
 from desktop.widgets.dashboard import Tile, VerdictCard, Why, verdict_style
@@ -44,14 +45,18 @@ def open_results(qtbot, make_window, name: str):
     assert window.open_project(str(EXAMPLES / f"{name}.tierslieu.json"))
     window.wizard.go_to(PageId.RESULTS)
     page = window.wizard.currentPage()
-    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    def settled():
+        return (page.isComplete() and page.running_revision == -1
+                   and not page.timer.isActive())
+    qtbot.waitUntil(settled, timeout=30_000)
     qtbot.waitUntil(lambda: bool(page.view.charts), timeout=60_000)
+    qtbot.waitUntil(settled, timeout=30_000)
     return window, page
 
 
 def tile_named(page, words: str) -> Tile:
     return next(t for t in page.view.findChildren(Tile)
-                if words in t.name.text() and t.isVisible())  # not one being replaced
+                if isValid(t) and t.isVisible() and words in t.name.text())  # not one replaced
 
 
 @pytest.mark.parametrize("name, level", [("lagrasse", "not_advised"),
@@ -89,8 +94,7 @@ def test_dashboard_shows_the_verdict_figures_and_the_notes_charts(qtbot, make_wi
 def test_a_building_too_small_is_said_as_in_the_note(qtbot, make_window):
     window, page = open_results(qtbot, make_window, "pennautier")
     doc = window.document
-    doc.profile.buildings[0].surface_m2 = 30  # far below any recommendation
-    doc.touch("buildings.0.surface_m2")
+    doc.set("buildings.0.surface_m2", 30)  # far below any recommendation
     page.start_analysis()
     qtbot.waitUntil(lambda: page.isComplete() and page.result.sizing.building_fit_code
                     == "too_small", timeout=30_000)

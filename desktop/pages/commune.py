@@ -20,7 +20,7 @@ from desktop.shell.navigation import PageId
 from desktop.widgets.completer import CommuneCompleter, code_model, looks_like_code
 from desktop.widgets.departement import DepartementEdit
 from desktop.widgets.official import OfficialNotes
-from reports.fill import apply_values, directory_values, fillable_fields
+from reports.fill import SOURCES_KEY, directory_values, fillable_fields
 from reports.textnorm import fold
 
 CODE_RESULTS = 12  # communes proposed for a typed code
@@ -264,12 +264,16 @@ class CommunePage(ProfilePage):
         for field in commune_fields():  # the identity is the chosen commune's, whole
             if field.startswith("commune.") or field == "population.total":
                 self.document.set(field, "" if field in EMPTY_TEXT else None)
-        apply_values(profile, values)  # fills what is empty, records commune.sources
+        filled = {}
+        for field, (value, source) in values.items():  # fill what is empty
+            if self.document.value(field) in (None, ""):
+                self.document.set(field, value)
+                filled[field] = source
+        profile.commune.extra[SOURCES_KEY] = filled  # commune.sources, as reports.fill keeps it
         self.document.set("commune.insee_code", record.insee_code)
         for field, value in kept.items():
             if field != "commune.insee_code" and value not in (None, ""):
                 self.document.set(field, value)
-        self.document.touch("commune.sources")
         for field in self.bindings:
             self.bindings[field].touched = True
         self.load_from_document()
