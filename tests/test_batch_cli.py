@@ -104,7 +104,12 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     while not list(out.glob("Commune*.pdf")) and time.monotonic() < deadline:
         time.sleep(0.1)  # waiting for a subprocess, not for Qt
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-    _, err = process.communicate(timeout=60)
+    try:
+        _, err = process.communicate(timeout=60)
+    finally:  # a hung batch must not outlive the test (it did once, under load)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
     assert process.returncode == 130, err
     assert "Interrompu" in err
     notes = sorted(p.name for p in out.glob("*.pdf"))

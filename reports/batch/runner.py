@@ -311,7 +311,40 @@ def _stop_pool(pool: ProcessPoolExecutor, cancel: Any, in_flight: dict[Future[Ou
                     process.kill()
             for job in in_flight.values():
                 tally.abandon(job)
-    pool.shutdown(wait=True, cancel_futures=True)
+    _shutdown(pool)
+
+
+def _shutdown(pool: ProcessPoolExecutor) -> None:
+    """End the pool without ever waiting forever.
+
+    `shutdown(wait=True)` right after cancelling futures can hang in CPython's executor
+    manager thread (seen here under load: the manager blocked in `Future.cancel` while the
+    main thread joined it; CPython gh-94440 is of the same family). So: shut down without
+    waiting, give the manager a bounded time, and end the worker processes if it is stuck.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is None:
+        return
+    manager.join(GRACE_SECONDS)
+    if manager.is_alive():
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        manager.join(1.0)
+    if manager.is_alive():
+        _STUCK.set()
+
+
+# Set when an executor manager thread could not be ended: the command line then leaves with
+# os._exit once its tables are written, since the interpreter would join that thread at exit.
+_STUCK = threading.Event()
+
+
+def pool_stuck() -> bool:
+    """True when a stopped pool left a thread the interpreter would wait for at exit."""
+    return _STUCK.is_set()
 
 
 @contextlib.contextmanager

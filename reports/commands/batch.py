@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -43,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the batch; 0 all done, 2 some rows in error, 3 cannot write, 130 Ctrl-C, 143 SIGTERM."""
     from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+    from reports.batch.runner import pool_stuck
     from reports.brand import BrandError, resolve_brand
 
     if args.modele:
@@ -69,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
     finally:
         bar.close()
-    return _conclude(report, args.quiet)
+    code = _conclude(report, args.quiet)
+    if pool_stuck():  # the tables are written; do not let the interpreter wait at exit
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _write_template(path: Path) -> int:
