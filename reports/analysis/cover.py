@@ -21,7 +21,9 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
     commune that finances someone else's project has still to vote one.
     """
     deficit = finance.public_support_per_year_eur
-    if finance.break_even.reached or deficit <= 0:
+    be = finance.break_even
+    # break-even « reached » by users the place cannot hold is no cover by the tariffs
+    if deficit <= 0 or (be.reached and be.feasible_at_capacity):
         return True, text("cover.running.tariffs")
     need = text("cover.running.need", deficit=fmt_eur(deficit))
     contribution = profile.budget.annual_contribution_eur

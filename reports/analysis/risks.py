@@ -12,7 +12,7 @@ from typing import Any
 from reports.analysis.cover import running_cover
 from reports.analysis.finance import chosen_building, users_text
 from reports.analysis.parameters import Params
-from reports.analysis.texts import items, text
+from reports.analysis.texts import counted, items, text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Profile
 from reports.result import Demand, ExistingOffer, ExistingPlace, Finance, Risk, Sizing
@@ -57,7 +57,7 @@ def _people_risks(profile: Profile, demand: Demand, params: Params) -> list[Foun
         out.append(_risk("risks.no_group", "high"))
     if demand.users.central < params("thin_demand_users"):
         out.append(_risk("risks.thin_catchment", "high", {
-            "users": fmt_number(demand.users.central),
+            "users": counted(demand.users.central, "common.nouns.regular_user"),
             "threshold": fmt_number(params("thin_demand_users"))}))
     return out
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from reports.analysis.cover import running_cover
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
-from reports.analysis.texts import items, text
+from reports.analysis.texts import counted, items, text
 from reports.fmt import fmt_number
 from reports.profile import Profile
 from reports.result import (
@@ -164,7 +164,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
     closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
                         for s in sites[:2])
     summary = text("verdict.summary.text", commune=profile.commune.name, typology=best.name,
-                   closest=closest, users=fmt_number(users.central),
+                   closest=closest, users=counted(users.central, "common.nouns.regular_user"),
                    low=fmt_number(users.low), high=fmt_number(users.high), cover=money)
     highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]
     if highs:
