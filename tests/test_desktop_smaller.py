@@ -55,9 +55,11 @@ def test_building_dialog_message_gets_its_whole_height(qtbot):
     surface = dialog.widgets["surface_m2"]
     surface.setText("99999999")
     surface.valueEdited.emit()
-    qtbot.wait(1)
     label = dialog.messages["surface_m2"]
-    assert label.isVisible() and "surface" in label.text().lower()
+    # the layout settles over a few events (a 1 ms wait failed once in a full run)
+    qtbot.waitUntil(lambda: label.isVisible()
+                    and label.height() >= label.heightForWidth(label.width()) - 2, timeout=3000)
+    assert "surface" in label.text().lower()
     assert label.height() >= label.heightForWidth(label.width()) - 2  # not cut
 
 
