@@ -174,6 +174,10 @@ def test_2000_generated_profiles_hold_together(data):
     assert [str(v) for v in check(result)] == []
 
 
+# seeded like the test above, so CI is repeatable; explore other seeds by hand with
+# `pytest --hypothesis-seed=N` (one such run found the « couvriraient » / « équilibre
+# impossible » contradiction, fixed in reports/analysis/cover.py)
+@seed(20261204)
 @settings(max_examples=100, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(PROFILES)
