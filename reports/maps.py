@@ -301,16 +301,10 @@ class _Labels:
 
 
 def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
-    """Lines of at most `width` points, broken at spaces."""
-    lines, current = [], ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if current and stringWidth(trial, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return [*lines, current] if current else lines
+    """Lines of at most `width` points, broken at spaces (the charts' rule)."""
+    from reports.note.charts import break_lines
+
+    return break_lines(text, width, font, size)
 
 
 # ---------------------------------------------------------------- the drawing

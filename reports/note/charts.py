@@ -205,11 +205,8 @@ def _legend(drawing: Drawing, x: float, y: float, items: list[tuple]) -> None:
         x += 27 + stringWidth(text, REGULAR, 7.5) + 18
 
 
-def wrap(text: str, width: float, font: str, size: float, max_lines: int = 2) -> str:
-    """A label broken into at most `max_lines` lines of `width` points, at spaces.
-
-    Only a label too long for two lines loses its end (at a word, with "…").
-    """
+def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """`text` in lines of at most `width` points, broken at spaces (charts and maps)."""
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -219,7 +216,15 @@ def wrap(text: str, width: float, font: str, size: float, max_lines: int = 2) ->
             current = word
         else:
             current = trial
-    lines.append(current)
+    return [*lines, current] if current else lines
+
+
+def wrap(text: str, width: float, font: str, size: float, max_lines: int = 2) -> str:
+    """A label broken into at most `max_lines` lines of `width` points, at spaces.
+
+    Only a label too long for two lines loses its end (at a word, with "…").
+    """
+    lines = break_lines(text, width, font, size) or [""]
     if len(lines) > max_lines:
         last = " ".join(lines[max_lines - 1:])
         while last and stringWidth(last + "…", font, size) > width:
