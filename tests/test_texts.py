@@ -1,16 +1,21 @@
 """resources/text/: every message the code asks for exists, with the placeholders it passes,
-and no message is left unused (read statically from the calls to reports.texts.message)."""
+and no message is left unused (read statically from the calls to reports.texts.message, from
+the keys the code hands around as strings, and from the profile schema's fields)."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
+from reports.profile import field_specs
+from reports.profile.specs import spec_text
 from reports.texts import CatalogueError, message, messages, placeholders
 
 ROOT = Path(__file__).resolve().parents[1]
+FILES = {key.split(".")[0] for key in messages()}
 
 
 def _calls() -> list[tuple[str, str, set[str]]]:
@@ -40,6 +45,23 @@ def _calls() -> list[tuple[str, str, set[str]]]:
 CALLS = _calls()
 
 
+def _keys_as_strings() -> list[tuple[str, str]]:
+    """(file, key) of every string constant shaped like a key of the catalogue (``<file>.x.y``)
+    that is not itself a message() call: keys kept in tables and handed to message() later."""
+    found = []
+    for path in (ROOT / "reports").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", node.value)
+                    and node.value.split(".")[0] in FILES):
+                found.append((path.name, node.value))
+    return found
+
+
+KEYS = _keys_as_strings()
+SCHEMA = {name: spec_text(spec, name.replace("#", "0")) for name, spec in field_specs().items()}
+
+
 def test_the_scan_finds_the_calls():
     assert len(CALLS) >= 30
 
@@ -50,8 +72,23 @@ def test_every_key_read_exists_with_its_placeholders(where, key, names):
     assert placeholders(messages()[key]) == names, where
 
 
+@pytest.mark.parametrize(("where", "key"), KEYS)
+def test_every_key_kept_as_a_string_exists(where, key):
+    assert key in messages(), f"{where}: {key} missing from resources/text/"
+
+
+def test_every_field_of_the_schema_has_its_message():
+    """spec_text fills each field's message with its bounds or codes (a missing key or a
+    placeholder the kind does not give raises)."""
+    assert len(SCHEMA) >= 40
+    assert SCHEMA["population.total"] == ("La population doit être un nombre entier entre 1 "
+                                          "et 2 000 000.")
+
+
 def test_no_message_is_left_unused():
-    assert set(messages()) - {key for _, key, _ in CALLS} == set()
+    used = ({key for _, key, _ in CALLS} | {key for _, key in KEYS}
+            | {"profile.fields." + name.replace(".#", "") for name in SCHEMA})
+    assert set(messages()) - used == set()
 
 
 def test_a_wrong_key_or_value_is_a_loud_error():
