@@ -34,8 +34,9 @@ from pathlib import Path
 from reports import insee as insee_rules
 from reports import paths
 from reports.errors import UserFacingError
-from reports.fmt import NBSP, fmt_number
+from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
+from reports.texts import message, messages
 
 __all__ = [
     "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood",
@@ -53,16 +54,6 @@ CATCHMENT_CACHE = 4096  # catchments kept (a national scan must not keep 35 000)
 EARTH_RADIUS_KM = 6371.0
 
 KINDS = {"A": "commune-actuelle", "D": "commune-deleguee", "S": "commune-associee"}
-KIND_LABELS = {"commune-deleguee": "commune déléguée", "commune-associee": "commune associée"}
-EPCI_TYPES = {
-    "CC": "communauté de communes", "CA": "communauté d'agglomération",
-    "CU": "communauté urbaine", "METRO": "métropole", "MET69": "Métropole de Lyon",
-}
-APPROXIMATE_NOTE = (
-    "Distances à vol d'oiseau entre les centres approximatifs des communes (base des codes "
-    "postaux de La Poste) : des ordres de grandeur, pas des temps de trajet. Les communes "
-    "situées hors de France ne sont pas comptées."
-)
 
 COMMUNES_FILE = "communes.tsv.gz"
 KEYS_FILE = "search_keys.txt.gz"
@@ -127,17 +118,21 @@ class Commune:
     @property
     def epci_type_label(self) -> str:
         """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
-        return EPCI_TYPES.get(self.epci_type or "", self.epci_type or "")
+        key = f"directory.epci_types.{self.epci_type}"
+        return message(key) if key in messages() else self.epci_type or ""
 
     @property
     def label(self) -> str:
         """One line for lists: ``Prades (66) — 5 835 hab.``; old names say where they went."""
-        head = f"{self.name} ({self.departement})"
         if not self.is_current:
-            return f"{head} — {KIND_LABELS[self.kind]}, aujourd'hui dans {self.current_name}"
+            return message("directory.label.old_name", name=self.name,
+                           departement=self.departement, current=self.current_name,
+                           kind=message(f"directory.kinds.{self.kind}"))
         if self.population is None:
-            return head
-        return f"{head} — {fmt_number(self.population)}{NBSP}hab."
+            return message("directory.label.unknown_population", name=self.name,
+                           departement=self.departement)
+        return message("directory.label.current", name=self.name, departement=self.departement,
+                       population=fmt_number(self.population))
 
     def to_dict(self) -> dict:
         """Plain JSON-ready mapping (postal codes as a list)."""
@@ -182,7 +177,7 @@ class ThirdPlace:
     @property
     def type_label(self) -> str:
         """``"Tiers lieux à dominante coworking"`` as the CGET wrote it, or a default."""
-        return self.cget_type or "type non précisé par la liste CGET"
+        return self.cget_type or message("directory.neighbourhood.untyped_place")
 
     def to_dict(self) -> dict:
         """Plain JSON-ready mapping."""
@@ -199,7 +194,8 @@ class Neighbourhood:
     rings: tuple[Ring, ...]
     epci_population: int | None
     third_places: tuple[ThirdPlace, ...]
-    approximate_note: str = APPROXIMATE_NOTE
+    approximate_note: str = field(
+        default_factory=lambda: message("directory.neighbourhood.approximate_note"))
     # 15, 20 and 25 minutes of approximate road time: Catchment.summary() of each
     catchments: tuple[dict, ...] = ()
     catchment_method: str = ""
@@ -244,18 +240,12 @@ def _where(root: Path | None, name: str) -> str:
 
 def _missing(where: str) -> DirectoryError:
     """The French error for a resource that is not there."""
-    return DirectoryError(
-        f"Annuaire des communes introuvable : {where}. Réinstallez l'application "
-        "ou reconstruisez-le avec scripts/build_communes.py."
-    )
+    return DirectoryError(message("directory.errors.missing", where=where))
 
 
 def _corrupt(where: str) -> DirectoryError:
     """The French error for a resource that exists but cannot be read."""
-    return DirectoryError(
-        f"Annuaire des communes illisible (fichier abîmé) : {where}. Réinstallez "
-        "l'application ou reconstruisez-le avec scripts/build_communes.py."
-    )
+    return DirectoryError(message("directory.errors.corrupt", where=where))
 
 
 def _read_bytes(root: Path | None, name: str) -> bytes:
@@ -411,10 +401,11 @@ class Directory:
         if self._census is not None:
             bundled = self._insee_meta.get("census_source")
             sources = [s for s in sources if s.get("dataset") != bundled]
-            sources.append({"producer": "INSEE", "dataset": (
-                f"Base du comparateur de territoires, fichier fourni : {self._census.source}"),
-                "vintage": f"recensement {self._census.year}", "licence": "Licence Ouverte 2.0",
-                "use": "population de 15 à 64 ans, actifs, actifs occupés, emplois"})
+            sources.append({
+                "producer": "INSEE", "licence": "Licence Ouverte 2.0",
+                "dataset": message("directory.census.dataset", source=self._census.source),
+                "vintage": message("directory.census.vintage", year=self._census.year),
+                "use": message("directory.census.use")})
         return sources
 
     @property
@@ -428,7 +419,7 @@ class Directory:
     @property
     def census_label(self) -> str:
         """« recensement 2018 (INSEE) »: the vintage to show beside a census figure."""
-        return f"recensement {self.census_year} (INSEE)" if self.census_year else ""
+        return message("directory.census.label", year=self.census_year) if self.census_year else ""
 
     @property
     def coverage(self) -> str:
@@ -781,7 +772,7 @@ class Directory:
             values = {k: insee_rules.rounded(v) for k, v in figures.counts.items()}
             notes = [n for n in notes if not n.startswith("census")] + list(figures.notes)
             notes.append("user_census")
-            census_geography = "géographie du fichier fourni"
+            census_geography = message("directory.census.geography")
         mapping = {
             **values,
             "zau2010": zau or None,

@@ -111,6 +111,7 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
             name = path.name if inner == path.name else f"{path.name} ({inner})"
     else:
         lines = source
+    shown = name or message("commands.census.unnamed")
     iterator = iter(lines)
     head = next(iterator, "")
     delimiter = ";" if head.count(";") >= head.count(",") else ","
@@ -118,12 +119,12 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
                                                                    delimiter=delimiter))]
     years = sorted({2000 + int(m.group(1)) for h in header if (m := _POP_COLUMN.match(h))})
     if "CODGEO" not in header or not years:
-        raise CensusFileError(message("commands.census.not_comparateur", name=name or "fourni"))
+        raise CensusFileError(message("commands.census.not_comparateur", name=shown))
     year = years[-1]
     wanted = census_columns(year)
     missing = [col for col in wanted.values() if col not in header]
     if missing:
-        raise CensusFileError(message("commands.census.missing_columns", name=name or "fourni",
+        raise CensusFileError(message("commands.census.missing_columns", name=shown,
                                       year=year, columns=", ".join(missing)))
     index = {key: header.index(col) for key, col in wanted.items()}
     code_at = header.index("CODGEO")
@@ -134,7 +135,7 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
         code = rec[code_at].strip().strip('"').upper().zfill(5)
         values[code] = {key: _number(rec[i]) for key, i in index.items()}
     if not values:
-        raise CensusFileError(message("commands.census.empty", name=name or "fourni"))
+        raise CensusFileError(message("commands.census.empty", name=shown))
     return Census(year, values, name, len(values))
 
 

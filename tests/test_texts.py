@@ -45,20 +45,26 @@ def _calls() -> list[tuple[str, str, set[str]]]:
 CALLS = _calls()
 
 
-def _keys_as_strings() -> list[tuple[str, str]]:
-    """(file, key) of every string constant shaped like a key of the catalogue (``<file>.x.y``)
-    that is not itself a message() call: keys kept in tables and handed to message() later."""
-    found = []
+def _keys_as_strings() -> tuple[list[tuple[str, str]], set[str]]:
+    """(file, key) of every string constant shaped like a key of the catalogue (``<file>.x.y``),
+    keys kept in tables and handed to message() later; and the prefixes of keys built in code
+    (``f"directory.kinds.{kind}"``): every entry under such a table counts as read."""
+    found, prefixes = [], set()
     for path in (ROOT / "reports").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                     and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", node.value)
                     and node.value.split(".")[0] in FILES):
                 found.append((path.name, node.value))
-    return found
+            elif (isinstance(node, ast.JoinedStr) and node.values
+                  and isinstance(node.values[0], ast.Constant)
+                  and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)*\.", str(node.values[0].value))
+                  and str(node.values[0].value).split(".")[0] in FILES):
+                prefixes.add(node.values[0].value)
+    return found, prefixes
 
 
-KEYS = _keys_as_strings()
+KEYS, PREFIXES = _keys_as_strings()
 SCHEMA = {name: spec_text(spec, name.replace("#", "0")) for name, spec in field_specs().items()}
 
 
@@ -87,8 +93,13 @@ def test_every_field_of_the_schema_has_its_message():
 
 def test_no_message_is_left_unused():
     used = ({key for _, key, _ in CALLS} | {key for _, key in KEYS}
-            | {"profile.fields." + name.replace(".#", "") for name in SCHEMA})
+            | {key for key in messages() if key.startswith(tuple(PREFIXES))})
     assert set(messages()) - used == set()
+
+
+@pytest.mark.parametrize("prefix", sorted(PREFIXES))
+def test_every_key_built_in_code_has_its_table(prefix):
+    assert any(key.startswith(prefix) for key in messages()), prefix
 
 
 def test_a_wrong_key_or_value_is_a_loud_error():
