@@ -32,7 +32,7 @@ def _calls() -> list[tuple[str, str, set[str]]]:
                 continue
             words = {k.arg for k in node.keywords if k.arg}
             first = node.args[0]
-            if (name in ("message", "_message") and isinstance(first, ast.Constant)
+            if (name in ("message", "_message", "_CellError") and isinstance(first, ast.Constant)
                     and isinstance(first.value, str)):
                 found.append((path.name, node.args[0].value, words))
             elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
