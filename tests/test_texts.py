@@ -53,7 +53,7 @@ def _keys_as_strings() -> tuple[list[tuple[str, str]], set[str]]:
     for path in (ROOT / "reports").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", node.value)
+                    and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+){2,}", node.value)
                     and node.value.split(".")[0] in FILES):
                 found.append((path.name, node.value))
             elif (isinstance(node, ast.JoinedStr) and node.values

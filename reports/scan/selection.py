@@ -112,4 +112,4 @@ def whole_france(directory: Any = None) -> Selection:
     book = _book(directory)
     located = {p.insee_code for p in book._catchment_index.points}
     codes = tuple(sorted(c for c in book.current_codes() if c in located))
-    return Selection("france", "", "France entière", codes)
+    return Selection("france", "", message("scan.selection.france"), codes)
