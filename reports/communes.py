@@ -313,7 +313,9 @@ def load_directory(root: Path | str | None = None) -> Directory:
 
 @functools.cache
 def directory() -> Directory:
-    """The shipped directory, loaded once."""
+    """The shipped directory, loaded once (with the text catalogue of its labels, so that
+    the wizard's background load reads it, not its first keystroke)."""
+    messages()
     return load_directory()
 
 
