@@ -48,7 +48,8 @@ def by_epci(siren: str, directory: Any = None) -> Selection:
     if not codes:
         raise ScanError(message("scan.selection.empty_epci", siren=siren, vintage=book.vintage))
     name = book.by_insee(codes[0]).epci_name or siren
-    return Selection("epci", siren, f"{name} (EPCI {siren})", tuple(sorted(codes)))
+    return Selection("epci", siren, message("scan.selection.epci", name=name, siren=siren),
+                     tuple(sorted(codes)))
 
 
 def by_departement(code: str, directory: Any = None) -> Selection:
@@ -61,7 +62,8 @@ def by_departement(code: str, directory: Any = None) -> Selection:
     if not codes:
         raise ScanError(message("scan.selection.unknown_departement", code=code))
     name = book.by_insee(codes[0]).departement_name or dep
-    return Selection("departement", dep, f"{name} ({dep})", codes)
+    return Selection("departement", dep,
+                     message("scan.selection.departement", name=name, code=dep), codes)
 
 
 def from_codes(values: list[str], label: str, directory: Any = None,
