@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.texts import CatalogueError, message, messages, placeholders
+from reports.texts import CatalogueError, message, messages, placeholders, table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +40,25 @@ def _calls() -> list[tuple[str, str, set[str]]]:
 CALLS = _calls()
 
 
+def _tables() -> list[tuple[str, str]]:
+    """(file, prefix) of every table("…") call: the code looks its entries up by name."""
+    found = []
+    for path in (ROOT / "reports").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(node, ast.ImportFrom) and node.module == "reports.texts"
+                   and any(alias.name == "table" for alias in node.names)
+                   for node in ast.walk(tree)):
+            continue  # another module's own table()
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "table"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.append((path.name, node.args[0].value))
+    return found
+
+
+TABLES = _tables()
+
+
 def test_the_scan_finds_the_calls():
     assert len(CALLS) >= 30
 
@@ -50,8 +69,23 @@ def test_every_key_read_exists_with_its_placeholders(where, key, names):
     assert placeholders(messages()[key]) == names, where
 
 
+@pytest.mark.parametrize(("where", "prefix"), TABLES)
+def test_every_table_read_exists_without_placeholders(where, prefix):
+    assert table(prefix), where
+    assert all(not placeholders(text) for text in table(prefix).values()), where
+
+
 def test_no_message_is_left_unused():
-    assert set(messages()) - {key for _, key, _ in CALLS} == set()
+    used = {key for _, key, _ in CALLS}
+    in_tables = {key for key in messages() for _, prefix in TABLES if key.startswith(prefix + ".")}
+    assert set(messages()) - used - in_tables == set()
+
+
+def test_every_os_error_named_in_the_catalogue_exists():
+    """files.reason is looked up by errno name: a misspelt name would never be found."""
+    import errno
+
+    assert set(table("files.reason")) <= set(vars(errno))
 
 
 def test_a_wrong_key_or_value_is_a_loud_error():
