@@ -4,6 +4,7 @@ and no message is left unused (read statically from the calls to reports.texts.m
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,8 @@ def test_every_key_read_exists_with_its_placeholders(where, key, names):
 @pytest.mark.parametrize(("where", "prefix"), TABLES)
 def test_every_table_read_exists_without_placeholders(where, prefix):
     assert table(prefix), where
-    assert all(not placeholders(text) for text in table(prefix).values()), where
+    # a table's entries are used as they are, never formatted: no {placeholder}
+    assert not [text for text in table(prefix).values() if re.search(r"\{\w+\}", text)], where
 
 
 def test_no_message_is_left_unused():
