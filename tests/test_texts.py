@@ -28,9 +28,11 @@ def _calls() -> list[tuple[str, str, set[str]]]:
                 continue
             words = {k.arg for k in node.keywords if k.arg}
             first = node.args[0]
-            if (name in ("message", "_message") and isinstance(first, ast.Constant)
-                    and isinstance(first.value, str)):
-                found.append((path.name, node.args[0].value, words))
+            # a literal key, or one of two (message("a" if stopped else "b"))
+            keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            if name in ("message", "_message") and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
+                found += [(path.name, k.value, words) for k in keys]
             elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
                 key = node.args[1]
                 if isinstance(key, ast.Constant):

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reports.batch.outputs import yes_no
 from reports.fmt import fmt_number, parse_number
 from reports.profile.model import MAX_BUILDINGS, field_specs
 from reports.profile.specs import Spec
+from reports.texts import message
 
 # Column kinds: text, code (text kept as typed), insee / departement (Excel's lost leading
 # zeros restored), int, number, rate (a fraction: "50 %" or "50" means 0.5), bool, list,
@@ -84,7 +86,7 @@ def read_cell(column: str, text: str) -> Any:
     """The JSON value of one cell; raises ValueError with a French message."""
     kind = kind_of(column)
     if len(text) > MAX_CELL:
-        raise ValueError(f"texte trop long ({len(text)} caractères, maximum {MAX_CELL})")
+        raise ValueError(message("batch.row.too_long", length=len(text), limit=MAX_CELL))
     reader = _READERS[kind or "text"]
     return reader(text)
 
@@ -176,7 +178,7 @@ def unflatten(row: dict[str, str]) -> tuple[dict[str, Any], list[CellError]]:
         try:
             value = read_cell(column, text)
         except ValueError as exc:
-            errors.append(CellError(column, f"Colonne « {column} » : {exc}."))
+            errors.append(CellError(column, message("batch.row.cell", column=column, reason=exc)))
             continue
         match = _INDEX.match(column)
         if match:
@@ -223,7 +225,7 @@ def _write(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if isinstance(value, list):
         return "|".join(str(v) for v in value)
     if isinstance(value, int):

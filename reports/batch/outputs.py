@@ -20,6 +20,7 @@ from reports.csvsafe import NumberCell, safe_row
 from reports.files import write_atomic
 from reports.fmt import fmt_number
 from reports.paths import read_text
+from reports.texts import message
 
 
 @cache
@@ -45,18 +46,23 @@ def number_cell(value: Any, decimals: int) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if not isinstance(value, int | float):
         return str(value)  # not a number after all: neutralised like any text
     text = fmt_number(value, decimals).replace("\u202f", "").replace("\u2212", "-")
     return NumberCell(text)
 
 
+def yes_no(value: bool) -> str:
+    """« oui » or « non », as a cell says a boolean (the template reads it back)."""
+    return message("batch.cell.yes") if value else message("batch.cell.no")
+
+
 def _cell(value: Any, decimals: int | None) -> str:
     if decimals is not None:
         return number_cell(value, decimals)
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
