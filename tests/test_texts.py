@@ -98,3 +98,9 @@ def test_a_wrong_key_or_value_is_a_loud_error():
     with pytest.raises(CatalogueError):
         message("commands.note.written")  # {path} not given
     assert message("commands.note.written", path="n.pdf") == "Note écrite : n.pdf"
+
+
+def test_every_command_has_its_help_line():
+    from reports.cli import COMMANDS
+
+    assert set(table("cli.commands")) == set(COMMANDS)
