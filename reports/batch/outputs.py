@@ -20,7 +20,7 @@ from reports.csvsafe import NumberCell, safe_row
 from reports.files import write_atomic
 from reports.fmt import fmt_number
 from reports.paths import read_text
-from reports.texts import message
+from reports.texts import message, table
 
 
 @cache
@@ -123,10 +123,9 @@ def write_summary_cells(path: Path, rows: Iterable[tuple[int, tuple[str, ...] | 
 
 
 def write_errors(path: Path, issues: Iterable[Any]) -> Path:
-    """One line per problem: line, commune, field, level, French message."""
-    ordered = sorted(issues, key=lambda i: (i.line, i.level != "erreur"))
-    return write_table(
-        path,
-        error_columns(),
-        ((str(i.line), i.commune, i.field, i.level, i.text) for i in ordered),
-    )
+    """One line per problem: line, commune, field, level (in French), French message."""
+    ordered = sorted(issues, key=lambda i: (i.line, i.level != "error"))
+    levels = table("batch.level")
+    return write_table(path, error_columns(), ((str(i.line), i.commune, i.field,
+                                                levels.get(i.level, i.level), i.text)
+                                               for i in ordered))

@@ -83,7 +83,7 @@ def _profile_issues(job: Job, messages: list[Any]) -> list[Issue]:
             job.line,
             job.commune,
             getattr(m, "field", ""),
-            ERROR if getattr(m, "level", "error") == "error" else WARNING,
+            WARNING if getattr(m, "level", ERROR) == WARNING else ERROR,
             m.text,
         )
         for m in messages
