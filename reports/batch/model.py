@@ -8,7 +8,6 @@ from typing import Any
 
 from reports.brand import DEFAULT_BRAND, Brand
 
-FORMATS = ("pdf", "docx")
 ERROR, WARNING = "error", "warning"  # as a profile's messages; errors.csv says batch.level
 
 

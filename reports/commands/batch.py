@@ -10,9 +10,8 @@ from pathlib import Path
 
 from reports.batch.model import ERROR
 from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
+from reports.produce import FORMATS, kinds_of
 from reports.texts import message
-
-FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
 
 def _jobs(text: str) -> int:
@@ -34,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=message("batch.help.modele"))
     parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                         help=message("batch.help.jobs"))
-    parser.add_argument("--format", choices=sorted(FORMATS), default="pdf",
+    parser.add_argument("--format", choices=FORMATS, default="pdf",
                         help=message("batch.help.format"))
     parser.add_argument("--brand", metavar="NOM_OU_JSON", default=None,
                         help=message("batch.help.brand"))
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     # a BrandError (French, « Profil cabinet … » or « Logo … ») is printed by reports.cli
     brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
-    options = BatchOptions(args.out, FORMATS[args.format], brand)
+    options = BatchOptions(args.out, kinds_of(args.format), brand)
     bar = _ProgressBar(args.quiet)
     try:
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
