@@ -140,7 +140,7 @@ def decode_lines(data: bytes) -> tuple[str, str, tuple[tuple[int, str], ...]]:
         else:
             decoded.append(line.decode("cp1252", errors="replace"))
     warning = (first_bad, message("batch.csv.mixed_lines", line=first_bad))
-    return "".join(decoded), "utf-8 (lignes mixtes)", (warning,)
+    return "".join(decoded), "utf-8 mixed lines", (warning,)
 
 
 def _is_utf8(line: bytes) -> bool:
