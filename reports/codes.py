@@ -7,16 +7,14 @@ values written in `.tierslieu.json` files.
 
 from __future__ import annotations
 
-from reports.texts import messages
+from reports.texts import table
 
 Codes = tuple[tuple[str, str], ...]
 
 
 def _listed(name: str, kind: type = str) -> tuple[tuple, ...]:
     """The (code, label) pairs of table `name` of resources/text/codes.toml, in its order."""
-    prefix = f"codes.{name}."
-    return tuple((kind(key[len(prefix):]), label) for key, label in messages().items()
-                 if key.startswith(prefix))
+    return tuple((kind(code), label) for code, label in table(f"codes.{name}").items())
 
 
 ZAU2010: Codes = _listed("zau2010")

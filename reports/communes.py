@@ -36,7 +36,7 @@ from reports import paths
 from reports.errors import UserFacingError
 from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
-from reports.texts import message, messages
+from reports.texts import message, messages, table
 
 __all__ = [
     "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood",
@@ -118,8 +118,7 @@ class Commune:
     @property
     def epci_type_label(self) -> str:
         """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
-        key = f"directory.epci_types.{self.epci_type}"
-        return message(key) if key in messages() else self.epci_type or ""
+        return table("directory.epci_types").get(self.epci_type or "", self.epci_type or "")
 
     @property
     def label(self) -> str:

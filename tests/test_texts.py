@@ -12,7 +12,7 @@ import pytest
 
 from reports.profile import field_specs
 from reports.profile.specs import spec_text
-from reports.texts import CatalogueError, message, messages, placeholders
+from reports.texts import CatalogueError, message, messages, placeholders, table
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = {key.split(".")[0] for key in messages()}
@@ -32,9 +32,11 @@ def _calls() -> list[tuple[str, str, set[str]]]:
                 continue
             words = {k.arg for k in node.keywords if k.arg}
             first = node.args[0]
-            if (name in ("message", "_message", "_CellError") and isinstance(first, ast.Constant)
-                    and isinstance(first.value, str)):
-                found.append((path.name, node.args[0].value, words))
+            # a literal key, or one of two (message("a" if stopped else "b"))
+            keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            if name in ("message", "_message", "_CellError") and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
+                found += [(path.name, k.value, words) for k in keys]
             elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
                 key = node.args[1]
                 if isinstance(key, ast.Constant):
@@ -43,6 +45,25 @@ def _calls() -> list[tuple[str, str, set[str]]]:
 
 
 CALLS = _calls()
+
+
+def _tables() -> list[tuple[str, str]]:
+    """(file, prefix) of every table("…") call: the code looks its entries up by name."""
+    found = []
+    for path in (ROOT / "reports").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(node, ast.ImportFrom) and node.module == "reports.texts"
+                   and any(alias.name == "table" for alias in node.names)
+                   for node in ast.walk(tree)):
+            continue  # another module's own table()
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "table"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.append((path.name, node.args[0].value))
+    return found
+
+
+TABLES = _tables()
 
 
 def _keys_as_strings() -> tuple[list[tuple[str, str]], set[str]]:
@@ -78,6 +99,13 @@ def test_every_key_read_exists_with_its_placeholders(where, key, names):
     assert placeholders(messages()[key]) == names, where
 
 
+@pytest.mark.parametrize(("where", "prefix"), TABLES)
+def test_every_table_read_exists_without_placeholders(where, prefix):
+    assert table(prefix), where
+    # a table's entries are used as they are, never formatted: no {placeholder}
+    assert not [text for text in table(prefix).values() if re.search(r"\{\w+\}", text)], where
+
+
 @pytest.mark.parametrize(("where", "key"), KEYS)
 def test_every_key_kept_as_a_string_exists(where, key):
     assert key in messages(), f"{where}: {key} missing from resources/text/"
@@ -93,7 +121,9 @@ def test_every_field_of_the_schema_has_its_message():
 
 def test_no_message_is_left_unused():
     used = ({key for _, key, _ in CALLS} | {key for _, key in KEYS}
-            | {key for key in messages() if key.startswith(tuple(PREFIXES))})
+            | {key for key in messages() if key.startswith(tuple(PREFIXES))}
+            | {key for key in messages() for _, prefix in TABLES
+               if key.startswith(prefix + ".")})
     assert set(messages()) - used == set()
 
 
@@ -102,9 +132,22 @@ def test_every_key_built_in_code_has_its_table(prefix):
     assert any(key.startswith(prefix) for key in messages()), prefix
 
 
+def test_every_os_error_named_in_the_catalogue_exists():
+    """files.reason is looked up by errno name: a misspelt name would never be found."""
+    import errno
+
+    assert set(table("files.reason")) <= set(vars(errno))
+
+
 def test_a_wrong_key_or_value_is_a_loud_error():
     with pytest.raises(CatalogueError):
         message("commands.nothing.here")
     with pytest.raises(CatalogueError):
         message("commands.note.written")  # {path} not given
     assert message("commands.note.written", path="n.pdf") == "Note écrite : n.pdf"
+
+
+def test_every_command_has_its_help_line():
+    from reports.cli import COMMANDS
+
+    assert set(table("cli.commands")) == set(COMMANDS)
