@@ -653,26 +653,30 @@ class Directory:
     # -- points for maps (reports.maps)
 
     @functools.cached_property
-    def _located(self) -> tuple[list[float], list[int]]:
-        """Latitudes of located current communes, ascending, and their rows."""
+    def _located(self) -> tuple[list[float], list[int], list[float]]:
+        """Latitudes of located current communes, ascending, their rows and longitudes."""
         points = []
         try:
             for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
-                lat = line.split("\t", K_LAT + 1)[K_LAT]
-                if lat:
-                    points.append((float(lat), i))
+                row = line.split("\t", max(K_LAT, K_LON) + 1)
+                if row[K_LAT]:
+                    points.append((float(row[K_LAT]), i, float(row[K_LON])))
         except (ValueError, IndexError) as exc:
             raise _corrupt(self._where) from exc
         points.sort()
-        return [p[0] for p in points], [p[1] for p in points]
+        return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
 
     def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
         """Current communes whose centre lies within `radius_km` of (lat, lon), with their
         straight-line distance in km, nearest first (the neighbourhood map's dots)."""
-        lats, rows = self._located
+        lats, rows, lons = self._located
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
+        # a generous longitude window first: the latitude band alone crosses all of France
+        reach_lon = 1.1 * reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
         found = []
         for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+            if abs(lons[k] - lon) > reach_lon:
+                continue
             commune = self._commune(rows[k])
             d = distance_km(lat, lon, commune.lat, commune.lon)
             if d <= radius_km:
