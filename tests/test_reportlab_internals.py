@@ -98,3 +98,10 @@ def test_the_font_state_still_holds_the_assignments_the_fast_font_reads():
     state = font.state[doc]
     assert isinstance(state.assignments, dict) and ord("é") in state.assignments
     assert hasattr(state, "__dict__"), "TTFont.State no longer takes the fast table"
+
+
+def test_fonts_set_reportlab_for_production():
+    from reportlab import rl_config
+
+    register_fonts()
+    assert rl_config.shapeChecking == 0

@@ -7,7 +7,11 @@ from functools import cache
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
-from reports.note.reportlab_internals import SubsetFont, patch_paragraph_split
+from reports.note.reportlab_internals import (
+    SubsetFont,
+    patch_paragraph_split,
+    production_settings,
+)
 from reports.paths import resource_path
 
 FAMILY = "DejaVuSans"
@@ -20,8 +24,12 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
 
 @cache
 def register_fonts() -> str:
-    """Register the four faces and the family (bold/italic mapping); return the family name."""
+    """Register the four faces and the family (bold/italic mapping); return the family name.
+
+    Also sets reportlab up for the whole process: the French line-breaking patch and the
+    production settings (reports.note.reportlab_internals)."""
     patch_paragraph_split()
+    production_settings()
     for name, filename in _FILES.items():
         with resource_path("fonts", filename) as path:
             pdfmetrics.registerFont(SubsetFont(name, str(path)))

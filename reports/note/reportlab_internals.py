@@ -24,6 +24,7 @@ import itertools
 import re
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as _paragraph
@@ -145,6 +146,16 @@ def _split(text, delim=None):
     if "\xa0" in text:  # reportlab's own path keeps empty strings there
         return words
     return [w for w in words if w]  # as str.split() would
+
+
+def production_settings() -> None:
+    """reportlab's documented switch for production: no attribute checks on graphics shapes.
+
+    With ``rl_config.shapeChecking`` on (reportlab's default, for developing charts), every
+    attribute set on a shape or widget is validated; a note's maps and charts set ~10 000.
+    Off, the same drawings come out (checked: identical pages), for a sixth less CPU per note.
+    """
+    rl_config.shapeChecking = 0
 
 
 def patch_paragraph_split() -> None:
