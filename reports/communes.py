@@ -666,6 +666,12 @@ class Directory:
         points.sort()
         return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
 
+    @functools.cached_property
+    def _places_by_lat(self) -> tuple[list[float], list[int]]:
+        """Latitudes of the CGET tiers-lieux, ascending, and their indexes in `_places`."""
+        order = sorted(range(len(self._places)), key=lambda i: self._places[i][3])
+        return [self._places[i][3] for i in order], order
+
     def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
         """Current communes whose centre lies within `radius_km` of (lat, lon), with their
         straight-line distance in km, nearest first (the neighbourhood map's dots)."""
@@ -691,8 +697,11 @@ class Directory:
         found = []
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180) + 0.01  # km → degrees
         reach_lon = reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
-        for name, code, typology, plat, plon in self._places:
-            if abs(plat - lat) > reach or abs(plon - lon) > reach_lon:
+        lats, order = self._places_by_lat
+        band = sorted(order[bisect_left(lats, lat - reach):bisect_right(lats, lat + reach)])
+        for k in band:  # in the list's order: places at the same distance keep their order
+            name, code, typology, plat, plon = self._places[k]
+            if abs(plon - lon) > reach_lon:
                 continue
             d = distance_km(lat, lon, plat, plon)
             if d <= radius_km:
