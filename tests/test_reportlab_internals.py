@@ -105,3 +105,14 @@ def test_fonts_set_reportlab_for_production():
 
     register_fonts()
     assert rl_config.shapeChecking == 0
+
+
+def test_fragments_are_copied_as_copy_copy_would():
+    import copy
+
+    register_fonts()
+    frags = internals.Para("Le <b>lieu</b> ouvre <i>trois</i> jours", build_styles()["body"]).frags
+    for frag in frags:
+        fresh = internals._shallow(frag)
+        assert fresh is not frag and type(fresh) is type(frag)
+        assert fresh.__dict__ == copy.copy(frag).__dict__
