@@ -22,9 +22,11 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import zlib
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as _paragraph
@@ -37,6 +39,8 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("paragraph", "_wsc"),  # module string: the whitespace characters split uses
     ("TTFont", "splitString"),  # (text, doc, encoding) -> [(subset, bytes)]: encoding
     ("TTFont", "State"),  # font.state[doc]: its .assignments maps code point -> code
+    ("pdfdoc", "PDFZCompress"),  # the Flate filter instance every stream is given
+    ("pdfdoc", "PDFStreamFilterZCompress"),  # its class (encode / decode)
 )
 SETUP_ARGS = ("self", "text", "style", "bulletText", "frags", "cleaner")
 # attributes breakLines leaves on the paragraph, restored on a cache hit
@@ -160,14 +164,30 @@ def _split(text, delim=None):
     return [w for w in words if w]  # as str.split() would
 
 
-def production_settings() -> None:
-    """reportlab's documented switch for production: no attribute checks on graphics shapes.
+COMPRESSION_LEVEL = 3  # zlib level of the PDF's streams (reportlab uses zlib's default, 6)
 
-    With ``rl_config.shapeChecking`` on (reportlab's default, for developing charts), every
-    attribute set on a shape or widget is validated; a note's maps and charts set ~10 000.
-    Off, the same drawings come out (checked: identical pages), for a sixth less CPU per note.
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's Flate filter at `COMPRESSION_LEVEL`: the note's 23 streams (pages, font
+    subsets) compress in 5.5 ms instead of 13.5, the file is ~5 % larger (168 -> 176 KB)."""
+
+    def encode(self, text):
+        if isinstance(text, str):
+            text = text.encode("utf8")
+        return zlib.compress(text, COMPRESSION_LEVEL)
+
+
+def production_settings() -> None:
+    """reportlab set for producing notes rather than developing charts.
+
+    ``rl_config.shapeChecking`` (documented; on by default) validates every attribute set on
+    a graphics shape or widget; a note's maps and charts set ~10 000: off, the same drawings
+    come out (checked: identical pages) for a sixth less CPU per note. The PDF streams are
+    compressed at a faster zlib level (``pdfdoc.PDFZCompress``, an internal: see `_Flate`).
     """
     rl_config.shapeChecking = 0
+    if not isinstance(pdfdoc.PDFZCompress, _Flate):
+        pdfdoc.PDFZCompress = _Flate()
 
 
 def patch_paragraph_split() -> None:
@@ -227,5 +247,6 @@ class _FirstSubset:
                 known.table[0xA0] = known.table[32]
                 known.chars.add("\xa0")
             known.seen = len(assignments)
-            known.ascii = all(known.table.get(c) == c for c in range(32, 127))
+            if not known.ascii:  # codes never change once given
+                known.ascii = all(known.table.get(c) == c for c in range(32, 127))
         return known
