@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reports import insee as insee_rules
 from reports import paths
@@ -225,6 +226,18 @@ class Neighbourhood:
             "catchments": [dict(c) for c in self.catchments],
             "catchment_method": self.catchment_method,
         }
+
+
+class LocatedPoint(NamedTuple):
+    """A current commune as a map draws it (`Directory.points_near`); `row` is private."""
+
+    insee_code: str
+    name: str
+    population: int | None
+    lat: float
+    lon: float
+    distance_km: float
+    row: int
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -674,20 +687,32 @@ class Directory:
 
     def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
         """Current communes whose centre lies within `radius_km` of (lat, lon), with their
-        straight-line distance in km, nearest first (the neighbourhood map's dots)."""
+        straight-line distance in km, nearest first."""
+        return [(self._commune(point.row), point.distance_km)
+                for point in self.points_near(lat, lon, radius_km)]
+
+    def points_near(self, lat: float, lon: float, radius_km: float) -> list[LocatedPoint]:
+        """As `located_near`, but only what a map draws (code, name, population, centre):
+        no `Commune` is built (a neighbourhood map has ~350 dots; building each one, with
+        its INSEE figures, cost time and kept them all in memory for a batch)."""
         lats, rows, lons = self._located
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
         # a generous longitude window first: the latitude band alone crosses all of France
         reach_lon = 1.1 * reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
         found = []
-        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
-            if abs(lons[k] - lon) > reach_lon:
-                continue
-            commune = self._commune(rows[k])
-            d = distance_km(lat, lon, commune.lat, commune.lon)
-            if d <= radius_km:
-                found.append((commune, d))
-        found.sort(key=lambda pair: (pair[1], pair[0].insee_code))
+        try:
+            for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+                if abs(lons[k] - lon) > reach_lon:
+                    continue
+                d = distance_km(lat, lon, lats[k], lons[k])
+                if d <= radius_km:
+                    row = self._row(rows[k])
+                    found.append(LocatedPoint(row[K_INSEE], row[K_NAME],
+                                              int(row[K_POP]) if row[K_POP] else None,
+                                              lats[k], lons[k], d, rows[k]))
+        except ValueError as exc:
+            raise _corrupt(self._where) from exc
+        found.sort(key=lambda point: (point.distance_km, point.insee_code))
         return found
 
     def third_places_near(self, lat: float, lon: float,

@@ -722,7 +722,7 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
     reach = radius_km * math.sqrt(2) + 1  # the frame's corners
     points = [MapPoint(commune.lat, commune.lon, "subject", commune.population, commune.name,
                        code=commune.insee_code)]
-    for other, _d in directory.located_near(commune.lat, commune.lon, reach):
+    for other in directory.points_near(commune.lat, commune.lon, reach):
         if other.insee_code != commune.insee_code:
             points.append(MapPoint(other.lat, other.lon, "commune", other.population,
                                    other.name, code=other.insee_code))

@@ -137,6 +137,9 @@ def test_located_near_and_third_places_near_agree_with_distances():
     book = directory()
     near = book.located_near(*PRADES, 12)
     assert near and near[0][0].insee_code == "66149"
+    points = book.points_near(*PRADES, 12)  # what the map draws, without building communes
+    assert [(p.insee_code, p.name, p.population, p.lat, p.lon, p.distance_km) for p in points] \
+        == [(c.insee_code, c.name, c.population, c.lat, c.lon, d) for c, d in near]
     assert [d for _, d in near] == sorted(d for _, d in near)
     assert all(distance_km(*PRADES, c.lat, c.lon) <= 12 for c, _ in near)
     muret = book.by_insee("31395")
