@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reports.batch.model import ERROR
 from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
+from reports.commands.census import add_census_option, apply_census_option
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
@@ -41,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "défaut : présentation sobre")
     parser.add_argument("--quiet", action="store_true",
                         help="pas de barre de progression ni de bilan (pour les scripts)")
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print("Indiquez le CSV des communes et --out DOSSIER "
               "(ou --modele FICHIER.csv pour obtenir le modèle).", file=sys.stderr)
         return EXIT_INVALID
+    apply_census_option(args)  # workers read the same file (reports.communes.CENSUS_ENV)
 
     try:
         brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
