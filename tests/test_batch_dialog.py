@@ -38,7 +38,7 @@ def answers(tmp_path, monkeypatch):
 
     class Answers(Prompts):
         @staticmethod
-        def choose_csv(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(csv_path)
 
         @staticmethod
@@ -109,7 +109,7 @@ def test_unreadable_csv_is_told_in_french(qtbot, answers, tmp_path):
 
     class Missing(prompts):
         @staticmethod
-        def choose_csv(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(tmp_path / "absent.csv")
 
     parent = QWidget()

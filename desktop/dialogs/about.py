@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,8 +20,11 @@ def about_html(context: Any) -> str:
             "de terrain de dix tiers-lieux d'Occitanie réalisée en 2017 pour le GAL Est "
             "Audois.</p>"),
     ]
-    checked = funding_data_date()
-    if checked:
+    checked, chosen = funding_data_date()
+    if checked and chosen:  # Fichier › Charger un tableau de programmes de financement…
+        lines.append(_tr("<p>Données de financement vérifiées le {date} (fichier {file}).</p>"
+                         ).format(date=escape(checked), file=escape(chosen)))
+    elif checked:
         lines.append(_tr("<p>Données de financement vérifiées le {date}.</p>").format(
             date=escape(checked)))
     attribution = data_attribution(context)
@@ -35,16 +39,19 @@ def about_html(context: Any) -> str:
     return "".join(lines)
 
 
-def funding_data_date() -> str:
-    """The date the funding programmes were last checked (« 3 décembre 2026 »), "" if unknown."""
+def funding_data_date() -> tuple[str, str]:
+    """The date the funding programmes were last checked (« 3 décembre 2026 ») and the file
+    chosen in place of the shipped one ("" for each when unknown or shipped)."""
     try:
         from reports.fmt import fmt_date
         from reports.knowledge import knowledge
 
-        checked = knowledge().programmes_checked_on
+        base = knowledge()
     except Exception:  # the About box must open even if the knowledge base is broken
-        return ""
-    return fmt_date(checked) if checked else ""
+        return "", ""
+    checked = base.programmes_checked_on
+    chosen = Path(base.programmes_file).name if base.programmes_file else ""
+    return (fmt_date(checked) if checked else ""), chosen
 
 
 def data_attribution(context: Any) -> list[str]:

@@ -157,9 +157,11 @@ class BatchRun(QObject):
 
 
 def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prompts,
-                **kwargs: Any) -> BatchRun | None:
-    """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave up)."""
-    csv_path = prompts.choose_csv(parent, folder)
+                data: str = "", **kwargs: Any) -> BatchRun | None:
+    """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave
+    up). `data` says which census and programmes are in use (`DataFiles.in_use_text`): the
+    worker processes use the same files (the engine keeps them in the environment)."""
+    csv_path = prompts.choose_file(parent, "csv", folder)
     if not csv_path:
         return None
     # a folder of its own for this CSV's notes, ready to accept (the dialog only takes
@@ -175,12 +177,13 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prom
         return None
     formats, brand = choice
     run = BatchRun(parent, csv_path, out_dir, formats=formats, brand=brand, **kwargs)
-    run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir))
+    run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir, data))
     run.start()
     return run
 
 
-def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: str) -> None:
+def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: str,
+              data: str = "") -> None:
     """Say what was done, or why nothing could be."""
     if isinstance(outcome, BaseException):  # unreadable CSV, folder not writable… or a bug
         from desktop import errors
@@ -189,6 +192,8 @@ def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: st
                                                           text))
         return
     title, text = report_text(outcome)
+    if data:
+        text += "\n" + _tr("Données : {data}.").format(data=data)
     prompts.show_report(parent, title, text, out_dir)
 
 

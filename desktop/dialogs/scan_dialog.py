@@ -66,7 +66,7 @@ class ScanDialog(QDialog):
     """Choose the territory and the folder, run, follow, stop, see what was written."""
 
     def __init__(self, parent: QWidget, directory: Any, commune: Any = None,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, data: str = "") -> None:
         super().__init__(parent)
         self.directory = directory
         self.setWindowTitle(_tr("Comparer les communes d'un territoire"))
@@ -79,6 +79,8 @@ class ScanDialog(QDialog):
             "Chaque commune du territoire est analysée avec les chiffres de l'annuaire et des "
             "hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau "
             "(scan.csv) et une note courte avec la carte (scan.pdf)."), self))
+        if data:  # which census and programmes (Fichier › Charger…): the scan uses them
+            column.addWidget(_wrapped(_tr("Données : {data}.").format(data=data), self))
         form = QFormLayout()
         self.epci = QRadioButton(_tr("L'&intercommunalité de la commune :"), self)
         self.departement = QRadioButton(_tr("Le &département :"), self)
@@ -194,16 +196,12 @@ class ScanDialog(QDialog):
         self.open_button.show()
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
         self._finished()
         self.progress.hide()
-        expected = user_message(exc)
-        if expected is not None:
-            self.status.setText(expected)
-            return
         self.status.setText(_tr("La comparaison a échoué."))
-        report_failure(exc)
+        errors.handle(exc, self.status.setText)  # a bug: the report as well
 
     def close_or_stop(self) -> None:
         """« Arrêter » while the scan runs (it stops between two communes), else close."""
@@ -244,7 +242,8 @@ def open_scan_dialog(window: Any) -> ScanDialog | None:
         return None
     code = window.document.value("commune.insee_code") or ""
     commune = index.lookup(code) if code else None
-    dialog = ScanDialog(window, index.directory, commune, window._start_folder())
+    dialog = ScanDialog(window, index.directory, commune, window._start_folder(),
+                        window.data_files.in_use_text())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -59,6 +59,7 @@ class ProfilePage(QWizardPage):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         document.changed.connect(self._on_document_changed)
+        document.sourcesReplaced.connect(self._on_sources_replaced)
 
     # -- building the form -------------------------------------------------------------
     def add_form(self) -> QFormLayout:
@@ -198,6 +199,11 @@ class ProfilePage(QWizardPage):
                 binding.touched = False
             if self.wizard() is not None and self.wizard().currentPage() is self:
                 self.load_from_document()
+
+    def _on_sources_replaced(self) -> None:
+        """A newer census or programmes file: the page on screen shows its figures again."""
+        if self.wizard() is not None and self.wizard().currentPage() is self:
+            self.load_from_document()
 
 
 def _concerns(message_field: str, bound_field: str) -> bool:

@@ -289,7 +289,7 @@ class NotePage(ProfilePage):
                                         "enregistrée ici : {path}").format(path=self.written))
 
     def _choose_logo(self) -> None:
-        path = self.context.prompts.choose_logo(self, str(Path(self.logo.text()).parent))
+        path = self.context.prompts.choose_file(self, "logo", str(Path(self.logo.text()).parent))
         if path:
             self.logo.setText(path)
 

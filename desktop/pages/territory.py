@@ -151,10 +151,9 @@ class TerritoryPage(ProfilePage):
 
     def _map_failed(self, exc: BaseException) -> None:
         """No map: the figures above still say it all; a bug goes to the error report."""
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
-        if user_message(exc) is None:
-            report_failure(exc)
+        errors.handle(exc, lambda _text: None)
 
     def _retry(self) -> None:
         self._insee_shown = ""

@@ -18,6 +18,21 @@ if TYPE_CHECKING:
     from reports.brand import Brand
 
 
+def open_kind(kind: str) -> tuple[str, str]:
+    """The title and file types of `Prompts.choose_file` for `kind` (logo, csv of communes,
+    census, programmes), translated when asked."""
+    return {
+        "logo": (_tr("Choisir un logo"), _tr("Images (*.png *.jpg *.jpeg)")),
+        "csv": (_tr("Importer un CSV de communes"),
+                _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")),
+        "census": (_tr("Charger un recensement plus récent"),
+                   _tr("Comparateur de territoires de l'INSEE (*.csv *.zip);;"
+                       "Tous les fichiers (*)")),
+        "programmes": (_tr("Charger un tableau de programmes de financement"),
+                       _tr("Fichiers CSV (*.csv);;Tous les fichiers (*)")),
+    }[kind]
+
+
 class Prompts:
     """Modal dialogs; each returns a plain Python value."""
 
@@ -88,12 +103,13 @@ class Prompts:
         return path
 
     @staticmethod
-    def choose_logo(parent: QWidget | None, folder: str) -> str:
-        """Choose a logo image ("" if cancelled)."""
+    def choose_file(parent: QWidget | None, kind: str, folder: str) -> str:
+        """A file to read ("" if cancelled); `kind` (logo, csv, census, programmes) gives
+        the dialog's title and file types (`open_kind`)."""
         from PySide6.QtWidgets import QFileDialog  # loaded when first asked
 
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Choisir un logo"), folder, _tr("Images (*.png *.jpg *.jpeg)"))
+        title, types = open_kind(kind)
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, types)
         return path
 
     @staticmethod
@@ -132,16 +148,6 @@ class Prompts:
         return color.name().upper() if color.isValid() else ""
 
     # -- batch ---------------------------------------------------------------------------
-    @staticmethod
-    def choose_csv(parent: QWidget | None, folder: str) -> str:
-        """The CSV of communes ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Importer un CSV de communes"), folder,
-            _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"))
-        return path
-
     @staticmethod
     def save_template(parent: QWidget | None, suggested: str) -> str:
         """Where to write the blank CSV template ("" if cancelled)."""
