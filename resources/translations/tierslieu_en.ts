@@ -704,19 +704,19 @@ Do you want to recover it?</translation>
         <translation>Changed — official figure: {value} ({source})</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/datafiles.py" line="+46"/>
-        <source>Recensement {year} (INSEE) chargé : fichier {file} ({rows} communes).</source>
-        <translation>Census {year} (INSEE) loaded: file {file} ({rows} communes).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../desktop/shell/datafiles.py" line="+54"/>
         <source>Retour au recensement {year} fourni avec l&apos;application.</source>
         <translation>Back to the census {year} bundled with the application.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Tableau de programmes chargé : fichier {file}, vérifié le {date}.</source>
-        <translation>Programmes table loaded: file {file}, checked on {date}.</translation>
+        <location line="-8"/>
+        <source>Recensement {year} chargé ({rows} communes).</source>
+        <translation>Census {year} loaded ({rows} communes).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Programmes de financement chargés (vérifiés le {date}).</source>
+        <translation>Funding programmes loaded (checked on {date}).</translation>
     </message>
     <message>
         <location line="+8"/>
