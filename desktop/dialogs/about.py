@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.shell.i18n import translate as _tr
 from reports import __version__
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.context import AppContext
 
-def about_html(context: Any) -> str:
+
+def about_html(context: AppContext) -> str:
     """Version, sources and licences (attribution the Licence Ouverte asks for)."""
     lines = [
         _tr("<h3>Tiers-lieu rural — version {version}</h3>").format(version=escape(__version__)),
@@ -54,7 +57,7 @@ def funding_data_date() -> tuple[str, str]:
     return (fmt_date(checked) if checked else ""), chosen
 
 
-def data_attribution(context: Any) -> list[str]:
+def data_attribution(context: AppContext) -> list[str]:
     """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped."""
     directory = getattr(getattr(context, "communes", None), "directory", None)
     found = getattr(directory, "attribution", None) if directory is not None else None
@@ -81,7 +84,7 @@ def _source_line(source: dict) -> str:
     return line
 
 
-def about_box(parent: QWidget | None, context: Any) -> QMessageBox:
+def about_box(parent: QWidget | None, context: AppContext) -> QMessageBox:
     """The About box, wide enough to read the sources comfortably."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("À propos de Tiers-lieu rural"),
                       about_html(context), QMessageBox.StandardButton.Ok, parent)
@@ -89,7 +92,7 @@ def about_box(parent: QWidget | None, context: Any) -> QMessageBox:
     return box
 
 
-def show_about(parent: QWidget, context: Any) -> None:
+def show_about(parent: QWidget, context: AppContext) -> None:
     """Show the About box."""
     box = about_box(parent, context)
     box.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,11 @@ from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR, BatchReport
 from reports.batch.worker import process_job
 from reports.brand import Brand, current_brand
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from collections.abc import Callable
+
+    from reports.batch.model import Job, Outcome
 
 
 class BatchBrandChooser(BrandChooser):
@@ -104,7 +109,8 @@ class BatchRun(QObject):
 
     def __init__(self, parent: QWidget, csv_path: str, out_dir: str, *,
                  formats: tuple[str, ...] = ("pdf",), brand: Brand | None = None,
-                 jobs: int | None = None, task: Any = process_job) -> None:
+                 jobs: int | None = None,
+                 task: Callable[[Job, BatchOptions], Outcome] = process_job) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.csv_path, self.out_dir = csv_path, out_dir
@@ -129,7 +135,7 @@ class BatchRun(QObject):
         self.dialog.show()
         run_in_background(self._work, self._done, self._done)
 
-    def _work(self) -> Any:
+    def _work(self) -> BatchReport:
         """In the pool thread: the whole batch (notes in worker processes)."""
         return run_batch(self.csv_path, self.options, jobs=self.jobs, stop=self.stop,
                          task=self.task,
@@ -150,7 +156,7 @@ class BatchRun(QObject):
         self.stop.set()
         self.dialog.setLabelText(self.tr("Arrêt en cours…"))
 
-    def _done(self, outcome: Any) -> None:
+    def _done(self, outcome: BatchReport | BaseException) -> None:
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.finished.emit(outcome)
@@ -182,8 +188,8 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prom
     return run
 
 
-def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: str,
-              data: str = "") -> None:
+def _conclude(parent: QWidget, prompts: type[Prompts], outcome: BatchReport | BaseException,
+              out_dir: str, data: str = "") -> None:
     """Say what was done, or why nothing could be."""
     if isinstance(outcome, BaseException):  # unreadable CSV, folder not writable… or a bug
         from desktop import errors

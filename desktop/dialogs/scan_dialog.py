@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -33,6 +33,12 @@ from PySide6.QtWidgets import (
 from desktop.shell.folders import default_folder
 from desktop.shell.i18n import translate as _tr
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.main_window import MainWindow
+    from desktop.tasks import Progress, Task
+    from reports.communes import Commune, Directory
+    from reports.scan import ScanReport, Selection
+
 
 class ScanPrompts:
     """The dialog's modal question, patched in tests."""
@@ -44,7 +50,7 @@ class ScanPrompts:
                                                 start)
 
 
-def selection_for(kind: str, text: str, directory: Any) -> Any:
+def selection_for(kind: str, text: str, directory: Directory) -> Selection:
     """The scan's selection: the EPCI of the commune named (name, INSEE or postal code), or
     the département typed. Raises `reports.scan.ScanError` (French) for a bad choice."""
     from reports.scan import ScanError, by_departement, by_epci
@@ -65,15 +71,15 @@ def selection_for(kind: str, text: str, directory: Any) -> Any:
 class ScanDialog(QDialog):
     """Choose the territory and the folder, run, follow, stop, see what was written."""
 
-    def __init__(self, parent: QWidget, directory: Any, commune: Any = None,
+    def __init__(self, parent: QWidget, directory: Directory, commune: Commune | None = None,
                  folder: Path | None = None, data: str = "") -> None:
         super().__init__(parent)
         self.directory = directory
         self.setWindowTitle(_tr("Comparer les communes d'un territoire"))
         self.setMinimumWidth(560)
         self.stop = threading.Event()
-        self.task: Any = None
-        self.report: Any = None
+        self.task: Task | None = None
+        self.report: ScanReport | None = None
         column = QVBoxLayout(self)
         column.addWidget(_wrapped(_tr(
             "Chaque commune du territoire est analysée avec les chiffres de l'annuaire et des "
@@ -158,7 +164,7 @@ class ScanDialog(QDialog):
         self.target = target
         stop = self.stop
 
-        def scan(progress: Any) -> Any:
+        def scan(progress: Progress) -> ScanReport | None:
             from reports.produce import Cancelled
 
             try:
@@ -178,7 +184,7 @@ class ScanDialog(QDialog):
         self.run_button.setEnabled(True)
         self.close_button.setText(_tr("&Fermer"))
 
-    def _done(self, report: Any) -> None:
+    def _done(self, report: ScanReport | None) -> None:
         self._finished()
         if report is None:
             self.progress.hide()
@@ -228,7 +234,7 @@ def _wrapped(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def open_scan_dialog(window: Any) -> ScanDialog | None:
+def open_scan_dialog(window: MainWindow) -> ScanDialog | None:
     """Show the dialog for the main window's project (its commune proposed)."""
     index = window.context.communes
     if index is None or not index.is_ready:

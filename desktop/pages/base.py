@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from desktop.widgets.fields import (
     is_empty,
 )
 from desktop.widgets.frame import no_tab_stop, scrolled_layout
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.profile import Message
 
 
 def required_label(text: str, required: bool) -> str:
@@ -153,7 +156,7 @@ class ProfilePage(QWizardPage):
     def after_load(self) -> None:
         """Hook for pages that show computed values."""
 
-    def own_messages(self) -> list[Any]:
+    def own_messages(self) -> list[Message]:
         """The engine's messages about fields this page edits."""
         return [m for m in self.document.messages() if owner_page(m.field) == self.page_id]
 
@@ -178,7 +181,7 @@ class ProfilePage(QWizardPage):
         self.hint.setVisible(incomplete)
         self.completeChanged.emit()
 
-    def show_page_messages(self, messages: list[Any]) -> None:
+    def show_page_messages(self, messages: list[Message]) -> None:
         """Messages that belong to no single widget of the page."""
         self.page_messages.show_messages(
             [m.text for m in messages if m.level == "error"],

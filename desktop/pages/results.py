@@ -5,7 +5,7 @@ second background step, so the verdict shows as soon as it is known."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -106,7 +106,8 @@ class ResultsPage(ProfilePage):
                           lambda pictures: self._charts_drawn(revision, pictures, ratio),
                           self._charts_failed)
 
-    def _charts_drawn(self, revision: int, pictures: Any, ratio: float) -> None:
+    def _charts_drawn(self, revision: int, pictures: list[tuple[str, bytes, str]],
+                      ratio: float) -> None:
         """The charts of the note, once drawn (dropped if the answers changed meanwhile, or
         the window was closed while they were drawn)."""
         if not isValid(self.view) or revision != self.result_revision \

@@ -11,7 +11,7 @@ user's value is what the profile keeps.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -21,6 +21,9 @@ from desktop.shell.prefill import official_values, same_value
 from desktop.widgets.fields import CodeCombo
 from desktop.widgets.numbers import ui_number
 from reports.fill import fillable_fields
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.pages.base import ProfilePage
 
 
 class OfficialNote(QWidget):
@@ -60,7 +63,7 @@ class OfficialNote(QWidget):
 class OfficialNotes:
     """The notes of one page, for the prefilled fields it binds."""
 
-    def __init__(self, page: Any, fields: Iterable[str] | None = None) -> None:
+    def __init__(self, page: ProfilePage, fields: Iterable[str] | None = None) -> None:
         self.page = page
         wanted = list(fields) if fields is not None else [
             f for f in fillable_fields() if not f.startswith("commune.")]
