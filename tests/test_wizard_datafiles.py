@@ -192,3 +192,25 @@ def test_a_newer_programmes_table_is_used_refused_or_left(
     wait_loaded(qtbot, window, "programmes")
     assert knowledge().programmes_file == "" and settings.get("data/programmes") == ""
     assert "programmes de financement fournis" in window.data_label.text()
+
+
+def test_at_start_up_the_census_waits_for_the_directory_being_loaded(
+        qtbot, qapp, answers, settings, tmp_path):
+    """Start-up: the directory is not loaded yet when the remembered census is restored; the
+    census is loaded once it is there, and the status bar says so meanwhile. (In this test
+    process the directory is already built, so the race the wait avoids cannot happen here.)"""
+    from desktop.shell.communes import CommuneIndex
+    from desktop.shell.startup import create_window
+
+    path = tmp_path / "comparateur_2021.csv"
+    write_newer_census(path)
+    settings.set("data/census", str(path))
+    index = CommuneIndex()
+    window = create_window(settings, tmp_path / "recovery", communes=index)
+    qtbot.addWidget(window)
+    window.data_files.restore()  # before the directory is ready
+    assert "Recensement : chargement…" in window.data_label.text()
+    wait_loaded(qtbot, window, "census")
+    assert index.is_ready and index.directory.census_year == 2021
+    assert "Recensement 2021 (INSEE), fichier comparateur_2021.csv" in window.data_label.text()
+    assert answers["errors"] == []

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
+from shiboken6 import isValid
 
 from desktop.shell.i18n import translate as _tr
 
@@ -129,6 +130,16 @@ class DataFiles(QObject):
         self.running.add(kind)
         if not restoring:
             self._show_progress(kind)
+        index = self.context.communes
+        if kind == "census" and index is not None and not index.is_ready:
+            # the directory is still loading on another thread: two threads building it at
+            # once could each get their own, and the census would go to the other one
+            self.changed.emit(kind, "")
+            index.ready.connect(lambda: self._start(lambda: data.use(path), kind, path,
+                                                    restoring),
+                                Qt.ConnectionType.SingleShotConnection)
+            index.start()
+            return
         self._start(lambda: data.use(path), kind, path, restoring)
 
     def back_to_bundled(self, kind: str) -> None:
@@ -157,6 +168,8 @@ class DataFiles(QObject):
     def _done(self, kind: str, path: str, text: str, before: dict) -> None:
         from desktop.shell.prefill import follow_officials
 
+        if not isValid(self):  # the window was closed meanwhile
+            return
         self._finish(kind)
         self.context.settings.set(f"data/{kind}", path)
         self.context.settings.sync()
@@ -170,6 +183,8 @@ class DataFiles(QObject):
     def _failed(self, kind: str, exc: BaseException, restoring: bool) -> None:
         from desktop import errors
 
+        if not isValid(self):
+            return
         self._finish(kind)
         prompts, parent, title = self.context.prompts, self.parent_widget, refused_title(kind)
 
