@@ -35,6 +35,8 @@ from desktop.widgets.fields import (
 from desktop.widgets.frame import no_tab_stop, scrolled_layout
 
 if TYPE_CHECKING:  # costs nothing at start-up
+    from collections.abc import Sequence
+
     from reports.profile import Message
 
 
@@ -121,17 +123,20 @@ class ProfilePage(QWizardPage):
         """A one-line text field."""
         return self.bind(form, field, label, TextEdit(self), **kwargs)
 
-    def long_text(self, form: QFormLayout, field: str, label: str, **kwargs: Any) -> Any:
+    def long_text(self, form: QFormLayout, field: str, label: str,
+                  **kwargs: Any) -> LongTextEdit:
         """A few lines of text."""
         return self.bind(form, field, label, LongTextEdit(self), **kwargs)
 
-    def combo(self, form: QFormLayout, field: str, label: str, codes: Any, *,
+    def combo(self, form: QFormLayout, field: str, label: str,
+              codes: Sequence[tuple[Any, str]], *,
               empty: str | None = None, **kwargs: Any) -> CodeCombo:
         """A code list."""
         return self.bind(form, field, label, CodeCombo(codes, empty=empty, parent=self),
                          **kwargs)
 
-    def checklist(self, form: QFormLayout, field: str, label: str, codes: Any,
+    def checklist(self, form: QFormLayout, field: str, label: str,
+                  codes: Sequence[tuple[str, str]],
                   **kwargs: Any) -> CheckList:
         """Codes to tick."""
         return self.bind(form, field, label, CheckList(codes, self), **kwargs)
