@@ -214,3 +214,28 @@ def test_at_start_up_the_census_waits_for_the_directory_being_loaded(
     assert index.is_ready and index.directory.census_year == 2021
     assert "Recensement 2021 (INSEE), fichier comparateur_2021.csv" in window.data_label.text()
     assert answers["errors"] == []
+
+
+def test_a_slow_check_shows_its_progress_then_closes_it(
+        qtbot, make_window, answers, monkeypatch, tmp_path):
+    import threading
+
+    from desktop.shell import datafiles
+
+    release = threading.Event()
+
+    def slow(path: str) -> str:
+        release.wait(30)  # the check goes on until the test has seen the dialog
+        return "ok"
+
+    monkeypatch.setitem(datafiles.KINDS, "census",
+                        datafiles.DataFile("census", slow, datafiles.CENSUS.bundled))
+    window = make_window()
+    answers["file"] = str(tmp_path / "lent.csv")
+    action(window, "Charger un recensement plus récent").trigger()
+    qtbot.waitUntil(lambda: window.data_files.progress is not None
+                    and window.data_files.progress.isVisible(), timeout=5000)
+    assert "Vérification du recensement" in window.data_files.progress.labelText()
+    release.set()
+    wait_loaded(qtbot, window, "census")
+    assert window.data_files.progress is None

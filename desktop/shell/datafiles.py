@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from shiboken6 import isValid
 
 from desktop.shell.i18n import translate as _tr
@@ -231,11 +231,16 @@ class DataFiles(QObject):
         dialog.setCancelButton(None)  # the check cannot be stopped half-way; it is short
         dialog.setWindowTitle(_tr("Chargement des données"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setValue(0)
+        dialog.hide()  # a busy bar never reaches Qt's own « minimum duration »: shown below
         self.progress = dialog
+        QTimer.singleShot(PROGRESS_DELAY_MS, self._reveal_progress)
+
+    def _reveal_progress(self) -> None:
+        """Still checking after half a second: show the progress dialog."""
+        if isValid(self) and self.progress is not None:
+            self.progress.show()
 
     def _finish(self, kind: str) -> None:
         self.running.discard(kind)
