@@ -3,7 +3,8 @@
 The user chooses an intercommunality (through one of its communes, the project's by default)
 or a département, and a folder; the scan (`reports.scan.run_scan`) runs on a pool thread
 with a progress bar and « Arrêter »; at the end the dialog says what was written (scan.csv,
-scan.pdf) and offers to open the folder. Modal questions go through `ScanPrompts`.
+scan.pdf) and offers to open the folder. Modal questions go through `Prompts` (the main
+window's, so that tests answer them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,22 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop.shell.folders import default_folder
 from desktop.shell.i18n import translate as _tr
+from desktop.shell.prompts import Prompts
 
 if TYPE_CHECKING:  # costs nothing at start-up
     from desktop.shell.main_window import MainWindow
     from desktop.tasks import Progress, Task
     from reports.communes import Commune, Directory
     from reports.scan import ScanReport, Selection
-
-
-class ScanPrompts:
-    """The dialog's modal question, patched in tests."""
-
-    @staticmethod
-    def folder(parent: QWidget, start: str) -> str:
-        """A folder for scan.csv and scan.pdf ("" when cancelled)."""
-        return QFileDialog.getExistingDirectory(parent, _tr("Dossier de la comparaison"),
-                                                start)
 
 
 def selection_for(kind: str, text: str, directory: Directory) -> Selection:
@@ -72,9 +63,11 @@ class ScanDialog(QDialog):
     """Choose the territory and the folder, run, follow, stop, see what was written."""
 
     def __init__(self, parent: QWidget, directory: Directory, commune: Commune | None = None,
-                 folder: Path | None = None, data: str = "") -> None:
+                 folder: Path | None = None, data: str = "",
+                 prompts: type[Prompts] = Prompts) -> None:
         super().__init__(parent)
         self.directory = directory
+        self.prompts = prompts
         self.setWindowTitle(_tr("Comparer les communes d'un territoire"))
         self.setMinimumWidth(560)
         self.stop = threading.Event()
@@ -134,7 +127,7 @@ class ScanDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        chosen = ScanPrompts.folder(self, self.folder.text())
+        chosen = self.prompts.choose_folder(self, self.folder.text(), "scan")
         if chosen:
             self.folder.setText(chosen)
 
@@ -240,16 +233,14 @@ def open_scan_dialog(window: MainWindow) -> ScanDialog | None:
     if index is None or not index.is_ready:
         if index is not None:
             index.start()
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(window, _tr("Comparer les communes d'un territoire"),
-                                _tr("L'annuaire des communes se charge encore : "
-                                    "réessayez dans un instant."))
+        window.context.prompts.information(
+            window, _tr("Comparer les communes d'un territoire"),
+            _tr("L'annuaire des communes se charge encore : réessayez dans un instant."))
         return None
     code = window.document.value("commune.insee_code") or ""
     commune = index.lookup(code) if code else None
     dialog = ScanDialog(window, index.directory, commune, window._start_folder(),
-                        window.data_files.in_use_text())
+                        window.data_files.in_use_text(), window.context.prompts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

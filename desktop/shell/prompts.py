@@ -159,11 +159,13 @@ class Prompts:
         return path
 
     @staticmethod
-    def choose_folder(parent: QWidget | None, folder: str) -> str:
-        """The folder the notes go to ("" if cancelled)."""
+    def choose_folder(parent: QWidget | None, folder: str, kind: str = "notes") -> str:
+        """The folder the batch's notes (`kind` "notes") or the territory comparison's
+        scan.csv and scan.pdf ("scan") go to ("" if cancelled)."""
         from PySide6.QtWidgets import QFileDialog
 
-        return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
+        title = _tr("Dossier de la comparaison") if kind == "scan" else _tr("Dossier des notes")
+        return QFileDialog.getExistingDirectory(parent, title, folder)
 
     @staticmethod
     def choose_output(parent: QWidget | None) -> tuple[tuple[str, ...], Brand] | None:

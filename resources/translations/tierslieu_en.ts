@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/dialogs/about.py" line="+18"/>
+        <location filename="../../desktop/dialogs/about.py" line="+21"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/communes.py" line="+55"/>
+        <location filename="../../desktop/shell/communes.py" line="+58"/>
         <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
@@ -105,12 +105,12 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+175"/>
+        <location filename="../../desktop/pages/base.py" line="+183"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+45"/>
+        <location filename="../../desktop/pages/buildings.py" line="+48"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+70"/>
+        <location filename="../../desktop/pages/carrier.py" line="+73"/>
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+203"/>
+        <location filename="../../desktop/pages/territory.py" line="+207"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -249,7 +249,7 @@ Do you want to recover it?</translation>
         <translation>Main colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+66"/>
+        <location filename="../../desktop/widgets/dashboard.py" line="+71"/>
         <location line="+6"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
@@ -440,12 +440,12 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+54"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+59"/>
         <source>Notes PDF</source>
         <translation>PDF notes</translation>
     </message>
@@ -465,7 +465,7 @@ Do you want to recover it?</translation>
         <translation>Format of the notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+23"/>
+        <location filename="../../desktop/shell/prompts.py" line="+24"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
@@ -505,7 +505,7 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Notes {name}</source>
         <translation>Notes {name}</translation>
     </message>
@@ -516,7 +516,7 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="+83"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+82"/>
         <source>Données : {data}.</source>
         <translation>Data: {data}.</translation>
     </message>
@@ -541,13 +541,13 @@ Do you want to recover it?</translation>
         <translation>Definition: {term}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="-40"/>
-        <location line="+58"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+18"/>
+        <location filename="../../desktop/shell/prompts.py" line="-24"/>
         <source>Dossier de la comparaison</source>
         <translation>Folder for the comparison</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
         <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
     </message>
@@ -557,13 +557,13 @@ Do you want to recover it?</translation>
         <translation>{name} belongs to no intercommunality in the directory: choose its département instead.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+167"/>
+        <location line="+14"/>
+        <location line="+166"/>
         <source>Comparer les communes d&apos;un territoire</source>
         <translation>Compare the communes of a territory</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-159"/>
         <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
         <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
     </message>
@@ -663,12 +663,12 @@ Do you want to recover it?</translation>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>L&apos;annuaire des communes se charge encore : réessayez dans un instant.</source>
         <translation>The commune directory is still loading: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/official.py" line="+38"/>
+        <location filename="../../desktop/widgets/official.py" line="+41"/>
         <location line="+14"/>
         <source>Rétablir</source>
         <translation>Restore</translation>
@@ -704,7 +704,7 @@ Do you want to recover it?</translation>
         <translation>Changed — official figure: {value} ({source})</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/datafiles.py" line="+54"/>
+        <location filename="../../desktop/shell/datafiles.py" line="+55"/>
         <source>Retour au recensement {year} fourni avec l&apos;application.</source>
         <translation>Back to the census {year} bundled with the application.</translation>
     </message>
@@ -734,12 +734,12 @@ Do you want to recover it?</translation>
         <translation>Programmes table refused</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+84"/>
         <source>{count} chiffre(s) prérempli(s) du projet mis à jour.</source>
         <translation>{count} prefilled figure(s) of the project updated.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Les données fournies avec l&apos;application sont utilisées.</source>
         <translation>The data bundled with the application are used.</translation>
     </message>
@@ -792,7 +792,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="-156"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-157"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -805,7 +805,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -1186,7 +1186,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+44"/>
+        <location filename="../../desktop/pages/commune.py" line="+49"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -1508,7 +1508,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+56"/>
+        <location filename="../../desktop/pages/note.py" line="+58"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1807,7 +1807,7 @@ Replace them with the new note?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
@@ -1822,7 +1822,7 @@ Replace them with the new note?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-179"/>
+        <location filename="../../desktop/pages/territory.py" line="-180"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
