@@ -120,6 +120,19 @@ def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
     return out
 
 
+_HOURLY = re.compile(
+    r"(\d+(?:,\d+)?)\s*€\s*(?:de l'heure chargée|/h chargés?|par heure travaillée)")
+
+
+@invariant("one_hourly_cost")
+def _hourly(r: AnalysisResult, text: str | None) -> list[str]:
+    """Every paid hour (animation, cleaning) is costed at one hourly rate."""
+    if text is None:
+        text = " ".join(x.source for x in r.finance.operating)
+    rates = set(_HOURLY.findall(text.replace("\u202f", " ").replace("\xa0", " ")))
+    return [f"plusieurs coûts horaires : {sorted(rates)}"] if len(rates) > 1 else []
+
+
 # --- judgement -----------------------------------------------------------------------
 
 @invariant("verdict_has_its_basis")
@@ -164,9 +177,14 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     e, out = r.existing, []
     if e is None:
         return out
-    names = {p.name for p in e.places}
+    names = {(p.name, p.insee_code) for p in e.places}  # a network has one name in two towns
     if len(names) != len(e.places):
         out.append("un même lieu compté deux fois")
+    zone = {(p.name, p.insee_code) for p in e.places if p.where != "beyond"}
+    shared = {(p.get("name"), p.get("insee_code")) for p in r.demand.existing_places}
+    if e.count_found is not None and shared != zone:
+        out.append(f"la demande partage avec {len(shared)} lieux, l'offre existante en compte "
+                   f"{len(zone)} dans la zone")
     site_ids = [p.site_id for p in e.places if p.site_id]
     if len(site_ids) != len(set(site_ids)):
         out.append("un site de l'étude compté deux fois")

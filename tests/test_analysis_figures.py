@@ -131,7 +131,9 @@ def test_rent_entered_lent_or_estimated():
     rent = operating_lines(profile, sizing, _params())[0]
     # on the sized surface, not the 100 m² building: 8 posts × 9 m² × 1,15 = 82,8 → 85 m²
     assert sizing.surface_m2 == 85
-    assert rent.amount_eur == 85 * 5 * 12 and "Plan B" in rent.source
+    # Le Plan B's 5 €/m² a month (2017) indexed on consumer prices (119,89 ÷ 101,43)
+    assert rent.amount_eur == pytest.approx(85 * 5 * 12 * 119.89 / 101.43, abs=0.01)
+    assert "Plan B" in rent.source and "indexé" in rent.source
 
 
 def test_subsidy_and_self_financing_split_the_investment():
@@ -266,8 +268,8 @@ def test_staff_hours_keep_their_half_hour():
     profile.carrier.staff_hours_per_week = 17.5
     lines = {line.label: line.amount_eur for line in analyse(profile, directory=False)
              .finance.operating}
-    # 17,5 h x 25 €/h x 47 weeks = 20 562,50 €
-    assert lines["Animation salariée (17,5 h par semaine)"] == 20_562.5
+    # 17,5 h x 18,88 €/h (SMIC-based, the one hourly cost) x 47 weeks = 15 532,24 €
+    assert lines["Animation salariée (17,5 h par semaine)"] == pytest.approx(15_532.24, abs=0.01)
 
 
 def test_a_building_well_below_the_advised_surface_says_so_plainly():

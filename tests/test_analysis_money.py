@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reports.analysis import analyse
+from reports.analysis.costs import hourly_staff_cost, rent_rate
 from reports.analysis.finance import (
     break_even,
     operating_lines,
@@ -77,7 +78,9 @@ def test_charges_are_on_the_sized_surface_not_the_building():
     profile.buildings = [Building(name="Grange", owner="private", surface_m2=400)]
     sizing = _sized(profile, 10)  # 8 desks × 9 × 1,15 = 82,8 → 85 m²
     lines = operating_lines(profile, sizing, _params())
-    assert lines[0].amount_eur == 85 * 5 * 12  # rent estimated at 5 €/m² a month
+    # rent estimated at Le Plan B's 5 €/m² a month (2017) in today's euros, as the in-kind
+    # valuation (one rent per m² in the note)
+    assert lines[0].amount_eur == pytest.approx(85 * 12 * rent_rate(_params())[0], abs=0.01)
     assert lines[1].amount_eur == 85 * 15  # energy at 15 €/m² a year
     assert "85 m²" in lines[1].label
 
@@ -148,13 +151,14 @@ def test_the_recommended_model_s_animation_is_costed_when_the_profile_has_none()
     profile = _profile()
     params = _params()
     line = staff_line(profile, "municipal_coworking", params)
-    # Auterive's 28 h a week × 25 €/h × 47 weeks
-    assert line.amount_eur == 28 * 25 * 47 and line.planned
+    # Auterive's 28 h a week × the SMIC-based hourly cost × 47 weeks (one hourly cost)
+    rate = hourly_staff_cost(params)
+    assert line.amount_eur == pytest.approx(28 * rate * 47, abs=0.01) and line.planned
     assert "à prévoir" in line.label.lower() or "à prévoir" in line.source
     assert staff_line(profile, "independents_association", params) is None
     profile.carrier.staff_hours_per_week = 10  # entered hours win, not « à prévoir »
     entered = staff_line(profile, "municipal_coworking", params)
-    assert entered.amount_eur == 10 * 25 * 47 and not entered.planned
+    assert entered.amount_eur == pytest.approx(10 * rate * 47, abs=0.01) and not entered.planned
 
 
 def test_a_lent_room_for_a_municipal_coworking_still_needs_public_support():
@@ -167,7 +171,8 @@ def test_a_lent_room_for_a_municipal_coworking_still_needs_public_support():
     result = analyse(profile, directory=False)
     assert result.typologies[0].typology_id == "municipal_coworking"
     planned = [line for line in result.finance.operating if line.planned]
-    assert planned and planned[0].amount_eur == 28 * 25 * 47
+    assert planned and planned[0].amount_eur == pytest.approx(
+        28 * hourly_staff_cost(_params()) * 47, abs=0.01)
     assert result.finance.public_support_per_year_eur > 28 * 25 * 47 * 0.5
 
 

@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from reports.analysis import analyse
+from reports.analysis.costs import hourly_staff_cost
 from reports.analysis.parameters import params_for
 from reports.analysis.sites import profile_from_site
 from reports.analysis.texts import plural
@@ -74,7 +75,8 @@ def _castelnaudary_deficit(result):
     charges = (12 * 1200  # rent entered
                + 115 * p("energy_charges_eur_per_m2_year")  # the sized surface is heated
                + p("insurance_eur_year") + 12 * p("internet_eur_month")
-               + p("cleaning_hours_per_week") * p("cleaning_eur_per_hour") * p("weeks_per_year")
+               # cleaning paid at the one hourly cost of paid work (SMIC-based)
+               + p("cleaning_hours_per_week") * hourly_staff_cost(p) * p("weeks_per_year")
                + p("communication_eur_year")
                + offices * 12 * p("network_fee_per_office_month_eur"))  # a private network
     # year 1: the ramp-up share of the users, each renting half of a 100 € office a month

@@ -34,7 +34,7 @@ def test_the_invariants_the_issue_names_are_all_registered():
     assert {"ranges_ordered", "ceilings_held", "break_even_against_capacity",
             "model_against_carrier", "existing_place_mentioned", "trips_against_km",
             "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
-            "money_adds_up"} <= set(INVARIANTS)
+            "money_adds_up", "one_hourly_cost"} <= set(INVARIANTS)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -43,6 +43,16 @@ def test_every_example_and_its_note_text_hold_together(name):
     text = note_text(result)
     assert "1. Synthèse" in text and "Les options comparées" in text
     assert [str(v) for v in check(result, text)] == []
+
+
+INVENTED = sorted(p.name for p in (Path(__file__).parent / "invented").glob("*.tierslieu.json"))
+
+
+@pytest.mark.parametrize("name", INVENTED)
+def test_every_invented_commune_and_its_note_text_hold_together(name):
+    profile, _ = read_profile(Path(__file__).parent / "invented" / name)
+    result = analyse(profile)
+    assert [str(v) for v in check(result, note_text(result))] == []
 
 
 # --- the guard catches what the issue found -------------------------------------------
@@ -83,6 +93,16 @@ def test_an_existing_place_left_out_of_the_synthesis_is_caught():
     broken = dataclasses.replace(result, existing=silent)
     assert "existing_place_mentioned" in {v.invariant for v in check(broken)}
     assert "aucun tiers-lieu n'est connu" not in note_text(result).lower()
+
+
+def test_two_hourly_costs_are_caught():
+    result = _prades()
+    text = ("Ménage : 18,88 € de l'heure chargée (hypothèse de l'outil). "
+            "Animation : 25 € par heure travaillée.")
+    assert [v.invariant for v in check(result, text, only=("one_hourly_cost",))] == [
+        "one_hourly_cost"]
+    assert check(result, "18,88 € de l'heure chargée ; 18,88 € de l'heure chargée",
+                 only=("one_hourly_cost",)) == []
 
 
 def test_trips_without_km_are_caught():

@@ -115,9 +115,9 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     sites, raws = match_sites(me, kb.sites, params)
     typologies = apply_carrier_rule(
         match_typologies(me, profile, kb.typologies, raws, params), profile.carrier.type, kb)
-    base = demand_base(profile, neighbourhood, directory, params)
-    demand = estimate_demand(profile, sites, kb, base, directory, params)
     existing = find_existing(profile, kb, neighbourhood, directory)
+    base = demand_base(profile, neighbourhood, directory, params, existing=existing)
+    demand = estimate_demand(profile, sites, kb, base, directory, params)
     sizing = size_place(profile, demand, sites, kb, params)
     finance = build_finance(profile, me, sizing, demand, kb, params,
                             typologies[0].typology_id if typologies else None)

@@ -158,11 +158,9 @@ def in_kind_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mone
     if not lent_free(profile, building):
         return []
     surface = building.surface_m2 or sizing.surface_m2
-    per_m2 = indexed(params, "rent_eur_per_m2_month", "prices")
+    per_m2, source, overridden = rent_rate(params)
     return [_line(text("costs.in_kind.premises", surface=fmt_number(surface),
-                       rate=fmt_eur(per_m2, 2)),
-                  12 * surface * per_m2, index_note(params, "rent_eur_per_m2_month", "prices"),
-                  params.is_overridden("rent_eur_per_m2_month"))]
+                       rate=fmt_eur(per_m2, 2)), 12 * surface * per_m2, source, overridden)]
 
 
 def in_kind_advice(profile: Profile) -> str:
@@ -186,3 +184,24 @@ def hourly_staff_cost(params: Params, monthly_gross: float | None = None) -> flo
 def facilitator_hourly_cost(params: Params) -> float:
     """Employer cost of one worked hour of a facilitator (the alternative to the SMIC)."""
     return hourly_staff_cost(params, params("facilitator_monthly_gross_eur"))
+
+
+def hour_cost(params: Params, key: str) -> tuple[float, str, bool]:
+    """The one hourly cost of paid work (animation ``staff_eur_per_hour``, cleaning
+    ``cleaning_eur_per_hour``): the profile's override of `key`, else the SMIC-based employer
+    cost of ``hourly_staff_cost``. Returns (euros per hour, source, overridden)."""
+    if params.is_overridden(key):
+        return params(key), params.cited(key), True
+    rate = hourly_staff_cost(params)
+    params("smic_hourly_gross_eur")  # listed in the method with its source
+    source = text("costs.staff.source", rate=fmt_eur(rate, 2),
+                  charges=fmt_percent(params("employer_charges_rate")))
+    return rate, source, False
+
+
+def rent_rate(params: Params) -> tuple[float, str, bool]:
+    """Rent per m² and month in today's euros (Le Plan B's 2017 rent indexed on consumer
+    prices), with its source: the operating estimate and the support in kind use this one."""
+    return (indexed(params, "rent_eur_per_m2_month", "prices"),
+            index_note(params, "rent_eur_per_m2_month", "prices"),
+            params.is_overridden("rent_eur_per_m2_month"))

@@ -24,16 +24,18 @@ The wording is in resources/analysis/text/demand.toml.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reports.analysis.existing import weighted, zone_places
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_number, fmt_percent
 from reports.profile import Profile
-from reports.result import Demand, Estimate, SiteMatch
+from reports.result import Demand, Estimate, ExistingOffer, SiteMatch
 
 
 @dataclass(frozen=True)
@@ -74,45 +76,39 @@ def zone_of(directory: Any, insee_code: str, minutes: int) -> Any:
         return None
 
 
-def _kind_of(place: Any) -> str:
-    """coworking, fablab or unknown, from the CGET list's wording."""
-    words = (getattr(place, "cget_type", "") or "").lower()
-    if "fablab" in words:
-        return "fablab"
-    if "coworking" in words or getattr(place, "study_site_id", None):
-        return "coworking"
-    return "unknown"
-
-
 def existing_places(zone: Any, params: Params, exclude_site: str | None = None
                     ) -> tuple[dict[str, Any], ...]:
-    """The zone's known tiers-lieux (one entry per place), each with its weight."""
+    """A zone's known tiers-lieux (one entry per place), each with its weight (the rule of
+    `reports.analysis.existing.weighted`, the one place-finder)."""
     if zone is None:
         return ()
-    weights = params("existing_place_weights")
-    out = []
-    for place in zone.third_places:
-        if exclude_site and place.study_site_id == exclude_site:
-            continue
-        kind = _kind_of(place)
-        out.append({"name": place.name, "commune": place.commune,
-                    "insee_code": place.insee_code, "minutes": place.minutes,
-                    "road_km": place.road_km, "kind": kind, "weight": weights[kind],
-                    "study_site_id": place.study_site_id})
-    return tuple(out)
+    return weighted(zone.third_places, params, exclude_site)
 
 
 def demand_base(profile: Profile, neighbourhood: Any, directory: Any,
-                params: Params | None = None, exclude_site: str | None = None) -> Base:
+                params: Params | None = None, exclude_site: str | None = None,
+                existing: ExistingOffer | None = None) -> Base:
     """The zone's employed residents, or a population entered, or the commune's own.
 
     `exclude_site` leaves a study site out of the zone's places (a site's own profile, for
-    the calibration: the place did not exist when it was planned).
+    the calibration: the place did not exist when it was planned). With `existing` (the
+    analysis), the places shared with are the ones the existing offer counts in the zone, so
+    that the note gives one count.
     """
     entered = profile.territory.catchment_population
     population = profile.population.total
     minutes = params("demand_zone_minutes") if params is not None else 20
     zone = zone_of(directory, profile.commune.insee_code, minutes)
+    if existing is not None and params is not None:
+        return dataclasses.replace(_base(profile, zone, entered, population, directory),
+                                   places=zone_places(existing, params))
+    return _base(profile, zone, entered, population, directory, params, exclude_site)
+
+
+def _base(profile: Profile, zone: Any, entered: int | None, population: int | None,
+          directory: Any, params: Params | None = None, exclude_site: str | None = None
+          ) -> Base:
+    """The base of the demand, with the zone's places weighted (when `params` is given)."""
     if entered and directory is not None:
         places = (existing_places(zone, params, exclude_site)
                   if params is not None and zone else ())

@@ -4,6 +4,11 @@ Two sources: the national list of 2019 (CGET, in the communes directory) and the
 the 2017 study (by INSEE code; El Quadrat is not in the list). A study site that is also in
 the list is one place (correspondence in resources/analysis/existing_places.json), and two
 entries of the list in the same commune whose names contain each other are one place.
+This module is the one place-finder: the places it counts in the zone (commune, close,
+catchment) are the places the demand shares with (`zone_places`), and the reference sites'
+zones are weighted by the same rule (`weighted`). A place is in the zone when the directory
+reaches it within ``catchment_minutes`` (the zone de chalandise), or, without travel times,
+within ``catchment_km``; « close » is a place of the zone within ``close_km``.
 The count within the catchment enters demand, risks and verdict; a count typed in the profile
 overrides it, and the note says which one is used. A place in the commune itself is always
 stated, whatever was typed: it is a documented fact, to be checked on the ground.
@@ -47,13 +52,50 @@ def _where(place_insee: str, distance: float | None, commune_insee: str,
         return "commune"
     if distance is not None and distance <= radius("same_town_km"):
         return "commune"
+    if reached is False:  # the zone is the road-time catchment: beyond it, whatever the km
+        return "beyond"
     if distance is not None and distance <= radius("close_km"):
         return "close"
     if reached is not None:
-        return "catchment" if reached else "beyond"
+        return "catchment"
     if distance is None:
         return "beyond"
     return "catchment" if distance <= radius("catchment_km") else "beyond"
+
+
+def kind_of(type_label: str | None, site_id: str | None = None) -> str:
+    """coworking, fablab or unknown, from the national list's wording (a study site: coworking)."""
+    words = (type_label or "").lower()
+    if "fablab" in words:
+        return "fablab"
+    if "coworking" in words or site_id:
+        return "coworking"
+    return "unknown"
+
+
+def weighted(places: Any, params: Any, exclude_site: str | None = None
+             ) -> tuple[dict[str, Any], ...]:
+    """Places as the demand shares with them, each with its weight (``existing_place_weights``).
+
+    `places` are the directory catchment's third places or this module's `ExistingPlace`s."""
+    weights = params("existing_place_weights")
+    out = []
+    for place in places:
+        site_id = getattr(place, "study_site_id", None) or getattr(place, "site_id", None)
+        if exclude_site and site_id == exclude_site:
+            continue
+        kind = kind_of(getattr(place, "cget_type", None) or getattr(place, "type", None),
+                       site_id)
+        out.append({"name": place.name, "commune": place.commune,
+                    "insee_code": place.insee_code, "minutes": place.minutes,
+                    "road_km": getattr(place, "road_km", None), "kind": kind,
+                    "weight": weights[kind], "study_site_id": site_id})
+    return tuple(out)
+
+
+def zone_places(offer: ExistingOffer, params: Any) -> tuple[dict[str, Any], ...]:
+    """The places of the commune's zone the offer counts (``count_found``), weighted."""
+    return weighted([p for p in offer.places if p.where != "beyond"], params)
 
 
 def travel_catchment(directory: Any, insee: str) -> Any:

@@ -76,20 +76,23 @@ def sized_surface(sizing: Sizing) -> float:
 
 
 def staff_line(profile: Profile, model_id: str | None, params: Params) -> MoneyLine | None:
-    """Staff entered, or the animation the recommended model needs « à prévoir », or none."""
+    """Staff entered, or the animation the recommended model needs « à prévoir », or none.
+
+    One hourly cost for every paid hour (`costs.hour_cost`: SMIC-based unless overridden)."""
     hours = profile.carrier.staff_hours_per_week or 0
-    rate, weeks = params("staff_eur_per_hour"), params("weeks_per_year")
+    weeks = params("weeks_per_year")
     if hours:
-        return _line(text("finance.operating.staff", hours=hours_text(hours)),
-                     hours * rate * weeks, params, "staff_eur_per_hour")
+        rate, source, overridden = costs.hour_cost(params, "staff_eur_per_hour")
+        return MoneyLine(text("finance.operating.staff", hours=hours_text(hours)),
+                         round(hours * rate * weeks, 2), source, overridden)
     needed = params("staff_hours_by_model").get(model_id or "", 0)
     if not needed:
         return None
-    params("staff_hours_by_model")  # listed in the method with its sources
+    rate, rate_source, overridden = costs.hour_cost(params, "staff_eur_per_hour")
     source = text("finance.operating.staff_planned_source", hours=hours_text(needed),
-                  rate=fmt_eur(rate))
+                  rate=rate_source)
     return MoneyLine(text("finance.operating.staff_planned", hours=hours_text(needed)),
-                     round(needed * rate * weeks, 2), source, planned=True)
+                     round(needed * rate * weeks, 2), source, overridden, planned=True)
 
 
 def users_text(users: float) -> str:
@@ -103,15 +106,16 @@ def hours_text(hours: float) -> str:
 
 
 def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
-    """Cleaning: shared by the members of a volunteer association, paid otherwise."""
+    """Cleaning: shared by the members of a volunteer association, paid otherwise (at the
+    one hourly cost of paid work)."""
     if profile.carrier.type == "association" and not profile.carrier.staff_hours_per_week:
         return _line(text("finance.operating.cleaning_volunteer"), params("volunteer_cleaning"),
                      params,
                      "volunteer_cleaning")
-    hours = hours_text(params("cleaning_hours_per_week"))
-    return _line(text("finance.operating.cleaning_paid", hours=hours),
-                 params("cleaning_hours_per_week") * params("cleaning_eur_per_hour") * weeks,
-                 params, "cleaning_eur_per_hour")
+    hours = params("cleaning_hours_per_week")
+    rate, source, overridden = costs.hour_cost(params, "cleaning_eur_per_hour")
+    return MoneyLine(text("finance.operating.cleaning_paid", hours=hours_text(hours)),
+                     round(hours * rate * weeks, 2), source, overridden)
 
 
 def _rent(profile: Profile, building: Building | None, sizing: Sizing,
@@ -124,8 +128,9 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
             lends or building.owner == "carrier"):
         return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
     surface = sized_surface(sizing)
-    return _line(text("finance.rent.estimated", surface=fmt_number(surface)),
-                 12 * surface * params("rent_eur_per_m2_month"), params, "rent_eur_per_m2_month")
+    per_m2, source, overridden = costs.rent_rate(params)
+    return MoneyLine(text("finance.rent.estimated", surface=fmt_number(surface)),
+                     round(12 * surface * per_m2, 2), source, overridden)
 
 
 # --- revenue --------------------------------------------------------------------------
