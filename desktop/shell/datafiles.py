@@ -118,7 +118,11 @@ class DataFiles(QObject):
         """Ask for a file, then check and use it (nothing changes if it is refused)."""
         if kind in self.running:
             return
-        folder = str(Path(self.chosen(kind)).parent) if self.chosen(kind) else ""
+        from desktop.shell.folders import start_folder
+
+        chosen = self.chosen(kind)
+        folder = str(Path(chosen).parent if chosen else
+                     start_folder(self.context.settings.get("last_folder")))
         path = self.context.prompts.choose_file(self.parent_widget, kind, folder)
         if path:
             self.load(kind, path)
