@@ -24,12 +24,14 @@ import gzip
 import itertools
 import json
 import math
+import os
 import re
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reports import insee as insee_rules
 from reports import paths
@@ -39,9 +41,9 @@ from reports.textnorm import fold, fold_words
 from reports.texts import message, messages, table
 
 __all__ = [
-    "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood",
-    "Ring", "ThirdPlace", "directory", "fold", "load_census_file", "load_directory",
-    "reset_census",
+    "CENSUS_ENV", "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError",
+    "Neighbourhood", "Ring", "ThirdPlace", "directory", "fold", "load_census_file",
+    "load_directory", "reset_census",
 ]
 INSEE_KEYS = insee_rules.KEYS
 
@@ -222,6 +224,18 @@ class Neighbourhood:
         }
 
 
+class LocatedPoint(NamedTuple):
+    """A current commune as a map draws it (`Directory.points_near`); `row` is private."""
+
+    insee_code: str
+    name: str
+    population: int | None
+    lat: float
+    lon: float
+    distance_km: float
+    row: int
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance between two points, in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -312,10 +326,15 @@ def load_directory(root: Path | str | None = None) -> Directory:
 
 @functools.cache
 def directory() -> Directory:
-    """The shipped directory, loaded once (with the text catalogue of its labels, so that
+    """The shipped directory, loaded once (with the newer census chosen by this process or
+    its parent, see `load_census_file`, and with the text catalogue of its labels, so that
     the wizard's background load reads it, not its first keystroke)."""
     messages()
-    return load_directory()
+    found = load_directory()
+    chosen = os.environ.get(CENSUS_ENV)
+    if chosen:  # a batch or scan worker: the census its parent process was told to use
+        found.use_census(insee_rules.read_comparateur(chosen))
+    return found
 
 
 # ---------------------------------------------------------------- the directory
@@ -645,31 +664,53 @@ class Directory:
     # -- points for maps (reports.maps)
 
     @functools.cached_property
-    def _located(self) -> tuple[list[float], list[int]]:
-        """Latitudes of located current communes, ascending, and their rows."""
+    def _located(self) -> tuple[list[float], list[int], list[float]]:
+        """Latitudes of located current communes, ascending, their rows and longitudes."""
         points = []
         try:
             for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
-                lat = line.split("\t", K_LAT + 1)[K_LAT]
-                if lat:
-                    points.append((float(lat), i))
+                row = line.split("\t", max(K_LAT, K_LON) + 1)
+                if row[K_LAT]:
+                    points.append((float(row[K_LAT]), i, float(row[K_LON])))
         except (ValueError, IndexError) as exc:
             raise _corrupt(self._where) from exc
         points.sort()
-        return [p[0] for p in points], [p[1] for p in points]
+        return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
+
+    @functools.cached_property
+    def _places_by_lat(self) -> tuple[list[float], list[int]]:
+        """Latitudes of the CGET tiers-lieux, ascending, and their indexes in `_places`."""
+        order = sorted(range(len(self._places)), key=lambda i: self._places[i][3])
+        return [self._places[i][3] for i in order], order
 
     def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
         """Current communes whose centre lies within `radius_km` of (lat, lon), with their
-        straight-line distance in km, nearest first (the neighbourhood map's dots)."""
-        lats, rows = self._located
+        straight-line distance in km, nearest first."""
+        return [(self._commune(point.row), point.distance_km)
+                for point in self.points_near(lat, lon, radius_km)]
+
+    def points_near(self, lat: float, lon: float, radius_km: float) -> list[LocatedPoint]:
+        """As `located_near`, but only what a map draws (code, name, population, centre):
+        no `Commune` is built (a neighbourhood map has ~350 dots; building each one, with
+        its INSEE figures, cost time and kept them all in memory for a batch)."""
+        lats, rows, lons = self._located
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
+        # a generous longitude window first: the latitude band alone crosses all of France
+        reach_lon = 1.1 * reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
         found = []
-        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
-            commune = self._commune(rows[k])
-            d = distance_km(lat, lon, commune.lat, commune.lon)
-            if d <= radius_km:
-                found.append((commune, d))
-        found.sort(key=lambda pair: (pair[1], pair[0].insee_code))
+        try:
+            for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+                if abs(lons[k] - lon) > reach_lon:
+                    continue
+                d = distance_km(lat, lon, lats[k], lons[k])
+                if d <= radius_km:
+                    row = self._row(rows[k])
+                    found.append(LocatedPoint(row[K_INSEE], row[K_NAME],
+                                              int(row[K_POP]) if row[K_POP] else None,
+                                              lats[k], lons[k], d, rows[k]))
+        except ValueError as exc:
+            raise _corrupt(self._where) from exc
+        found.sort(key=lambda point: (point.distance_km, point.insee_code))
         return found
 
     def third_places_near(self, lat: float, lon: float,
@@ -679,8 +720,11 @@ class Directory:
         found = []
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180) + 0.01  # km → degrees
         reach_lon = reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
-        for name, code, typology, plat, plon in self._places:
-            if abs(plat - lat) > reach or abs(plon - lon) > reach_lon:
+        lats, order = self._places_by_lat
+        band = sorted(order[bisect_left(lats, lat - reach):bisect_right(lats, lat + reach)])
+        for k in band:  # in the list's order: places at the same distance keep their order
+            name, code, typology, plat, plon = self._places[k]
+            if abs(plon - lon) > reach_lon:
                 continue
             d = distance_km(lat, lon, plat, plon)
             if d <= radius_km:
@@ -902,16 +946,24 @@ class Directory:
 
 # ---------------------------------------------------------------- newer census figures
 
+CENSUS_ENV = "TIERSLIEU_RECENSEMENT"  # a newer census file, for this process and its workers
+
+
 def load_census_file(path: Path | str) -> insee_rules.Census:
     """Use a newer INSEE comparateur file (P21_, P22_… columns) instead of the bundled
     census, for the rest of the session: every figure and vintage shown follows. Raises
-    `reports.insee.CensusFileError` (French) if the file lacks a column. For the command
-    line option ``--recensement`` and the wizard's menu."""
-    census = insee_rules.read_comparateur(path)
+    `reports.insee.CensusFileError` (French) if the file lacks a column, and then changes
+    nothing. The choice is kept in the environment, so batch and scan worker processes
+    read the same file. For the command line option ``--recensement`` and the wizard's
+    menu."""
+    chosen = Path(path).expanduser().resolve()
+    census = insee_rules.read_comparateur(chosen)
     directory().use_census(census)
+    os.environ[CENSUS_ENV] = str(chosen)
     return census
 
 
 def reset_census() -> None:
     """Back to the bundled census figures."""
+    os.environ.pop(CENSUS_ENV, None)
     directory().use_census(None)
