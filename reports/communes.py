@@ -524,6 +524,14 @@ class Directory:
         """The current commune an old name belongs to (itself for a current commune)."""
         return commune if commune.is_current else self.by_insee(commune.current_insee_code)
 
+    def located(self, insee_code: str) -> Commune | None:
+        """The current commune of a code (an old name's too) when it has coordinates; None
+        for an unknown code or a commune without them (collectivités d'outre-mer)."""
+        found = self.by_insee(insee_code)
+        commune = self.current_of(found) if found is not None else None
+        located = commune is not None and commune.lat is not None and commune.lon is not None
+        return commune if located else None
+
     def departement_names(self) -> dict[str, str]:
         """Code → name of every département (« 11 » → « Aude »), for display."""
         return {code: name for code, (name, _region) in self._deps.items()}
@@ -608,11 +616,8 @@ class Directory:
     def neighbourhood(self, insee_code: str) -> Neighbourhood | None:
         """Rings of 10/20/30 km and tiers-lieux within 30 km; None if the code is unknown
         or the commune has no coordinates (collectivités d'outre-mer)."""
-        commune = self.by_insee(insee_code)
+        commune = self.located(insee_code)
         if commune is None:
-            return None
-        commune = self.current_of(commune)
-        if commune.lat is None or commune.lon is None:
             return None
         rings = self._rings(commune.lat, commune.lon)
         places = self._third_places(commune.lat, commune.lon)
