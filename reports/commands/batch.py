@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+    from reports.batch import BatchOptions, default_jobs, run_batch
     from reports.batch.runner import pool_stuck
     from reports.brand import resolve_brand
 
@@ -58,12 +58,9 @@ def run(args: argparse.Namespace) -> int:
     brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
     options = BatchOptions(args.out, kinds_of(args.format), brand)
     bar = _ProgressBar(args.quiet)
-    try:
+    try:  # a BatchError (French; exit 3 when the output cannot be written) goes to reports.cli
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
                            progress=bar.update, on_start=bar.start, signals=True)
-    except BatchError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
     finally:
         bar.close()
     code = _conclude(report, args.quiet)
