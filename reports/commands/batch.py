@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reports.batch.model import ERROR
-from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
+from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED
 from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, kinds_of
 from reports.texts import message
@@ -72,15 +72,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_template(path: Path) -> int:
-    """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`."""
-    from reports.files import WriteError, write_atomic
+    """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`; a WriteError (French,
+    names the file, exit 3) goes to reports.cli."""
+    from reports.files import write_atomic
     from reports.paths import read_bytes
 
-    try:
-        write_atomic(path, read_bytes("batch", "communes-modele.csv"))
-    except WriteError as exc:  # French, names the file
-        print(str(exc), file=sys.stderr)
-        return EXIT_UNWRITABLE
+    write_atomic(path, read_bytes("batch", "communes-modele.csv"))
     print(message("batch.command.template_written", path=path), file=sys.stderr)
     return EXIT_OK
 
