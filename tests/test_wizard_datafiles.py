@@ -188,10 +188,18 @@ def test_a_newer_programmes_table_is_used_refused_or_left(
     assert "programmes de financement : fichier programmes-2027.csv" in window.data_label.text()
     assert "15 février 2027 (fichier programmes-2027.csv)" in about_html(window.context)
 
-    window.programmes_back.trigger()
-    wait_loaded(qtbot, window, "programmes")
+    use_programmes(None)  # a new process: the shipped table until the settings are read
+    again = make_window()
+    again.data_files.restore()
+    wait_loaded(qtbot, again, "programmes")
+    assert knowledge().programmes_checked_on == "2027-02-15"
+    assert "programmes de financement : fichier programmes-2027.csv" in again.data_label.text()
+
+    again.programmes_back.trigger()
+    wait_loaded(qtbot, again, "programmes")
     assert knowledge().programmes_file == "" and settings.get("data/programmes") == ""
-    assert "programmes de financement fournis" in window.data_label.text()
+    assert PROGRAMMES_ENV not in os.environ
+    assert "programmes de financement fournis" in again.data_label.text()
 
 
 def test_at_start_up_the_census_waits_for_the_directory_being_loaded(
