@@ -99,6 +99,13 @@ def test_a_newer_census_is_used_shown_and_kept_after_a_restart(
     assert settings.get("data/census") == str(path)
     assert os.environ[CENSUS_ENV] == str(path.resolve())  # the batch's workers read it too
     assert window.census_back.isEnabled()
+    # the note follows: the analysis the note page runs reads the same directory
+    from desktop.pages.results import analyse_snapshot
+
+    result = analyse_snapshot(doc.snapshot(), communes.directory)
+    assert result.commune.sources["population.jobs"] == "recensement 2021 (INSEE)"
+    assert result.commune.concentration == round(expected["jobs"] / expected["employed_15_64"],
+                                                 2)  # 1,89 (2018 bundled: 1,83)
 
     reset_census()  # a new process: the bundled census until the settings are read again
     again = make_window()
