@@ -165,3 +165,5 @@ def test_argparse_speaks_french_while_a_command_runs_and_is_put_back(capsys):
     assert "erreur : argument --format : choix inconnu : 'xyz'" in err, err
     assert "utilisation :" in err and "invalid choice" not in err and "usage:" not in err
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+    assert main([]) == 2  # no command: the help, in French too
+    assert capsys.readouterr().err.startswith("utilisation : tierslieu-note")
