@@ -779,21 +779,12 @@ class Directory:
         except ValueError as exc:
             raise _corrupt(_where(self._root, OLD_CODES_FILE)) from exc
 
-    @functools.cached_property
-    def _note_texts(self) -> dict[str, str]:
-        try:
-            raw = (paths.read_text(RESOURCE_DIR, "insee_notes.json") if self._root is None
-                   or not (self._root / "insee_notes.json").is_file()
-                   else (self._root / "insee_notes.json").read_text(encoding="utf-8"))
-            return json.loads(raw)
-        except (paths.ResourceError, OSError, ValueError) as exc:
-            raise _corrupt(_where(self._root, "insee_notes.json")) from exc
-
     def _note_text(self, code: str, census_geography: str) -> str:
-        """The French sentence of a note code such as "census_sum:3"."""
+        """The French sentence of a note code such as "census_sum:3" (directory.toml
+        [insee_notes]; each uses some of the values given)."""
         key, _, n = code.partition(":")
         census = self._census
-        return self._note_texts[key].format(
+        return messages()[f"directory.insee_notes.{key}"].format(
             n=n, census_geography=census_geography,
             census_year=census.year if census else "", census_source=census.source if census
             else "")
