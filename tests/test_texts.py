@@ -162,7 +162,7 @@ def test_argparse_speaks_french_while_a_command_runs_and_is_put_back(capsys):
         main(["batch", "--format", "xyz"])
     err = capsys.readouterr().err
     assert stop.value.code == 2
-    assert "erreur : argument --format : choix inconnu : 'xyz'" in err, err
+    assert "erreur : argument --format : choix inconnu : « xyz »" in err, err
     assert "utilisation :" in err and "invalid choice" not in err and "usage:" not in err
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
     assert main([]) == 2  # no command: the help, in French too
