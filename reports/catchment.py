@@ -54,7 +54,7 @@ def parameters() -> Parameters:
     """The shipped parameters (resources/communes/catchment.json)."""
     data = json.loads(paths.read_text("communes", "catchment.json"))
     detour, speeds = data["detour_factor"], data["speeds_kmh"]
-    kind = ("valeur par défaut déclarée", "source citée")
+    kind = ("hypothèse de l'outil", "source citée")
     levels = "; ".join(f"densité {k} : {fmt_number(v)} km/h" for k, v in speeds["value"].items()
                        if k != "unknown")
     levels += f"; densité inconnue : {fmt_number(speeds['value']['unknown'])} km/h"
@@ -62,7 +62,7 @@ def parameters() -> Parameters:
         detour=fmt_number(detour["value"], 1),
         detour_source_kind=kind[0] if detour.get("stated_default") else kind[1],
         speeds=levels,
-        speeds_source_kind=("valeurs par défaut déclarées" if speeds.get("stated_default")
+        speeds_source_kind=("hypothèses de l'outil" if speeds.get("stated_default")
                             else "valeurs sourcées"))
     return Parameters(float(detour["value"]), {k: float(v) for k, v in speeds["value"].items()},
                       tuple(data["minutes"]), method,

@@ -133,6 +133,64 @@ def _hourly(r: AnalysisResult, text: str | None) -> list[str]:
     return [f"plusieurs coûts horaires : {sorted(rates)}"] if len(rates) > 1 else []
 
 
+@invariant("furniture_for_phase1")
+def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
+    """Furniture is bought for the desks installed now (phase 1), not for the whole need."""
+    from reports.analysis.costs import phase1_posts
+
+    posts, _ = phase1_posts(r.sizing)
+    line = next((x for x in r.finance.investment if x.label.startswith("Mobilier")), None)
+    if line is None or f"({posts} postes" in line.label.replace("\u202f", " "):
+        return []
+    return [f"« {line.label} » pour {posts} postes installés en phase 1"]
+
+
+@invariant("known_people_floor")
+def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
+    """The floor the note states from the people known holds for the low figure too."""
+    known = r.demand.known_floor or 0
+    u = r.demand.users
+    if known and u.low + 1e-9 < min(round(known), u.central):
+        return [f"fourchette basse {u.low} sous le plancher annoncé de {round(known)} usagers"]
+    return []
+
+
+@invariant("one_speed")
+def _speed(r: AnalysisResult, _text: str | None) -> list[str]:
+    """The commuting km use the zone de chalandise's speed for the commune's density."""
+    from reports.catchment import parameters
+
+    line = next((a for a in r.impact.assumptions if a.label.startswith("Vitesse")), None)
+    if line is None or line.overridden:
+        return []
+    level = (r.profile.get("territory") or {}).get("density_level")
+    expected = parameters().speed(level)
+    if abs(line.amount_eur - expected) > 1e-6:
+        return [f"vitesse {line.amount_eur} km/h pour l'impact, {expected} km/h pour la zone"]
+    return []
+
+
+_POOL = re.compile(r"dont environ [\d  ]+ indépendants et [\d  ]+ télétravailleurs \(([^)]*)\)")
+
+
+@invariant("tool_hypotheses_labelled")
+def _hypotheses(r: AnalysisResult, text: str | None) -> list[str]:
+    """The tool's unsourced shares and detour factor are said to be « hypothèse de l'outil »,
+    never the study's or INSEE's."""
+    if text is None:
+        return []
+    out = []
+    flat = text.replace("\n", " ")
+    for found in _POOL.finditer(flat):
+        if "hypothèse de l'outil" not in found.group(1):
+            out.append(f"parts d'indépendants et de télétravailleurs sans « hypothèse de "
+                       f"l'outil » : {found.group(1)[:60]}")
+    for found in re.finditer(r"coefficient de détour de [\d,]+ \(([^)]*)\)", flat):
+        if "hypothèse de l'outil" not in found.group(1):
+            out.append(f"coefficient de détour sans « hypothèse de l'outil » : {found.group(1)}")
+    return out
+
+
 # --- judgement -----------------------------------------------------------------------
 
 @invariant("verdict_has_its_basis")
@@ -148,6 +206,9 @@ def _basis(r: AnalysisResult, _text: str | None) -> list[str]:
         out.append("conditions manquantes annoncées alors que tout est réuni")
     if v.confidence is None or v.confidence.level not in ("high", "medium", "low"):
         out.append("confiance absente")
+    elif v.confidence.level == "high" and any(x.planned for x in r.finance.operating):
+        out.append("confiance élevée alors que l'animation « à prévoir » est une estimation "
+                   "de l'outil")
     return out
 
 
@@ -238,6 +299,9 @@ CONTRADICTIONS = (
     ("balanced_vs_impossible", r"les tarifs documentés couvriraient les charges",
      r"équilibre impossible"),
     ("carrier_declared_vs_choose", r"porteur déclaré", r"Choisir le porteur"),
+    ("volunteers_vs_planned_staff", r"fonctionnera sans salarié", r"Animation à prévoir"),
+    ("no_staff_vs_planned_staff", r"aucune heure d'animation salariée n'est prévue",
+     r"Animation à prévoir"),
 )
 
 

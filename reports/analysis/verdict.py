@@ -16,7 +16,7 @@ from reports.analysis.cover import running_cover
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
 from reports.analysis.texts import counted, items, text
-from reports.fmt import fmt_number
+from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Profile
 from reports.result import (
     Confidence,
@@ -115,19 +115,46 @@ _DEFAULTED = (
 )
 
 
-def confidence_of(profile: Profile, has_directory: bool, params: Params) -> Confidence:
-    """How much of the verdict rests on defaults: the inputs left blank, and a level."""
+def confidence_of(profile: Profile, has_directory: bool, params: Params,
+                  finance: Finance | None = None, demand: Demand | None = None) -> Confidence:
+    """How much of the verdict rests on defaults: the inputs left blank, the tool's own
+    estimates that carry the verdict (the animation « à prévoir », a wide range of users),
+    and a level from their count (thresholds ``verdict_confidence``); a verdict carried by
+    the tool's own estimates is never « élevée »."""
     names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
              for key, get in _DEFAULTED if get(profile) is None]
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
+    estimates = _estimates(finance, demand, params)
     limits = params("verdict_confidence")
-    level = ("high" if len(names) <= limits["high_max_defaults"]
-             else "medium" if len(names) <= limits["medium_max_defaults"] else "low")
+    count = len(names) + len(estimates)
+    level = ("high" if count <= limits["high_max_defaults"] and not estimates
+             else "medium" if count <= limits["medium_max_defaults"] else "low")
     label = text(f"verdict.confidence.labels.{level}")
-    sentence = (text("verdict.confidence.with_defaults", level=label, inputs=", ".join(names))
-                if names else text("verdict.confidence.none", level=label))
-    return Confidence(level, label, tuple(names), sentence)
+    if names:
+        sentence = text("verdict.confidence.with_defaults", level=label, inputs=", ".join(names))
+    elif estimates:
+        sentence = text("verdict.confidence.estimated", level=label)
+    else:
+        sentence = text("verdict.confidence.none", level=label)
+    if estimates:
+        sentence += " " + text("verdict.confidence.estimates.text", estimates=", ".join(estimates))
+    return Confidence(level, label, tuple(names + estimates), sentence)
+
+
+def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -> list[str]:
+    """The tool's estimates that weigh on the verdict, in French (empty when none)."""
+    out = []
+    planned = next((line for line in finance.operating if line.planned), None) if finance else None
+    if planned is not None:
+        out.append(text("verdict.confidence.estimates.staff",
+                        amount=fmt_eur(planned.amount_eur)))
+    if demand is not None:
+        users = demand.users
+        if users.high >= params("verdict_confidence")["wide_range_ratio"] * max(users.low, 1):
+            out.append(text("verdict.confidence.estimates.range", low=fmt_number(users.low),
+                            high=fmt_number(users.high)))
+    return out
 
 
 def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
@@ -153,7 +180,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing),
                    _timeline(months, params("timeline_phases"), profile, level),
-                   confidence_of(profile, has_directory, params), missing, basis)
+                   confidence_of(profile, has_directory, params, finance, demand), missing,
+                   basis)
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
