@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reports.fmt import fmt_number
 from reports.french import french_faults
 from reports.result import AnalysisResult
 
@@ -140,15 +141,21 @@ def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
 
     posts, _ = phase1_posts(r.sizing)
     line = next((x for x in r.finance.investment if x.label.startswith("Mobilier")), None)
-    if line is None or f"({posts} postes" in line.label.replace("\u202f", " "):
+    if line is None or f"({fmt_number(posts)} postes" in line.label:
         return []
     return [f"« {line.label} » pour {posts} postes installés en phase 1"]
 
 
 @invariant("known_people_floor")
 def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
-    """The floor the note states from the people known holds for the low figure too."""
+    """The floor the note states from the people known holds for the low figure too (unless
+    the profile lowers ``known_people_low_share`` itself)."""
     known = r.demand.known_floor or 0
+    ter = r.profile.get("territory") or {}
+    people = (ter.get("known_independents") or 0) + (ter.get("known_teleworkers") or 0)
+    used = (r.method.get("assumptions") or {}).get("known_people_low_share")
+    if used is not None and used.get("overridden"):
+        known = min(known, people * used["value"])
     u = r.demand.users
     if known and u.low + 1e-9 < min(round(known), u.central):
         return [f"fourchette basse {u.low} sous le plancher annoncé de {round(known)} usagers"]
@@ -250,6 +257,10 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     if len(site_ids) != len(set(site_ids)):
         out.append("un site de l'étude compté deux fois")
     here = e.in_commune
+    first = r.options.options[0].option_id if r.options and r.options.options else None
+    if "première piste" in e.statement and first != "join_existing":
+        out.append(f"l'offre existante annonce la « première piste », l'option conseillée est "
+                   f"{first}")
     if here:
         if here[0].name not in e.statement:
             out.append(f"{here[0].name} absent de la synthèse")

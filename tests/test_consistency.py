@@ -129,6 +129,16 @@ def test_what_the_invented_communes_showed_is_caught():
             "télétravailleurs (parts nationales par défaut, voir la méthode). Distance "
             "multipliée par un coefficient de détour de 1,3 (valeur par défaut déclarée).")
     assert len(check(result, text, only=("tool_hypotheses_labelled",))) == 2
+    # « la première piste » a partnership with a close place, while the options advise another
+    statement = ("1 tiers-lieu à moins de 10 km : Lab Place (Oust). Un partenariat avec lui est "
+                 "la première piste à étudier.")
+    seix = analyse(read_profile(Path(__file__).parent / "invented" /
+                                "mountain.tierslieu.json")[0])
+    assert seix.options.options[0].option_id != "join_existing"
+    broken = dataclasses.replace(seix, existing=dataclasses.replace(seix.existing,
+                                                                    statement=statement))
+    assert [v.invariant for v in check(broken, only=("existing_place_mentioned",))] == [
+        "existing_place_mentioned"]
     # the practices said « sans salarié » beside an animation the budget counts
     text = "le lieu fonctionnera sans salarié, avec des bénévoles. Animation à prévoir (14 h"
     assert [v.invariant for v in check(result, text, only=("no_contradiction",))] == [
