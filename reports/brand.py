@@ -24,6 +24,7 @@ from typing import Any
 from reports.errors import UserFacingError
 from reports.files import ReadError, read_regular, shown
 from reports.jsonlimits import hostile_value, json_error_text, json_loads
+from reports.texts import message
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -72,10 +73,7 @@ def check_color(value: object, field: str = "main_color") -> str:
     """Return the colour as upper-case ``#RRGGBB`` or raise BrandError."""
     text = str(value or "").strip()
     if not _COLOR.match(text):
-        raise BrandError(
-            f"Couleur principale ({field}) invalide : « {text} ». "
-            "Attendu une couleur au format #RRGGBB, par exemple #3B4A5A."
-        )
+        raise BrandError(message("brand.field.bad_color", field=field, text=text))
     return text.upper()
 
 
@@ -92,23 +90,21 @@ def check_logo(value: object, base_dir: Path | None = None) -> Path | None:
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     if path.suffix.lower() not in _LOGO_SUFFIXES:
-        raise BrandError(f"Logo (logo_path) : « {shown(path.name)} » doit être une image PNG "
-                         "ou JPEG.")
+        raise BrandError(message("brand.logo.not_image_name", name=shown(path.name)))
     if not os.path.lexists(path):
-        raise BrandError(f"Logo introuvable (logo_path) : « {shown(path)} ».")
+        raise BrandError(message("brand.logo.missing", path=shown(path)))
     try:
         head = read_regular(path, MAX_LOGO_BYTES, head=8)
         size = path.stat().st_size
     except ReadError as exc:
-        raise BrandError(f"Logo (logo_path) : {exc}") from exc
+        raise BrandError(message("brand.logo.unreadable", reason=exc)) from exc
     except OSError as exc:
-        raise BrandError(f"Logo (logo_path) introuvable ou illisible : {shown(path)}.") from exc
+        raise BrandError(message("brand.logo.inaccessible", path=shown(path))) from exc
     if not head.startswith(_LOGO_MAGIC):
-        raise BrandError(f"Logo (logo_path) : {shown(path.name)} n'est pas une image PNG ou "
-                         "JPEG valide.")
+        raise BrandError(message("brand.logo.not_image", name=shown(path.name)))
     if size > MAX_LOGO_BYTES:
-        raise BrandError(f"Logo (logo_path) : {shown(path.name)} pèse {size // 1024 // 1024} Mo "
-                         f"(au plus {MAX_LOGO_BYTES // 1024 // 1024} Mo) : réduisez l'image.")
+        raise BrandError(message("brand.logo.too_heavy", name=shown(path.name),
+                                 size=size // 1024 // 1024, limit=MAX_LOGO_BYTES // 1024 // 1024))
     _pixels(path)
     return path.resolve()
 
@@ -125,18 +121,13 @@ def _pixels(path: Path) -> tuple[int, int]:
             with Image.open(path) as image:  # reads the header only
                 width, height = image.size
     except Image.DecompressionBombError as exc:
-        raise BrandError(f"Logo (logo_path) : {shown(path.name)} a bien plus de "
-                         f"{MAX_LOGO_PIXELS // 1_000_000} millions de pixels : réduisez "
-                         "l'image.") from exc
+        raise BrandError(message("brand.logo.bomb", name=shown(path.name),
+                                 limit=MAX_LOGO_PIXELS // 1_000_000)) from exc
     except Exception as exc:  # PIL raises many kinds for a damaged file
-        raise BrandError(f"Logo (logo_path) : {shown(path.name)} n'est pas une image PNG ou "
-                         "JPEG lisible.") from exc
+        raise BrandError(message("brand.logo.damaged", name=shown(path.name))) from exc
     if width * height > MAX_LOGO_PIXELS:
-        raise BrandError(
-            f"Logo (logo_path) : {shown(path.name)} fait {width} × {height} pixels, trop grand "
-            f"(au plus {MAX_LOGO_PIXELS // 1_000_000} millions de pixels) : réduisez l'image "
-            f"(quelques centaines de pixels de large suffisent)."
-        )
+        raise BrandError(message("brand.logo.too_many_pixels", name=shown(path.name), width=width,
+                                 height=height, limit=MAX_LOGO_PIXELS // 1_000_000))
     return width, height
 
 
@@ -166,8 +157,7 @@ def _logo_png(path: str, _mtime: int, _size: int) -> bytes:
             buffer = io.BytesIO()
             image.save(buffer, "PNG", optimize=True)
     except Exception as exc:  # a damaged image body: PIL raises many kinds
-        raise BrandError(f"Logo (logo_path) : {shown(Path(path).name)} n'est pas une image "
-                         "PNG ou JPEG lisible.") from exc
+        raise BrandError(message("brand.logo.damaged", name=shown(Path(path).name))) from exc
     return buffer.getvalue()
 
 
@@ -176,25 +166,23 @@ def _text(data: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise BrandError(f"Champ « {key} » du profil cabinet : attendu un texte.")
+        raise BrandError(message("brand.field.not_text", key=key))
     value = " ".join(value.split())
     if len(value) > _MAX_TEXT:
-        raise BrandError(
-            f"Champ « {key} » du profil cabinet trop long (maximum {_MAX_TEXT} caractères)."
-        )
+        raise BrandError(message("brand.field.too_long", key=key, limit=_MAX_TEXT))
     return value
 
 
 def brand_from_dict(data: object, base_dir: Path | None = None) -> Brand:
     """Build a Brand from its JSON dict; a relative logo path is read from `base_dir`."""
     if not isinstance(data, dict):
-        raise BrandError("Profil cabinet : attendu un objet JSON ({…}).")
+        raise BrandError(message("brand.field.not_object"))
     unknown = sorted(set(data) - {*_TEXT_FIELDS, "logo_path", "main_color"})
     if unknown:
-        raise BrandError(f"Profil cabinet : champ inconnu « {unknown[0]} ».")
+        raise BrandError(message("brand.field.unknown", name=unknown[0]))
     texts = {key: _text(data, key) for key in _TEXT_FIELDS}
     if not texts["name"]:
-        raise BrandError("Profil cabinet : le nom (name) est obligatoire.")
+        raise BrandError(message("brand.field.name_required"))
     color = check_color(data.get("main_color") or DEFAULT_BRAND.main_color)
     return Brand(logo_path=check_logo(data.get("logo_path"), base_dir), main_color=color, **texts)
 
@@ -217,27 +205,24 @@ def load_brand_file(path: str | Path) -> Brand:
     try:
         raw = read_regular(path, MAX_BRAND_BYTES)
     except ReadError as exc:
-        raise BrandError(f"Profil cabinet illisible : {exc}") from exc
+        raise BrandError(message("brand.file.unreadable", reason=exc)) from exc
     name = shown(path.name)
     try:
         data = json_loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise BrandError(f"Profil cabinet {name} : ce n'est pas un texte UTF-8 (octet invalide "
-                         f"à la position {exc.start}).") from exc
+        raise BrandError(message("brand.file.not_utf8", name=name, position=exc.start)) from exc
     except json.JSONDecodeError as exc:
-        raise BrandError(
-            f"Profil cabinet {name} : JSON invalide (ligne {exc.lineno}, colonne {exc.colno} : "
-            f"{json_error_text(exc)})."
-        ) from exc
+        raise BrandError(message("brand.file.bad_json", name=name, line=exc.lineno,
+                                 column=exc.colno, reason=json_error_text(exc))) from exc
     except RecursionError as exc:
-        raise BrandError(f"Profil cabinet {name} : trop profondément imbriqué.") from exc
+        raise BrandError(message("brand.file.nested", name=name)) from exc
     hostile = hostile_value(data)
     if hostile is not None:
-        raise BrandError(f"Profil cabinet {name} : {hostile[1]}")
+        raise BrandError(message("brand.file.hostile", name=name, reason=hostile[1]))
     try:
         return brand_from_dict(data, base_dir=path.parent)
     except BrandError as exc:
-        raise BrandError(f"{name} : {exc}") from exc
+        raise BrandError(message("brand.file.invalid", name=name, reason=exc)) from exc
 
 
 # --- storage of named brands -------------------------------------------------------------
@@ -284,7 +269,7 @@ def scan_brands() -> tuple[list[Brand], list[str]]:
         try:
             brands.append(load_brand_file(path))
         except BrandError as exc:
-            warnings.append(f"Profil cabinet ignoré, fichier {shown(path.name)} : {exc}")
+            warnings.append(message("brand.file.skipped", name=shown(path.name), reason=exc))
     return sorted(brands, key=lambda b: b.name.casefold()), warnings
 
 
@@ -295,23 +280,23 @@ def list_brands() -> list[Brand]:
 
 def save_brand(brand: Brand) -> Path:
     """Write `brand` in the brands folder (replacing one of the same name); return the file."""
-    from reports.files import WriteError, write_atomic
-
-    path = _brand_file(brand.name)
     text = json.dumps(brand_to_dict(brand), ensure_ascii=False, indent=2)
+    return _store(_brand_file(brand.name), text.encode("utf-8"))
+
+
+def _store(path: Path, data: bytes, choice: bool = False) -> Path:
+    """Write a brand (or, `choice`, the wizard's current one) through the one writer."""
+    from reports.files import WriteError, french_reason, write_atomic
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text.encode("utf-8"))
+        return write_atomic(path, data)
     except WriteError as exc:  # already French and names the file
-        raise BrandError(f"Profil cabinet non enregistré. {exc}") from exc
+        raise BrandError(message("brand.saved.current_not_saved", reason=exc) if choice
+                         else message("brand.saved.not_saved", reason=exc)) from exc
     except OSError as exc:
-        from reports.files import french_reason
-
-        raise BrandError(
-            f"Impossible d'enregistrer le profil cabinet dans {shown(path.parent)} : "
-            f"{french_reason(exc)}."
-        ) from exc
-    return path
+        raise BrandError(message("brand.saved.cannot_save", folder=shown(path.parent),
+                                 reason=french_reason(exc))) from exc
 
 
 def delete_brand(name: str) -> bool:
@@ -336,11 +321,8 @@ def find_brand(name: str, warn: Warn | None = None) -> Brand:
     for brand in brands:
         if _slug(brand.name) == wanted:
             return brand
-    known = ", ".join(b.name for b in brands) or "aucun"
-    raise BrandError(
-        f"Profil cabinet « {name} » inconnu (profils enregistrés : {known} ; "
-        f"dossier : {brands_dir()}). Donnez son nom exact ou le chemin d'un fichier .json."
-    )
+    known = ", ".join(b.name for b in brands) or message("brand.saved.none")
+    raise BrandError(message("brand.saved.unknown", name=name, known=known, folder=brands_dir()))
 
 
 def resolve_brand(value: str | None, warn: Warn | None = None) -> Brand:
@@ -365,9 +347,10 @@ _CURRENT = "current.txt"  # the brand the wizard applies, by name (the CLI asks 
 def current_brand() -> Brand:
     """The brand chosen in the wizard (the default style when none, or when it was deleted)."""
     try:
-        name = (brands_dir() / _CURRENT).read_text(encoding="utf-8").strip()
-    except OSError:
+        name = read_regular(brands_dir() / _CURRENT, MAX_BRAND_BYTES).decode("utf-8", "replace")
+    except ReadError:
         return DEFAULT_BRAND
+    name = name.strip()
     try:
         return find_brand(name) if name else DEFAULT_BRAND
     except BrandError:
@@ -376,12 +359,4 @@ def current_brand() -> Brand:
 
 def set_current_brand(name: str | None) -> None:
     """Remember the brand the wizard applies (None: back to the default style)."""
-    path = brands_dir() / _CURRENT
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(name or "", encoding="utf-8")
-    except OSError as exc:
-        from reports.files import french_reason
-
-        raise BrandError("Impossible d'enregistrer le choix du profil cabinet : "
-                         f"{french_reason(exc)}.") from exc
+    _store(brands_dir() / _CURRENT, (name or "").encode("utf-8"), choice=True)

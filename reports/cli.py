@@ -15,18 +15,9 @@ import sys
 from reports import __version__
 from reports.errors import UserFacingError
 
-# name -> (module in reports.commands, one-line French help)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "analyse": ("analyse", "analyse un profil de commune et imprime le résultat en JSON"),
-    "validate": ("validate", "vérifie un profil de commune et imprime les messages"),
-    "note": ("note", "produit la note de faisabilité PDF d'un profil"),
-    "example": ("example", "produit la note d'un profil d'exemple fourni"),
-    "communes": ("communes", "cherche une commune par nom, code postal ou code INSEE"),
-    "neighbourhood": ("neighbourhood", "chiffres du voisinage d'une commune (JSON)"),
-    "batch": ("batch", "produit les notes de plusieurs communes à partir d'un CSV"),
-    "scan": ("scan", "compare les communes d'un territoire (EPCI, département, liste)"),
-    "knowledge": ("knowledge", "résumé de la base de connaissances tirée de l'étude 2017"),
-}
+# each command is the module reports.commands.<name>; its help line is cli.commands.<name>
+COMMANDS = ("analyse", "validate", "note", "example", "communes", "neighbourhood", "batch",
+            "scan", "knowledge")
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_UNWRITABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
@@ -67,8 +58,7 @@ def emit(text: str) -> int:
         from reports.files import french_reason
 
         _discard_stdout()
-        print(f"Impossible d'écrire le résultat sur la sortie standard : "
-              f"{french_reason(exc)}.", file=sys.stderr)
+        print(_message("cli.run.stdout_unwritable", reason=french_reason(exc)), file=sys.stderr)
         return EXIT_UNWRITABLE
     return EXIT_OK
 
@@ -86,20 +76,19 @@ def _discard_stdout() -> None:
 
 
 def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tierslieu-note",
-        description="Aide à la décision pour un tiers-lieu rural (étude de terrain 2017).",
-    )
+    from reports.texts import table
+
+    parser = argparse.ArgumentParser(prog="tierslieu-note",
+                                     description=_message("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--programmes", metavar="FICHIER.csv", default=None,
-                        help="fichier de programmes de financement plus récent que celui fourni "
-                             "(mêmes colonnes que programmes.csv), vérifié avant usage")
+                        help=_message("cli.help.programmes"))
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    wanted = _command_word(argv)
-    for name, (module, help_text) in COMMANDS.items():
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
+    wanted, helps = _command_word(argv), table("cli.commands")
+    for name in COMMANDS:
+        cmd = sub.add_parser(name, help=helps[name], description=helps[name])
         if name == wanted:  # import only the module of the command asked for
-            importlib.import_module(f"reports.commands.{module}").add_arguments(cmd)
+            importlib.import_module(f"reports.commands.{name}").add_arguments(cmd)
     return parser
 
 
@@ -125,7 +114,7 @@ def _use_programmes(path: str | None) -> bool:
     try:
         kb = use_programmes(path)
     except KnowledgeError as exc:
-        print(f"Fichier de programmes refusé : {exc}", file=sys.stderr)
+        print(_message("cli.run.programmes_refused", reason=exc), file=sys.stderr)
         return False
     print(kb.funding_data_date(), file=sys.stderr)
     return True
@@ -143,22 +132,22 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INVALID
         if not _use_programmes(args.programmes):
             return EXIT_INVALID
-        module = importlib.import_module(f"reports.commands.{COMMANDS[args.command][0]}")
+        module = importlib.import_module(f"reports.commands.{args.command}")
         return int(module.run(args))
     except UserFacingError as exc:  # what the user can mend: its French message, no trace
         print(exc.user_text, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(_message("commands.cli.interrupted"), file=sys.stderr)
+        print(_message("cli.run.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Terminated:
-        print("Arrêt demandé (SIGTERM) : rien n'a été écrit à moitié.", file=sys.stderr)
+        print(_message("cli.run.terminated"), file=sys.stderr)
         return EXIT_TERMINATED
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # the one funnel: never a traceback for the user
-        print(_message("commands.cli.unexpected", name=exc.__class__.__name__, reason=exc),
+        print(_message("cli.run.unexpected", name=exc.__class__.__name__, reason=exc),
               file=sys.stderr)
         return EXIT_ERROR
     finally:

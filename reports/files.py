@@ -15,33 +15,10 @@ import tempfile
 from pathlib import Path
 
 from reports.errors import OutputError, UserFacingError
+from reports.texts import message, table
 
 MAX_PATH = 4096  # Linux's PATH_MAX; Windows' long paths stop at 32 767
 _SHOWN = 120  # longest path written in full in a message
-
-_REASONS = {
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "opération non permise",
-    errno.EEXIST: "un fichier de ce nom existe déjà",
-    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-    errno.EISDIR: "c'est un dossier",
-    errno.ENAMETOOLONG: "nom de fichier ou chemin trop long",
-    errno.ENOSPC: "le disque est plein",
-    errno.EDQUOT: "le quota de disque est atteint",
-    errno.EROFS: "le support est en lecture seule",
-    errno.EIO: "erreur de lecture ou d'écriture sur le support",
-    errno.ELOOP: "trop de liens symboliques imbriqués",
-    errno.EBUSY: "le fichier est occupé par un autre programme",
-    errno.ETXTBSY: "le fichier est occupé par un autre programme",
-    errno.EMFILE: "trop de fichiers ouverts",
-    errno.ENXIO: "périphérique introuvable",
-    errno.ENODEV: "périphérique introuvable",
-    errno.EINVAL: "nom ou opération invalide pour ce support",
-    errno.EXDEV: "déplacement impossible entre deux supports",
-    errno.ENOTEMPTY: "le dossier n'est pas vide",
-    errno.EPIPE: "la sortie a été fermée",
-}
 
 # The temporary file's name starts with this ("~tierslieu-NOTE.pdf.x1y2.tmp"): a writer
 # killed midway may leave one, and the batch sweeps them from its output folder.
@@ -64,37 +41,32 @@ def shown(path: str | os.PathLike) -> str:
 
 def french_reason(exc: OSError) -> str:
     """The OS error's reason in French (never the system's English words)."""
-    if isinstance(exc, FileNotFoundError | PermissionError | FileExistsError) or exc.errno:
-        reason = _REASONS.get(exc.errno or 0)
-        if reason:
-            return reason
-    return f"erreur du système (code {exc.errno})" if exc.errno else "erreur du système"
+    reason = table("files.reason").get(errno.errorcode.get(exc.errno or 0, ""))
+    if reason:
+        return reason
+    return message("files.system.coded", code=exc.errno) if exc.errno else message(
+        "files.system.plain")
 
 
 def _message(exc: OSError, target: Path) -> str:
     """A French sentence for a failed write, chosen by the system's error code."""
-    folder, name = shown(target.parent), shown(target.name)
-    code = exc.errno
-    if code == errno.ENAMETOOLONG or len(str(target)) > MAX_PATH:
-        if len(str(target)) > MAX_PATH:
-            return (f"Le chemin « {shown(target)} » est trop long ({len(str(target))} "
-                    f"caractères, au plus {MAX_PATH}) : choisissez un dossier moins profond.")
-        return (f"Le nom de fichier « {name} » est trop long (au plus 255 caractères) : "
-                "choisissez un nom plus court.")
+    folder, path, code = shown(target.parent), shown(target), exc.errno
+    if len(str(target)) > MAX_PATH:
+        return message("files.write.path_too_long", path=path, length=len(str(target)),
+                       limit=MAX_PATH)
+    if code == errno.ENAMETOOLONG:
+        return message("files.write.name_too_long", name=shown(target.name))
     if code == errno.ENOENT:
-        return f"Le dossier « {folder} » n'existe pas : choisissez un dossier existant."
+        return message("files.write.no_folder", folder=folder)
     if code == errno.EISDIR:
-        return f"« {shown(target)} » est un dossier : indiquez un nom de fichier."
+        return message("files.write.is_folder", path=path)
     if code in (errno.EACCES, errno.EPERM):
-        return (f"Impossible d'écrire « {shown(target)} » : accès refusé. Le dossier est "
-                "peut-être en lecture seule, ou le fichier est ouvert dans un autre programme "
-                "(fermez-le puis recommencez).")
+        return message("files.write.denied", path=path)
     if code == errno.EROFS:
-        return f"Impossible d'écrire dans « {folder} » : le support est en lecture seule."
+        return message("files.write.read_only_medium", folder=folder)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return (f"Impossible d'écrire « {shown(target)} » : le disque est plein. Libérez de "
-                "la place ou choisissez un autre dossier.")
-    return f"Impossible d'écrire « {shown(target)} » : {french_reason(exc)}."
+        return message("files.write.disk_full", path=path)
+    return message("files.write.failed", path=path, reason=french_reason(exc))
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -119,11 +91,9 @@ def check_target(path: Path) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise OSError(errno.EISDIR, "is a directory")
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(f"« {shown(path)} » n'est pas un fichier ordinaire (périphérique, "
-                         "tube ou prise) : il n'est pas remplacé. Choisissez un autre nom.")
+        raise WriteError(message("files.write.not_regular", path=shown(path)))
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise WriteError(f"« {shown(path)} » est en lecture seule : il n'est pas remplacé. "
-                         "Retirez la protection du fichier ou choisissez un autre nom.")
+        raise WriteError(message("files.write.read_only", path=shown(path)))
 
 
 def write_atomic(target: str | os.PathLike, data: bytes) -> Path:
@@ -164,20 +134,16 @@ def read_regular(path: str | os.PathLike, max_bytes: int, *, head: int | None = 
             raise OSError(errno.ENAMETOOLONG, "path too long")
         fd = os.open(path, flags)
     except OSError as exc:
-        if exc.errno == errno.EISDIR:
-            raise ReadError(f"« {shown(path)} » est un dossier, pas un fichier.") from exc
-        raise ReadError(f"Impossible de lire « {shown(path)} » : {french_reason(exc)}.") from exc
+        raise _read_error(path, exc) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ReadError(f"« {shown(path)} » est un dossier, pas un fichier.")
+            raise ReadError(message("files.read.is_folder", path=shown(path)))
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(f"« {shown(path)} » n'est pas un fichier ordinaire (périphérique, "
-                            "tube ou prise) : il n'est pas lu.")
+            raise ReadError(message("files.read.not_regular", path=shown(path)))
         if head is None and info.st_size > max_bytes:
-            raise ReadError(f"« {shown(path.name)} » est trop volumineux "
-                            f"({info.st_size // 1024} ko, au plus {max(1, max_bytes // 1024)} "
-                            "ko).")
+            raise ReadError(message("files.read.too_big", name=shown(path.name),
+                                    size=info.st_size // 1024, limit=max(1, max_bytes // 1024)))
         wanted = head if head is not None else max_bytes + 1
         chunks, size = [], 0
         while size < wanted:
@@ -188,10 +154,17 @@ def read_regular(path: str | os.PathLike, max_bytes: int, *, head: int | None = 
             size += len(chunk)
         data = b"".join(chunks)
     except OSError as exc:
-        raise ReadError(f"Impossible de lire « {shown(path)} » : {french_reason(exc)}.") from exc
+        raise _read_error(path, exc) from exc
     finally:
         os.close(fd)
     if head is None and len(data) > max_bytes:  # grew while being read
-        raise ReadError(f"« {shown(path.name)} » est trop volumineux (au plus "
-                        f"{max(1, max_bytes // 1024)} ko).")
+        raise ReadError(message("files.read.grew", name=shown(path.name),
+                                limit=max(1, max_bytes // 1024)))
     return data
+
+
+def _read_error(path: Path, exc: OSError) -> ReadError:
+    """A file that could not be opened or read, in French."""
+    if exc.errno == errno.EISDIR:
+        return ReadError(message("files.read.is_folder", path=shown(path)))
+    return ReadError(message("files.read.failed", path=shown(path), reason=french_reason(exc)))

@@ -20,6 +20,8 @@ import json
 import math
 from typing import Any
 
+from reports.texts import message, table
+
 MAX_DEPTH = 32  # a profile is 4 levels deep; unknown fields kept as they are get some room
 MAX_DIGITS = 300  # far beyond any count or amount in euros, far below Python's 4 300
 _SHOWN_PARTS = 6
@@ -53,24 +55,23 @@ def _shown(path: list[Any]) -> str:
     parts = [str(p).encode("utf-8", "backslashreplace").decode("utf-8") for p in path]
     if len(parts) > _SHOWN_PARTS:
         parts = [*parts[:_SHOWN_PARTS], "…"]
-    return ".".join(parts) or "fichier"
+    return ".".join(parts) or message("json.field.whole_file")
 
 
 def _problem(value: Any) -> str | None:
     """What is wrong with one scalar value (None: nothing)."""
     if isinstance(value, TooLong):
-        return f"contient un nombre de {value.digits} chiffres, impossible ici"
+        return message("json.value.too_long", digits=value.digits)
     if isinstance(value, NonFinite):
-        return f"contient « {value.text} », qui n'est pas un nombre : indiquez un nombre"
+        return message("json.value.not_a_number", text=value.text)
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and value.bit_length() > MAX_DIGITS * 10 // 3:
-        return "contient un nombre de plus de 300 chiffres, impossible ici"
+        return message("json.value.huge", limit=MAX_DIGITS)
     if isinstance(value, float) and not math.isfinite(value):
-        return "contient un nombre infini ou indéterminé : indiquez un nombre"
+        return message("json.value.infinite")
     if isinstance(value, str) and not _utf8(value):
-        return ("contient un caractère invalide (moitié de caractère « \\ud800 » à "
-                "« \\udfff ») : retapez le texte")
+        return message("json.value.surrogate")
     return None
 
 
@@ -89,42 +90,25 @@ def hostile_value(data: Any) -> tuple[str, str] | None:
         path, value = stack.pop()
         if isinstance(value, dict | list):
             if len(path) >= MAX_DEPTH:
-                return (_shown(path), f"Le champ « {_shown(path)} » est imbriqué sur plus "
-                        f"de {MAX_DEPTH} niveaux : ce fichier n'a pas été écrit par l'outil.")
+                return (_shown(path), message("json.field.nested", field=_shown(path),
+                                              depth=MAX_DEPTH))
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str) and not _utf8(key):
                     shown = _shown([*path, key])
-                    return (shown, f"Le nom de champ « {shown} » contient un caractère "
-                            "invalide.")
+                    return (shown, message("json.field.bad_name", field=shown))
                 stack.append(([*path, key], item))
             continue
         problem = _problem(value)
         if problem:
-            return (_shown(path), f"Le champ « {_shown(path)} » {problem}.")
+            return (_shown(path), message("json.field.problem", field=_shown(path),
+                                          problem=problem))
     return None
-
-
-# French for the JSON reader's messages (json.JSONDecodeError.msg)
-_JSON_MESSAGES = {
-    "Expecting value": "valeur attendue",
-    "Expecting property name enclosed in double quotes":
-        "nom de champ attendu, entre guillemets droits",
-    "Expecting ':' delimiter": "deux-points « : » attendu",
-    "Expecting ',' delimiter": "virgule attendue",
-    "Unterminated string starting at": "texte sans guillemet fermant",
-    "Invalid control character at": "caractère de contrôle dans un texte",
-    "Invalid \\escape": "séquence d'échappement « \\ » invalide",
-    "Invalid \\uXXXX escape": "séquence « \\u » invalide",
-    "Extra data": "contenu en trop après la fin du JSON",
-    "Illegal trailing comma before end of object": "virgule en trop avant « } »",
-    "Illegal trailing comma before end of array": "virgule en trop avant « ] »",
-}
 
 
 def json_error_text(exc: json.JSONDecodeError) -> str:
     """The JSON reader's complaint in French (its position is given separately)."""
-    for english, french in _JSON_MESSAGES.items():
+    for english, french in table("json.decoder").items():
         if exc.msg.startswith(english):
             return french
-    return "syntaxe JSON incorrecte"
+    return message("json.error.other")

@@ -65,3 +65,12 @@ def message(key: str, /, **values: Any) -> str:
         raise CatalogueError(f"{key} : valeurs {sorted(values)} pour les champs "
                              f"{sorted(placeholders(template))}")
     return template.format_map(values)
+
+
+def table(prefix: str, /) -> dict[str, str]:
+    """Every entry of the table at `prefix`, by its own name (a lookup the code indexes)."""
+    start = prefix + "."
+    found = {key[len(start):]: text for key, text in messages().items() if key.startswith(start)}
+    if not found:
+        raise CatalogueError(f"table absente du catalogue : {prefix}")
+    return found

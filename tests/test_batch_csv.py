@@ -181,3 +181,19 @@ def test_any_row_gives_a_profile_the_validation_can_judge(row):
     assert all(e.field in row for e in errors)
     profile, messages = profile_from_dict(data)
     assert profile is not None or messages
+
+
+def test_code_cells_take_the_french_labels_of_the_wizard():
+    row = {"commune.insee_code": "66149", "buildings.0.state": "Petits travaux",
+           "buildings.0.owner": "intercommunalité", "carrier.type": "Association (d'usagers, "
+           "d'indépendants…)", "carrier.commune_support": "met un local à disposition",
+           "territory.aav2020_category": "Commune de la couronne",
+           "services": "Espace de coworking ouvert|Bureaux fermés|fablab"}
+    data, errors = unflatten(row)
+    assert errors == []
+    assert data["buildings"] == [{"state": "light_works", "owner": "epci"}]
+    assert data["carrier"] == {"type": "association", "commune_support": "premises"}
+    assert data["territory"] == {"aav2020_category": 20}
+    assert data["services"] == ["open_space", "closed_offices", "fablab"]
+    # a word that is no label stays as typed: the profile's check names the field
+    assert unflatten({"buildings.0.state": "à rénover"})[0]["buildings"] == [{"state": "à rénover"}]

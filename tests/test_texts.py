@@ -4,11 +4,12 @@ and no message is left unused (read statically from the calls to reports.texts.m
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
-from reports.texts import CatalogueError, message, messages, placeholders
+from reports.texts import CatalogueError, message, messages, placeholders, table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,9 +28,11 @@ def _calls() -> list[tuple[str, str, set[str]]]:
                 continue
             words = {k.arg for k in node.keywords if k.arg}
             first = node.args[0]
-            if (name in ("message", "_message") and isinstance(first, ast.Constant)
-                    and isinstance(first.value, str)):
-                found.append((path.name, node.args[0].value, words))
+            # a literal key, or one of two (message("a" if stopped else "b"))
+            keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            if name in ("message", "_message") and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
+                found += [(path.name, k.value, words) for k in keys]
             elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
                 key = node.args[1]
                 if isinstance(key, ast.Constant):
@@ -38,6 +41,25 @@ def _calls() -> list[tuple[str, str, set[str]]]:
 
 
 CALLS = _calls()
+
+
+def _tables() -> list[tuple[str, str]]:
+    """(file, prefix) of every table("…") call: the code looks its entries up by name."""
+    found = []
+    for path in (ROOT / "reports").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(node, ast.ImportFrom) and node.module == "reports.texts"
+                   and any(alias.name == "table" for alias in node.names)
+                   for node in ast.walk(tree)):
+            continue  # another module's own table()
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "table"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.append((path.name, node.args[0].value))
+    return found
+
+
+TABLES = _tables()
 
 
 def test_the_scan_finds_the_calls():
@@ -50,8 +72,24 @@ def test_every_key_read_exists_with_its_placeholders(where, key, names):
     assert placeholders(messages()[key]) == names, where
 
 
+@pytest.mark.parametrize(("where", "prefix"), TABLES)
+def test_every_table_read_exists_without_placeholders(where, prefix):
+    assert table(prefix), where
+    # a table's entries are used as they are, never formatted: no {placeholder}
+    assert not [text for text in table(prefix).values() if re.search(r"\{\w+\}", text)], where
+
+
 def test_no_message_is_left_unused():
-    assert set(messages()) - {key for _, key, _ in CALLS} == set()
+    used = {key for _, key, _ in CALLS}
+    in_tables = {key for key in messages() for _, prefix in TABLES if key.startswith(prefix + ".")}
+    assert set(messages()) - used - in_tables == set()
+
+
+def test_every_os_error_named_in_the_catalogue_exists():
+    """files.reason is looked up by errno name: a misspelt name would never be found."""
+    import errno
+
+    assert set(table("files.reason")) <= set(vars(errno))
 
 
 def test_a_wrong_key_or_value_is_a_loud_error():
@@ -60,3 +98,9 @@ def test_a_wrong_key_or_value_is_a_loud_error():
     with pytest.raises(CatalogueError):
         message("commands.note.written")  # {path} not given
     assert message("commands.note.written", path="n.pdf") == "Note écrite : n.pdf"
+
+
+def test_every_command_has_its_help_line():
+    from reports.cli import COMMANDS
+
+    assert set(table("cli.commands")) == set(COMMANDS)

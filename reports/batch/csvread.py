@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reports.errors import UserFacingError
 from reports.files import ReadError, read_regular, shown
+from reports.texts import message
 
 SEPARATORS = (";", ",", "\t")
 MAX_BYTES = 50 * 1024 * 1024  # a CSV of communes is a few hundred kB; refuse anything absurd
@@ -138,10 +139,8 @@ def decode_lines(data: bytes) -> tuple[str, str, tuple[tuple[int, str], ...]]:
             decoded.append(line.decode("utf-8", errors="replace"))
         else:
             decoded.append(line.decode("cp1252", errors="replace"))
-    warning = (first_bad, f"Ligne {first_bad} du fichier : caractères qui ne sont pas de "
-               "l'UTF-8 comme le reste du fichier ; ils ont été lus au mieux, vérifiez les "
-               "accents de cette ligne (et des suivantes signalées ainsi).")
-    return "".join(decoded), "utf-8 (lignes mixtes)", (warning,)
+    warning = (first_bad, message("batch.csv.mixed_lines", line=first_bad))
+    return "".join(decoded), "utf-8 mixed lines", (warning,)
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -185,9 +184,7 @@ def parse_text(text: str, encoding: str = "utf-8",
         text = text.replace("\r", "\n")
     header_line = _first_line(text)
     if not header_line:
-        raise CsvReadError(
-            "Le fichier CSV est vide : la première ligne doit donner les noms de colonnes."
-        )
+        raise CsvReadError(message("batch.csv.empty"))
     sep = detect_separator(header_line)
     reader = csv.reader(_lines(text), delimiter=sep)
     header: tuple[str, ...] | None = None
@@ -206,13 +203,9 @@ def parse_text(text: str, encoding: str = "utf-8",
             record += 1
             rows.append((record + 1, _pack(cells)))
     except csv.Error as exc:
-        raise CsvReadError(f"CSV illisible vers la ligne {reader.line_num} : guillemet, "
-                           "séparateur ou caractère nul mal placé. Enregistrez le fichier "
-                           "depuis le tableur au format CSV.") from exc
+        raise CsvReadError(message("batch.csv.unreadable", line=reader.line_num)) from exc
     if header is None:  # only blank or invisible characters
-        raise CsvReadError(
-            "Le fichier CSV est vide : la première ligne doit donner les noms de colonnes."
-        )
+        raise CsvReadError(message("batch.csv.empty"))
     return CsvTable(header, Rows(header, rows), encoding, sep, warnings)
 
 
@@ -224,9 +217,9 @@ def _check_header(header: tuple[str, ...]) -> None:
     named = [h for h in header if h]
     duplicates = sorted({h for h in named if named.count(h) > 1})
     if duplicates:
-        raise CsvReadError(f"Colonne en double dans l'en-tête : « {duplicates[0]} ».")
+        raise CsvReadError(message("batch.csv.duplicate_column", name=duplicates[0]))
     if not named:
-        raise CsvReadError("La première ligne du CSV doit donner les noms de colonnes.")
+        raise CsvReadError(message("batch.csv.no_header"))
 
 
 def _row(header: tuple[str, ...], cells: Sequence[str]) -> dict[str, str]:
@@ -248,15 +241,12 @@ def read_csv(path: str | Path) -> CsvTable:
         data = read_regular(path, MAX_BYTES)
     except ReadError as exc:
         if not os.path.lexists(path):  # never raises, even for a name too long
-            raise CsvReadError(f"Impossible de lire {shown(path)} : fichier introuvable.") from exc
-        raise CsvReadError(f"{exc} Ce n'est pas un CSV de communes utilisable.") from exc
+            raise CsvReadError(message("batch.csv.missing", path=shown(path))) from exc
+        raise CsvReadError(message("batch.csv.not_usable", reason=exc)) from exc
     except OSError as exc:  # a name too long to even look at
-        raise CsvReadError(f"Impossible de lire {shown(path)} : nom ou chemin invalide.") from exc
+        raise CsvReadError(message("batch.csv.bad_name", path=shown(path))) from exc
     if data[:4] == b"PK\x03\x04":
-        raise CsvReadError(
-            f"{shown(path.name)} est un classeur Excel (.xlsx), pas un CSV : dans Excel, "
-            "« Enregistrer sous » puis « CSV (séparateur : point-virgule) »."
-        )
+        raise CsvReadError(message("batch.csv.workbook", name=shown(path.name)))
     text, encoding, warnings = decode_lines(data)
     del data  # a 50 MB file is not held twice while it is parsed
     return parse_text(text, encoding, warnings)

@@ -2,8 +2,9 @@
 
 ``population.total`` is ``profile["population"]["total"]``; ``buildings.0.surface_m2`` is the
 first building's surface; ``services`` is a list written ``open_space|meeting_room``.
-Cells are read leniently (French decimals, ``oui``/``non``, ``50 %``) and turned into the
-JSON values `reports.profile` validates; a cell that cannot be read gives a French message.
+Cells are read leniently (French decimals, ``oui``/``non``, ``50 %``, a code or its French
+label from `reports.codes`: ``Petits travaux`` for ``light_works``) and turned into the JSON
+values `reports.profile` validates; a cell that cannot be read gives a French message.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reports import codes
+from reports.batch.outputs import yes_no
 from reports.fmt import fmt_number, parse_number
 from reports.profile.model import MAX_BUILDINGS, field_specs
 from reports.profile.specs import Spec
+from reports.textnorm import fold, fold_words
+from reports.texts import message
 
 # Column kinds: text, code (text kept as typed), insee / departement (Excel's lost leading
 # zeros restored), int, number, rate (a fraction: "50 %" or "50" means 0.5), bool, list,
@@ -35,6 +40,29 @@ FIELDS: dict[str, str] = {
     **{name: _kind(spec) for name, spec in field_specs().items()},
     "services": "list",  # the profile's two top-level fields (no section of their own)
     "notes": "text",
+}
+
+_ARTICLES = {"la", "le", "les", "l", "un", "une"}
+
+
+def _by_label(choices: tuple[Any, ...]) -> dict[str, Any]:
+    """The codes of the `reports.codes` list holding exactly `choices`, by folded French label
+    (whole, before its « ( », without its article: « La commune », « commune »)."""
+    lists = [v for v in vars(codes).values() if isinstance(v, tuple) and v
+             and isinstance(v[0], tuple) and {c for c, _ in v} == set(choices)]
+    found: dict[str, Any] = {}
+    for code, label in lists[0] if lists else ():
+        short = label.split(" (")[0]
+        words = fold_words(short).split()
+        for key in {fold(label), fold(short), "".join(words[1:] if words[0] in _ARTICLES
+                                                    else words)}:
+            found[key] = code if found.get(key, code) == code else None  # two codes: neither
+    return found
+
+
+LABELS: dict[str, dict[str, Any]] = {
+    **{name: _by_label(spec.choices) for name, spec in field_specs().items() if spec.choices},
+    "services": _by_label(codes.codes_of(codes.SERVICES)),
 }
 
 MAX_CELL = 2000  # characters; a longer cell is a pasting accident, not a commune's data
@@ -84,9 +112,18 @@ def read_cell(column: str, text: str) -> Any:
     """The JSON value of one cell; raises ValueError with a French message."""
     kind = kind_of(column)
     if len(text) > MAX_CELL:
-        raise ValueError(f"texte trop long ({len(text)} caractères, maximum {MAX_CELL})")
-    reader = _READERS[kind or "text"]
-    return reader(text)
+        raise ValueError(message("batch.row.too_long", length=len(text), limit=MAX_CELL))
+    value = _READERS[kind or "text"](text)
+    labels = LABELS.get(_INDEX.sub("buildings.#.", column))
+    if labels and isinstance(value, list):
+        return [_coded(part, labels) for part in value]
+    return _coded(value, labels) if labels else value
+
+
+def _coded(value: Any, labels: dict[str, Any]) -> Any:
+    """The code a French label stands for; anything else as it was read."""
+    code = labels.get(fold(value)) if isinstance(value, str) else None
+    return value if code is None else code
 
 
 def _number(text: str) -> int | float | str:
@@ -176,7 +213,7 @@ def unflatten(row: dict[str, str]) -> tuple[dict[str, Any], list[CellError]]:
         try:
             value = read_cell(column, text)
         except ValueError as exc:
-            errors.append(CellError(column, f"Colonne « {column} » : {exc}."))
+            errors.append(CellError(column, message("batch.row.cell", column=column, reason=exc)))
             continue
         match = _INDEX.match(column)
         if match:
@@ -223,7 +260,7 @@ def _write(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if isinstance(value, list):
         return "|".join(str(v) for v in value)
     if isinstance(value, int):

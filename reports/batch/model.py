@@ -8,8 +8,7 @@ from typing import Any
 
 from reports.brand import DEFAULT_BRAND, Brand
 
-FORMATS = ("pdf", "docx")
-ERROR, WARNING = "erreur", "avertissement"
+ERROR, WARNING = "error", "warning"  # as a profile's messages; errors.csv says batch.level
 
 
 @dataclass(frozen=True)

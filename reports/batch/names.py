@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from reports.texts import message
+
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
@@ -20,7 +22,7 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
 
 
-def safe_stem(name: str, fallback: str = "commune") -> str:
+def safe_stem(name: str, fallback: str | None = None) -> str:
     """A file name stem safe on Windows: accents kept, forbidden characters replaced.
 
     Invisible characters (controls, direction overrides) are dropped, and the stem never
@@ -32,7 +34,7 @@ def safe_stem(name: str, fallback: str = "commune") -> str:
     text = text.lstrip("=+-@ ")  # a name the summary lists must not read as a formula
     text = text[:MAX_STEM].rstrip(". ")  # Windows drops trailing dots and spaces silently
     if not text.strip("-"):
-        text = fallback
+        text = message("batch.names.default") if fallback is None else fallback
     if text.split(".")[0].strip().upper() in _RESERVED:
         text = f"{text}_"
     return text
@@ -45,13 +47,14 @@ def unique_stems(items: Iterable[tuple[int, str, str]]) -> dict[int, str]:
     Comparison ignores case, as Windows and macOS file systems do.
     """
     items = list(items)
-    stems = {line: safe_stem(name, f"commune ligne {line}") for line, name, _ in items}
+    stems = {line: safe_stem(name, message("batch.names.unnamed", line=line))
+             for line, name, _ in items}
     codes = {line: safe_stem(code, "") for line, _, code in items}
     for line in _clashing(stems):
         if codes[line]:
             stems[line] = f"{stems[line]} ({codes[line]})"
     for line in _clashing(stems):
-        stems[line] = f"{stems[line]} - ligne {line}"
+        stems[line] = message("batch.names.same_commune", stem=stems[line], line=line)
     return stems
 
 

@@ -20,6 +20,7 @@ from reports.csvsafe import NumberCell, safe_row
 from reports.files import write_atomic
 from reports.fmt import fmt_number
 from reports.paths import read_text
+from reports.texts import message, table
 
 
 @cache
@@ -45,18 +46,23 @@ def number_cell(value: Any, decimals: int) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if not isinstance(value, int | float):
         return str(value)  # not a number after all: neutralised like any text
     text = fmt_number(value, decimals).replace("\u202f", "").replace("\u2212", "-")
     return NumberCell(text)
 
 
+def yes_no(value: bool) -> str:
+    """« oui » or « non », as a cell says a boolean (the template reads it back)."""
+    return message("batch.cell.yes") if value else message("batch.cell.no")
+
+
 def _cell(value: Any, decimals: int | None) -> str:
     if decimals is not None:
         return number_cell(value, decimals)
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return yes_no(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
@@ -117,10 +123,9 @@ def write_summary_cells(path: Path, rows: Iterable[tuple[int, tuple[str, ...] | 
 
 
 def write_errors(path: Path, issues: Iterable[Any]) -> Path:
-    """One line per problem: line, commune, field, level, French message."""
-    ordered = sorted(issues, key=lambda i: (i.line, i.level != "erreur"))
-    return write_table(
-        path,
-        error_columns(),
-        ((str(i.line), i.commune, i.field, i.level, i.text) for i in ordered),
-    )
+    """One line per problem: line, commune, field, level (in French), French message."""
+    ordered = sorted(issues, key=lambda i: (i.line, i.level != "error"))
+    levels = table("batch.level")
+    return write_table(path, error_columns(), ((str(i.line), i.commune, i.field,
+                                                levels.get(i.level, i.level), i.text)
+                                               for i in ordered))

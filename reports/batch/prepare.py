@@ -9,32 +9,16 @@ from reports.batch.csvread import CsvTable
 from reports.batch.fields import unflatten, unknown_columns
 from reports.batch.model import ERROR, WARNING, Issue, Job
 from reports.batch.names import unique_stems
-
-TEMPLATE_HINT = "voir le modèle resources/batch/communes-modele.csv"
+from reports.texts import message
 
 
 def header_issues(table: CsvTable) -> list[Issue]:
     """Warnings for columns the batch does not know (they are ignored)."""
-    issues = [
-        Issue(
-            1,
-            "",
-            column,
-            WARNING,
-            f"Colonne inconnue, ignorée : vérifiez son nom ({TEMPLATE_HINT}).",
-        )
-        for column in unknown_columns(table.header)
-    ]
+    issues = [Issue(1, "", column, WARNING, message("batch.row.unknown_column"))
+              for column in unknown_columns(table.header)]
     if "commune.insee_code" not in table.header and "commune.name" not in table.header:
-        issues.append(
-            Issue(
-                1,
-                "",
-                "commune.insee_code",
-                ERROR,
-                "Il faut au moins une colonne commune.insee_code (ou commune.name).",
-            )
-        )
+        issues.append(Issue(1, "", "commune.insee_code", ERROR,
+                            message("batch.row.no_commune_column")))
     return issues
 
 
@@ -58,23 +42,11 @@ def fill_commune(
         found = lookup(code)
         values = directory_values(found) if found is not None else {}
     except Exception as exc:  # the directory's own error is French; keep the row going
-        return [(WARNING, f"Annuaire des communes indisponible : {exc}")]
+        return [(WARNING, message("batch.row.directory_unavailable", reason=exc))]
     if found is None:
         if commune.get("name"):
-            return [
-                (
-                    WARNING,
-                    f"Code INSEE « {code} » absent de l'annuaire : "
-                    "les chiffres saisis sont gardés.",
-                )
-            ]
-        return [
-            (
-                ERROR,
-                f"Code INSEE « {code} » inconnu de l'annuaire et aucun nom de "
-                "commune saisi (colonne commune.name).",
-            )
-        ]
+            return [(WARNING, message("batch.row.code_absent", code=code))]
+        return [(ERROR, message("batch.row.code_unknown", code=code))]
     apply_values(data, values)
     return []
 
@@ -99,18 +71,8 @@ def _read_row(
     data, cell_errors = unflatten(row)
     warnings = fill_commune(data, lookup)
     name = str(data.get("commune", {}).get("name") or row.get("commune.name") or "")
-    if row.get(""):
-        row_issues = [
-            Issue(
-                line,
-                name,
-                "",
-                WARNING,
-                "Cellules au-delà des colonnes de l'en-tête : ignorées.",
-            )
-        ]
-    else:
-        row_issues = []
+    row_issues = [Issue(line, name, "", WARNING, message("batch.row.extra_cells"))
+                  ] if row.get("") else []
     row_issues += [Issue(line, name, e.field, ERROR, e.text) for e in cell_errors]
     row_issues += [
         Issue(line, name, "commune.insee_code", level, text) for level, text in warnings

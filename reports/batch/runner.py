@@ -22,8 +22,9 @@ from reports.batch.model import ERROR, WARNING, BatchOptions, BatchReport, Issue
 from reports.batch.outputs import pack_cells, summary_cells, write_errors, write_summary_cells
 from reports.batch.prepare import JobPlan, directory_lookup, header_issues
 from reports.errors import UserFacingError
-from reports.files import MAX_PATH, TEMP_PREFIX, WriteError, french_reason, shown
+from reports.files import MAX_PATH, TEMP_PREFIX, WriteError, french_reason, shown, write_atomic
 from reports.produce import Cancelled
+from reports.texts import message
 
 Task = Callable[[Job, BatchOptions], Outcome]
 Progress = Callable[[Outcome, int, int], None]  # (outcome, rows finished, rows to do)
@@ -141,22 +142,21 @@ def _prepare_out_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / f"{TEMP_PREFIX}probe.{os.getpid()}.tmp"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise BatchError(_folder_message(out_dir, exc), unwritable=True) from exc
+        # written as the notes will be (the one writer), then removed: refused now, not per row
+        write_atomic(out_dir / f"{TEMP_PREFIX}probe.{os.getpid()}.tmp", b"").unlink()
+    except (OSError, WriteError) as exc:
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        text = _folder_message(out_dir, cause) if isinstance(cause, OSError) else str(exc)
+        raise BatchError(text, unwritable=True) from exc
     return out_dir
 
 
 def _folder_message(out_dir: Path, exc: OSError) -> str:
     if exc.errno == errno.EEXIST or (exc.errno == errno.ENOTDIR and out_dir.is_file()):
-        return (f"« {shown(out_dir)} » est un fichier, pas un dossier : indiquez un dossier "
-                "pour les notes (--out).")
+        return message("batch.run.folder_is_file", path=shown(out_dir))
     if exc.errno == errno.ENAMETOOLONG or len(str(out_dir)) > MAX_PATH:
-        return (f"Impossible de créer le dossier « {shown(out_dir)} » : nom ou chemin trop "
-                "long (au plus 255 caractères par nom, 4 096 en tout).")
-    return f"Impossible d'écrire dans le dossier « {shown(out_dir)} » : {french_reason(exc)}."
+        return message("batch.run.folder_too_long", path=shown(out_dir))
+    return message("batch.run.folder_unwritable", path=shown(out_dir), reason=french_reason(exc))
 
 
 def _lines_of(issues: list[Issue]) -> list[tuple[int, str]]:
@@ -368,16 +368,11 @@ def _outcome(future: Future[Outcome], job: Job) -> Outcome:
     except Cancelled:
         return Outcome(job.line, job.commune, ok=False, cancelled=True)
     except BrokenProcessPool:
-        text = ("Traitement interrompu : le processus de calcul s'est arrêté brutalement "
-                "(mémoire épuisée ou arrêt forcé).")
-        return Outcome(
-            job.line, job.commune, ok=False, issues=(Issue(job.line, job.commune, "", ERROR, text),)
-        )
+        text = message("batch.run.worker_died")
     except Exception as exc:  # a crashed worker process must not stop the batch
-        text = f"Traitement interrompu par une erreur : {exc.__class__.__name__} : {exc}"
-        return Outcome(
-            job.line, job.commune, ok=False, issues=(Issue(job.line, job.commune, "", ERROR, text),)
-        )
+        text = message("batch.run.worker_failed", name=exc.__class__.__name__, reason=exc)
+    return Outcome(job.line, job.commune, ok=False,
+                   issues=(Issue(job.line, job.commune, "", ERROR, text),))
 
 
 def _finish(report: BatchReport, out_dir: Path) -> BatchReport:
@@ -388,8 +383,6 @@ def _finish(report: BatchReport, out_dir: Path) -> BatchReport:
     except WriteError as exc:  # already French and names the file
         raise BatchError(str(exc), unwritable=True) from exc
     except OSError as exc:
-        raise BatchError(
-            f"Impossible d'écrire le récapitulatif dans {shown(out_dir)} : "
-            f"{french_reason(exc)}.", unwritable=True
-        ) from exc
+        raise BatchError(message("batch.run.tables_unwritable", folder=shown(out_dir),
+                                 reason=french_reason(exc)), unwritable=True) from exc
     return report

@@ -10,6 +10,7 @@ from typing import Any
 from reports.batch.model import ERROR, WARNING, BatchOptions, Issue, Job, Outcome
 from reports.files import WriteError
 from reports.produce import Cancelled
+from reports.texts import message
 
 _cancel: Any = None  # a multiprocessing.Event shared with the parent, set to stop early
 
@@ -82,7 +83,7 @@ def _profile_issues(job: Job, messages: list[Any]) -> list[Issue]:
             job.line,
             job.commune,
             getattr(m, "field", ""),
-            ERROR if getattr(m, "level", "error") == "error" else WARNING,
+            WARNING if getattr(m, "level", ERROR) == WARNING else ERROR,
             m.text,
         )
         for m in messages
@@ -126,9 +127,9 @@ def process_job(job: Job, options: BatchOptions) -> Outcome:
 def _failure_text(exc: Exception) -> str:
     """A French sentence for an unexpected failure (the note's own errors are French already)."""
     if isinstance(exc, WriteError):
-        return f"Note non écrite : {exc}"
+        return message("batch.run.note_unwritten", reason=exc)
     if isinstance(exc, OSError):
         from reports.files import french_reason
 
-        return f"Note non écrite : {french_reason(exc)}."
-    return f"Erreur inattendue pendant l'analyse ou l'écriture : {exc.__class__.__name__} : {exc}"
+        return message("batch.run.note_unwritten_os", reason=french_reason(exc))
+    return message("batch.run.unexpected", name=exc.__class__.__name__, reason=exc)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from reports.batch.model import ERROR
 from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
-
-FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
+from reports.produce import FORMATS, kinds_of
+from reports.texts import message
 
 
 def _jobs(text: str) -> int:
@@ -20,47 +20,40 @@ def _jobs(text: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= 64:
-        raise argparse.ArgumentTypeError(f"« {text} » : un nombre de processus entre 1 et 64")
+        raise argparse.ArgumentTypeError(message("batch.command.bad_jobs", text=text))
     return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments (French help)."""
     parser.add_argument("csv", metavar="COMMUNES.csv", type=Path, nargs="?",
-                        help="une ligne par commune (voir --modele)")
-    parser.add_argument("--out", type=Path, metavar="DOSSIER",
-                        help="dossier des notes, de summary.csv et d'errors.csv (créé si besoin)")
+                        help=message("batch.help.csv"))
+    parser.add_argument("--out", type=Path, metavar="DOSSIER", help=message("batch.help.out"))
     parser.add_argument("--modele", type=Path, metavar="FICHIER.csv",
-                        help="écrit le modèle de CSV (en-têtes et trois exemples) et s'arrête")
+                        help=message("batch.help.modele"))
     parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                        help="nombre de processus en parallèle (défaut : nombre de cœurs)")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="pdf",
-                        help="pdf (défaut), docx (modifiable dans Word) ou both (les deux)")
+                        help=message("batch.help.jobs"))
+    parser.add_argument("--format", choices=FORMATS, default="pdf",
+                        help=message("batch.help.format"))
     parser.add_argument("--brand", metavar="NOM_OU_JSON", default=None,
-                        help="profil cabinet enregistré (son nom) ou fichier JSON ; "
-                             "défaut : présentation sobre")
-    parser.add_argument("--quiet", action="store_true",
-                        help="pas de barre de progression ni de bilan (pour les scripts)")
+                        help=message("batch.help.brand"))
+    parser.add_argument("--quiet", action="store_true", help=message("batch.help.quiet"))
 
 
 def run(args: argparse.Namespace) -> int:
     from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
     from reports.batch.runner import pool_stuck
-    from reports.brand import BrandError, resolve_brand
+    from reports.brand import resolve_brand
 
     if args.modele:
         return _write_template(args.modele)
     if args.csv is None or args.out is None:
-        print("Indiquez le CSV des communes et --out DOSSIER "
-              "(ou --modele FICHIER.csv pour obtenir le modèle).", file=sys.stderr)
+        print(message("batch.command.missing_arguments"), file=sys.stderr)
         return EXIT_INVALID
 
-    try:
-        brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
-    except BrandError as exc:
-        print(f"Profil cabinet : {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    options = BatchOptions(args.out, FORMATS[args.format], brand)
+    # a BrandError (French, « Profil cabinet … » or « Logo … ») is printed by reports.cli
+    brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
+    options = BatchOptions(args.out, kinds_of(args.format), brand)
     bar = _ProgressBar(args.quiet)
     try:
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
@@ -88,7 +81,7 @@ def _write_template(path: Path) -> int:
     except WriteError as exc:  # French, names the file
         print(str(exc), file=sys.stderr)
         return EXIT_UNWRITABLE
-    print(f"Modèle écrit : {path}", file=sys.stderr)
+    print(message("batch.command.template_written", path=path), file=sys.stderr)
     return EXIT_OK
 
 
@@ -105,7 +98,8 @@ class _ProgressBar:
             return
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, unit="commune", desc="Notes", file=sys.stderr,
+        self.bar = tqdm(total=total, unit=message("batch.command.progress_unit"),
+                        desc=message("batch.command.progress_title"), file=sys.stderr,
                         dynamic_ncols=True, smoothing=0.1)
 
     def update(self, outcome, done: int, total: int) -> None:
@@ -127,24 +121,23 @@ def _conclude(report, quiet: bool) -> int:
     out = report.summary_path.parent if report.summary_path else None
     if report.interrupted:
         terminated = report.signal == getattr(signal, "SIGTERM", -1)
-        why = "Arrêt demandé (SIGTERM)" if terminated else "Interrompu"
-        print(f"{why} : {done} note(s) terminée(s) sur {report.total} ; "
-              f"récapitulatif dans {report.summary_path}, problèmes dans "
-              f"{report.errors_path}.", file=sys.stderr)
+        why = message("batch.command.terminated" if terminated else "batch.command.interrupted")
+        print(message("batch.command.stopped", why=why, done=done, total=report.total,
+                      summary=report.summary_path, errors=report.errors_path), file=sys.stderr)
         return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     from reports.batch.runner import ENCODING_FIELD
 
     header_errors = [i for i in report.issues if i.level == ERROR]
     for issue in header_errors:  # the file itself is wrong: say why, whatever --quiet says
-        print(f"Fichier CSV, ligne {issue.line} — {issue.field} : {issue.text}",
-              file=sys.stderr)
+        print(message("batch.command.header_error", line=issue.line, field=issue.field,
+                      text=issue.text), file=sys.stderr)
     for issue in report.issues:  # accents read another way: say it, whatever --quiet says
         if issue.field == ENCODING_FIELD:
-            print(f"Fichier CSV — {issue.text}", file=sys.stderr)
+            print(message("batch.command.encoding", text=issue.text), file=sys.stderr)
     if failed or header_errors:
-        print(f"{done} commune(s) traitée(s), {failed} ligne(s) en erreur : "
-              f"voir {report.errors_path}.", file=sys.stderr)
+        print(message("batch.command.failed", done=done, failed=failed,
+                      errors=report.errors_path), file=sys.stderr)
         return EXIT_INVALID
     if not quiet:
-        print(f"{done} commune(s) traitée(s) ; notes et summary.csv dans {out}.", file=sys.stderr)
+        print(message("batch.command.done", done=done, folder=out), file=sys.stderr)
     return EXIT_OK
