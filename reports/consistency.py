@@ -148,14 +148,13 @@ def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
 
 @invariant("known_people_floor")
 def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
-    """The floor the note states from the people known holds for the low figure too (unless
-    the profile lowers ``known_people_low_share`` itself)."""
-    known = r.demand.known_floor or 0
+    """The floor the note states from the people known holds for the low figure too
+    (``known_people_low_share`` of them; the note names that share when it differs from the
+    central one)."""
     ter = r.profile.get("territory") or {}
     people = (ter.get("known_independents") or 0) + (ter.get("known_teleworkers") or 0)
     used = (r.method.get("assumptions") or {}).get("known_people_low_share")
-    if used is not None and used.get("overridden"):
-        known = min(known, people * used["value"])
+    known = people * used["value"] if used is not None else (r.demand.known_floor or 0)
     u = r.demand.users
     if known and u.low + 1e-9 < min(round(known), u.central):
         return [f"fourchette basse {u.low} sous le plancher annoncé de {round(known)} usagers"]

@@ -340,11 +340,15 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
     if not ind and not tel:
         return 0.0, ""
     rate = params("signal_conversion")
+    low_rate = params("known_people_low_share")
     known = (ind + tel) * rate
+    low = (text("demand.signals.known_low", rate=fmt_percent(low_rate))
+           if abs(low_rate - rate) > 1e-9 else "")
     return known, text("demand.signals.known",
                        independents=counted(ind, "common.nouns.independent"),
                        teleworkers=counted(tel, "common.nouns.teleworker"),
-                       users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate))
+                       users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate),
+                       low=low)
 
 
 def _signal_factor(profile: Profile, params: Params, signals: list[str]) -> float:

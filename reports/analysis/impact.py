@@ -63,8 +63,9 @@ def commute_speed(profile: Profile, params: Params) -> tuple[float, str, bool]:
         return params("speed_kmh"), params.cited("speed_kmh"), True
     level = profile.territory.density_level
     speed = catchment.parameters().speed(level)
-    key = "impact.speed.level" if level else "impact.speed.unknown"
-    return speed, text(key, level=fmt_number(level or 0)), False
+    source = (text("impact.speed.level", level=fmt_number(level)) if level
+              else text("impact.speed.unknown"))
+    return speed, source, False
 
 
 def _not_quantified(to_pole: float | None, to_place: float) -> str:
