@@ -319,6 +319,11 @@ def _sharing(profile: Profile, base: Base, params: Params, nearby: float | None,
     places = base.places  # listed either way: a typed count overrides only the sharing
     if typed is not None:
         count, where = float(typed), text("demand.signals.typed")
+        found = sum(p["weight"] for p in places)
+        if found > typed:  # the sources show more: the note says what that would change
+            signals.append(text("demand.signals.typed_below", typed=fmt_number(typed),
+                                found=counted(len(places), "common.nouns.third_place"),
+                                share=fmt_percent(1 / (1 + found))))
     elif nearby is not None:
         count, where = float(nearby), text("demand.signals.typed")
     else:

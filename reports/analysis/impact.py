@@ -111,7 +111,7 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
                       co2: float, saved: float) -> str:
     """The commuting estimate in words."""
-    count = fmt_number(commuters, 1)
+    count = fmt_number(commuters, 0 if float(round(commuters, 1)).is_integer() else 1)
     who = text("impact.commute.who_one" if commuters < 2 else "impact.commute.who_many",
                commuters=count)
     return text("impact.commute.text", who=who, trips=fmt_number(trips), km=fmt_number(km),
