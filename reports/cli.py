@@ -9,8 +9,10 @@ fast. Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 cannot write th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
+from collections.abc import Iterator
 
 from reports import __version__
 from reports.errors import UserFacingError
@@ -80,7 +82,8 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="tierslieu-note",
                                      description=_message("cli.help.description"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_message("cli.help.version"))
     parser.add_argument("--programmes", metavar="FICHIER.csv", default=None,
                         help=_message("cli.help.programmes"))
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
@@ -90,6 +93,26 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
         if name == wanted:  # import only the module of the command asked for
             importlib.import_module(f"reports.commands.{name}").add_arguments(cmd)
     return parser
+
+
+@contextlib.contextmanager
+def _argparse_in_french() -> Iterator[None]:
+    """argparse's own words (usage, headings, errors) from cli.argparse while a command runs.
+
+    argparse looks its words up through its module globals ``_`` and ``ngettext`` (gettext's);
+    they are put back afterwards. tests/test_texts.py fails if a wrong choice stays English.
+    """
+    from reports.texts import table
+
+    words = table("cli.argparse")
+    previous = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lambda text: words.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: words.get(  # type: ignore[attr-defined]
+        one if n == 1 else many, one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = previous  # type: ignore[attr-defined]
 
 
 def _command_word(argv: list[str]) -> str | None:
@@ -125,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = _sigterm_handled()
     try:
-        parser = _build_parser(argv)
-        args = parser.parse_args(argv)
+        with _argparse_in_french():
+            parser = _build_parser(argv)
+            args = parser.parse_args(argv)
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_INVALID

@@ -24,6 +24,7 @@ import gzip
 import itertools
 import json
 import math
+import os
 import re
 import zlib
 from bisect import bisect_left, bisect_right
@@ -38,9 +39,9 @@ from reports.fmt import NBSP, fmt_number
 from reports.textnorm import fold, fold_words
 
 __all__ = [
-    "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError", "Neighbourhood",
-    "Ring", "ThirdPlace", "directory", "fold", "load_census_file", "load_directory",
-    "reset_census",
+    "CENSUS_ENV", "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError",
+    "Neighbourhood", "Ring", "ThirdPlace", "directory", "fold", "load_census_file",
+    "load_directory", "reset_census",
 ]
 INSEE_KEYS = insee_rules.KEYS
 
@@ -323,8 +324,13 @@ def load_directory(root: Path | str | None = None) -> Directory:
 
 @functools.cache
 def directory() -> Directory:
-    """The shipped directory, loaded once."""
-    return load_directory()
+    """The shipped directory, loaded once (with the newer census chosen by this process or
+    its parent, see `load_census_file`)."""
+    found = load_directory()
+    chosen = os.environ.get(CENSUS_ENV)
+    if chosen:  # a batch or scan worker: the census its parent process was told to use
+        found.use_census(insee_rules.read_comparateur(chosen))
+    return found
 
 
 # ---------------------------------------------------------------- the directory
@@ -910,16 +916,24 @@ class Directory:
 
 # ---------------------------------------------------------------- newer census figures
 
+CENSUS_ENV = "TIERSLIEU_RECENSEMENT"  # a newer census file, for this process and its workers
+
+
 def load_census_file(path: Path | str) -> insee_rules.Census:
     """Use a newer INSEE comparateur file (P21_, P22_… columns) instead of the bundled
     census, for the rest of the session: every figure and vintage shown follows. Raises
-    `reports.insee.CensusFileError` (French) if the file lacks a column. For the command
-    line option ``--recensement`` and the wizard's menu."""
-    census = insee_rules.read_comparateur(path)
+    `reports.insee.CensusFileError` (French) if the file lacks a column, and then changes
+    nothing. The choice is kept in the environment, so batch and scan worker processes
+    read the same file. For the command line option ``--recensement`` and the wizard's
+    menu."""
+    chosen = Path(path).expanduser().resolve()
+    census = insee_rules.read_comparateur(chosen)
     directory().use_census(census)
+    os.environ[CENSUS_ENV] = str(chosen)
     return census
 
 
 def reset_census() -> None:
     """Back to the bundled census figures."""
+    os.environ.pop(CENSUS_ENV, None)
     directory().use_census(None)

@@ -38,7 +38,7 @@ def answers(tmp_path, monkeypatch):
 
     class Answers(Prompts):
         @staticmethod
-        def choose_csv(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(csv_path)
 
         @staticmethod
@@ -64,11 +64,13 @@ def test_batch_runs_in_the_background_and_reports(qtbot, answers):
     prompts, out, seen = answers
     parent = QWidget()
     qtbot.addWidget(parent)
-    run = start_batch(parent, prompts=prompts, jobs=1, task=fake_task)
+    data = "Recensement 2021 (INSEE), fichier c.csv · programmes de financement fournis"
+    run = start_batch(parent, prompts=prompts, jobs=1, task=fake_task, data=data)
     assert run is not None
     qtbot.waitUntil(lambda: bool(seen["reports"]), timeout=10_000)
     title, text, folder = seen["reports"][0]
     assert title == "Traitement terminé" and folder == str(out)
+    assert text.endswith(f"Données : {data}.")  # which census the notes used
     assert "2 note(s) écrite(s) sur 3" in text and "1 ligne(s) en erreur" in text
     assert sorted(p.name for p in out.glob("*.pdf")) == ["Murat.pdf", "Prades.pdf"]
     assert not run.dialog.isVisible()
@@ -109,7 +111,7 @@ def test_unreadable_csv_is_told_in_french(qtbot, answers, tmp_path):
 
     class Missing(prompts):
         @staticmethod
-        def choose_csv(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(tmp_path / "absent.csv")
 
     parent = QWidget()

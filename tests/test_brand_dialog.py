@@ -47,7 +47,7 @@ def dialog(qtbot, monkeypatch, logo):
             return "#1A6B3C"
 
         @staticmethod
-        def choose_logo(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(logo)
 
         @staticmethod

@@ -173,7 +173,7 @@ def test_batch_output_is_offered_as_a_new_folder_that_exists(qtbot, tmp_path, pr
 
     class Answers(Prompts):
         @staticmethod
-        def choose_csv(parent, folder):
+        def choose_file(parent, kind, folder):
             return str(csv_path)
 
         @staticmethod

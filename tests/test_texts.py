@@ -104,3 +104,17 @@ def test_every_command_has_its_help_line():
     from reports.cli import COMMANDS
 
     assert set(table("cli.commands")) == set(COMMANDS)
+
+
+def test_argparse_speaks_french_while_a_command_runs_and_is_put_back(capsys):
+    import argparse
+
+    from reports.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["batch", "--format", "xyz"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert "erreur : argument --format : choix inconnu : 'xyz'" in err, err
+    assert "utilisation :" in err and "invalid choice" not in err and "usage:" not in err
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ def no_real_dialogs(monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("unexpected modal dialog")
     for name in ("unsaved_changes", "offer_recovery", "open_project", "save_project",
-                 "save_note", "choose_logo", "error"):
+                 "save_note", "choose_file", "error"):
         monkeypatch.setattr(Prompts, name, staticmethod(refuse))
 
 

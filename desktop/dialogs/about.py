@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.shell.i18n import translate as _tr
 from reports import __version__
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.context import AppContext
 
-def about_html(context: Any) -> str:
+
+def about_html(context: AppContext) -> str:
     """Version, sources and licences (attribution the Licence Ouverte asks for)."""
     lines = [
         _tr("<h3>Tiers-lieu rural — version {version}</h3>").format(version=escape(__version__)),
@@ -19,8 +23,11 @@ def about_html(context: Any) -> str:
             "de terrain de dix tiers-lieux d'Occitanie réalisée en 2017 pour le GAL Est "
             "Audois.</p>"),
     ]
-    checked = funding_data_date()
-    if checked:
+    checked, chosen = funding_data_date()
+    if checked and chosen:  # Fichier › Charger un tableau de programmes de financement…
+        lines.append(_tr("<p>Données de financement vérifiées le {date} (fichier {file}).</p>"
+                         ).format(date=escape(checked), file=escape(chosen)))
+    elif checked:
         lines.append(_tr("<p>Données de financement vérifiées le {date}.</p>").format(
             date=escape(checked)))
     attribution = data_attribution(context)
@@ -35,19 +42,22 @@ def about_html(context: Any) -> str:
     return "".join(lines)
 
 
-def funding_data_date() -> str:
-    """The date the funding programmes were last checked (« 3 décembre 2026 »), "" if unknown."""
+def funding_data_date() -> tuple[str, str]:
+    """The date the funding programmes were last checked (« 3 décembre 2026 ») and the file
+    chosen in place of the shipped one ("" for each when unknown or shipped)."""
     try:
         from reports.fmt import fmt_date
         from reports.knowledge import knowledge
 
-        checked = knowledge().programmes_checked_on
+        base = knowledge()
     except Exception:  # the About box must open even if the knowledge base is broken
-        return ""
-    return fmt_date(checked) if checked else ""
+        return "", ""
+    checked = base.programmes_checked_on
+    chosen = Path(base.programmes_file).name if base.programmes_file else ""
+    return (fmt_date(checked) if checked else ""), chosen
 
 
-def data_attribution(context: Any) -> list[str]:
+def data_attribution(context: AppContext) -> list[str]:
     """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped."""
     directory = getattr(getattr(context, "communes", None), "directory", None)
     found = getattr(directory, "attribution", None) if directory is not None else None
@@ -74,7 +84,7 @@ def _source_line(source: dict) -> str:
     return line
 
 
-def about_box(parent: QWidget | None, context: Any) -> QMessageBox:
+def about_box(parent: QWidget | None, context: AppContext) -> QMessageBox:
     """The About box, wide enough to read the sources comfortably."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("À propos de Tiers-lieu rural"),
                       about_html(context), QMessageBox.StandardButton.Ok, parent)
@@ -82,7 +92,7 @@ def about_box(parent: QWidget | None, context: Any) -> QMessageBox:
     return box
 
 
-def show_about(parent: QWidget, context: Any) -> None:
+def show_about(parent: QWidget, context: AppContext) -> None:
     """Show the About box."""
     box = about_box(parent, context)
     box.exec()

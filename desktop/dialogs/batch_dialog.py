@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,11 @@ from reports.batch import BatchOptions, default_jobs, run_batch
 from reports.batch.model import ERROR, BatchReport
 from reports.batch.worker import process_job
 from reports.brand import Brand, current_brand
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from collections.abc import Callable
+
+    from reports.batch.model import Job, Outcome
 
 
 class BatchBrandChooser(BrandChooser):
@@ -104,7 +109,8 @@ class BatchRun(QObject):
 
     def __init__(self, parent: QWidget, csv_path: str, out_dir: str, *,
                  formats: tuple[str, ...] = ("pdf",), brand: Brand | None = None,
-                 jobs: int | None = None, task: Any = process_job) -> None:
+                 jobs: int | None = None,
+                 task: Callable[[Job, BatchOptions], Outcome] = process_job) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.csv_path, self.out_dir = csv_path, out_dir
@@ -129,7 +135,7 @@ class BatchRun(QObject):
         self.dialog.show()
         run_in_background(self._work, self._done, self._done)
 
-    def _work(self) -> Any:
+    def _work(self) -> BatchReport:
         """In the pool thread: the whole batch (notes in worker processes)."""
         return run_batch(self.csv_path, self.options, jobs=self.jobs, stop=self.stop,
                          task=self.task,
@@ -150,16 +156,18 @@ class BatchRun(QObject):
         self.stop.set()
         self.dialog.setLabelText(self.tr("Arrêt en cours…"))
 
-    def _done(self, outcome: Any) -> None:
+    def _done(self, outcome: BatchReport | BaseException) -> None:
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.finished.emit(outcome)
 
 
 def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prompts,
-                **kwargs: Any) -> BatchRun | None:
-    """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave up)."""
-    csv_path = prompts.choose_csv(parent, folder)
+                data: str = "", **kwargs: Any) -> BatchRun | None:
+    """Ask for the CSV, the folder, the format and brand, then start the batch (None: gave
+    up). `data` says which census and programmes are in use (`DataFiles.in_use_text`): the
+    worker processes use the same files (the engine keeps them in the environment)."""
+    csv_path = prompts.choose_file(parent, "csv", folder)
     if not csv_path:
         return None
     # a folder of its own for this CSV's notes, ready to accept (the dialog only takes
@@ -175,12 +183,13 @@ def start_batch(parent: QWidget, folder: str = "", prompts: type[Prompts] = Prom
         return None
     formats, brand = choice
     run = BatchRun(parent, csv_path, out_dir, formats=formats, brand=brand, **kwargs)
-    run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir))
+    run.finished.connect(lambda outcome: _conclude(parent, prompts, outcome, out_dir, data))
     run.start()
     return run
 
 
-def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: str) -> None:
+def _conclude(parent: QWidget, prompts: type[Prompts], outcome: BatchReport | BaseException,
+              out_dir: str, data: str = "") -> None:
     """Say what was done, or why nothing could be."""
     if isinstance(outcome, BaseException):  # unreadable CSV, folder not writable… or a bug
         from desktop import errors
@@ -189,6 +198,8 @@ def _conclude(parent: QWidget, prompts: type[Prompts], outcome: Any, out_dir: st
                                                           text))
         return
     title, text = report_text(outcome)
+    if data:
+        text += "\n" + _tr("Données : {data}.").format(data=data)
     prompts.show_report(parent, title, text, out_dir)
 
 

@@ -202,7 +202,7 @@ class BrandDialog(QDialog):
         self.refresh()
 
     def _choose_logo(self) -> None:
-        path = self.prompts.choose_logo(self, str(Path(self.logo.text()).parent))
+        path = self.prompts.choose_file(self, "logo", str(Path(self.logo.text()).parent))
         if path:
             self.logo.setText(path)
 

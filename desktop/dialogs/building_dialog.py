@@ -119,7 +119,7 @@ class BuildingDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
 
-    def fit_text(self, surface: Any) -> str:
+    def fit_text(self, surface: object) -> str:
         """What the results will say of this size (too small, too big), by the engine's one
         rule; "" when it fits or cannot be judged yet."""
         if not self.advised_m2 or not isinstance(surface, int | float) or surface <= 0:

@@ -3,14 +3,15 @@
 The user chooses an intercommunality (through one of its communes, the project's by default)
 or a département, and a folder; the scan (`reports.scan.run_scan`) runs on a pool thread
 with a progress bar and « Arrêter »; at the end the dialog says what was written (scan.csv,
-scan.pdf) and offers to open the folder. Modal questions go through `ScanPrompts`.
+scan.pdf) and offers to open the folder. Modal questions go through `Prompts` (the main
+window's, so that tests answer them).
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,19 +32,16 @@ from PySide6.QtWidgets import (
 
 from desktop.shell.folders import default_folder
 from desktop.shell.i18n import translate as _tr
+from desktop.shell.prompts import Prompts
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.main_window import MainWindow
+    from desktop.tasks import Progress, Task
+    from reports.communes import Commune, Directory
+    from reports.scan import ScanReport, Selection
 
 
-class ScanPrompts:
-    """The dialog's modal question, patched in tests."""
-
-    @staticmethod
-    def folder(parent: QWidget, start: str) -> str:
-        """A folder for scan.csv and scan.pdf ("" when cancelled)."""
-        return QFileDialog.getExistingDirectory(parent, _tr("Dossier de la comparaison"),
-                                                start)
-
-
-def selection_for(kind: str, text: str, directory: Any) -> Any:
+def selection_for(kind: str, text: str, directory: Directory) -> Selection:
     """The scan's selection: the EPCI of the commune named (name, INSEE or postal code), or
     the département typed. Raises `reports.scan.ScanError` (French) for a bad choice."""
     from reports.scan import ScanError, by_departement, by_epci
@@ -65,20 +62,24 @@ def selection_for(kind: str, text: str, directory: Any) -> Any:
 class ScanDialog(QDialog):
     """Choose the territory and the folder, run, follow, stop, see what was written."""
 
-    def __init__(self, parent: QWidget, directory: Any, commune: Any = None,
-                 folder: Path | None = None) -> None:
+    def __init__(self, parent: QWidget, directory: Directory, commune: Commune | None = None,
+                 folder: Path | None = None, data: str = "",
+                 prompts: type[Prompts] = Prompts) -> None:
         super().__init__(parent)
         self.directory = directory
+        self.prompts = prompts
         self.setWindowTitle(_tr("Comparer les communes d'un territoire"))
         self.setMinimumWidth(560)
         self.stop = threading.Event()
-        self.task: Any = None
-        self.report: Any = None
+        self.task: Task | None = None
+        self.report: ScanReport | None = None
         column = QVBoxLayout(self)
         column.addWidget(_wrapped(_tr(
             "Chaque commune du territoire est analysée avec les chiffres de l'annuaire et des "
             "hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau "
             "(scan.csv) et une note courte avec la carte (scan.pdf)."), self))
+        if data:  # which census and programmes (Fichier › Charger…): the scan uses them
+            column.addWidget(_wrapped(_tr("Données : {data}.").format(data=data), self))
         form = QFormLayout()
         self.epci = QRadioButton(_tr("L'&intercommunalité de la commune :"), self)
         self.departement = QRadioButton(_tr("Le &département :"), self)
@@ -126,7 +127,7 @@ class ScanDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        chosen = ScanPrompts.folder(self, self.folder.text())
+        chosen = self.prompts.choose_folder(self, self.folder.text(), "scan")
         if chosen:
             self.folder.setText(chosen)
 
@@ -156,7 +157,7 @@ class ScanDialog(QDialog):
         self.target = target
         stop = self.stop
 
-        def scan(progress: Any) -> Any:
+        def scan(progress: Progress) -> ScanReport | None:
             from reports.produce import Cancelled
 
             try:
@@ -176,7 +177,7 @@ class ScanDialog(QDialog):
         self.run_button.setEnabled(True)
         self.close_button.setText(_tr("&Fermer"))
 
-    def _done(self, report: Any) -> None:
+    def _done(self, report: ScanReport | None) -> None:
         self._finished()
         if report is None:
             self.progress.hide()
@@ -194,16 +195,12 @@ class ScanDialog(QDialog):
         self.open_button.show()
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
         self._finished()
         self.progress.hide()
-        expected = user_message(exc)
-        if expected is not None:
-            self.status.setText(expected)
-            return
         self.status.setText(_tr("La comparaison a échoué."))
-        report_failure(exc)
+        errors.handle(exc, self.status.setText)  # a bug: the report as well
 
     def close_or_stop(self) -> None:
         """« Arrêter » while the scan runs (it stops between two communes), else close."""
@@ -230,21 +227,20 @@ def _wrapped(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def open_scan_dialog(window: Any) -> ScanDialog | None:
+def open_scan_dialog(window: MainWindow) -> ScanDialog | None:
     """Show the dialog for the main window's project (its commune proposed)."""
     index = window.context.communes
     if index is None or not index.is_ready:
         if index is not None:
             index.start()
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(window, _tr("Comparer les communes d'un territoire"),
-                                _tr("L'annuaire des communes se charge encore : "
-                                    "réessayez dans un instant."))
+        window.context.prompts.information(
+            window, _tr("Comparer les communes d'un territoire"),
+            _tr("L'annuaire des communes se charge encore : réessayez dans un instant."))
         return None
     code = window.document.value("commune.insee_code") or ""
     commune = index.lookup(code) if code else None
-    dialog = ScanDialog(window, index.directory, commune, window._start_folder())
+    dialog = ScanDialog(window, index.directory, commune, window._start_folder(),
+                        window.data_files.in_use_text(), window.context.prompts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

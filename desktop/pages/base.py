@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,6 +34,11 @@ from desktop.widgets.fields import (
 )
 from desktop.widgets.frame import no_tab_stop, scrolled_layout
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from collections.abc import Sequence
+
+    from reports.profile import Message
+
 
 def required_label(text: str, required: bool) -> str:
     """A field label, with the asterisk of required fields."""
@@ -59,6 +64,7 @@ class ProfilePage(QWizardPage):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         document.changed.connect(self._on_document_changed)
+        document.sourcesReplaced.connect(self._on_sources_replaced)
 
     # -- building the form -------------------------------------------------------------
     def add_form(self) -> QFormLayout:
@@ -117,17 +123,20 @@ class ProfilePage(QWizardPage):
         """A one-line text field."""
         return self.bind(form, field, label, TextEdit(self), **kwargs)
 
-    def long_text(self, form: QFormLayout, field: str, label: str, **kwargs: Any) -> Any:
+    def long_text(self, form: QFormLayout, field: str, label: str,
+                  **kwargs: Any) -> LongTextEdit:
         """A few lines of text."""
         return self.bind(form, field, label, LongTextEdit(self), **kwargs)
 
-    def combo(self, form: QFormLayout, field: str, label: str, codes: Any, *,
+    def combo(self, form: QFormLayout, field: str, label: str,
+              codes: Sequence[tuple[Any, str]], *,
               empty: str | None = None, **kwargs: Any) -> CodeCombo:
         """A code list."""
         return self.bind(form, field, label, CodeCombo(codes, empty=empty, parent=self),
                          **kwargs)
 
-    def checklist(self, form: QFormLayout, field: str, label: str, codes: Any,
+    def checklist(self, form: QFormLayout, field: str, label: str,
+                  codes: Sequence[tuple[str, str]],
                   **kwargs: Any) -> CheckList:
         """Codes to tick."""
         return self.bind(form, field, label, CheckList(codes, self), **kwargs)
@@ -152,7 +161,7 @@ class ProfilePage(QWizardPage):
     def after_load(self) -> None:
         """Hook for pages that show computed values."""
 
-    def own_messages(self) -> list[Any]:
+    def own_messages(self) -> list[Message]:
         """The engine's messages about fields this page edits."""
         return [m for m in self.document.messages() if owner_page(m.field) == self.page_id]
 
@@ -177,7 +186,7 @@ class ProfilePage(QWizardPage):
         self.hint.setVisible(incomplete)
         self.completeChanged.emit()
 
-    def show_page_messages(self, messages: list[Any]) -> None:
+    def show_page_messages(self, messages: list[Message]) -> None:
         """Messages that belong to no single widget of the page."""
         self.page_messages.show_messages(
             [m.text for m in messages if m.level == "error"],
@@ -198,6 +207,11 @@ class ProfilePage(QWizardPage):
                 binding.touched = False
             if self.wizard() is not None and self.wizard().currentPage() is self:
                 self.load_from_document()
+
+    def _on_sources_replaced(self) -> None:
+        """A newer census or programmes file: the page on screen shows its figures again."""
+        if self.wizard() is not None and self.wizard().currentPage() is self:
+            self.load_from_document()
 
 
 def _concerns(message_field: str, bound_field: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from desktop.widgets.frame import READING_WIDTH, ReadableLabel
 from desktop.widgets.numbers import ui_eur, ui_number
 from reports import codes
 from reports import profile as engine
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.profile import Building
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NUMBER_COLUMNS = (2, 4, 5)  # surface, works, rent: right-aligned like figures in a table
@@ -161,7 +164,7 @@ class BuildingsPage(ProfilePage):
         self.after_load()
         self.refresh_messages()
 
-    def _open_dialog(self, building: Any, row: int) -> None:
+    def _open_dialog(self, building: Building, row: int) -> None:
         """Window-modal dialog; the table is updated when it is accepted."""
         self.dialog = BuildingDialog(building, list(self.document.value("services")),
                                      self.document.value("carrier.commune_support"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -14,6 +14,9 @@ from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from reports import codes
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.knowledge import Typology
 
 
 class CarrierPage(ProfilePage):
@@ -83,7 +86,7 @@ def carrier_html(carrier_type: str | None) -> str:
     return "<br><br>".join(parts)
 
 
-def study_lines(model: Any) -> list[str]:
+def study_lines(model: Typology) -> list[str]:
     """The model's traits and when it fits, as the knowledge base records them."""
     traits = [model.traits] if isinstance(model.traits, str) else list(model.traits or ())
     return [line for line in (*traits[:1], model.fits) if line]

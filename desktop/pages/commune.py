@@ -8,7 +8,7 @@ is chosen again; free text is an explicit « commune hors annuaire » choice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
@@ -22,6 +22,11 @@ from desktop.widgets.departement import DepartementEdit
 from desktop.widgets.official import OfficialNotes
 from reports.fill import SOURCES_KEY, directory_values, fillable_fields
 from reports.textnorm import fold
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from PySide6.QtGui import QStandardItemModel
+
+    from reports.communes import Commune, Directory
 
 CODE_RESULTS = 12  # communes proposed for a typed code
 EMPTY_TEXT = ("commune.insee_code", "commune.departement", "commune.epci_name")
@@ -82,7 +87,7 @@ class CommunePage(ProfilePage):
         self.completer.activated[QModelIndex].connect(self._on_chosen)
         self.name.editingFinished.connect(self.resolve_typed)
         self.name.textEdited.connect(self._name_edited)
-        self._codes_model: Any = None
+        self._codes_model: QStandardItemModel | None = None
         self._kept: dict[str, dict[str, Any]] = {}  # code -> its fields, while another is typed
         self.officials = OfficialNotes(self, ["population.total"])
         self._set_locked(True)
@@ -119,7 +124,7 @@ class CommunePage(ProfilePage):
         self.choose(self.completer.insee_at(index))
 
     # -- the identity rule -------------------------------------------------------------
-    def chosen(self) -> Any:
+    def chosen(self) -> Commune | None:
         """The directory commune the fields belong to, or None (none chosen, or the name
         no longer matches its code)."""
         index = self.context.communes
@@ -130,7 +135,7 @@ class CommunePage(ProfilePage):
         name = self.document.value("commune.name") or ""
         return record if fold(record.name) == fold(name) else None
 
-    def _drifted(self) -> Any:
+    def _drifted(self) -> Commune | None:
         """The directory commune of the code when the name says another (an older project)."""
         index = self.context.communes
         code = self.document.value("commune.insee_code") or ""
@@ -294,7 +299,7 @@ class CommunePage(ProfilePage):
         return directory.departement_names() if directory is not None else {}
 
 
-def vintage_text(directory: Any) -> str:
+def vintage_text(directory: Directory | None) -> str:
     """Where the prefilled figures come from, with their vintage."""
     sources = getattr(directory, "attribution", None) or []
     first = sources[0] if sources and isinstance(sources[0], dict) else {}

@@ -31,12 +31,14 @@ from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
 if TYPE_CHECKING:
     from reports.brand import Brand
+    from reports.communes import Directory
     from reports.profile import Profile
 
 Progress = Callable[[float, str], None]
 
 
-def produce_note(profile: Profile, directory: Any, path: str, options: dict[str, Any],
+def produce_note(profile: Profile, directory: Directory | None, path: str,
+                 options: dict[str, Any],
                  progress: Progress) -> list[Path]:
     """In a worker thread: `reports.produce` with the page's choices; the files written."""
     from reports.produce import produce
@@ -289,7 +291,7 @@ class NotePage(ProfilePage):
                                         "enregistrée ici : {path}").format(path=self.written))
 
     def _choose_logo(self) -> None:
-        path = self.context.prompts.choose_logo(self, str(Path(self.logo.text()).parent))
+        path = self.context.prompts.choose_file(self, "logo", str(Path(self.logo.text()).parent))
         if path:
             self.logo.setText(path)
 

@@ -5,7 +5,7 @@ second background step, so the verdict shows as soon as it is known."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -68,6 +68,10 @@ class ResultsPage(ProfilePage):
         """The note needs an up-to-date result."""
         return self.result is not None and self.result_revision == self.document.revision
 
+    def _on_sources_replaced(self) -> None:
+        """A newer census or programmes file: the result on screen is computed again."""
+        self._input_changed("")
+
     def _input_changed(self, _field: str) -> None:
         if self.wizard() is not None and self.wizard().currentPage() is self:
             self.timer.start()
@@ -102,7 +106,8 @@ class ResultsPage(ProfilePage):
                           lambda pictures: self._charts_drawn(revision, pictures, ratio),
                           self._charts_failed)
 
-    def _charts_drawn(self, revision: int, pictures: Any, ratio: float) -> None:
+    def _charts_drawn(self, revision: int, pictures: list[tuple[str, bytes, str]],
+                      ratio: float) -> None:
         """The charts of the note, once drawn (dropped if the answers changed meanwhile, or
         the window was closed while they were drawn)."""
         if not isValid(self.view) or revision != self.result_revision \
@@ -113,10 +118,9 @@ class ResultsPage(ProfilePage):
 
     def _charts_failed(self, exc: BaseException) -> None:
         """A chart that cannot be drawn leaves the page as it is; a bug goes to the report."""
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
-        if user_message(exc) is None:
-            report_failure(exc)
+        errors.handle(exc, lambda _text: None)
 
     def _failed(self, revision: int, exc: BaseException) -> None:
         self.running_revision = -1

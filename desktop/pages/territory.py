@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -16,9 +16,12 @@ from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
+from desktop.widgets.numbers import ui_number
 from desktop.widgets.official import OfficialNotes
 from reports import codes
-from reports.fmt import fmt_number
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.communes import Directory, Neighbourhood
 
 MAP_DPI = 120  # the note's map a little larger than print size: its 7 pt words stay legible
 
@@ -35,7 +38,7 @@ class TerritoryPage(ProfilePage):
         self.setSubTitle(self.tr("Une seule des trois classifications suffit : ce sont des "
                                  "« zonages d'étude » de l'INSEE (insee.fr), que la carte de "
                                  "l'Observatoire des territoires montre aussi."))
-        self.neighbourhood: Any = None
+        self.neighbourhood: Neighbourhood | None = None
         self._insee_shown = ""
         form = self.add_form()
         empty = self.tr("— non renseigné —")
@@ -151,10 +154,9 @@ class TerritoryPage(ProfilePage):
 
     def _map_failed(self, exc: BaseException) -> None:
         """No map: the figures above still say it all; a bug goes to the error report."""
-        from desktop.tasks import report_failure, user_message
+        from desktop import errors
 
-        if user_message(exc) is None:
-            report_failure(exc)
+        errors.handle(exc, lambda _text: None)
 
     def _retry(self) -> None:
         self._insee_shown = ""
@@ -164,7 +166,7 @@ class TerritoryPage(ProfilePage):
         self.around.setText(escape(self.tr("Environs indisponibles : {reason}").format(
             reason=exc)))
 
-    def _show(self, insee: str, found: Any) -> None:
+    def _show(self, insee: str, found: Neighbourhood | None) -> None:
         """Show the rings and the tiers-lieux nearby (if still the same commune)."""
         if insee != (self.document.value("commune.insee_code") or "") or found is None:
             return
@@ -182,7 +184,7 @@ class TerritoryPage(ProfilePage):
         self.refresh_messages()
 
 
-def neighbourhood_picture(directory: Any, insee: str, dpi: float) -> bytes | None:
+def neighbourhood_picture(directory: Directory, insee: str, dpi: float) -> bytes | None:
     """The note's neighbourhood map of `insee` as PNG bytes (worker thread, no Qt); None
     for a commune the directory cannot place."""
     from reportlab.lib.pagesizes import A4
@@ -197,16 +199,17 @@ def neighbourhood_picture(directory: Any, insee: str, dpi: float) -> bytes | Non
     return None if drawing is None else drawing_to_png(drawing, dpi=round(dpi))
 
 
-def neighbourhood_html(found: Any) -> str:
-    """Rings and nearby tiers-lieux as a short HTML text (every value escaped)."""
+def neighbourhood_html(found: Neighbourhood) -> str:
+    """Rings and nearby tiers-lieux as a short HTML text (every value escaped), numbers in
+    the interface language."""
     lines = []
     for ring in getattr(found, "rings", ()) or ():
         lines.append(_tr("À moins de {km} km : {population} habitants ({count} communes)")
-                     .format(km=ring.radius_km, population=fmt_number(ring.population),
-                             count=fmt_number(getattr(ring, "communes", None))))
+                     .format(km=ring.radius_km, population=ui_number(ring.population),
+                             count=ui_number(getattr(ring, "communes", None))))
     places = list(getattr(found, "third_places", ()) or ())
     if places:
-        names = ", ".join(f"{p.name} ({p.commune}, {fmt_number(p.distance_km, 0)} km)"
+        names = ", ".join(f"{p.name} ({p.commune}, {ui_number(p.distance_km, 0)} km)"
                           for p in places[:6])
         lines.append(_tr("Tiers-lieux connus à moins de 30 km (liste 2019) : {count} — "
                         "{names}").format(count=len(places), names=names))

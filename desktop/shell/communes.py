@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Signal
 
 from desktop.shell.i18n import translate as _tr
 
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.communes import Commune, CurrentCommunes, Directory
 
-def load_directory() -> tuple[Any, Any]:
+
+def load_directory() -> tuple[Directory, CurrentCommunes]:
     """Load the directory and its current communes in key order (runs in a worker thread)."""
     from reports.communes import directory
 
@@ -25,7 +28,7 @@ class CommuneIndex(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.directory: Any = None
+        self.directory: Directory | None = None
         self.model: QAbstractItemModel | None = None
         self.error = ""
         self._started = False
@@ -44,7 +47,7 @@ class CommuneIndex(QObject):
         """True once the completer model is built."""
         return self.model is not None
 
-    def _loaded(self, result: tuple[Any, Any]) -> None:
+    def _loaded(self, result: tuple[Directory, CurrentCommunes]) -> None:
         from desktop.widgets.completer import CommuneListModel
 
         self.directory, communes = result
@@ -57,7 +60,7 @@ class CommuneIndex(QObject):
                              reason=exc)
         self.failed.emit(self.error)
 
-    def lookup(self, insee: str) -> Any:
+    def lookup(self, insee: str) -> Commune | None:
         """The directory's record for an INSEE code, or None."""
         if self.directory is None or not insee:
             return None

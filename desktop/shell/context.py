@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.shell.prompts import Prompts
 from desktop.shell.recovery import RecoverySession
 from desktop.shell.settings import Settings
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.communes import CommuneIndex
 
 
 class AppContext:
     """Settings, the modal-prompt seam and where the recovery copy lives."""
 
     def __init__(self, settings: Settings, recovery_dir: Path,
-                 prompts: type[Prompts] = Prompts, communes: Any = None,
+                 prompts: type[Prompts] = Prompts, communes: CommuneIndex | None = None,
                  session_id: str | None = None) -> None:
         self.settings = settings
         self.recovery_dir = recovery_dir

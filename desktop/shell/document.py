@@ -61,6 +61,7 @@ class ProjectDocument(QObject):
     """The profile being edited and where it is stored."""
 
     changed = Signal(str)  # a field changed ("" after a load: everything changed)
+    sourcesReplaced = Signal()  # a newer census or programmes file: figures to show again
     stateChanged = Signal()  # path or unsaved mark changed
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -94,6 +95,13 @@ class ProjectDocument(QObject):
         self.revision += 1
         self._set_modified(True)
         self.changed.emit(field)
+
+    def sources_replaced(self) -> None:
+        """The data behind the figures changed (a newer census or programmes file, or back
+        to the bundled one): results computed before are stale, pages show figures again.
+        The project itself is unchanged (its prefilled fields follow through `set`)."""
+        self.revision += 1
+        self.sourcesReplaced.emit()
 
     def messages(self) -> list[Message]:
         """The engine's validation messages for the current profile."""

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop.errors import UserError
 from desktop.shell import i18n
 from desktop.shell.context import AppContext
+from desktop.shell.datafiles import DataFiles
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.shell.recovery import RecoveryCopy
@@ -41,6 +42,13 @@ class MainWindow(QMainWindow):
         self.wizard: TiersLieuWizard | None = None
         self.batch_run: BatchRun | None = None  # the batch in progress, stopped on close
         self.scan_dialog: ScanDialog | None = None  # the territory comparison, stopped on close
+        self.data_files = DataFiles(self, context, self.document)  # newer census, programmes
+        self.data_files.changed.connect(self._data_changed)
+        self.data_label = QLabel(self)  # which census and programmes are in use
+        self.data_label.setAccessibleName(self.tr("Données utilisées"))
+        self.statusBar().addPermanentWidget(self.data_label)
+        if context.communes is not None:
+            context.communes.ready.connect(self._show_data_in_use)
         self.build()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -105,6 +113,24 @@ class MainWindow(QMainWindow):
                      self.compare_territory)
         self._action(self.file_menu, self.tr("Profils &cabinet…"), self.manage_brands)
         self.file_menu.addSeparator()
+        files = self.data_files
+        census = self._action(self.file_menu, self.tr("Charger &un recensement plus récent…"),
+                              lambda: files.choose("census"))
+        census.setStatusTip(self.tr("Un comparateur de territoires de l'INSEE (colonnes P21_, "
+                                    "P22_…) à la place du recensement fourni."))
+        self.census_back = self._action(self.file_menu,
+                                        self.tr("Revenir au recensement &fourni"),
+                                        lambda: files.back_to_bundled("census"))
+        programmes = self._action(
+            self.file_menu, self.tr("Charger un tableau de &programmes de financement…"),
+            lambda: files.choose("programmes"))
+        programmes.setStatusTip(self.tr("Un tableau plus récent, avec les mêmes colonnes que "
+                                        "celui fourni (programmes.csv)."))
+        self.programmes_back = self._action(self.file_menu,
+                                            self.tr("Revenir aux pro&grammes fournis"),
+                                            lambda: files.back_to_bundled("programmes"))
+        self._show_data_in_use()
+        self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quitter"), self.close,
                      QKeySequence.StandardKey.Quit)
         language_menu = self.menuBar().addMenu(self.tr("&Langue"))
@@ -160,7 +186,8 @@ class MainWindow(QMainWindow):
         """Notes of several communes from a CSV (the batch, in the background)."""
         from desktop.dialogs.batch_dialog import start_batch
 
-        self.batch_run = start_batch(self, str(self._start_folder()))
+        self.batch_run = start_batch(self, str(self._start_folder()),
+                                     data=self.data_files.in_use_text())
 
     def save_csv_template(self) -> None:
         """Write the blank CSV of communes where the user says."""
@@ -173,6 +200,18 @@ class MainWindow(QMainWindow):
         from desktop.dialogs.scan_dialog import open_scan_dialog
 
         self.scan_dialog = open_scan_dialog(self)
+
+    def _data_changed(self, _kind: str, text: str) -> None:
+        """A newer census or programmes file is in use, or the bundled one again."""
+        self._show_data_in_use()
+        if text:
+            self.statusBar().showMessage(text, 20_000)
+
+    def _show_data_in_use(self) -> None:
+        """The status bar says which census and programmes the figures and notes use."""
+        self.data_label.setText(self.data_files.in_use_text())
+        self.census_back.setEnabled(bool(self.data_files.chosen("census")))
+        self.programmes_back.setEnabled(bool(self.data_files.chosen("programmes")))
 
     def manage_brands(self) -> None:
         """Create, edit or choose a firm profile; the note page shows the one chosen."""

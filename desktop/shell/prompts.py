@@ -18,6 +18,21 @@ if TYPE_CHECKING:
     from reports.brand import Brand
 
 
+def open_kind(kind: str) -> tuple[str, str]:
+    """The title and file types of `Prompts.choose_file` for `kind` (logo, csv of communes,
+    census, programmes), translated when asked."""
+    return {
+        "logo": (_tr("Choisir un logo"), _tr("Images (*.png *.jpg *.jpeg)")),
+        "csv": (_tr("Importer un CSV de communes"),
+                _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")),
+        "census": (_tr("Charger un recensement plus récent"),
+                   _tr("Comparateur de territoires de l'INSEE (*.csv *.zip);;"
+                       "Tous les fichiers (*)")),
+        "programmes": (_tr("Charger un tableau de programmes de financement"),
+                       _tr("Fichiers CSV (*.csv);;Tous les fichiers (*)")),
+    }[kind]
+
+
 class Prompts:
     """Modal dialogs; each returns a plain Python value."""
 
@@ -88,12 +103,13 @@ class Prompts:
         return path
 
     @staticmethod
-    def choose_logo(parent: QWidget | None, folder: str) -> str:
-        """Choose a logo image ("" if cancelled)."""
+    def choose_file(parent: QWidget | None, kind: str, folder: str) -> str:
+        """A file to read ("" if cancelled); `kind` (logo, csv, census, programmes) gives
+        the dialog's title and file types (`open_kind`)."""
         from PySide6.QtWidgets import QFileDialog  # loaded when first asked
 
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Choisir un logo"), folder, _tr("Images (*.png *.jpg *.jpeg)"))
+        title, types = open_kind(kind)
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, types)
         return path
 
     @staticmethod
@@ -133,16 +149,6 @@ class Prompts:
 
     # -- batch ---------------------------------------------------------------------------
     @staticmethod
-    def choose_csv(parent: QWidget | None, folder: str) -> str:
-        """The CSV of communes ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Importer un CSV de communes"), folder,
-            _tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"))
-        return path
-
-    @staticmethod
     def save_template(parent: QWidget | None, suggested: str) -> str:
         """Where to write the blank CSV template ("" if cancelled)."""
         from PySide6.QtWidgets import QFileDialog
@@ -153,11 +159,13 @@ class Prompts:
         return path
 
     @staticmethod
-    def choose_folder(parent: QWidget | None, folder: str) -> str:
-        """The folder the notes go to ("" if cancelled)."""
+    def choose_folder(parent: QWidget | None, folder: str, kind: str = "notes") -> str:
+        """The folder the batch's notes (`kind` "notes") or the territory comparison's
+        scan.csv and scan.pdf ("scan") go to ("" if cancelled)."""
         from PySide6.QtWidgets import QFileDialog
 
-        return QFileDialog.getExistingDirectory(parent, _tr("Dossier des notes"), folder)
+        title = _tr("Dossier de la comparaison") if kind == "scan" else _tr("Dossier des notes")
+        return QFileDialog.getExistingDirectory(parent, title, folder)
 
     @staticmethod
     def choose_output(parent: QWidget | None) -> tuple[tuple[str, ...], Brand] | None:

@@ -16,7 +16,10 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.shell.main_window import MainWindow
 
 SIZE = (1366, 768)
 DIALOGS = ("guide", "glossary", "building", "brands", "batch", "about")
@@ -136,7 +139,7 @@ def _quiet() -> Iterator[None]:
         qInstallMessageHandler(None)
 
 
-def _dialogs(window: Any, folder: Path, names: Any) -> list[Path]:
+def _dialogs(window: MainWindow, folder: Path, names: Any) -> list[Path]:
     """The help (guide, glossary), a building, firm profiles, batch output, About."""
     from desktop.dialogs.about import about_box
     from desktop.dialogs.batch_dialog import BatchOutputDialog

@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "note/organisation": "",
     "note/logo": "",
     "recovery/original_path": "",
+    "data/census": "",  # a newer INSEE comparateur chosen in Fichier (path), "" : the bundled one
+    "data/programmes": "",  # a newer funding programmes table (path), "" : the shipped one
 }
 
 

@@ -85,6 +85,7 @@ def run(options: dict[str, str]) -> int:
             return
         open_first(window, options)
         window.context.communes.start()
+        window.data_files.restore()  # the newer census or programmes of an earlier session
         run_in_background(warm_up, lambda _none: None)
 
     QTimer.singleShot(0, after_show)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QCompleter, QWidget
 
 from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from reports.communes import Commune
 
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
 INSEE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,7 +52,7 @@ class CommuneListModel(QAbstractListModel):
     records are never built at once (fast to create, light in memory).
     """
 
-    def __init__(self, communes: Sequence[Any], parent: QObject | None = None) -> None:
+    def __init__(self, communes: Sequence[Commune], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._communes = communes
         self._keys: Sequence[str] = communes.keys
@@ -76,7 +79,7 @@ class CommuneListModel(QAbstractListModel):
         return None
 
 
-def display_line(commune: Any) -> str:
+def display_line(commune: Commune) -> str:
     """"Prades — Pyrénées-Orientales (66), 5 835 hab." to tell homonyms apart."""
     dep_name = getattr(commune, "departement_name", "") or ""
     where = f"{dep_name} ({commune.departement})" if dep_name else f"({commune.departement})"
@@ -93,7 +96,7 @@ def looks_like_code(text: str) -> bool:
     return bool(_CODE.fullmatch(text or ""))
 
 
-def code_line(commune: Any, typed: str) -> str:
+def code_line(commune: Commune, typed: str) -> str:
     """"66500 — Prades — Pyrénées-Orientales (66), 5 835 hab.": the code that matched
     what was typed first (the INSEE code, else the postal code), then the usual line."""
     digits = typed.replace(" ", "").upper()
@@ -103,7 +106,7 @@ def code_line(commune: Any, typed: str) -> str:
     return f"{code} — {display_line(commune)}"
 
 
-def code_model(found: Sequence[Any], typed: str, parent: QObject | None = None
+def code_model(found: Sequence[Commune], typed: str, parent: QObject | None = None
                ) -> QStandardItemModel:
     """Communes found for a typed code, as completer rows that all match what was typed
     (their folded key is the typed text itself)."""

@@ -11,7 +11,7 @@ drawings (`reports.note.figures`) turned into pictures off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.shell.i18n import translate as _tr
 from desktop.widgets.numbers import ui_eur, ui_number, ui_percent
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from PySide6.QtWidgets import QLayout
+
+    from reports.result import AnalysisResult, Sizing, Verdict
 
 MAP_CHART = "map"  # the note's map is on the territory page, not among the results
 CHART_WIDTH_PT = 430  # the drawings' width: two side by side at 1366 px
@@ -103,7 +108,7 @@ class VerdictCard(QFrame):
     """The verdict: symbol, words and colour (three distinct greys, and a thick frame for
     « déconseillé »), the summary, the confidence and what is missing."""
 
-    def __init__(self, verdict: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, verdict: Verdict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         background, colour, border, symbol = verdict_style(verdict.level)
         self.setObjectName("verdict")
@@ -167,7 +172,7 @@ class Tile(QFrame):
             column.addWidget(Why(why, self, about=name))
 
 
-def tiles_of(result: Any) -> list[Tile]:
+def tiles_of(result: AnalysisResult) -> list[Tile]:
     """The key figures of a result, each with where it comes from."""
     demand, sizing, finance = result.demand, result.sizing, result.finance
     users = demand.users
@@ -203,7 +208,7 @@ def _fit_word(fit: str) -> str:
     return fit.split(" (")[0].rstrip(".") if fit else "—"
 
 
-def _too_small(sizing: Any) -> bool:
+def _too_small(sizing: Sizing) -> bool:
     """The note calls the building too small: the engine's one fit code says so."""
     return sizing.building_fit_code == "too_small"
 
@@ -217,7 +222,7 @@ class Dashboard(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(10)
         self.charts: dict[str, QLabel] = {}
-        self.result: Any = None
+        self.result: AnalysisResult | None = None
 
     def clear(self) -> None:
         """Remove everything shown."""
@@ -230,7 +235,7 @@ class Dashboard(QWidget):
                 _delete_layout(item.layout())
         self.charts = {}
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: AnalysisResult) -> None:
         """Lay out the verdict, tiles, model, sites, risks (charts come later)."""
         self.clear()
         self.result = result
@@ -284,7 +289,7 @@ class Dashboard(QWidget):
             self.charts[name] = holder
         _show_now(self.chart_grid)
 
-    def _model_card(self, result: Any) -> Card:
+    def _model_card(self, result: AnalysisResult) -> Card:
         card = Card(_tr("Modèle recommandé"), self)
         if result.typologies:
             best = result.typologies[0]
@@ -295,7 +300,7 @@ class Dashboard(QWidget):
                                       about=best.name))
         return card
 
-    def _sites_card(self, result: Any) -> Card:
+    def _sites_card(self, result: AnalysisResult) -> Card:
         card = Card(_tr("Les trois sites étudiés les plus proches"), self)
         for site in result.sites[:3]:
             card.column.addWidget(_label(_tr("{site}, {commune} ({departement}) — "
@@ -306,7 +311,7 @@ class Dashboard(QWidget):
                                       about=site.name))
         return card
 
-    def _risks_card(self, result: Any) -> Card:
+    def _risks_card(self, result: AnalysisResult) -> Card:
         card = Card(_tr("Risques"), self)
         from reports.note.styles import SEVERITY_COLORS
 
@@ -336,7 +341,7 @@ class Dashboard(QWidget):
         return "\n".join(label.text() for label in self.findChildren(QLabel) if label.text())
 
 
-def draw_charts(result: Any, dpi: float = 96) -> list[tuple[str, bytes, str]]:
+def draw_charts(result: AnalysisResult, dpi: float = 96) -> list[tuple[str, bytes, str]]:
     """The note's charts for `result` (all but the map) as PNG bytes with their captions:
     the same drawings as the PDF, drawn with Pillow. Runs in a worker thread (no Qt)."""
     from reports.docx.pilstate import drawing_to_png
@@ -356,7 +361,7 @@ def _esc(text: str) -> str:
     return escape(str(text))
 
 
-def _show_now(layout: Any) -> None:
+def _show_now(layout: QLayout) -> None:
     """Show the widgets just added to a visible dashboard at once: Qt would show them on
     the next turn of the event loop, and until then Tab and screen readers skip them."""
     for i in range(layout.count()):
@@ -368,7 +373,7 @@ def _show_now(layout: Any) -> None:
             _show_now(item.layout())
 
 
-def _delete_layout(layout: Any) -> None:
+def _delete_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:

@@ -11,15 +11,19 @@ user's value is what the profile keeps.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.shell.i18n import translate as _tr
+from desktop.shell.prefill import official_values, same_value
 from desktop.widgets.fields import CodeCombo
 from desktop.widgets.numbers import ui_number
-from reports.fill import directory_values, fillable_fields
+from reports.fill import fillable_fields
+
+if TYPE_CHECKING:  # costs nothing at start-up
+    from desktop.pages.base import ProfilePage
 
 
 class OfficialNote(QWidget):
@@ -59,7 +63,7 @@ class OfficialNote(QWidget):
 class OfficialNotes:
     """The notes of one page, for the prefilled fields it binds."""
 
-    def __init__(self, page: Any, fields: Iterable[str] | None = None) -> None:
+    def __init__(self, page: ProfilePage, fields: Iterable[str] | None = None) -> None:
         self.page = page
         wanted = list(fields) if fields is not None else [
             f for f in fillable_fields() if not f.startswith("commune.")]
@@ -75,19 +79,8 @@ class OfficialNotes:
             self.notes[field] = note
 
     def officials(self) -> dict[str, tuple[Any, str]]:
-        """The directory's figures for the commune of the profile (none when the name no
-        longer matches the code: the commune page is then waiting for a choice)."""
-        from reports.textnorm import fold
-
-        index = self.page.context.communes
-        code = self.page.document.value("commune.insee_code") or ""
-        if index is None or not index.is_ready or not code:
-            return {}
-        record = index.lookup(code)
-        name = self.page.document.value("commune.name") or ""
-        if record is None or fold(record.name) != fold(name):
-            return {}
-        return directory_values(record, index.directory)
+        """The directory's figures for the commune of the project (`official_values`)."""
+        return official_values(self.page.document, self.page.context.communes)
 
     def refresh(self) -> None:
         """Each note says where its figure comes from, or that it was changed."""
@@ -99,7 +92,7 @@ class OfficialNotes:
             official, source = officials[field]
             value = self.page.document.value(field)
             shown = self.display(field, official)
-            if _same(value, official):
+            if same_value(value, official):
                 note.show_state(_tr("Source : {source}").format(source=source), False)
             elif value is None or value == "":
                 note.show_state(_tr("Non renseigné — valeur officielle : {value} ({source})"
@@ -129,9 +122,3 @@ class OfficialNotes:
         self.page.after_edit(field)
         self.page.refresh_messages()
 
-
-def _same(value: Any, official: Any) -> bool:
-    """Equal figures (3264 and 3264.0 are the same; codes compared as text)."""
-    if isinstance(value, int | float) and isinstance(official, int | float):
-        return float(value) == float(official)
-    return str(value) == str(official) if value is not None else False

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reports.batch.outputs import PACK, pack_cells
 from reports.errors import UserFacingError
 from reports.files import ReadError, read_regular, shown
 from reports.texts import message
@@ -31,9 +32,6 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 class CsvReadError(UserFacingError, ValueError):
     """The file cannot be read as a CSV of communes; the message is in French."""
-
-
-_PACK = "\x1f"  # the ASCII unit separator: joins a row's cells into one string
 
 
 class Rows(Sequence[tuple[int, dict[str, str]]]):
@@ -50,7 +48,7 @@ class Rows(Sequence[tuple[int, dict[str, str]]]):
         return len(self._records)
 
     def _cells(self, packed: str | tuple[str, ...]) -> dict[str, str]:
-        cells = packed.split(_PACK) if isinstance(packed, str) else packed
+        cells = packed.split(PACK) if isinstance(packed, str) else packed
         return _row(self._header, cells)
 
     def __getitem__(self, index):  # type: ignore[override]
@@ -65,10 +63,6 @@ class Rows(Sequence[tuple[int, dict[str, str]]]):
 
     def __eq__(self, other: object) -> bool:
         return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-
-def _pack(cells: list[str]) -> str | tuple[str, ...]:
-    return tuple(cells) if any(_PACK in c for c in cells) else _PACK.join(cells)
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -201,7 +195,7 @@ def parse_text(text: str, encoding: str = "utf-8",
                 _check_header(header)
                 continue
             record += 1
-            rows.append((record + 1, _pack(cells)))
+            rows.append((record + 1, pack_cells(cells)))
     except csv.Error as exc:
         raise CsvReadError(message("batch.csv.unreadable", line=reader.line_num)) from exc
     if header is None:  # only blank or invisible characters

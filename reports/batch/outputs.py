@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -93,13 +93,13 @@ def write_summary(path: Path, rows: Iterable[Mapping[str, Any]]) -> Path:
     return write_summary_cells(path, ((row["line"], summary_cells(row)) for row in rows))
 
 
-_PACK = "\x1f"  # the ASCII unit separator
+PACK = "\x1f"  # the ASCII unit separator: joins a row's cells into one string
 _NUMBER = re.compile(r"-?\d+(,\d+)?")
 
 
-def pack_cells(cells: tuple[str, ...]) -> tuple[str, ...] | str:
+def pack_cells(cells: Sequence[str]) -> tuple[str, ...] | str:
     """A row's cells as one string (a long batch keeps one small string per row)."""
-    return cells if any(_PACK in c for c in cells) else _PACK.join(cells)
+    return tuple(cells) if any(PACK in c for c in cells) else PACK.join(cells)
 
 
 def _unpack(cells: tuple[str, ...] | str) -> list[str] | tuple[str, ...]:
@@ -107,7 +107,7 @@ def _unpack(cells: tuple[str, ...] | str) -> list[str] | tuple[str, ...]:
         return cells
     # a number column's cell is a number again only if it reads as one ("=1" stays text)
     return [NumberCell(c) if number and _NUMBER.fullmatch(c) else c for c, number in
-            zip(cells.split(_PACK), _number_columns(), strict=True)]
+            zip(cells.split(PACK), _number_columns(), strict=True)]
 
 
 @cache

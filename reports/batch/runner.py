@@ -30,9 +30,10 @@ Task = Callable[[Job, BatchOptions], Outcome]
 Progress = Callable[[Outcome, int, int], None]  # (outcome, rows finished, rows to do)
 SUMMARY_NAME, ERRORS_NAME = "summary.csv", "errors.csv"
 _POLL_SECONDS = 0.2  # how often a running batch looks at the stop request
-ENCODING_FIELD = "encodage"  # errors.csv's field for a line read with another encoding
 WINDOW_PER_WORKER = 4  # jobs in flight per worker process: enough to keep each one busy
 GRACE_SECONDS = 4.0  # after a stop, how long a busy worker may take to abandon its note
+# errors.csv's « Champ » of a line read with another encoding
+ENCODING_FIELD = message("batch.row.encoding_field")
 
 
 class BatchError(UserFacingError):

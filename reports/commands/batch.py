@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reports.batch.model import ERROR
 from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
+from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, kinds_of
 from reports.texts import message
 
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--brand", metavar="NOM_OU_JSON", default=None,
                         help=message("batch.help.brand"))
     parser.add_argument("--quiet", action="store_true", help=message("batch.help.quiet"))
+    add_census_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv is None or args.out is None:
         print(message("batch.command.missing_arguments"), file=sys.stderr)
         return EXIT_INVALID
+    apply_census_option(args)  # workers read the same file (reports.communes.CENSUS_ENV)
 
     # a BrandError (French, « Profil cabinet … » or « Logo … ») is printed by reports.cli
     brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))

@@ -1,7 +1,7 @@
 """The ``--recensement FICHIER`` option shared by the commands that show census figures.
 
 Not a command itself (absent from ``reports.cli.COMMANDS``): ``analyse``, ``note``,
-``communes``, ``neighbourhood`` and ``scan`` add it with `add_census_option` and call
+``communes``, ``neighbourhood``, ``scan`` and ``batch`` add it with `add_census_option` and call
 `apply_census_option` first. A bad file is a `reports.insee.CensusFileError` (French,
 exit 2), which `reports.cli` prints.
 """

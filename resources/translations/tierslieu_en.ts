@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/dialogs/about.py" line="+17"/>
+        <location filename="../../desktop/dialogs/about.py" line="+21"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
@@ -15,6 +15,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&lt;p&gt;Données de financement vérifiées le {date} (fichier {file}).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Funding data checked on {date} (file {file}).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;p&gt;Données de financement vérifiées le {date}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Funding data checked on {date}.&lt;/p&gt;</translation>
     </message>
@@ -29,7 +34,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
         <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
     </message>
@@ -44,12 +49,12 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/communes.py" line="+55"/>
+        <location filename="../../desktop/shell/communes.py" line="+58"/>
         <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/document.py" line="+122"/>
+        <location filename="../../desktop/shell/document.py" line="+126"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -100,12 +105,12 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+174"/>
+        <location filename="../../desktop/pages/base.py" line="+183"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+45"/>
+        <location filename="../../desktop/pages/buildings.py" line="+48"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -140,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+70"/>
+        <location filename="../../desktop/pages/carrier.py" line="+73"/>
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
@@ -155,7 +160,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+204"/>
+        <location filename="../../desktop/pages/territory.py" line="+207"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -170,7 +175,7 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+29"/>
+        <location filename="../../desktop/shell/prompts.py" line="+44"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -224,12 +229,12 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+46"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+47"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+12"/>
+        <location filename="../../desktop/shell/prompts.py" line="-74"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -239,12 +244,12 @@ Do you want to recover it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+122"/>
         <source>Couleur principale</source>
         <translation>Main colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+66"/>
+        <location filename="../../desktop/widgets/dashboard.py" line="+71"/>
         <location line="+6"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
@@ -340,7 +345,7 @@ Do you want to recover it?</translation>
         <translation>users to break even</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
@@ -395,7 +400,7 @@ Do you want to recover it?</translation>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+10"/>
+        <location filename="../../desktop/shell/prompts.py" line="-121"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -405,7 +410,27 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Charger un recensement plus récent</source>
+        <translation>Load a newer census</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparateur de territoires de l&apos;INSEE (*.csv *.zip);;Tous les fichiers (*)</source>
+        <translation>INSEE territory comparison base (*.csv *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charger un tableau de programmes de financement</source>
+        <translation>Load a funding programmes table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichiers CSV (*.csv);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Enregistrer le modèle de CSV</source>
         <translation>Save the CSV template</translation>
     </message>
@@ -415,12 +440,12 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+54"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+59"/>
         <source>Notes PDF</source>
         <translation>PDF notes</translation>
     </message>
@@ -440,7 +465,7 @@ Do you want to recover it?</translation>
         <translation>Format of the notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+23"/>
+        <location filename="../../desktop/shell/prompts.py" line="+24"/>
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
@@ -480,17 +505,23 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Notes {name}</source>
         <translation>Notes {name}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Traitement impossible</source>
         <translation>The batch could not run</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+82"/>
+        <source>Données : {data}.</source>
+        <translation>Data: {data}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Modèle non enregistré</source>
         <translation>Template not saved</translation>
     </message>
@@ -510,13 +541,13 @@ Do you want to recover it?</translation>
         <translation>Definition: {term}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="+43"/>
-        <location line="+56"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+18"/>
+        <location filename="../../desktop/shell/prompts.py" line="-24"/>
         <source>Dossier de la comparaison</source>
         <translation>Folder for the comparison</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-47"/>
         <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
         <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
     </message>
@@ -526,18 +557,18 @@ Do you want to recover it?</translation>
         <translation>{name} belongs to no intercommunality in the directory: choose its département instead.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+169"/>
+        <location line="+14"/>
+        <location line="+166"/>
         <source>Comparer les communes d&apos;un territoire</source>
         <translation>Compare the communes of a territory</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-159"/>
         <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
         <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>L&apos;&amp;intercommunalité de la commune :</source>
         <translation>The &amp;intercommunality of the commune:</translation>
     </message>
@@ -622,7 +653,7 @@ Do you want to recover it?</translation>
         <translation>{count} commune(s) left aside (see scan.csv).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>La comparaison a échoué.</source>
         <translation>The comparison failed.</translation>
     </message>
@@ -632,12 +663,12 @@ Do you want to recover it?</translation>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>L&apos;annuaire des communes se charge encore : réessayez dans un instant.</source>
         <translation>The commune directory is still loading: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/official.py" line="+37"/>
+        <location filename="../../desktop/widgets/official.py" line="+41"/>
         <location line="+14"/>
         <source>Rétablir</source>
         <translation>Restore</translation>
@@ -658,7 +689,7 @@ Do you want to recover it?</translation>
         <translation>Put back {value}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+38"/>
         <source>Source : {source}</source>
         <translation>Source: {source}</translation>
     </message>
@@ -672,11 +703,96 @@ Do you want to recover it?</translation>
         <source>Modifié — valeur officielle : {value} ({source})</source>
         <translation>Changed — official figure: {value} ({source})</translation>
     </message>
+    <message>
+        <location filename="../../desktop/shell/datafiles.py" line="+55"/>
+        <source>Retour au recensement {year} fourni avec l&apos;application.</source>
+        <translation>Back to the census {year} bundled with the application.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Recensement {year} chargé ({rows} communes).</source>
+        <translation>Census {year} loaded ({rows} communes).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Programmes de financement chargés (vérifiés le {date}).</source>
+        <translation>Funding programmes loaded (checked on {date}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retour aux programmes de financement fournis avec l&apos;application.</source>
+        <translation>Back to the funding programmes bundled with the application.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recensement refusé</source>
+        <translation>Census refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tableau de programmes refusé</source>
+        <translation>Programmes table refused</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>{count} chiffre(s) prérempli(s) du projet mis à jour.</source>
+        <translation>{count} prefilled figure(s) of the project updated.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Les données fournies avec l&apos;application sont utilisées.</source>
+        <translation>The data bundled with the application are used.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recensement : chargement…</source>
+        <translation>Census: loading…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recensement {year} (INSEE), fichier {file}</source>
+        <translation>Census {year} (INSEE), file {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recensement {year} (INSEE) fourni</source>
+        <translation>Census {year} (INSEE), bundled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>programmes de financement : chargement…</source>
+        <translation>funding programmes: loading…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>programmes de financement : fichier {file}</source>
+        <translation>funding programmes: file {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>programmes de financement fournis</source>
+        <translation>funding programmes bundled</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vérification du recensement…</source>
+        <translation>Checking the census…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérification du tableau de programmes…</source>
+        <translation>Checking the programmes table…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chargement des données</source>
+        <translation>Loading data</translation>
+    </message>
 </context>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="-151"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-157"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
@@ -689,7 +805,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -1070,7 +1186,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+44"/>
+        <location filename="../../desktop/pages/commune.py" line="+49"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -1170,7 +1286,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -1229,7 +1345,12 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+87"/>
+        <location filename="../../desktop/shell/main_window.py" line="+48"/>
+        <source>Données utilisées</source>
+        <translation>Data in use</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1284,7 +1405,37 @@ Do you want to recover it?</translation>
         <translation>Firm &amp;profiles…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Charger &amp;un recensement plus récent…</source>
+        <translation>&amp;Load a newer census…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Un comparateur de territoires de l&apos;INSEE (colonnes P21_, P22_…) à la place du recensement fourni.</source>
+        <translation>An INSEE territory comparison base (P21_, P22_… columns) in place of the bundled census.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revenir au recensement &amp;fourni</source>
+        <translation>Back to the &amp;bundled census</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Charger un tableau de &amp;programmes de financement…</source>
+        <translation>Load a &amp;funding programmes table…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un tableau plus récent, avec les mêmes colonnes que celui fourni (programmes.csv).</source>
+        <translation>A newer table, with the same columns as the bundled one (programmes.csv).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revenir aux pro&amp;grammes fournis</source>
+        <translation>Back to the bundled pro&amp;grammes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1314,7 +1465,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+88"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -1357,7 +1508,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+56"/>
+        <location filename="../../desktop/pages/note.py" line="+58"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1651,7 +1802,7 @@ Replace them with the new note?</translation>
         <translation>Detailed diagnosis</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Analyse en cours…</source>
         <translation>Analysing…</translation>
     </message>
@@ -1812,7 +1963,7 @@ Replace them with the new note?</translation>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
