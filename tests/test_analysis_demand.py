@@ -160,3 +160,6 @@ def test_a_typed_count_below_the_sources_says_what_sharing_would_leave():
     assert result.demand.share == 1
     assert any(s.startswith("Nombre de tiers-lieux saisi : 0 ; les sources en recensent")
                for s in result.demand.signals)
+    # and the verdict's confidence counts the conflict between the profile and the sources
+    assert result.verdict.confidence.level != "high"
+    assert "inférieur à celui des sources" in result.verdict.confidence.sentence

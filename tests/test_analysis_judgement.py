@@ -234,7 +234,7 @@ def test_a_verdict_carried_by_the_tool_s_estimates_is_never_highly_confident():
     assert any(line.planned for line in result.finance.operating)
     confidence = result.verdict.confidence
     assert confidence.level != "high"
-    assert "Estimations de l'outil qui pèsent sur le verdict" in confidence.sentence
+    assert "Incertitudes qui pèsent sur le verdict" in confidence.sentence
     assert "à prévoir" in confidence.sentence
 
 

@@ -116,7 +116,8 @@ _DEFAULTED = (
 
 
 def confidence_of(profile: Profile, has_directory: bool, params: Params,
-                  finance: Finance | None = None, demand: Demand | None = None) -> Confidence:
+                  finance: Finance | None = None, demand: Demand | None = None,
+                  existing: ExistingOffer | None = None) -> Confidence:
     """How much of the verdict rests on defaults: the inputs left blank, the tool's own
     estimates that carry the verdict (the animation « à prévoir », a wide range of users),
     and a level from their count (thresholds ``verdict_confidence``); a verdict carried by
@@ -126,6 +127,11 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
+    if (existing is not None and existing.count_typed is not None and existing.count_found
+            and existing.count_found > existing.count_typed):  # the sources contradict the profile
+        estimates.append(text("verdict.confidence.estimates.places",
+                              typed=fmt_number(existing.count_typed),
+                              found=fmt_number(existing.count_found)))
     limits = params("verdict_confidence")
     count = len(names) + len(estimates)
     level = ("high" if count <= limits["high_max_defaults"] and not estimates
@@ -180,8 +186,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing),
                    _timeline(months, params("timeline_phases"), profile, level),
-                   confidence_of(profile, has_directory, params, finance, demand), missing,
-                   basis)
+                   confidence_of(profile, has_directory, params, finance, demand, existing),
+                   missing, basis)
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
