@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reports import insee as insee_rules
 from reports import paths
@@ -226,6 +227,18 @@ class Neighbourhood:
             "catchments": [dict(c) for c in self.catchments],
             "catchment_method": self.catchment_method,
         }
+
+
+class LocatedPoint(NamedTuple):
+    """A current commune as a map draws it (`Directory.points_near`); `row` is private."""
+
+    insee_code: str
+    name: str
+    population: int | None
+    lat: float
+    lon: float
+    distance_km: float
+    row: int
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -659,31 +672,53 @@ class Directory:
     # -- points for maps (reports.maps)
 
     @functools.cached_property
-    def _located(self) -> tuple[list[float], list[int]]:
-        """Latitudes of located current communes, ascending, and their rows."""
+    def _located(self) -> tuple[list[float], list[int], list[float]]:
+        """Latitudes of located current communes, ascending, their rows and longitudes."""
         points = []
         try:
             for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
-                lat = line.split("\t", K_LAT + 1)[K_LAT]
-                if lat:
-                    points.append((float(lat), i))
+                row = line.split("\t", max(K_LAT, K_LON) + 1)
+                if row[K_LAT]:
+                    points.append((float(row[K_LAT]), i, float(row[K_LON])))
         except (ValueError, IndexError) as exc:
             raise _corrupt(self._where) from exc
         points.sort()
-        return [p[0] for p in points], [p[1] for p in points]
+        return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
+
+    @functools.cached_property
+    def _places_by_lat(self) -> tuple[list[float], list[int]]:
+        """Latitudes of the CGET tiers-lieux, ascending, and their indexes in `_places`."""
+        order = sorted(range(len(self._places)), key=lambda i: self._places[i][3])
+        return [self._places[i][3] for i in order], order
 
     def located_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[Commune, float]]:
         """Current communes whose centre lies within `radius_km` of (lat, lon), with their
-        straight-line distance in km, nearest first (the neighbourhood map's dots)."""
-        lats, rows = self._located
+        straight-line distance in km, nearest first."""
+        return [(self._commune(point.row), point.distance_km)
+                for point in self.points_near(lat, lon, radius_km)]
+
+    def points_near(self, lat: float, lon: float, radius_km: float) -> list[LocatedPoint]:
+        """As `located_near`, but only what a map draws (code, name, population, centre):
+        no `Commune` is built (a neighbourhood map has ~350 dots; building each one, with
+        its INSEE figures, cost time and kept them all in memory for a batch)."""
+        lats, rows, lons = self._located
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180)
+        # a generous longitude window first: the latitude band alone crosses all of France
+        reach_lon = 1.1 * reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
         found = []
-        for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
-            commune = self._commune(rows[k])
-            d = distance_km(lat, lon, commune.lat, commune.lon)
-            if d <= radius_km:
-                found.append((commune, d))
-        found.sort(key=lambda pair: (pair[1], pair[0].insee_code))
+        try:
+            for k in range(bisect_left(lats, lat - reach), bisect_right(lats, lat + reach)):
+                if abs(lons[k] - lon) > reach_lon:
+                    continue
+                d = distance_km(lat, lon, lats[k], lons[k])
+                if d <= radius_km:
+                    row = self._row(rows[k])
+                    found.append(LocatedPoint(row[K_INSEE], row[K_NAME],
+                                              int(row[K_POP]) if row[K_POP] else None,
+                                              lats[k], lons[k], d, rows[k]))
+        except ValueError as exc:
+            raise _corrupt(self._where) from exc
+        found.sort(key=lambda point: (point.distance_km, point.insee_code))
         return found
 
     def third_places_near(self, lat: float, lon: float,
@@ -693,8 +728,11 @@ class Directory:
         found = []
         reach = radius_km / (math.pi * EARTH_RADIUS_KM / 180) + 0.01  # km → degrees
         reach_lon = reach / max(0.05, math.cos(math.radians(min(abs(lat) + reach, 89.9))))
-        for name, code, typology, plat, plon in self._places:
-            if abs(plat - lat) > reach or abs(plon - lon) > reach_lon:
+        lats, order = self._places_by_lat
+        band = sorted(order[bisect_left(lats, lat - reach):bisect_right(lats, lat + reach)])
+        for k in band:  # in the list's order: places at the same distance keep their order
+            name, code, typology, plat, plon = self._places[k]
+            if abs(plon - lon) > reach_lon:
                 continue
             d = distance_km(lat, lon, plat, plon)
             if d <= radius_km:

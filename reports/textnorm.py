@@ -12,6 +12,7 @@ starts with…" matching).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -34,6 +35,15 @@ def fold_words(text: str, *, expand: bool = True) -> str:
     With ``expand=False`` the abbreviations stay as typed (``"st"`` may be the start of
     "Strasbourg" while the user is still typing).
     """
+    if isinstance(text, str):
+        return _fold_words(text, expand)
+    return _fold_words.__wrapped__(text, expand)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_words(text: str, expand: bool) -> str:
+    """`fold_words`, remembered: the same names (places, sites, communes nearby) are folded
+    again for every commune analysed (a scan folds ~250 names per commune)."""
     words = _words(text)
     if expand:
         words = [_ABBREVIATIONS.get(word, word) for word in words]

@@ -199,3 +199,49 @@ def test_settings_bad_json(kb_dir):
     (kb_dir / "settings.json").write_text('{"a": 1,,}', encoding="utf-8")
     assert failure(kb_dir).startswith("Fichier settings.json, ligne 1, colonne 9 : JSON illisible")
 
+
+
+def test_csv_layout_a_spreadsheet_may_leave(kb_dir):
+    """A byte-order mark, blank lines and rows short of trailing empty cells still load."""
+    path = kb_dir / "tariffs.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    rows = [row.rstrip(",") for row in rows]
+    assert any(row.count(",") < header.count(",") for row in rows)  # some rows are short
+    path.write_text("\ufeff" + header + "\n\n" + "\n\n".join(rows) + "\n", encoding="utf-8")
+    assert load_knowledge(kb_dir).tariffs == load_knowledge().tariffs
+
+
+def test_a_row_longer_than_its_header_is_refused_in_french(kb_dir):
+    edit(kb_dir, "sites.csv", lambda rows: rows[3].append("de trop"))
+    assert failure(kb_dir) == (
+        "Fichier sites.csv : fichier CSV illisible (ligne 4 : "
+        f"{len(csv_header(kb_dir, 'sites.csv')) + 1} champs pour "
+        f"{len(csv_header(kb_dir, 'sites.csv'))} colonnes).")
+
+
+def csv_header(folder: Path, name: str) -> list[str]:
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
+
+
+def test_an_empty_file_is_refused_in_french(kb_dir):
+    (kb_dir / "funding.csv").write_text("\n", encoding="utf-8")
+    assert failure(kb_dir) == "Fichier funding.csv : fichier CSV illisible (fichier vide)."
+
+
+def test_loading_the_knowledge_and_writing_a_note_keeps_pandas_away():
+    """pandas costs ~60 MB and 0.7 s in every process (wizard, batch workers): the
+    knowledge base is read with the standard library."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reports.commands.example import SUFFIX; "
+            "from reports.paths import resource_path; from reports.profile import read_profile; "
+            "from reports.analysis import analyse; from reports.note import pdf_bytes\n"
+            "with resource_path('examples', 'prades' + SUFFIX) as p: "
+            "profile = read_profile(p)[0]\n"
+            "pdf_bytes(analyse(profile)); print('pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

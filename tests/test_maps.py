@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Circle, Group, Polygon, Rect, String
 from reports.communes import directory, distance_km
 from reports.maps import (
     Category,
+    Dots,
     MapPoint,
     MapZone,
     draw_map,
@@ -29,6 +30,18 @@ def _flat(node):
             yield from _flat(item)
         else:
             yield item
+
+
+def _discs(drawing) -> list[tuple[float, float, float, str]]:
+    """(x, y, radius, fill as 0xrrggbb) of every disc: a Circle, or one in a Dots path."""
+    out = []
+    for shape in _flat(drawing):
+        fill = shape.fillColor.hexval() if getattr(shape, "fillColor", None) else ""
+        if isinstance(shape, Circle):
+            out.append((shape.cx, shape.cy, shape.r, fill))
+        elif isinstance(shape, Dots):
+            out += [(x, y, r, fill) for x, y, r in shape.discs()]
+    return out
 
 
 def _texts(drawing) -> list[str]:
@@ -87,8 +100,7 @@ def test_population_sets_the_dot_area():
     drawing = draw_map([MapPoint(42.60, 2.40, "commune", 10_000, "Grande"),
                         MapPoint(42.62, 2.45, "commune", 2_500, "Petite")],
                        centre=(42.61, 2.42), radius_km=10, caption="")
-    radii = sorted(c.r for c in _flat(drawing) if isinstance(c, Circle) and c.cx < 300
-                   and c.fillColor is not None and c.fillColor.hexval() == "0xc3cad0")
+    radii = sorted(r for x, _, r, fill in _discs(drawing) if x < 300 and fill == "0xc3cad0")
     small, big = radii  # on the map (the legend, at the right, has its own reference discs)
     assert big / small == pytest.approx(2.0, rel=0.01)  # 4× the people, 2× the radius
 
@@ -100,7 +112,7 @@ def test_categories_colour_dots_and_enter_the_legend_only_when_used():
                         MapPoint(42.70, 2.50, "commune", 1000, "Deux", "c")], categories=cats)
     texts = _texts(drawing)
     assert "Classe A" in texts and "Classe C" in texts and "Classe B" not in texts
-    fills = {c.fillColor.hexval() for c in _flat(drawing) if isinstance(c, Circle)}
+    fills = {fill for _, _, _, fill in _discs(drawing)}
     assert {"0x1e6b3a", "0xffffff"} <= fills
 
 
@@ -125,6 +137,9 @@ def test_located_near_and_third_places_near_agree_with_distances():
     book = directory()
     near = book.located_near(*PRADES, 12)
     assert near and near[0][0].insee_code == "66149"
+    points = book.points_near(*PRADES, 12)  # what the map draws, without building communes
+    assert [(p.insee_code, p.name, p.population, p.lat, p.lon, p.distance_km) for p in points] \
+        == [(c.insee_code, c.name, c.population, c.lat, c.lon, d) for c, d in near]
     assert [d for _, d in near] == sorted(d for _, d in near)
     assert all(distance_km(*PRADES, c.lat, c.lon) <= 12 for c, _ in near)
     muret = book.by_insee("31395")
@@ -175,3 +190,18 @@ def test_every_backend_draws_it():
     out = io.BytesIO()
     renderPDF.drawToFile(drawing, out)
     assert out.getvalue().startswith(b"%PDF")
+
+
+def test_commune_dots_keep_their_drawing_order_where_they_overlap():
+    """Discs are merged into a few paths: one that overlaps an earlier (larger) disc goes in a
+    later path, so that it is still painted over it; discs apart share one path."""
+    drawing = draw_map([MapPoint(42.60, 2.40, "commune", 20_000, "Ville"),
+                        MapPoint(42.601, 2.401, "commune", 300, "Hameau"),
+                        MapPoint(42.70, 2.60, "commune", 500, "Loin")],
+                       centre=(42.65, 2.5), radius_km=15, caption="")
+    layers = [path.discs() for path in _flat(drawing) if isinstance(path, Dots)]
+    assert len(layers) == 2
+    big, far = layers[0]
+    (small,) = layers[1]
+    assert big[2] > far[2] > small[2]
+    assert abs(big[0] - small[0]) < big[2]  # the hamlet sits on the town's disc, drawn after

@@ -239,3 +239,17 @@ def test_hostile_constant_covers_the_brief():
     for needle in ("<", "&", ">", '"', "'", "\t", "😀", "עברית", "<img src='/etc/passwd'/>"):
         assert needle in HOSTILE
     assert len(LONG) >= 10_000
+
+
+def test_the_collector_runs_less_often_during_a_note_then_as_before():
+    import gc
+
+    from reports.note.render import YOUNG_COLLECTION_EVERY, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == max(before[0], YOUNG_COLLECTION_EVERY)
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError), fewer_collections():
+        raise ValueError
+    assert gc.get_threshold() == before

@@ -7,6 +7,8 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
@@ -14,7 +16,8 @@ from reports.note import reportlab_internals as internals
 from reports.note.fonts import register_fonts
 from reports.note.styles import build_styles
 
-OWNERS = {"Paragraph": Paragraph, "paragraph": rl_paragraph}
+OWNERS = {"Paragraph": Paragraph, "paragraph": rl_paragraph, "TTFont": TTFont,
+          "pdfdoc": pdfdoc}
 
 
 @pytest.mark.parametrize(("owner", "name"), internals.INTERNALS)
@@ -58,3 +61,64 @@ def test_a_cached_paragraph_lays_out_as_a_plain_one():
              for line in plain.blPara.lines]
     assert [[w.text for w in line.words] if hasattr(line, "words") else line[1]
             for line in second.blPara.lines] == words
+
+
+def test_the_fast_font_encodes_every_text_as_reportlab_does():
+    """SubsetFont's shortcut gives reportlab's own bytes and subsets, text after text, for
+    ASCII, French, no-break spaces, glyphs the font lacks and more than one subset."""
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from reports.paths import resource_path
+
+    with resource_path("fonts", "DejaVuSans.ttf") as path:
+        plain, fast = TTFont("PlainCheck", str(path)), internals.SubsetFont("FastCheck", str(path))
+    many = "".join(chr(c) for c in range(0x391, 0x3C9)) + "".join(
+        chr(c) for c in range(0x410, 0x44F)) + "".join(chr(c) for c in range(0x100, 0x17F))
+    texts = ["", "Prades", "Prades", "61\u202f000 € d'investissement", "é à ç « » – …",
+             "un\u00a0mot", "\u00a0", "Prades 61\u202f000 €", "\U0001F600 hors police \ue000",
+             many, many[::-1], "Prades et " + many[:40], "tab\tet\x01contrôle", "Prades"]
+    doc_plain, doc_fast = PDFDocument(), PDFDocument()
+    for text in texts:
+        assert fast.splitString(text, doc_fast) == plain.splitString(text, doc_plain), text
+    assert fast.state[doc_fast].assignments == plain.state[doc_plain].assignments
+    assert fast.state[doc_fast].subsets == plain.state[doc_plain].subsets
+    assert len(plain.state[doc_plain].subsets) > 1  # the test reached a second subset
+
+
+def test_the_font_state_still_holds_the_assignments_the_fast_font_reads():
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from reports.note.fonts import REGULAR
+
+    register_fonts()
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics.getFont(REGULAR)
+    assert isinstance(font, internals.SubsetFont)
+    doc = PDFDocument()
+    font.splitString("é", doc)
+    state = font.state[doc]
+    assert isinstance(state.assignments, dict) and ord("é") in state.assignments
+    assert hasattr(state, "__dict__"), "TTFont.State no longer takes the fast table"
+
+
+def test_fonts_set_reportlab_for_production():
+    from reportlab import rl_config
+
+    register_fonts()
+    assert rl_config.shapeChecking == 0
+    flate = pdfdoc.PDFZCompress
+    assert isinstance(flate, pdfdoc.PDFStreamFilterZCompress) and flate.pdfname == "FlateDecode"
+    data = "BT /F1 12 Tf (Prades 61 000 €) Tj ET\n" * 50
+    assert flate.decode(flate.encode(data)) == data.encode("utf8")
+
+
+def test_fragments_are_copied_as_copy_copy_would():
+    import copy
+
+    register_fonts()
+    frags = internals.Para("Le <b>lieu</b> ouvre <i>trois</i> jours", build_styles()["body"]).frags
+    for frag in frags:
+        fresh = internals._shallow(frag)
+        assert fresh is not frag and type(fresh) is type(frag)
+        assert fresh.__dict__ == copy.copy(frag).__dict__

@@ -99,6 +99,13 @@ def test_a_newer_census_is_used_shown_and_kept_after_a_restart(
     assert settings.get("data/census") == str(path)
     assert os.environ[CENSUS_ENV] == str(path.resolve())  # the batch's workers read it too
     assert window.census_back.isEnabled()
+    # the note follows: the analysis the note page runs reads the same directory
+    from desktop.pages.results import analyse_snapshot
+
+    result = analyse_snapshot(doc.snapshot(), communes.directory)
+    assert result.commune.sources["population.jobs"] == "recensement 2021 (INSEE)"
+    assert result.commune.concentration == round(expected["jobs"] / expected["employed_15_64"],
+                                                 2)  # 1,89 (2018 bundled: 1,83)
 
     reset_census()  # a new process: the bundled census until the settings are read again
     again = make_window()
@@ -188,10 +195,18 @@ def test_a_newer_programmes_table_is_used_refused_or_left(
     assert "programmes de financement : fichier programmes-2027.csv" in window.data_label.text()
     assert "15 février 2027 (fichier programmes-2027.csv)" in about_html(window.context)
 
-    window.programmes_back.trigger()
-    wait_loaded(qtbot, window, "programmes")
+    use_programmes(None)  # a new process: the shipped table until the settings are read
+    again = make_window()
+    again.data_files.restore()
+    wait_loaded(qtbot, again, "programmes")
+    assert knowledge().programmes_checked_on == "2027-02-15"
+    assert "programmes de financement : fichier programmes-2027.csv" in again.data_label.text()
+
+    again.programmes_back.trigger()
+    wait_loaded(qtbot, again, "programmes")
     assert knowledge().programmes_file == "" and settings.get("data/programmes") == ""
-    assert "programmes de financement fournis" in window.data_label.text()
+    assert PROGRAMMES_ENV not in os.environ
+    assert "programmes de financement fournis" in again.data_label.text()
 
 
 def test_at_start_up_the_census_waits_for_the_directory_being_loaded(

@@ -234,6 +234,7 @@ class DataFiles(QObject):
         dialog = QProgressDialog(text, "", 0, 0, self.parent_widget)
         dialog.setCancelButton(None)  # the check cannot be stopped half-way; it is short
         dialog.setWindowTitle(_tr("Chargement des données"))
+        dialog.setMinimumWidth(360)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -199,7 +199,7 @@ class DocxBuilder:
         header = el.get("header", "1") == "1"
         align = el.get("align", "")
         table = container.add_table(rows=len(rows), cols=columns)
-        table.style = self.style("Table Grid")
+        table._tbl.tblStyle_val = self.style("Table Grid").style_id  # by id, as set_style
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         widths = self._widths(el.get("widths"), columns)
         table.autofit = False
@@ -264,7 +264,7 @@ class DocxBuilder:
         """The verdict as a coloured band with its symbol and its words."""
         back, ink, symbol = VERDICT_COLORS.get(el.get("level", ""), ("#D9DEE2", "#1A1A1A", "?"))
         table = container.add_table(rows=1, cols=1)
-        table.style = self.style("Table Grid")
+        table._tbl.tblStyle_val = self.style("Table Grid").style_id  # by id, as set_style
         table.autofit = False
         table.columns[0].width = Cm(TEXT_WIDTH_CM * 0.62)
         cell = table.cell(0, 0)

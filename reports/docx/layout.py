@@ -148,14 +148,24 @@ def table_of_contents(document: Any, title: str, entries: list[tuple[int, str]])
     Word refreshes it (with page numbers) on opening, as asked in the settings; LibreOffice
     shows the pre-filled titles until "Mettre à jour l'index".
     """
-    document.add_paragraph(title, style="TOC Heading")
-    first = document.add_paragraph(style="TOC 1")
+    ids: dict[str, str] = {}
+
+    def styled(style: str, text: str = "") -> Any:
+        """A paragraph given its style by id (python-docx's setter scans every style)."""
+        if style not in ids:
+            ids[style] = document.styles[style].style_id
+        paragraph = document.add_paragraph(text)
+        paragraph._p.style = ids[style]
+        return paragraph
+
+    styled("TOC Heading", title)
+    first = styled("TOC 1")
     ooxml.field_char(first, "begin")
     ooxml.field_code(first, 'TOC \\o "1-2" \\h \\z \\u')
     ooxml.field_char(first, "separate")
     paragraph = first
     for index, (level, text) in enumerate(entries):
         if index:
-            paragraph = document.add_paragraph(style=f"TOC {level}")
+            paragraph = styled(f"TOC {level}")
         paragraph.add_run(text)
     ooxml.field_char(paragraph, "end")

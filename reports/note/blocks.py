@@ -121,6 +121,7 @@ _SPACING = ((" – ", "\u00a0– "), ("« ", "«\u00a0"), (" »", "\u00a0»"), (
 _UNITS = ("€|%|km|m²|m2|h|t|hab\\.|ans?|mois|jours?|semaines?|heures?|minutes?|usagers?"
           "|postes?|bureaux|personnes|communes|habitants|coworkers|euros")
 _NUMBER_UNIT = re.compile(f"(?<=\\d) (?=(?:{_UNITS})(?![\\w]))")
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile("(?<![\\d,.])\\d{1,3}(?: \\d{3})+(?= ?(?:€|m²|hab|km|euros))")
 
 
@@ -134,7 +135,7 @@ def french_spacing(text: str) -> str:
     for plain, glued in _SPACING:
         if plain in text:
             text = text.replace(plain, glued)
-    if " " in text and any(c.isdigit() for c in text):
+    if " " in text and _DIGIT.search(text):  # both patterns need a decimal digit
         text = _THOUSANDS.sub(lambda m: m.group(0).replace(" ", "\u202f"), text)
         text = _NUMBER_UNIT.sub("\u00a0", text)
     return text

@@ -6,9 +6,12 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from reports.note.reportlab_internals import patch_paragraph_split
+from reports.note.reportlab_internals import (
+    SubsetFont,
+    patch_paragraph_split,
+    production_settings,
+)
 from reports.paths import resource_path
 
 FAMILY = "DejaVuSans"
@@ -21,11 +24,15 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
 
 @cache
 def register_fonts() -> str:
-    """Register the four faces and the family (bold/italic mapping); return the family name."""
+    """Register the four faces and the family (bold/italic mapping); return the family name.
+
+    Also sets reportlab up for the whole process: the French line-breaking patch and the
+    production settings (reports.note.reportlab_internals)."""
     patch_paragraph_split()
+    production_settings()
     for name, filename in _FILES.items():
         with resource_path("fonts", filename) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(SubsetFont(name, str(path)))
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                   boldItalic=BOLD_ITALIC)
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +69,41 @@ def _layout_progress(say: Progress, message: str) -> Callable[[str, int], None]:
     return on_progress
 
 
+YOUNG_COLLECTION_EVERY = 10_000  # allocations between the collector's young passes
+
+
+@contextlib.contextmanager
+def fewer_collections(allocations: int = YOUNG_COLLECTION_EVERY) -> Iterator[None]:
+    """Run the garbage collector's young passes every `allocations` allocations, not 700.
+
+    Laying out a note allocates about a million short-lived objects; at Python's default
+    the collector ran ~30 times per note, re-examining the same young containers (page
+    streams, fragment lists) and now and then the whole heap (directory, knowledge base,
+    caches): 30-45 ms of a note's CPU measured here, 5-10 ms at 10 000. Memory is freed by
+    reference counting as before; only cycles wait a little longer. The previous setting
+    comes back afterwards.
+    """
+    before = gc.get_threshold()
+    if before[0] and before[0] < allocations:
+        gc.set_threshold(allocations, *before[1:])
+    try:
+        yield
+    finally:
+        if gc.get_threshold()[0] == allocations:
+            gc.set_threshold(*before)
+
+
 def pdf_bytes(result: AnalysisResult, *, author: str = "", organisation: str = "",
               logo: Any = None, brand: Any = None, progress: Progress | None = None,
               invariant: bool = False) -> bytes:
     """The PDF of the note, built in memory (progress goes from 0.05 to 0.9)."""
+    with fewer_collections():
+        return _pdf_bytes(result, author=author, organisation=organisation, logo=logo,
+                          brand=brand, progress=progress, invariant=invariant)
+
+
+def _pdf_bytes(result: AnalysisResult, *, author: str, organisation: str, logo: Any,
+               brand: Any, progress: Progress | None, invariant: bool) -> bytes:
     say = progress or (lambda fraction, message: None)
     lab = labels()
     say(0.05, lab["progress_text"])
