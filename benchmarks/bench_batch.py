@@ -36,6 +36,7 @@ else:
 
 from reports.batch import BatchOptions, default_jobs, run_batch  # noqa: E402
 from reports.batch.fields import template_columns  # noqa: E402
+from reports.batch.model import ERROR  # noqa: E402
 from reports.codes import CARRIER_TYPES, ZAU2010  # noqa: E402
 from reports.communes import directory  # noqa: E402
 from reports.knowledge import knowledge  # noqa: E402
@@ -232,7 +233,7 @@ def main() -> int:
     cpu = children.ru_utime + children.ru_stime
     print(f"CPU time in the workers: {cpu:.1f} s ({cpu / max(args.rows, 1) * 1000:.0f} ms per "
           f"row); on {args.jobs} idle cores that is about {cpu / args.jobs:.0f} s of wall time")
-    for issue in [i for i in report.all_issues if i.level == "erreur"][:5]:
+    for issue in [i for i in report.all_issues if i.level == ERROR][:5]:
         print(f"row error: line {issue.line} {issue.commune}: {issue.field} {issue.text}")
     return 0 if not report.failed else 2
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from reports import paths
 from reports.fmt import fmt_number
 from reports.textnorm import fold_words
+from reports.texts import message
 
 KM_PER_DEGREE = math.pi * 6371.0 / 180
 CELL_DEGREES = 0.2
@@ -54,16 +55,17 @@ def parameters() -> Parameters:
     """The shipped parameters (resources/communes/catchment.json)."""
     data = json.loads(paths.read_text("communes", "catchment.json"))
     detour, speeds = data["detour_factor"], data["speeds_kmh"]
-    kind = ("hypothèse de l'outil", "source citée")
-    levels = "; ".join(f"densité {k} : {fmt_number(v)} km/h" for k, v in speeds["value"].items()
-                       if k != "unknown")
-    levels += f"; densité inconnue : {fmt_number(speeds['value']['unknown'])} km/h"
-    method = data["method"].format(
-        detour=fmt_number(detour["value"], 1),
-        detour_source_kind=kind[0] if detour.get("stated_default") else kind[1],
-        speeds=levels,
-        speeds_source_kind=("hypothèses de l'outil" if speeds.get("stated_default")
-                            else "valeurs sourcées"))
+    levels = [message("directory.catchment.speed", level=k, speed=fmt_number(v))
+              for k, v in speeds["value"].items() if k != "unknown"]
+    levels.append(message("directory.catchment.unknown_speed",
+                          speed=fmt_number(speeds["value"]["unknown"])))
+    method = message(
+        "directory.catchment.method", detour=fmt_number(detour["value"], 1),
+        speeds="; ".join(levels),
+        detour_source=message("directory.catchment.stated_default" if detour.get("stated_default")
+                              else "directory.catchment.sourced"),
+        speeds_source=message("directory.catchment.stated_defaults" if speeds.get("stated_default")
+                              else "directory.catchment.sourced_values"))
     return Parameters(float(detour["value"]), {k: float(v) for k, v in speeds["value"].items()},
                       tuple(data["minutes"]), method,
                       {"detour_factor": detour, "speeds_kmh": speeds})
@@ -90,9 +92,9 @@ class CatchmentCommune:
 
 
 @dataclass(frozen=True, slots=True)
-class CatchmentPlace:
-    """An existing tiers-lieu within the catchment: one entry per place (a study site also
-    in the CGET 2019 list appears once, with both identities)."""
+class PlaceIdentity:
+    """Which tiers-lieu: its name, commune, CGET type, and study site (a study site also in
+    the CGET 2019 list is one place, with both identities)."""
 
     name: str
     commune: str
@@ -100,6 +102,12 @@ class CatchmentPlace:
     cget_type: str
     study_site_id: str | None
     in_cget_list: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CatchmentPlace(PlaceIdentity):
+    """An existing tiers-lieu within the catchment (one entry per place), and how far."""
+
     road_km: float
     minutes: float
 
@@ -169,17 +177,17 @@ class Point:
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Place(PlaceIdentity):
     """A known tiers-lieu, located."""
 
-    name: str
-    commune: str
-    insee_code: str
-    cget_type: str
-    study_site_id: str | None
-    in_cget_list: bool
     lat: float
     lon: float
+
+    def reached(self, road_km: float, minutes: float) -> CatchmentPlace:
+        """This place as reached from a commune: road distance and time, rounded."""
+        return CatchmentPlace(self.name, self.commune, self.insee_code, self.cget_type,
+                              self.study_site_id, self.in_cget_list, round(road_km, 1),
+                              round(minutes, 1))
 
 
 class Grid:
@@ -263,9 +271,7 @@ class CatchmentIndex:
             road = km * math.hypot(q.lat - lat0, (q.lon - lon0) * kx)
             t = 30.0 * road * (inv0 + 1.0 / self._place_speed[k])
             if t <= minutes:
-                places.append(CatchmentPlace(q.name, q.commune, q.insee_code, q.cget_type,
-                                             q.study_site_id, q.in_cget_list, round(road, 1),
-                                             round(t, 1)))
+                places.append(q.reached(road, t))
         places.sort(key=lambda p: (p.minutes, fold_words(p.name)))
         return Catchment(
             me.insee_code, me.name, minutes, sum(c.population for c in found),
@@ -289,9 +295,7 @@ class CatchmentIndex:
             t = self._minutes(road, v0, self._place_speed[k])
             key = (t, fold_words(q.name))
             if best is None or key < best[0]:
-                best = (key, CatchmentPlace(q.name, q.commune, q.insee_code, q.cget_type,
-                                            q.study_site_id, q.in_cget_list, round(road, 1),
-                                            round(t, 1)))
+                best = (key, q.reached(road, t))
         return None if best is None else best[1]
 
 

@@ -151,9 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         with _argparse_in_french():
             parser = _build_parser(argv)
             args = parser.parse_args(argv)
-        if not args.command:
-            parser.print_help(sys.stderr)
-            return EXIT_INVALID
+            if not args.command:
+                parser.print_help(sys.stderr)
+                return EXIT_INVALID
         if not _use_programmes(args.programmes):
             return EXIT_INVALID
         module = importlib.import_module(f"reports.commands.{args.command}")

@@ -36,8 +36,9 @@ from typing import NamedTuple
 from reports import insee as insee_rules
 from reports import paths
 from reports.errors import UserFacingError
-from reports.fmt import NBSP, fmt_number
+from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
+from reports.texts import message, messages, table
 
 __all__ = [
     "CENSUS_ENV", "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError",
@@ -55,16 +56,6 @@ CATCHMENT_CACHE = 4096  # catchments kept (a national scan must not keep 35 000)
 EARTH_RADIUS_KM = 6371.0
 
 KINDS = {"A": "commune-actuelle", "D": "commune-deleguee", "S": "commune-associee"}
-KIND_LABELS = {"commune-deleguee": "commune déléguée", "commune-associee": "commune associée"}
-EPCI_TYPES = {
-    "CC": "communauté de communes", "CA": "communauté d'agglomération",
-    "CU": "communauté urbaine", "METRO": "métropole", "MET69": "Métropole de Lyon",
-}
-APPROXIMATE_NOTE = (
-    "Distances à vol d'oiseau entre les centres approximatifs des communes (base des codes "
-    "postaux de La Poste) : des ordres de grandeur, pas des temps de trajet. Les communes "
-    "situées hors de France ne sont pas comptées."
-)
 
 COMMUNES_FILE = "communes.tsv.gz"
 KEYS_FILE = "search_keys.txt.gz"
@@ -129,17 +120,20 @@ class Commune:
     @property
     def epci_type_label(self) -> str:
         """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
-        return EPCI_TYPES.get(self.epci_type or "", self.epci_type or "")
+        return table("directory.epci_types").get(self.epci_type or "", self.epci_type or "")
 
     @property
     def label(self) -> str:
         """One line for lists: ``Prades (66) — 5 835 hab.``; old names say where they went."""
-        head = f"{self.name} ({self.departement})"
         if not self.is_current:
-            return f"{head} — {KIND_LABELS[self.kind]}, aujourd'hui dans {self.current_name}"
+            return message("directory.label.old_name", name=self.name,
+                           departement=self.departement, current=self.current_name,
+                           kind=message(f"directory.kinds.{self.kind}"))
         if self.population is None:
-            return head
-        return f"{head} — {fmt_number(self.population)}{NBSP}hab."
+            return message("directory.label.unknown_population", name=self.name,
+                           departement=self.departement)
+        return message("directory.label.current", name=self.name, departement=self.departement,
+                       population=fmt_number(self.population))
 
     def to_dict(self) -> dict:
         """Plain JSON-ready mapping (postal codes as a list)."""
@@ -184,7 +178,7 @@ class ThirdPlace:
     @property
     def type_label(self) -> str:
         """``"Tiers lieux à dominante coworking"`` as the CGET wrote it, or a default."""
-        return self.cget_type or "type non précisé par la liste CGET"
+        return self.cget_type or message("directory.neighbourhood.untyped_place")
 
     def to_dict(self) -> dict:
         """Plain JSON-ready mapping."""
@@ -201,7 +195,8 @@ class Neighbourhood:
     rings: tuple[Ring, ...]
     epci_population: int | None
     third_places: tuple[ThirdPlace, ...]
-    approximate_note: str = APPROXIMATE_NOTE
+    approximate_note: str = field(
+        default_factory=lambda: message("directory.neighbourhood.approximate_note"))
     # 15, 20 and 25 minutes of approximate road time: Catchment.summary() of each
     catchments: tuple[dict, ...] = ()
     catchment_method: str = ""
@@ -258,18 +253,12 @@ def _where(root: Path | None, name: str) -> str:
 
 def _missing(where: str) -> DirectoryError:
     """The French error for a resource that is not there."""
-    return DirectoryError(
-        f"Annuaire des communes introuvable : {where}. Réinstallez l'application "
-        "ou reconstruisez-le avec scripts/build_communes.py."
-    )
+    return DirectoryError(message("directory.errors.missing", where=where))
 
 
 def _corrupt(where: str) -> DirectoryError:
     """The French error for a resource that exists but cannot be read."""
-    return DirectoryError(
-        f"Annuaire des communes illisible (fichier abîmé) : {where}. Réinstallez "
-        "l'application ou reconstruisez-le avec scripts/build_communes.py."
-    )
+    return DirectoryError(message("directory.errors.corrupt", where=where))
 
 
 def _read_bytes(root: Path | None, name: str) -> bytes:
@@ -338,7 +327,9 @@ def load_directory(root: Path | str | None = None) -> Directory:
 @functools.cache
 def directory() -> Directory:
     """The shipped directory, loaded once (with the newer census chosen by this process or
-    its parent, see `load_census_file`)."""
+    its parent, see `load_census_file`, and with the text catalogue of its labels, so that
+    the wizard's background load reads it, not its first keystroke)."""
+    messages()
     found = load_directory()
     chosen = os.environ.get(CENSUS_ENV)
     if chosen:  # a batch or scan worker: the census its parent process was told to use
@@ -430,10 +421,11 @@ class Directory:
         if self._census is not None:
             bundled = self._insee_meta.get("census_source")
             sources = [s for s in sources if s.get("dataset") != bundled]
-            sources.append({"producer": "INSEE", "dataset": (
-                f"Base du comparateur de territoires, fichier fourni : {self._census.source}"),
-                "vintage": f"recensement {self._census.year}", "licence": "Licence Ouverte 2.0",
-                "use": "population de 15 à 64 ans, actifs, actifs occupés, emplois"})
+            sources.append({
+                "producer": "INSEE", "licence": "Licence Ouverte 2.0",
+                "dataset": message("directory.census.dataset", source=self._census.source),
+                "vintage": message("directory.census.vintage", year=self._census.year),
+                "use": message("directory.census.use")})
         return sources
 
     @property
@@ -447,7 +439,7 @@ class Directory:
     @property
     def census_label(self) -> str:
         """« recensement 2018 (INSEE) »: the vintage to show beside a census figure."""
-        return f"recensement {self.census_year} (INSEE)" if self.census_year else ""
+        return message("directory.census.label", year=self.census_year) if self.census_year else ""
 
     @property
     def coverage(self) -> str:
@@ -531,6 +523,14 @@ class Directory:
     def current_of(self, commune: Commune) -> Commune:
         """The current commune an old name belongs to (itself for a current commune)."""
         return commune if commune.is_current else self.by_insee(commune.current_insee_code)
+
+    def located(self, insee_code: str) -> Commune | None:
+        """The current commune of a code (an old name's too) when it has coordinates; None
+        for an unknown code or a commune without them (collectivités d'outre-mer)."""
+        found = self.by_insee(insee_code)
+        commune = self.current_of(found) if found is not None else None
+        located = commune is not None and commune.lat is not None and commune.lon is not None
+        return commune if located else None
 
     def departement_names(self) -> dict[str, str]:
         """Code → name of every département (« 11 » → « Aude »), for display."""
@@ -616,11 +616,8 @@ class Directory:
     def neighbourhood(self, insee_code: str) -> Neighbourhood | None:
         """Rings of 10/20/30 km and tiers-lieux within 30 km; None if the code is unknown
         or the commune has no coordinates (collectivités d'outre-mer)."""
-        commune = self.by_insee(insee_code)
+        commune = self.located(insee_code)
         if commune is None:
-            return None
-        commune = self.current_of(commune)
-        if commune.lat is None or commune.lon is None:
             return None
         rings = self._rings(commune.lat, commune.lon)
         places = self._third_places(commune.lat, commune.lon)
@@ -825,7 +822,7 @@ class Directory:
             values = {k: insee_rules.rounded(v) for k, v in figures.counts.items()}
             notes = [n for n in notes if not n.startswith("census")] + list(figures.notes)
             notes.append("user_census")
-            census_geography = "géographie du fichier fourni"
+            census_geography = message("directory.census.geography")
         mapping = {
             **values,
             "zau2010": zau or None,

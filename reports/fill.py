@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from reports import paths
+from reports.texts import message
 
 SOURCES_KEY = "sources"  # in the profile's commune section (Commune.extra)
 
@@ -55,7 +56,8 @@ def directory_values(commune: Any, book: Any = None) -> dict[str, tuple[Any, str
     if not getattr(commune, "is_current", True):
         commune = book.current_of(commune)
     labels = {"cog": getattr(book, "vintage", "") or "",
-              "census": getattr(book, "census_label", "") or "recensement (INSEE)"}
+              "census": getattr(book, "census_label", "")
+              or message("directory.census.unknown_year")}
     out = {}
     for path, spec in _fields().items():
         value = _value(commune, spec["from"])

@@ -73,13 +73,13 @@ def _table_text(path: Path) -> tuple[str, str]:
     """The CSV text of a comparateur file (a .csv, or a .zip holding one) and its name."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise CensusFileError(message("commands.census.too_big", name=path.name,
+            raise CensusFileError(message("directory.census_file.too_big", name=path.name,
                                           megabytes=MAX_FILE_BYTES // 1_000_000))
         raw = path.read_bytes()
     except CensusFileError:
         raise
     except OSError as exc:
-        raise CensusFileError(message("commands.census.unreadable", path=path,
+        raise CensusFileError(message("directory.census_file.unreadable", path=path,
                                       reason=exc.strerror or exc)) from exc
     name = path.name
     if zipfile.is_zipfile(io.BytesIO(raw)):
@@ -87,7 +87,7 @@ def _table_text(path: Path) -> tuple[str, str]:
             tables = sorted(n for n in archive.namelist() if n.lower().endswith(".csv")
                             and not Path(n).name.lower().startswith("meta"))
             if not tables:
-                raise CensusFileError(message("commands.census.no_csv", name=path.name))
+                raise CensusFileError(message("directory.census_file.no_csv", name=path.name))
             name = tables[0]
             raw = archive.read(name)
     for encoding in ("utf-8-sig", "cp1252"):
@@ -95,7 +95,8 @@ def _table_text(path: Path) -> tuple[str, str]:
             return raw.decode(encoding), name
         except UnicodeDecodeError:
             continue
-    raise CensusFileError(message("commands.census.encoding", name=path.name))  # pragma: no cover
+    raise CensusFileError(message("directory.census_file.encoding",  # pragma: no cover
+                                  name=path.name))
 
 
 def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Census:
@@ -111,6 +112,7 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
             name = path.name if inner == path.name else f"{path.name} ({inner})"
     else:
         lines = source
+    shown = name or message("directory.census_file.unnamed")
     iterator = iter(lines)
     head = next(iterator, "")
     delimiter = ";" if head.count(";") >= head.count(",") else ","
@@ -118,12 +120,12 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
                                                                    delimiter=delimiter))]
     years = sorted({2000 + int(m.group(1)) for h in header if (m := _POP_COLUMN.match(h))})
     if "CODGEO" not in header or not years:
-        raise CensusFileError(message("commands.census.not_comparateur", name=name or "fourni"))
+        raise CensusFileError(message("directory.census_file.not_comparateur", name=shown))
     year = years[-1]
     wanted = census_columns(year)
     missing = [col for col in wanted.values() if col not in header]
     if missing:
-        raise CensusFileError(message("commands.census.missing_columns", name=name or "fourni",
+        raise CensusFileError(message("directory.census_file.missing_columns", name=shown,
                                       year=year, columns=", ".join(missing)))
     index = {key: header.index(col) for key, col in wanted.items()}
     code_at = header.index("CODGEO")
@@ -134,7 +136,7 @@ def read_comparateur(source: Path | str | Iterable[str], name: str = "") -> Cens
         code = rec[code_at].strip().strip('"').upper().zfill(5)
         values[code] = {key: _number(rec[i]) for key, i in index.items()}
     if not values:
-        raise CensusFileError(message("commands.census.empty", name=name or "fourni"))
+        raise CensusFileError(message("directory.census_file.empty", name=shown))
     return Census(year, values, name, len(values))
 
 

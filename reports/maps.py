@@ -713,11 +713,8 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
         from reports.communes import directory as shipped
 
         directory = shipped()
-    found = directory.by_insee(commune_code)
-    if found is None:
-        return None
-    commune = directory.current_of(found)
-    if commune.lat is None or commune.lon is None:
+    commune = directory.located(commune_code)
+    if commune is None:
         return None
     reach = radius_km * math.sqrt(2) + 1  # the frame's corners
     points = [MapPoint(commune.lat, commune.lon, "subject", commune.population, commune.name,

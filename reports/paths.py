@@ -25,16 +25,20 @@ def resource(*parts: str) -> Traversable:
     return node
 
 
+def _missing(parts: tuple[str, ...]) -> ResourceError:
+    """The French error for a shipped file that is not there (written here, not in the text
+    catalogue: the catalogue is itself a resource, perhaps the missing one)."""
+    return ResourceError(f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
+                         "Réinstallez l'application.")
+
+
 def read_text(*parts: str) -> str:
     """Read a shipped text resource as UTF-8, with a French error if it is missing."""
     node = resource(*parts)
     try:
         return node.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
-        raise ResourceError(
-            f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
-            "Réinstallez l'application."
-        ) from exc
+        raise _missing(parts) from exc
 
 
 def read_bytes(*parts: str) -> bytes:
@@ -43,10 +47,7 @@ def read_bytes(*parts: str) -> bytes:
     try:
         return node.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
-        raise ResourceError(
-            f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
-            "Réinstallez l'application."
-        ) from exc
+        raise _missing(parts) from exc
 
 
 @contextlib.contextmanager
@@ -54,8 +55,5 @@ def resource_path(*parts: str) -> Iterator[Path]:
     """Yield a real filesystem path for a resource (reportlab's TTFont needs one)."""
     with _ir.as_file(resource(*parts)) as path:
         if not path.exists():
-            raise ResourceError(
-                f"Fichier de données introuvable : resources/{'/'.join(parts)}. "
-                "Réinstallez l'application."
-            )
+            raise _missing(parts)
         yield path

@@ -197,3 +197,19 @@ def test_code_cells_take_the_french_labels_of_the_wizard():
     assert data["services"] == ["open_space", "closed_offices", "fablab"]
     # a word that is no label stays as typed: the profile's check names the field
     assert unflatten({"buildings.0.state": "à rénover"})[0]["buildings"] == [{"state": "à rénover"}]
+
+
+def test_the_template_shows_french_labels_not_the_files_codes():
+    from reports.batch.fields import LABELS
+
+    table = parse_text(read_text("batch", "communes-modele.csv"))
+    shown = 0
+    for _, row in table.rows:
+        for column, cell in row.items():
+            labels = LABELS.get(column.replace("buildings.0.", "buildings.#."), {})
+            if column.startswith("territory.") or not cell or not labels:
+                continue  # INSEE's numeric codes (221) are what users know
+            for part in cell.split("|"):
+                assert part not in set(labels.values()), (column, part)
+                shown += 1
+    assert shown >= 10

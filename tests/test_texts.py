@@ -1,5 +1,6 @@
 """resources/text/: every message the code asks for exists, with the placeholders it passes,
-and no message is left unused (read statically from the calls to reports.texts.message)."""
+and no message is left unused (read statically from the calls to reports.texts.message, from
+the keys the code hands around as strings, and from the profile schema's fields)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from reports.profile import field_specs
+from reports.profile.specs import spec_text
 from reports.texts import CatalogueError, message, messages, placeholders, table
 
 ROOT = Path(__file__).resolve().parents[1]
+FILES = {key.split(".")[0] for key in messages()}
 
 
 def _calls() -> list[tuple[str, str, set[str]]]:
@@ -30,7 +34,7 @@ def _calls() -> list[tuple[str, str, set[str]]]:
             first = node.args[0]
             # a literal key, or one of two (message("a" if stopped else "b"))
             keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-            if name in ("message", "_message") and all(
+            if name in ("message", "_message", "_CellError") and all(
                     isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
                 found += [(path.name, k.value, words) for k in keys]
             elif name == "_warn" and path.name == "coherence.py" and len(node.args) > 1:
@@ -62,6 +66,29 @@ def _tables() -> list[tuple[str, str]]:
 TABLES = _tables()
 
 
+def _keys_as_strings() -> tuple[list[tuple[str, str]], set[str]]:
+    """(file, key) of every string constant shaped like a key of the catalogue (``<file>.x.y``),
+    keys kept in tables and handed to message() later; and the prefixes of keys built in code
+    (``f"directory.kinds.{kind}"``): every entry under such a table counts as read."""
+    found, prefixes = [], set()
+    for path in (ROOT / "reports").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+){2,}", node.value)
+                    and node.value.split(".")[0] in FILES):
+                found.append((path.name, node.value))
+            elif (isinstance(node, ast.JoinedStr) and node.values
+                  and isinstance(node.values[0], ast.Constant)
+                  and re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)*\.", str(node.values[0].value))
+                  and str(node.values[0].value).split(".")[0] in FILES):
+                prefixes.add(node.values[0].value)
+    return found, prefixes
+
+
+KEYS, PREFIXES = _keys_as_strings()
+SCHEMA = {name: spec_text(spec, name.replace("#", "0")) for name, spec in field_specs().items()}
+
+
 def test_the_scan_finds_the_calls():
     assert len(CALLS) >= 30
 
@@ -79,10 +106,30 @@ def test_every_table_read_exists_without_placeholders(where, prefix):
     assert not [text for text in table(prefix).values() if re.search(r"\{\w+\}", text)], where
 
 
+@pytest.mark.parametrize(("where", "key"), KEYS)
+def test_every_key_kept_as_a_string_exists(where, key):
+    assert key in messages(), f"{where}: {key} missing from resources/text/"
+
+
+def test_every_field_of_the_schema_has_its_message():
+    """spec_text fills each field's message with its bounds or codes (a missing key or a
+    placeholder the kind does not give raises)."""
+    assert len(SCHEMA) >= 40
+    assert SCHEMA["population.total"] == ("La population doit être un nombre entier entre 1 "
+                                          "et 2 000 000.")
+
+
 def test_no_message_is_left_unused():
-    used = {key for _, key, _ in CALLS}
-    in_tables = {key for key in messages() for _, prefix in TABLES if key.startswith(prefix + ".")}
-    assert set(messages()) - used - in_tables == set()
+    used = ({key for _, key, _ in CALLS} | {key for _, key in KEYS}
+            | {key for key in messages() if key.startswith(tuple(PREFIXES))}
+            | {key for key in messages() for _, prefix in TABLES
+               if key.startswith(prefix + ".")})
+    assert set(messages()) - used == set()
+
+
+@pytest.mark.parametrize("prefix", sorted(PREFIXES))
+def test_every_key_built_in_code_has_its_table(prefix):
+    assert any(key.startswith(prefix) for key in messages()), prefix
 
 
 def test_every_os_error_named_in_the_catalogue_exists():
@@ -115,6 +162,8 @@ def test_argparse_speaks_french_while_a_command_runs_and_is_put_back(capsys):
         main(["batch", "--format", "xyz"])
     err = capsys.readouterr().err
     assert stop.value.code == 2
-    assert "erreur : argument --format : choix inconnu : 'xyz'" in err, err
+    assert "erreur : argument --format : choix inconnu : « xyz »" in err, err
     assert "utilisation :" in err and "invalid choice" not in err and "usage:" not in err
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+    assert main([]) == 2  # no command: the help, in French too
+    assert capsys.readouterr().err.startswith("utilisation : tierslieu-note")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop import errors
 from desktop.dialogs.brand_dialog import BrandChooser
@@ -244,9 +245,12 @@ class NotePage(ProfilePage):
             question.format(files="\n".join(str(p) for p in existing)))
 
     def _progress(self, fraction: float, _text: str) -> None:
-        self.progress.setValue(round(fraction * 100))
+        if isValid(self.progress):
+            self.progress.setValue(round(fraction * 100))
 
     def _done(self, paths: list[Path]) -> None:
+        if not isValid(self.status):  # the window was closed while the note was written
+            return
         self.generating = False
         self.written = str(paths[0])
         self.progress.setValue(100)
@@ -257,6 +261,8 @@ class NotePage(ProfilePage):
         self.noteWritten.emit(self.written)
 
     def _failed(self, exc: BaseException) -> None:
+        if not isValid(self.status):
+            return
         self.generating = False
         self.progress.setValue(0)
         self.progress.hide()

@@ -91,8 +91,9 @@ class ResultsPage(ProfilePage):
                           lambda exc: self._failed(revision, exc))
 
     def _done(self, revision: int, result: AnalysisResult) -> None:
-        """Show a result unless a newer one is on its way."""
-        if revision != self.document.revision:
+        """Show a result unless a newer one is on its way (or the window was closed while it
+        was computed: a later test's event loop, or a quick quit, would meet a deleted page)."""
+        if not isValid(self.status) or revision != self.document.revision:
             return
         self.running_revision = -1
         self.result, self.result_revision = result, revision
@@ -123,6 +124,8 @@ class ResultsPage(ProfilePage):
         errors.handle(exc, lambda _text: None)
 
     def _failed(self, revision: int, exc: BaseException) -> None:
+        if not isValid(self.status):
+            return
         self.running_revision = -1
         if revision != self.document.revision:
             return

@@ -163,12 +163,16 @@ class TerritoryPage(ProfilePage):
         self.after_load()
 
     def _failed(self, exc: BaseException) -> None:
+        if not isValid(self.around):  # the window was closed meanwhile
+            return
         self.around.setText(escape(self.tr("Environs indisponibles : {reason}").format(
             reason=exc)))
 
     def _show(self, insee: str, found: Neighbourhood | None) -> None:
-        """Show the rings and the tiers-lieux nearby (if still the same commune)."""
-        if insee != (self.document.value("commune.insee_code") or "") or found is None:
+        """Show the rings and the tiers-lieux nearby (if still the same commune, and the
+        window still open)."""
+        if not isValid(self.around) or found is None \
+                or insee != (self.document.value("commune.insee_code") or ""):
             return
         self.neighbourhood = found
         self.around.setText(neighbourhood_html(found))

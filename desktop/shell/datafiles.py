@@ -224,7 +224,8 @@ class DataFiles(QObject):
                 file=Path(programmes).name))
         else:
             parts.append(_tr("programmes de financement fournis"))
-        return " · ".join(parts)
+        text = " · ".join(parts)
+        return text[:1].upper() + text[1:]  # « Programmes… » until the directory is read
 
     def _show_progress(self, kind: str) -> None:
         from PySide6.QtWidgets import QProgressDialog

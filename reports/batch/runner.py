@@ -39,12 +39,13 @@ ENCODING_FIELD = message("batch.row.encoding_field")
 class BatchError(UserFacingError):
     """The batch cannot start (unreadable CSV, output folder not writable); French message.
 
-    `unwritable` tells the command line which exit code to give (3 rather than 2).
+    `unwritable`: the output cannot be written, exit code 3 rather than 2.
     """
 
     def __init__(self, message: str, *, unwritable: bool = False) -> None:
         super().__init__(message)
         self.unwritable = unwritable
+        self.exit_code = 3 if unwritable else 2
 
 
 def default_jobs() -> int:

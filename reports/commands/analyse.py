@@ -18,10 +18,9 @@ from reports.texts import message
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments (French help)."""
     parser.add_argument("profile", metavar="PROFIL.json",
-                        help="profil de commune (.tierslieu.json)")
+                        help=message("commands.help.profile"))
     parser.add_argument("--sans-annuaire", dest="no_directory", action="store_true",
-                        help="ne pas utiliser l'annuaire des communes (zone desservie saisie "
-                             "ou population de la commune)")
+                        help=message("commands.help.no_directory"))
     add_census_option(parser)
 
 

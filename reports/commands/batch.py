@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reports.batch.model import ERROR
-from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE
+from reports.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_TERMINATED
 from reports.commands.census import add_census_option, apply_census_option
 from reports.produce import FORMATS, kinds_of
 from reports.texts import message
@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reports.batch import BatchError, BatchOptions, default_jobs, run_batch
+    from reports.batch import BatchOptions, default_jobs, run_batch
     from reports.batch.runner import pool_stuck
     from reports.brand import resolve_brand
 
@@ -58,12 +58,9 @@ def run(args: argparse.Namespace) -> int:
     brand = resolve_brand(args.brand, warn=lambda text: print(text, file=sys.stderr))
     options = BatchOptions(args.out, kinds_of(args.format), brand)
     bar = _ProgressBar(args.quiet)
-    try:
+    try:  # a BatchError (French; exit 3 when the output cannot be written) goes to reports.cli
         report = run_batch(args.csv, options, jobs=args.jobs or default_jobs(),
                            progress=bar.update, on_start=bar.start, signals=True)
-    except BatchError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_UNWRITABLE if exc.unwritable else EXIT_INVALID
     finally:
         bar.close()
     code = _conclude(report, args.quiet)
@@ -75,15 +72,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_template(path: Path) -> int:
-    """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`."""
-    from reports.files import WriteError, write_atomic
+    """Copy the shipped CSV template (UTF-8 with BOM, ``;``) to `path`; a WriteError (French,
+    names the file, exit 3) goes to reports.cli."""
+    from reports.files import write_atomic
     from reports.paths import read_bytes
 
-    try:
-        write_atomic(path, read_bytes("batch", "communes-modele.csv"))
-    except WriteError as exc:  # French, names the file
-        print(str(exc), file=sys.stderr)
-        return EXIT_UNWRITABLE
+    write_atomic(path, read_bytes("batch", "communes-modele.csv"))
     print(message("batch.command.template_written", path=path), file=sys.stderr)
     return EXIT_OK
 

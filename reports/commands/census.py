@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reports.texts import message
+
 
 def add_census_option(parser: argparse.ArgumentParser) -> None:
     """``--recensement FICHIER``: a newer INSEE comparateur in place of the bundled one."""
     parser.add_argument("--recensement", metavar="FICHIER", default=None,
-                        help="comparateur de territoires de l'INSEE plus récent (colonnes "
-                             "P21_, P22_…, fichier .csv ou .zip) à utiliser à la place du "
-                             "recensement 2018 fourni")
+                        help=message("commands.help.census"))
 
 
 def apply_census_option(args: argparse.Namespace) -> None:
@@ -26,7 +26,6 @@ def apply_census_option(args: argparse.Namespace) -> None:
     if not path:
         return
     from reports.communes import load_census_file
-    from reports.texts import message
 
     census = load_census_file(path)
     print(message("commands.census.loaded", year=census.year, source=census.source,

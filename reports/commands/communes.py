@@ -14,9 +14,9 @@ from reports.texts import message
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("query", metavar="RECHERCHE",
-                        help="nom (même partiel, sans accents), code postal ou code INSEE")
+                        help=message("commands.help.query"))
     parser.add_argument("--limit", type=int, default=10, metavar="N",
-                        help="nombre maximal de communes (10 par défaut)")
+                        help=message("commands.help.limit"))
     add_census_option(parser)
 
 

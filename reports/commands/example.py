@@ -28,10 +28,10 @@ def examples() -> list[str]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("-o", "--output", default="note-exemple.pdf", metavar="NOTE.pdf",
-                        help="fichier PDF à produire (par défaut : note-exemple.pdf)")
+                        help=message("commands.help.example_output"))
     parser.add_argument("--profile", default=None, metavar="NOM",
-                        help="profil d'exemple à utiliser (voir --list)")
-    parser.add_argument("--list", action="store_true", help="liste les profils d'exemple")
+                        help=message("commands.help.example_profile"))
+    parser.add_argument("--list", action="store_true", help=message("commands.help.example_list"))
     add_signing(parser)
 
 

@@ -13,7 +13,7 @@ from reports.texts import message
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("--sites", action="store_true",
-                        help="liste aussi les dix sites (commune, population, typologie)")
+                        help=message("commands.help.sites"))
 
 
 def run(args: argparse.Namespace) -> int:

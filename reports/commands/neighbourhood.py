@@ -14,7 +14,7 @@ from reports.texts import message
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("insee_code", metavar="CODE_INSEE",
-                        help="code INSEE de la commune, cinq caractères (ex. 66149)")
+                        help=message("commands.help.insee_code"))
     add_census_option(parser)
 
 

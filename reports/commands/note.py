@@ -21,23 +21,23 @@ __all__ = ["add_arguments", "add_signing", "render_profile", "run", "targets"]
 
 def add_signing(parser: argparse.ArgumentParser) -> None:
     """Options shared with the ``example`` command: who signs the note and how it looks."""
-    parser.add_argument("--author", default="", metavar="NOM", help="auteur de la note")
+    parser.add_argument("--author", default="", metavar="NOM", help=message("commands.help.author"))
     parser.add_argument("--organisation", default="", metavar="ORGANISME",
-                        help="organisme (mairie, cabinet…) affiché en couverture et en en-tête")
+                        help=message("commands.help.organisation"))
     parser.add_argument("--logo", default=None, metavar="FICHIER",
-                        help="logo PNG ou JPEG affiché en couverture")
+                        help=message("commands.help.logo"))
     parser.add_argument("--brand", default=None, metavar="PROFIL",
-                        help="profil cabinet enregistré (nom) ou fichier JSON de profil cabinet")
+                        help=message("commands.help.brand"))
     parser.add_argument("--format", default="pdf", choices=FORMATS,
-                        help="pdf (défaut), docx (modifiable dans Word) ou both (les deux)")
+                        help=message("commands.help.format"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     parser.add_argument("profile", metavar="PROFIL.json",
-                        help="profil de commune (.tierslieu.json)")
+                        help=message("commands.help.profile"))
     parser.add_argument("-o", "--output", required=True, metavar="NOTE.pdf",
-                        help="fichier PDF à produire")
+                        help=message("commands.help.output"))
     add_signing(parser)
     add_census_option(parser)
 

@@ -19,17 +19,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the command."""
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--epci", metavar="SIREN",
-                       help="intercommunalité (numéro SIREN à 9 chiffres)")
-    which.add_argument("--departement", metavar="DD", help="département (11, 2A, 974…)")
+                       help=message("commands.help.epci"))
+    which.add_argument("--departement", metavar="DD", help=message("commands.help.departement"))
     which.add_argument("--communes", metavar="FICHIER.csv",
-                       help="liste de communes : un CSV avec une colonne de codes INSEE")
+                       help=message("commands.help.communes"))
     parser.add_argument("--out", required=True, metavar="DOSSIER",
-                        help="dossier où écrire scan.csv et scan.pdf")
+                        help=message("commands.help.out"))
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="processus en parallèle (un par cœur par défaut)")
+                        help=message("commands.help.jobs"))
     parser.add_argument("--sans-pdf", dest="no_pdf", action="store_true",
-                        help="n'écrire que scan.csv")
-    parser.add_argument("--quiet", action="store_true", help="pas d'avancement affiché")
+                        help=message("commands.help.no_pdf"))
+    parser.add_argument("--quiet", action="store_true", help=message("commands.help.quiet"))
     add_census_option(parser)
 
 

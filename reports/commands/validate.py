@@ -15,7 +15,7 @@ from reports.texts import message
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments (French help)."""
     parser.add_argument("profile", metavar="PROFIL.json",
-                        help="profil de commune (.tierslieu.json)")
+                        help=message("commands.help.profile"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from reports.knowledge.records import (
     Typology,
 )
 from reports.profile.employment import concentration_class, concentration_label
+from reports.texts import message
 
 
 @dataclass(frozen=True)
@@ -93,21 +94,22 @@ class KnowledgeBase:
         """A short French summary of what the knowledge base holds."""
         debated = sum(p.debated for p in self.practices)
         renamed = sum(p.former_name is not None for p in self.programmes)
-        return (f"{len(self.sites)} sites, {len(self.practices)} bonnes pratiques "
-                f"(dont {debated} débattues), {len(self.typologies)} typologies, "
-                f"{len(self.programmes)} programmes (dont {renamed} renommés depuis 2017), "
-                f"{len(self.tariffs)} tarifs, {len(self.funding)} financements, "
-                f"{len(self.sources)} citations de l'étude, {len(self.settings)} réglages. "
-                f"{self.funding_data_date()}")
+        return message("knowledge.summary.text", sites=len(self.sites),
+                       practices=len(self.practices), debated=debated,
+                       typologies=len(self.typologies), programmes=len(self.programmes),
+                       renamed=renamed, tariffs=len(self.tariffs), funding=len(self.funding),
+                       sources=len(self.sources), settings=len(self.settings),
+                       funding_date=self.funding_data_date())
 
     def funding_data_date(self) -> str:
         """« Données de financement vérifiées le 3 décembre 2026 » (and the file if chosen)."""
         from reports.fmt import fmt_date
 
-        text = f"Données de financement vérifiées le {fmt_date(self.programmes_checked_on)}"
+        date = fmt_date(self.programmes_checked_on)
         if self.programmes_file:
-            text += f" (fichier {self.programmes_file})"
-        return text + "."
+            return message("knowledge.summary.funding_date_file", date=date,
+                           file=self.programmes_file)
+        return message("knowledge.summary.funding_date", date=date)
 
 
 def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:

@@ -11,16 +11,20 @@ from types import MappingProxyType
 from typing import Any
 
 from reports.knowledge.vocab import CONDITION_KEYS
+from reports.texts import message
 
 
 class _CellError(ValueError):
     """A cell's problem, in French, before the file/row/column are known."""
 
+    def __init__(self, key: str, /, **values: Any):
+        super().__init__(message(key, **values))
+
 
 def _text(cell: str) -> str:
     """A non-empty text."""
     if not cell:
-        raise _CellError("valeur obligatoire manquante")
+        raise _CellError("knowledge.cells.required")
     return cell
 
 
@@ -29,7 +33,7 @@ def _int(cell: str) -> int:
     try:
         return int(cell)
     except ValueError:
-        raise _CellError(f"« {cell} » n'est pas un nombre entier") from None
+        raise _CellError("knowledge.cells.not_int", cell=cell) from None
 
 
 def _float(cell: str) -> float:
@@ -37,9 +41,9 @@ def _float(cell: str) -> float:
     try:
         value = float(cell.replace(",", "."))
     except ValueError:
-        raise _CellError(f"« {cell} » n'est pas un nombre") from None
+        raise _CellError("knowledge.cells.not_number", cell=cell) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise _CellError(f"« {cell} » n'est pas un nombre")
+        raise _CellError("knowledge.cells.not_number", cell=cell)
     return value
 
 
@@ -49,7 +53,7 @@ def _bool(cell: str) -> bool:
         return True
     if cell.lower() in ("false", "faux", "non"):
         return False
-    raise _CellError(f"« {cell} » n'est ni true ni false")
+    raise _CellError("knowledge.cells.not_bool", cell=cell)
 
 
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
@@ -58,7 +62,7 @@ _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 def _date(cell: str) -> str:
     """A date written AAAA, AAAA-MM or AAAA-MM-JJ, kept as text."""
     if not _DATE.fullmatch(cell):
-        raise _CellError(f"« {cell} » n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ")
+        raise _CellError("knowledge.cells.not_date", cell=cell)
     return cell
 
 
@@ -67,13 +71,12 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _day(cell: str) -> str:
     """A full date AAAA-MM-JJ that exists in the calendar, kept as text."""
-    problem = f"« {cell} » n'est pas une date AAAA-MM-JJ (par exemple 2026-12-03)"
     if not _DAY.fullmatch(cell):
-        raise _CellError(problem)
+        raise _CellError("knowledge.cells.not_day", cell=cell)
     try:
         datetime.date.fromisoformat(cell)
     except ValueError:
-        raise _CellError(problem) from None
+        raise _CellError("knowledge.cells.not_day", cell=cell) from None
     return cell
 
 
@@ -83,7 +86,7 @@ _INSEE = re.compile(r"\d[\dAB]\d{3}")
 def _insee(cell: str) -> str:
     """A 5-character INSEE commune code (2A/2B for Corsica)."""
     if not _INSEE.fullmatch(cell):
-        raise _CellError(f"« {cell} » n'est pas un code INSEE à 5 caractères (ex. 09157)")
+        raise _CellError("knowledge.cells.not_insee", cell=cell)
     return cell
 
 
@@ -97,19 +100,20 @@ def _conditions(cell: str) -> Mapping[str, Any]:
     try:
         data = json.loads(cell or "{}")
     except json.JSONDecodeError as exc:
-        raise _CellError(f"JSON illisible ({exc.msg}, caractère {exc.pos + 1})") from None
+        raise _CellError("knowledge.cells.bad_json", reason=exc.msg,
+                         position=exc.pos + 1) from None
     return check_conditions(data)
 
 
 def check_conditions(data: Any) -> Mapping[str, Any]:
     """Validate a condition set against the vocabulary; return it frozen (values as tuples)."""
     if not isinstance(data, dict):
-        raise _CellError("un objet JSON {clé: valeur} est attendu")
+        raise _CellError("knowledge.cells.not_object")
     frozen: dict[str, Any] = {}
     for key, value in data.items():
         if key not in CONDITION_KEYS:
-            raise _CellError(f"condition inconnue « {key} » (attendu : "
-                             f"{', '.join(CONDITION_KEYS)})")
+            raise _CellError("knowledge.cells.unknown_condition", key=key,
+                             keys=", ".join(CONDITION_KEYS))
         kind, allowed = CONDITION_KEYS[key]
         frozen[key] = _condition_value(key, kind, allowed, value)
     return MappingProxyType(frozen)
@@ -119,18 +123,18 @@ def _condition_value(key: str, kind: str, allowed: tuple[str, ...], value: Any) 
     """One condition's value checked against its kind and allowed values."""
     if kind == "bool":
         if not isinstance(value, bool):
-            raise _CellError(f"la condition « {key} » doit valoir true ou false")
+            raise _CellError("knowledge.cells.condition_bool", key=key)
         return value
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise _CellError(f"la condition « {key} » doit être un entier positif")
+            raise _CellError("knowledge.cells.condition_int", key=key)
         return value
     if not isinstance(value, list) or not value:
-        raise _CellError(f"la condition « {key} » doit être une liste non vide")
+        raise _CellError("knowledge.cells.condition_list", key=key)
     for item in value:
         if item not in allowed:
-            raise _CellError(f"« {item} » n'est pas une valeur permise pour « {key} » "
-                             f"(attendu : {', '.join(allowed)})")
+            raise _CellError("knowledge.cells.condition_value", item=item, key=key,
+                             allowed=", ".join(allowed))
     return tuple(value)
 
 
@@ -153,17 +157,17 @@ def _cell(col: _Col, raw: str) -> Any:
         return _conditions("")  # no condition: always holds
     if not raw:
         if not col.optional:
-            raise _CellError("valeur obligatoire manquante")
+            raise _CellError("knowledge.cells.required")
         return () if col.parse is _list else None
     value = col.parse(raw)
     items = value if isinstance(value, tuple) else (value,)
     if col.choices:
         for item in items:
             if item not in col.choices:
-                raise _CellError(f"« {item} » n'est pas une valeur permise "
-                                 f"(attendu : {', '.join(col.choices)})")
+                raise _CellError("knowledge.cells.not_allowed", item=item,
+                                 allowed=", ".join(col.choices))
     if col.low is not None and value < col.low:
-        raise _CellError(f"{raw} est trop petit (minimum {col.low:g})")
+        raise _CellError("knowledge.cells.too_small", cell=raw, low=f"{col.low:g}")
     if col.high is not None and value > col.high:
-        raise _CellError(f"{raw} est trop grand (maximum {col.high:g})")
+        raise _CellError("knowledge.cells.too_big", cell=raw, high=f"{col.high:g}")
     return value

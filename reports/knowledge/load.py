@@ -12,7 +12,7 @@ from typing import Any
 
 from reports.knowledge.base import KnowledgeBase
 from reports.knowledge.cells import _cell, _CellError
-from reports.knowledge.errors import _NOT_UTF8, KnowledgeError, _where
+from reports.knowledge.errors import KnowledgeError, _where
 from reports.knowledge.records import (
     FundingEvent,
     Practice,
@@ -25,6 +25,7 @@ from reports.knowledge.records import (
 from reports.knowledge.schema import SCHEMAS
 from reports.knowledge.settings import _read_settings
 from reports.knowledge.validate import _cross_check
+from reports.texts import message
 
 
 def _read_rows(root: Traversable | Path, name: str,
@@ -38,24 +39,24 @@ def _read_rows(root: Traversable | Path, name: str,
         data = (file if file is not None else root / name).read_bytes()
         header, records = _csv_records(data.decode("utf-8"))
     except FileNotFoundError:
-        raise KnowledgeError(f"{_where(name)} : fichier introuvable. " + (
-            "Vérifiez le chemin du fichier de programmes." if file is not None
-            else "Réinstallez l'application.")) from None
+        raise KnowledgeError(message("knowledge.load.missing_programmes" if file is not None
+                                     else "knowledge.load.missing", where=_where(name))) from None
     except (IsADirectoryError, PermissionError, OSError) as exc:
         if file is None:
             raise
-        raise KnowledgeError(f"{_where(name)} : lecture impossible "
-                             f"({exc.strerror or exc}).") from None
+        raise KnowledgeError(message("knowledge.load.unreadable", where=_where(name),
+                                     reason=exc.strerror or exc)) from None
     except UnicodeDecodeError:
-        raise KnowledgeError(f"{_where(name)} : {_NOT_UTF8}.") from None
+        raise KnowledgeError(message("knowledge.load.not_utf8", where=_where(name))) from None
     except _CsvError as exc:
-        raise KnowledgeError(f"{_where(name)} : fichier CSV illisible ({exc}).") from None
+        raise KnowledgeError(message("knowledge.load.bad_csv", where=_where(name),
+                                     reason=exc)) from None
     schema = SCHEMAS[name]
     missing = [c.name for c in schema if c.name not in header]
     if missing:
-        raise KnowledgeError(
-            f"{_where(name)} : colonne « {missing[0]} » absente "
-            f"(colonnes attendues : {', '.join(c.name for c in schema)}).")
+        raise KnowledgeError(message("knowledge.load.missing_column", where=_where(name),
+                                     column=missing[0],
+                                     columns=", ".join(c.name for c in schema)))
     rows = []
     for index, record in enumerate(records):
         row = {"_row": index + 2}
@@ -63,7 +64,8 @@ def _read_rows(root: Traversable | Path, name: str,
             try:
                 row[col.name] = _cell(col, record[col.name])
             except _CellError as exc:
-                raise KnowledgeError(f"{_where(name, index + 2, col.name)} : {exc}.") from None
+                raise KnowledgeError(message("knowledge.load.cell", problem=exc,
+                                             where=_where(name, index + 2, col.name))) from None
         rows.append(row)
     return rows
 
@@ -85,11 +87,12 @@ def _csv_records(text: str) -> tuple[list[str], list[dict[str, str]]]:
     except csv.Error as exc:
         raise _CsvError(str(exc)) from None
     if not rows:
-        raise _CsvError("fichier vide")
+        raise _CsvError(message("knowledge.load.csv_empty"))
     header, records = rows[0], []
     for number, row in enumerate(rows[1:], start=2):
         if len(row) > len(header):
-            raise _CsvError(f"ligne {number} : {len(row)} champs pour {len(header)} colonnes")
+            raise _CsvError(message("knowledge.load.csv_long_row", row=number, cells=len(row),
+                                    columns=len(header)))
         records.append(dict(zip(header, row + [""] * (len(header) - len(row)), strict=True)))
     return header, records
 
@@ -116,8 +119,8 @@ def load_knowledge(root: Traversable | Path | None = None,
     try:
         return _load(root, file)
     except KnowledgeError as exc:
-        raise KnowledgeError(str(exc).replace("Fichier programmes.csv",
-                                              f"Fichier {file.name}", 1)) from None
+        raise KnowledgeError(str(exc).replace(_where("programmes.csv"), _where(file.name),
+                                              1)) from None
 
 
 def _load(root: Traversable | Path, programmes: Path | None) -> KnowledgeBase:

@@ -9,9 +9,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from reports.knowledge.errors import _NOT_UTF8, KnowledgeError, _where
+from reports.knowledge.errors import KnowledgeError, _where
 from reports.knowledge.records import Setting
 from reports.knowledge.vocab import REQUIRED_SETTINGS
+from reports.texts import message
+
+
+def _error(key: str, /, **values: Any) -> KnowledgeError:
+    """A problem of settings.json: the message at `key`, the file named first."""
+    return KnowledgeError(message(key, where=_where("settings.json"), **values))
 
 
 def _read_settings(root: Traversable | Path) -> Mapping[str, Setting]:
@@ -20,22 +26,21 @@ def _read_settings(root: Traversable | Path) -> Mapping[str, Setting]:
     try:
         data = json.loads((root / name).read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise KnowledgeError(f"{_where(name)} : fichier introuvable.") from None
+        raise _error("knowledge.settings.missing") from None
     except UnicodeDecodeError:
-        raise KnowledgeError(f"{_where(name)} : {_NOT_UTF8}.") from None
+        raise _error("knowledge.load.not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise KnowledgeError(f"{_where(name)}, ligne {exc.lineno}, colonne {exc.colno} : "
-                             f"JSON illisible ({exc.msg}).") from None
+        raise _error("knowledge.settings.bad_json", line=exc.lineno, column=exc.colno,
+                     reason=exc.msg) from None
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{_where(name)} : un objet JSON {{clé: réglage}} est attendu.")
+        raise _error("knowledge.settings.not_object")
     settings = {}
     for key, entry in data.items():
         if not (isinstance(entry, dict) and "value" in entry
                 and isinstance(entry.get("source"), str) and entry["source"].strip()):
-            raise KnowledgeError(f"{_where(name)}, réglage « {key} » : il faut une valeur "
-                                 "« value » et une source « source » non vide.")
+            raise _error("knowledge.settings.no_value", key=key)
         settings[key] = Setting(key, _freeze(entry["value"]), entry["source"])
-    _check_settings(name, settings)
+    _check_settings(settings)
     return MappingProxyType(settings)
 
 
@@ -48,44 +53,39 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-def _number(name: str, settings: Mapping[str, Setting], key: str) -> float:
+def _number(settings: Mapping[str, Setting], key: str) -> float:
     """The setting's value, which must be a positive number."""
     value = settings[key].value
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise KnowledgeError(f"{_where(name)}, réglage « {key} » : un nombre positif est "
-                             f"attendu, pas « {value} ».")
+        raise _error("knowledge.settings.not_number", key=key, value=value)
     return value
 
 
-def _check_settings(name: str, settings: Mapping[str, Setting]) -> None:
+def _check_settings(settings: Mapping[str, Setting]) -> None:
     """Required keys present, numbers positive, each pair in order."""
     for key in REQUIRED_SETTINGS:
         if key not in settings:
-            raise KnowledgeError(f"{_where(name)} : réglage « {key} » absent.")
+            raise _error("knowledge.settings.absent", key=key)
     for key in REQUIRED_SETTINGS:
         if key != "population_bands":
-            _number(name, settings, key)
+            _number(settings, key)
     pairs = (("concentration_residential_max", "concentration_employing_min"),
              ("catchment_minutes_min", "catchment_minutes_max"),
              ("budget_level_low_max", "budget_level_high_min"))
     for low, high in pairs:
         if settings[low].value > settings[high].value:
-            raise KnowledgeError(f"{_where(name)}, réglage « {low} » : il doit être inférieur "
-                                 f"ou égal à « {high} ».")
+            raise _error("knowledge.settings.order", low=low, high=high)
     if not 0 < settings["fill_rate_target"].value <= 1:
-        raise KnowledgeError(f"{_where(name)}, réglage « fill_rate_target » : un taux entre "
-                             "0 et 1 est attendu.")
-    _check_bands(name, settings["population_bands"].value)
+        raise _error("knowledge.settings.fill_rate")
+    _check_bands(settings["population_bands"].value)
 
 
-def _check_bands(name: str, bands: Any) -> None:
+def _check_bands(bands: Any) -> None:
     """population_bands is a list of {id, min, max} objects."""
-    where = f"{_where(name)}, réglage « population_bands »"
     if not isinstance(bands, tuple) or not bands:
-        raise KnowledgeError(f"{where} : une liste de tranches est attendue.")
+        raise _error("knowledge.settings.bands")
     for number, band in enumerate(bands, start=1):
         if not (isinstance(band, Mapping) and isinstance(band.get("id"), str)
                 and isinstance(band.get("min"), int)
                 and (band.get("max") is None or isinstance(band.get("max"), int))):
-            raise KnowledgeError(f"{where}, tranche {number} : il faut « id » (texte), "
-                                 "« min » (entier) et « max » (entier ou null).")
+            raise _error("knowledge.settings.band", number=number)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reports.knowledge.errors import KnowledgeError, _where
+from reports.texts import message
 
 
 def _unique(name: str, rows: list[dict[str, Any]], *columns: str) -> None:
@@ -14,8 +15,9 @@ def _unique(name: str, rows: list[dict[str, Any]], *columns: str) -> None:
         key = tuple(row[c] for c in columns)
         if key in seen:
             shown = " / ".join(str(k) for k in key)
-            raise KnowledgeError(f"{_where(name, row['_row'], columns[-1])} : « {shown} » "
-                                 f"apparaît deux fois (déjà ligne {seen[key]}).")
+            raise KnowledgeError(message("knowledge.checks.twice", value=shown,
+                                         where=_where(name, row["_row"], columns[-1]),
+                                         first=seen[key]))
         seen[key] = row["_row"]
 
 
@@ -26,8 +28,9 @@ def _refs(name: str, rows: list[dict[str, Any]], column: str, known: set[str],
         value = row[column]
         for item in value if isinstance(value, tuple) else (value,):
             if item is not None and item not in known:
-                raise KnowledgeError(f"{_where(name, row['_row'], column)} : « {item} » "
-                                     f"n'existe pas dans {target}.")
+                raise KnowledgeError(message("knowledge.checks.unknown_reference", value=item,
+                                             where=_where(name, row["_row"], column),
+                                             target=target))
 
 
 def _cross_check(tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -60,42 +63,43 @@ def _check_typology_members(tables: dict[str, list[dict[str, Any]]]) -> None:
     for typ in tables["typologies.csv"]:
         for site_id in typ["site_ids"]:
             if site_id in listed:
-                raise KnowledgeError(
-                    f"{_where('typologies.csv', typ['_row'], 'site_ids')} : le site "
-                    f"« {site_id} » figure déjà dans la typologie « {listed[site_id]} ».")
+                raise KnowledgeError(message(
+                    "knowledge.checks.site_in_two_typologies", site=site_id,
+                    where=_where("typologies.csv", typ["_row"], "site_ids"),
+                    typology=listed[site_id]))
             listed[site_id] = typ["typology_id"]
     for site in tables["sites.csv"]:
         if listed.get(site["site_id"]) != site["typology_id"]:
-            raise KnowledgeError(
-                f"{_where('sites.csv', site['_row'], 'typology_id')} : la typologie "
-                f"« {site['typology_id']} » ne cite pas le site « {site['site_id']} » "
-                "dans typologies.csv.")
+            raise KnowledgeError(message(
+                "knowledge.checks.typology_without_site", site=site["site_id"],
+                where=_where("sites.csv", site["_row"], "typology_id"),
+                typology=site["typology_id"]))
 
 
 def _check_tariff_passes(rows: list[dict[str, Any]]) -> None:
     """pass_units is given exactly for passes."""
     for row in rows:
         if (row["unit"] == "pass") != (row["pass_units"] is not None):
-            raise KnowledgeError(f"{_where('tariffs.csv', row['_row'], 'pass_units')} : "
-                                 "le nombre de jours est obligatoire pour un pass, et "
-                                 "seulement pour un pass.")
+            raise KnowledgeError(message("knowledge.checks.pass_units", where=_where(
+                "tariffs.csv", row["_row"], "pass_units")))
 
 
 def _check_renames(rows: list[dict[str, Any]]) -> None:
     """A former name comes with the year of the change, and the other way round."""
     for row in rows:
         if (row["former_name"] is None) != (row["renamed_in"] is None):
-            raise KnowledgeError(f"{_where('programmes.csv', row['_row'], 'renamed_in')} : "
-                                 "l'ancien nom et l'année du changement vont ensemble.")
+            raise KnowledgeError(message("knowledge.checks.rename", where=_where(
+                "programmes.csv", row["_row"], "renamed_in")))
 
 
 def _check_departements(rows: list[dict[str, Any]]) -> None:
     """The INSEE code starts with the département code (2 characters, 3 overseas)."""
     for row in rows:
         if not row["insee_code"].startswith(row["departement"][:3]):
-            raise KnowledgeError(f"{_where('sites.csv', row['_row'], 'insee_code')} : le code "
-                                 f"« {row['insee_code']} » n'est pas dans le département "
-                                 f"« {row['departement']} ».")
+            raise KnowledgeError(message(
+                "knowledge.checks.departement", code=row["insee_code"],
+                where=_where("sites.csv", row["_row"], "insee_code"),
+                departement=row["departement"]))
 
 
 def _check_population_span(rows: list[dict[str, Any]]) -> None:
@@ -103,5 +107,6 @@ def _check_population_span(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         low, high = row["population_min"], row["population_max"]
         if low is not None and high is not None and low > high:
-            raise KnowledgeError(f"{_where('programmes.csv', row['_row'], 'population_min')} : "
-                                 f"{low} dépasse population_max ({high}).")
+            raise KnowledgeError(message(
+                "knowledge.checks.population_span", low=low, high=high,
+                where=_where("programmes.csv", row["_row"], "population_min")))

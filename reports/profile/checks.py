@@ -13,7 +13,7 @@ from reports.profile.messages import Message
 from reports.profile.model import MAX_BUILDINGS, MAX_NOTES, SECTIONS, SERVICE_CODES, Profile
 from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
-from reports.profile.specs import Spec
+from reports.profile.specs import Spec, spec_text
 from reports.texts import message
 
 
@@ -51,7 +51,7 @@ def _check_value(value: Any, spec: Spec) -> bool:
 
 def _check_section(section: Any, path: str) -> list[Message]:
     """Every field of one section against its specification."""
-    return [Message(f"{path}.{f.name}", f.metadata["spec"].text)
+    return [Message(f"{path}.{f.name}", spec_text(f.metadata["spec"], f"{path}.{f.name}"))
             for f in dataclasses.fields(section)
             if f.name != "extra" and not _check_value(getattr(section, f.name),
                                                       f.metadata["spec"])]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reports.texts import message
+
 Level = Literal["error", "warning"]
 
 
@@ -24,5 +26,7 @@ def errors_in(messages: list[Message]) -> list[Message]:
 
 def messages_text(messages: list[Message]) -> str:
     """Messages as French lines, for stderr or a dialog: ``Erreur — champ : texte``."""
-    words = {"error": "Erreur", "warning": "Attention"}
-    return "\n".join(f"{words[m.level]} — {m.field or 'fichier'} : {m.text}" for m in messages)
+    keys = {"error": "profile.levels.error", "warning": "profile.levels.warning"}
+    whole = message("profile.levels.file")
+    return "\n".join(message(keys[m.level], field=m.field or whole, text=m.text)
+                     for m in messages)

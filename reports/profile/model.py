@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reports import PROFILE_SUFFIX, codes
-from reports.profile.specs import Spec, _bool_spec, _code_spec, _f, _int_spec, _num_spec
+from reports.profile.specs import Spec, _code_spec, _f
 
 FORMAT = "tierslieu-profile"
 VERSION = 2  # 2: budget.annual_contribution_eur (see read._v1_to_v2)
@@ -22,18 +22,12 @@ MAX_BUILDINGS = 10
 class Commune:
     """Identity of the commune."""
 
-    name: str = _f("", Spec("text", "Le nom de la commune est obligatoire "
-                            "(100 caractères au plus).", hi=100, required=True))
-    insee_code: str = _f("", Spec("text", "Le code INSEE doit compter 5 caractères "
-                                  "(par exemple 66149 ou 2A004).", hi=5,
-                                  pattern=r"(\d{5}|2[AB]\d{3})", form="insee"))
-    departement: str = _f("", Spec("text", "Le département doit être un code comme 66, 2A ou 974.",
-                                   hi=3, pattern=r"(\d{2}|2[AB]|9[78]\d)",
+    name: str = _f("", Spec("text", hi=100, required=True))
+    insee_code: str = _f("", Spec("text", hi=5, pattern=r"(\d{5}|2[AB]\d{3})", form="insee"))
+    departement: str = _f("", Spec("text", hi=3, pattern=r"(\d{2}|2[AB]|9[78]\d)",
                                    form="departement"))
-    epci_name: str = _f("", Spec("text", "Le nom de l'intercommunalité compte 200 caractères "
-                                 "au plus.", hi=200))
-    epci_population: int | None = _f(None, _int_spec("La population de l'intercommunalité",
-                                                     1, 10_000_000))
+    epci_name: str = _f("", Spec("text", hi=200))
+    epci_population: int | None = _f(None, Spec("int", 1, 10_000_000))
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -41,13 +35,11 @@ class Commune:
 class Population:
     """INSEE figures of the commune (as on the study's fiches)."""
 
-    total: int | None = _f(None, _int_spec("La population", 1, 2_000_000, required=True))
-    age_15_64: int | None = _f(None, _int_spec("La population de 15 à 64 ans", 0, 2_000_000))
-    active_15_64: int | None = _f(None, _int_spec("Le nombre d'actifs de 15 à 64 ans",
-                                                  0, 2_000_000))
-    employed_15_64: int | None = _f(None, _int_spec("Le nombre d'actifs occupés de 15 à 64 ans",
-                                                    0, 2_000_000))
-    jobs: int | None = _f(None, _int_spec("Le nombre d'emplois dans la commune", 0, 2_000_000))
+    total: int | None = _f(None, Spec("int", 1, 2_000_000, required=True))
+    age_15_64: int | None = _f(None, Spec("int", 0, 2_000_000))
+    active_15_64: int | None = _f(None, Spec("int", 0, 2_000_000))
+    employed_15_64: int | None = _f(None, Spec("int", 0, 2_000_000))
+    jobs: int | None = _f(None, Spec("int", 0, 2_000_000))
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -55,24 +47,16 @@ class Population:
 class Territory:
     """Where the commune stands, and the demand signals the mayor knows of."""
 
-    zau2010: str | None = _f(None, _code_spec("La catégorie ZAU 2010", codes.ZAU2010))
-    aav2020_category: int | None = _f(None, _code_spec("La catégorie AAV 2020",
-                                                       codes.AAV2020_CATEGORY))
-    aav2020_size: int | None = _f(None, _code_spec("La taille de l'aire AAV 2020",
-                                                   codes.AAV2020_SIZE))
-    density_level: int | None = _f(None, _code_spec("Le niveau de densité", codes.DENSITY_LEVEL))
-    minutes_to_pole: float | None = _f(None, _num_spec("Le temps de trajet vers le pôle d'emploi",
-                                                       0, 240, "minutes"))
-    catchment_population: int | None = _f(None, _int_spec("La population de la zone desservie",
-                                                          1, 5_000_000))
-    known_independents: int | None = _f(None, _int_spec("Le nombre d'indépendants connus",
-                                                        0, 100_000))
-    known_teleworkers: int | None = _f(None, _int_spec("Le nombre de télétravailleurs connus",
-                                                       0, 100_000))
-    existing_networks: str = _f("", Spec("text", "Les réseaux existants tiennent en 500 "
-                                         "caractères au plus.", hi=500))
-    nearby_third_places: int | None = _f(None, _int_spec("Le nombre de tiers-lieux proches",
-                                                         0, 1000))
+    zau2010: str | None = _f(None, _code_spec(codes.ZAU2010))
+    aav2020_category: int | None = _f(None, _code_spec(codes.AAV2020_CATEGORY))
+    aav2020_size: int | None = _f(None, _code_spec(codes.AAV2020_SIZE))
+    density_level: int | None = _f(None, _code_spec(codes.DENSITY_LEVEL))
+    minutes_to_pole: float | None = _f(None, Spec("number", 0, 240))
+    catchment_population: int | None = _f(None, Spec("int", 1, 5_000_000))
+    known_independents: int | None = _f(None, Spec("int", 0, 100_000))
+    known_teleworkers: int | None = _f(None, Spec("int", 0, 100_000))
+    existing_networks: str = _f("", Spec("text", hi=500))
+    nearby_third_places: int | None = _f(None, Spec("int", 0, 1000))
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,16 +64,16 @@ class Territory:
 class Building:
     """A candidate building for the place."""
 
-    name: str = _f("", Spec("text", "Le nom du bâtiment compte 100 caractères au plus.", hi=100))
-    owner: str | None = _f(None, _code_spec("Le propriétaire", codes.OWNERS))
-    surface_m2: float | None = _f(None, _num_spec("La surface", 1, 10_000, "m²"))
-    state: str | None = _f(None, _code_spec("L'état du bâtiment", codes.BUILDING_STATES))
-    works_cost_eur: float | None = _f(None, _num_spec("Le coût des travaux", 0, 10_000_000, "€"))
-    monthly_rent_eur: float | None = _f(None, _num_spec("Le loyer mensuel", 0, 100_000, "€"))
-    location: str | None = _f(None, _code_spec("L'emplacement", codes.LOCATIONS))
-    fibre: bool | None = _f(None, _bool_spec("« Fibre optique »"))
-    accessible: bool | None = _f(None, _bool_spec("« Accessible aux personnes handicapées »"))
-    parking: bool | None = _f(None, _bool_spec("« Stationnement »"))
+    name: str = _f("", Spec("text", hi=100))
+    owner: str | None = _f(None, _code_spec(codes.OWNERS))
+    surface_m2: float | None = _f(None, Spec("number", 1, 10_000))
+    state: str | None = _f(None, _code_spec(codes.BUILDING_STATES))
+    works_cost_eur: float | None = _f(None, Spec("number", 0, 10_000_000))
+    monthly_rent_eur: float | None = _f(None, Spec("number", 0, 100_000))
+    location: str | None = _f(None, _code_spec(codes.LOCATIONS))
+    fibre: bool | None = _f(None, Spec("bool"))
+    accessible: bool | None = _f(None, Spec("bool"))
+    parking: bool | None = _f(None, Spec("bool"))
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -97,14 +81,11 @@ class Building:
 class Carrier:
     """Who would run the place."""
 
-    type: str = _f("undecided", _code_spec("Le type de porteur", codes.CARRIER_TYPES,
-                                           required=True))
-    name: str = _f("", Spec("text", "Le nom du porteur compte 200 caractères au plus.", hi=200))
-    founders: int | None = _f(None, _int_spec("Le nombre de fondateurs", 0, 1000))
-    staff_hours_per_week: float | None = _f(None, _num_spec("Le temps salarié", 0, 200,
-                                                            "heures par semaine"))
-    commune_support: str = _f("none", _code_spec("Le soutien de la commune", codes.COMMUNE_SUPPORT,
-                                                 required=True))
+    type: str = _f("undecided", _code_spec(codes.CARRIER_TYPES, required=True))
+    name: str = _f("", Spec("text", hi=200))
+    founders: int | None = _f(None, Spec("int", 0, 1000))
+    staff_hours_per_week: float | None = _f(None, Spec("number", 0, 200))
+    commune_support: str = _f("none", _code_spec(codes.COMMUNE_SUPPORT, required=True))
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -112,18 +93,13 @@ class Carrier:
 class Budget:
     """What the commune can put in, as far as it knows."""
 
-    investment_eur: float | None = _f(None, _num_spec("L'investissement prévu", 0, 10_000_000, "€"))
-    subsidy_rate: float | None = _f(None, Spec("number", "Le taux de subvention doit être une "
-                                               "fraction entre 0 et 1 (0,5 pour 50 %).", 0, 1,
-                                               form="fraction"))
+    investment_eur: float | None = _f(None, Spec("number", 0, 10_000_000))
+    subsidy_rate: float | None = _f(None, Spec("number", 0, 1, form="fraction"))
     # The whole yearly running budget planned (every charge), and, apart, what the commune
     # (or the carrier) says it will pay towards it each year.
-    annual_operating_eur: float | None = _f(None, _num_spec("Le budget de fonctionnement annuel",
-                                                            0, 2_000_000, "€"))
-    annual_contribution_eur: float | None = _f(None, _num_spec(
-        "La contribution annuelle au fonctionnement", 0, 2_000_000, "€"))
-    opening: str = _f("", Spec("month", "La date d'ouverture doit s'écrire AAAA-MM "
-                               "(par exemple 2027-09)."))
+    annual_operating_eur: float | None = _f(None, Spec("number", 0, 2_000_000))
+    annual_contribution_eur: float | None = _f(None, Spec("number", 0, 2_000_000))
+    opening: str = _f("", Spec("month"))
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from reports.fmt import parse_number
 from reports.profile.messages import Message
-from reports.profile.specs import Spec
+from reports.profile.specs import Spec, spec_text
+from reports.texts import message
 
 _TRUE = {"true", "vrai", "oui", "yes", "1", "o", "y"}
 _FALSE = {"false", "faux", "non", "no", "0", "n"}
@@ -73,8 +74,7 @@ def _read_section(cls: type, data: Any, path: str, messages: list[Message]) -> A
     if data is None:
         return cls()
     if not isinstance(data, dict):
-        messages.append(Message(path, f"La rubrique « {path} » doit être un objet JSON "
-                                "({…}).", "error"))
+        messages.append(Message(path, message("profile.read.not_object", section=path)))
         return cls()
     values: dict[str, Any] = {}
     known = set()
@@ -86,18 +86,19 @@ def _read_section(cls: type, data: Any, path: str, messages: list[Message]) -> A
         try:
             values[fld.name] = _coerce(data.get(fld.name), fld.metadata["spec"], default)
         except _Bad:
-            messages.append(Message(f"{path}.{fld.name}", fld.metadata["spec"].text, "error"))
+            messages.append(Message(f"{path}.{fld.name}",
+                                    spec_text(fld.metadata["spec"], f"{path}.{fld.name}")))
             values[fld.name] = default
     extra = {k: v for k, v in data.items() if k not in known}
     return cls(**values, extra=extra)
 
 
-def _read_list(data: Any, path: str, what: str, messages: list[Message]) -> list[Any]:
+def _read_list(data: Any, path: str, messages: list[Message]) -> list[Any]:
     """A JSON array (or nothing); anything else is an error."""
     if data is None:
         return []
     if not isinstance(data, list):
-        messages.append(Message(path, f"{what} doit être une liste JSON ([…]).", "error"))
+        messages.append(Message(path, message("profile.read.not_list", section=path)))
         return []
     return data
 
@@ -107,14 +108,13 @@ def _read_assumptions(data: Any, messages: list[Message]) -> dict[str, float] | 
     if data is None:
         return None
     if not isinstance(data, dict):
-        messages.append(Message("assumptions", "Les hypothèses doivent être un objet JSON "
-                                "(clé : nombre).", "error"))
+        messages.append(Message("assumptions", message("profile.read.assumptions_not_object")))
         return None
     result: dict[str, float] = {}
     for key, value in data.items():
         try:
             result[str(key)] = _read_number(value)
         except _Bad:
-            messages.append(Message(f"assumptions.{key}", f"L'hypothèse « {key} » doit être "
-                                    "un nombre positif.", "error"))
+            messages.append(Message(f"assumptions.{key}",
+                                    message("profile.read.assumption_not_number", key=key)))
     return result

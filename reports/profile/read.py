@@ -13,6 +13,7 @@ from reports.profile.checks import _service_text, validate_profile
 from reports.profile.messages import Message
 from reports.profile.model import FORMAT, MAX_FILE_BYTES, SECTIONS, VERSION, Building, Profile
 from reports.profile.parse import _read_assumptions, _read_list, _read_section
+from reports.texts import message
 
 _TOP_KEYS = ("format", "version", *SECTIONS, "buildings", "services", "notes", "assumptions")
 PUBLIC_CARRIERS = ("commune", "epci", "public_agency")
@@ -45,25 +46,22 @@ _MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}
 def _check_format(data: Any) -> tuple[dict[str, Any] | None, list[Message]]:
     """Refuse foreign or newer files; migrate older ones to the current version."""
     if not isinstance(data, dict):
-        return None, [Message("", "Le fichier ne contient pas un profil de commune "
-                              "(un objet JSON {…} est attendu).")]
+        return None, [Message("", message("profile.read.not_profile"))]
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
-        return None, [Message("format", "Ce fichier n'est pas un profil de commune tierslieu "
-                              f"(« format » vaut « {fmt} », « {FORMAT} » attendu).")]
+        return None, [Message("format", message("profile.read.foreign_format", found=fmt,
+                                                expected=FORMAT))]
     version = data.get("version", VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        return None, [Message("version", "La version du format doit être un nombre entier "
-                              f"(1 pour cette version de l'outil) ; lu : « {version} ».")]
+        return None, [Message("version", message("profile.read.bad_version", found=version,
+                                                 current=VERSION))]
     if version > VERSION:
-        return None, [Message("version", f"Ce profil a été enregistré au format version "
-                              f"{version} par une version plus récente de l'outil, qui lit "
-                              f"jusqu'à la version {VERSION}. Mettez l'outil à jour pour "
-                              "l'ouvrir.")]
+        return None, [Message("version", message("profile.read.newer_version", found=version,
+                                                 current=VERSION))]
     while version < VERSION:
         if version not in _MIGRATIONS:
-            return None, [Message("version", f"Le format version {version} est trop ancien "
-                                  "pour être relu par cette version de l'outil.")]
+            return None, [Message("version", message("profile.read.older_version",
+                                                     found=version))]
         data = _MIGRATIONS[version](dict(data))
         version += 1
     return data, []
@@ -84,11 +82,9 @@ def profile_from_dict(data: Any) -> tuple[Profile | None, list[Message]]:
     sections = {name: _read_section(cls, data.get(name), name, messages)
                 for name, cls in SECTIONS.items()}
     buildings = [_read_section(Building, item, f"buildings.{i}", messages)
-                 for i, item in enumerate(_read_list(data.get("buildings"), "buildings",
-                                                     "La liste des bâtiments", messages))]
+                 for i, item in enumerate(_read_list(data.get("buildings"), "buildings", messages))]
     services = []
-    for i, item in enumerate(_read_list(data.get("services"), "services",
-                                        "La liste des services", messages)):
+    for i, item in enumerate(_read_list(data.get("services"), "services", messages)):
         if isinstance(item, str):
             services.append(item)
         else:
@@ -97,7 +93,7 @@ def profile_from_dict(data: Any) -> tuple[Profile | None, list[Message]]:
     if notes is None:
         notes = ""
     if not isinstance(notes, str):
-        messages.append(Message("notes", "Les notes doivent être du texte."))
+        messages.append(Message("notes", message("profile.read.notes_not_text")))
         notes = ""
     profile = Profile(**sections, buildings=buildings, services=services, notes=notes,
                       assumptions=_read_assumptions(data.get("assumptions"), messages),
@@ -112,27 +108,27 @@ def read_profile(path: str | os.PathLike[str]) -> tuple[Profile | None, list[Mes
     try:
         path = Path(path)
     except TypeError:
-        return None, [Message("", "Aucun fichier de profil indiqué.")]
+        return None, [Message("", message("profile.read.no_file"))]
     try:
         if not path.exists() and not path.is_symlink():
-            return None, [Message("", f"Fichier introuvable : « {shown(path)} ».")]
+            return None, [Message("", message("profile.read.not_found", path=shown(path)))]
         raw = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:  # a name too long to even look at
-        return None, [Message("", f"Impossible de lire « {shown(path)} » : nom ou chemin trop "
-                              f"long ou invalide (code {exc.errno}).")]
+        return None, [Message("", message("profile.read.bad_name", path=shown(path),
+                                          errno=exc.errno))]
     except ReadError as exc:
         return None, [Message("", str(exc))]
     try:
         data = json_loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, [Message("", f"« {shown(path.name)} » n'est pas un fichier texte UTF-8 : "
-                              "ce n'est pas un profil de commune.")]
+        return None, [Message("", message("profile.read.not_utf8", name=shown(path.name)))]
     except json.JSONDecodeError as exc:
-        return None, [Message("", f"« {shown(path.name)} » n'est pas un JSON valide (ligne "
-                              f"{exc.lineno}, colonne {exc.colno}) : {json_error_text(exc)}.")]
+        return None, [Message("", message("profile.read.bad_json", name=shown(path.name),
+                                          line=exc.lineno, column=exc.colno,
+                                          reason=json_error_text(exc)))]
     except RecursionError:
-        return None, [Message("", f"« {shown(path.name)} » est trop profondément imbriqué.")]
+        return None, [Message("", message("profile.read.too_deep", name=shown(path.name)))]
     if isinstance(data, dict) and "format" not in data:
-        return None, [Message("format", f"« {path.name} » n'est pas un profil de commune "
-                              f"tierslieu (il manque « \"format\": \"{FORMAT}\" »).")]
+        return None, [Message("format", message("profile.read.no_format", name=path.name,
+                                                expected=FORMAT))]
     return profile_from_dict(data)

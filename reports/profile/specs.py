@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reports.fmt import fmt_number
+from reports.texts import message
 
 
 @dataclass(frozen=True)
 class Spec:
-    """How one field is read and checked; `text` is the French message when it is wrong."""
+    """How one field is read and checked; its French message is `spec_text` (catalogue)."""
 
     kind: Literal["text", "int", "number", "code", "bool", "month"]
-    text: str
     lo: float | None = None
     hi: float | None = None
     choices: tuple[Any, ...] = ()
@@ -24,6 +24,23 @@ class Spec:
     form: str | None = None
 
 
+def spec_text(spec: Spec, path: str) -> str:
+    """The French message when the field at `path` (``population.total``,
+    ``buildings.2.surface_m2``) is wrong: ``profile.fields.<section>.<name>`` of
+    resources/text/profile.toml, with its bounds ({lo}, {hi}; a text's longest length {hi})
+    or its codes ({codes})."""
+    parts = path.split(".")
+    key = f"profile.fields.{parts[0]}.{parts[-1]}"
+    if spec.kind in ("int", "number"):
+        return message(key, lo=fmt_number(spec.lo).replace("\u202f", " "),
+                       hi=fmt_number(spec.hi).replace("\u202f", " "))
+    if spec.kind == "text":
+        return message(key, hi=spec.hi)
+    if spec.kind == "code":
+        return message(key, codes=", ".join(str(c) for c in spec.choices))
+    return message(key)
+
+
 def _f(default: Any, spec: Spec) -> Any:
     """A dataclass field carrying its specification."""
     if isinstance(default, list | dict):
@@ -31,26 +48,6 @@ def _f(default: Any, spec: Spec) -> Any:
     return field(default=default, metadata={"spec": spec})
 
 
-def _int_spec(what: str, lo: int, hi: int, *, required: bool = False) -> Spec:
-    """A whole number between `lo` and `hi`."""
-    text = f"{what} doit être un nombre entier entre {fmt_number(lo)} et {fmt_number(hi)}."
-    return Spec("int", text.replace("\u202f", " "), lo, hi, required=required)
-
-
-def _num_spec(what: str, lo: float, hi: float, unit: str = "") -> Spec:
-    """A number between `lo` and `hi` (with an optional unit in the message)."""
-    unit = f" {unit}" if unit else ""
-    text = f"{what} doit être un nombre entre {fmt_number(lo)} et {fmt_number(hi)}{unit}."
-    return Spec("number", text.replace("\u202f", " "), lo, hi)
-
-
-def _code_spec(what: str, choices: tuple[tuple[Any, str], ...], *, required: bool = False) -> Spec:
+def _code_spec(choices: tuple[tuple[Any, str], ...], *, required: bool = False) -> Spec:
     """One code of a list (the message lists the allowed codes)."""
-    allowed = ", ".join(str(c) for c, _ in choices)
-    return Spec("code", f"{what} doit être l'une des valeurs : {allowed}.",
-                choices=tuple(c for c, _ in choices), required=required)
-
-
-def _bool_spec(what: str) -> Spec:
-    """Yes, no or unknown."""
-    return Spec("bool", f"{what} doit valoir vrai ou faux (ou rester vide).")
+    return Spec("code", choices=tuple(c for c, _ in choices), required=required)

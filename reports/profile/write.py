@@ -11,6 +11,7 @@ from typing import Any
 from reports.errors import OutputError
 from reports.files import WriteError, write_atomic
 from reports.profile.model import FORMAT, SECTIONS, VERSION, Profile
+from reports.texts import message
 
 
 class ProfileWriteError(OutputError):
@@ -63,9 +64,8 @@ def write_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
         except Exception:  # the message below stands on its own
             found = None
         where = f" {found[1]}" if found else ""
-        raise ProfileWriteError("Le profil contient une valeur impossible à enregistrer "
-                                f"(nombre infini, caractère invalide…).{where}") from exc
+        raise ProfileWriteError(message("profile.write.bad_value", where=where)) from exc
     try:
         return write_atomic(path, text.encode("utf-8"))
     except WriteError as exc:
-        raise ProfileWriteError(f"Impossible d'enregistrer le profil. {exc}") from exc
+        raise ProfileWriteError(message("profile.write.failed", reason=exc)) from exc

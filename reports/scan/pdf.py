@@ -8,6 +8,11 @@ from html import escape
 from typing import Any
 
 from reports.fmt import fmt_date, fmt_number
+from reports.texts import message
+
+# the ranking table: column (scan.pdf.columns.<key>) and width in mm
+COLUMNS = (("rank", 8), ("name", 30), ("population", 13), ("concentration", 16),
+           ("catchment", 16), ("nearest", 45), ("users", 14), ("verdict", 21), ("score", 11))
 
 
 def _map(rows: list[dict[str, Any]], directory: Any, width: float, height: float):
@@ -54,31 +59,30 @@ def scan_pdf(rows: list[dict[str, Any]], selection: Any, directory: Any, *,
     cell, cell_r = styles["cell_small"], styles["cell_small_right"]
     head = styles["cell_small"].clone("scan_head", fontName=BOLD, textColor=colors.white)
     story: list[Any] = []
-    story.append(Paragraph(escape(f"Comparaison des communes — {selection.label}"), h1))
-    counts = {level: sum(1 for r in rows if r["verdict_level"] == level)
+    title = message("scan.pdf.title", territory=selection.label)
+    story.append(Paragraph(escape(title), h1))
+    counts = {level: fmt_number(sum(1 for r in rows if r["verdict_level"] == level))
               for level in ("favourable", "conditional", "not_advised")}
-    story.append(Paragraph(escape(
-        f"{fmt_number(len(rows))} communes analysées le {fmt_date(today or _dt.date.today())} "
-        f"avec les seuls chiffres de l'annuaire : {fmt_number(counts['favourable'])} "
-        f"favorables, {fmt_number(counts['conditional'])} sous conditions, "
-        f"{fmt_number(counts['not_advised'])} déconseillées en l'état."), styles["lead"]))
-    story.append(Paragraph(escape(
-        spec["profile_defaults_source"] + " Le verdict de chaque commune dépend donc surtout "
-        "de son territoire ; un bâtiment, un porteur et un budget le changent. "
-        + spec["score"]["source"] + " La liste complète est dans scan.csv."), small))
+    story.append(Paragraph(escape(message(
+        "scan.pdf.lead", count=fmt_number(len(rows)), date=fmt_date(today or _dt.date.today()),
+        favourable=counts["favourable"], conditional=counts["conditional"],
+        not_advised=counts["not_advised"])), styles["lead"]))
+    story.append(Paragraph(escape(message(
+        "scan.pdf.method", defaults=spec["profile_defaults_source"],
+        score=spec["score"]["source"])), small))
     frame_width = A4[0] - 36 * mm
     story.append(Spacer(1, 4))
     story.append(_map(rows, directory, frame_width, 118 * mm))
     shown = rows[: spec["pdf_rows"]]
-    heading = "Classement" + (f" (les {len(shown)} premières)" if len(rows) > len(shown) else "")
+    heading = (message("scan.pdf.ranking_first", count=len(shown)) if len(rows) > len(shown)
+               else message("scan.pdf.ranking"))
     story.append(Paragraph(escape(heading), h2))
-    titles = ["N°", "Commune", "Pop.", "Emplois ÷ actifs", "Pop. à 20 min*",
-              "Tiers-lieu le plus proche*", "Usagers", "Verdict", "Score"]
-    data = [[Paragraph(escape(t), head) for t in titles]]
+    data = [[Paragraph(escape(message(f"scan.pdf.columns.{key}")), head) for key, _ in COLUMNS]]
     for r in shown:
-        nearest = (f"{r['nearest_place']} — {fmt_number(r['nearest_place_km'], 0)} km"
-                   if r["nearest_place"] else "aucun à moins de "
-                   f"{fmt_number(spec['nearest_place_max_km'])} km")
+        nearest = (message("scan.pdf.nearest", place=r["nearest_place"],
+                           km=fmt_number(r["nearest_place_km"], 0)) if r["nearest_place"]
+                   else message("scan.pdf.none_near",
+                                km=fmt_number(spec["nearest_place_max_km"])))
         data.append([
             Paragraph(str(r["rank"]), cell_r), Paragraph(escape(r["name"]), cell),
             Paragraph(fmt_number(r["population"]), cell_r),
@@ -90,8 +94,7 @@ def scan_pdf(rows: list[dict[str, Any]], selection: Any, directory: Any, *,
             Paragraph(escape(r["verdict"]), cell),
             Paragraph(fmt_number(r["score"], 0), cell_r),
         ])
-    widths = [8 * mm, 30 * mm, 13 * mm, 16 * mm, 16 * mm, 45 * mm, 14 * mm, 21 * mm, 11 * mm]
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = Table(data, colWidths=[width * mm for _, width in COLUMNS], repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), styles.main),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
@@ -101,21 +104,20 @@ def scan_pdf(rows: list[dict[str, Any]], selection: Any, directory: Any, *,
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
     story.append(table)
-    story.append(Paragraph(escape(
-        "* Temps et distances par la route approximatifs, calculés entre les centres des "
-        "communes (voir la méthode dans scan.csv et la note de chaque commune) ; tiers-lieux "
-        "connus : liste nationale CGET 2019 et sites de l'étude de 2017."), small))
+    story.append(Paragraph(escape(message("scan.pdf.footnote")), small))
     if skipped:
-        story.append(Paragraph(escape(
-            "Non analysées : " + " ; ".join(f"{code} ({why})" for code, why in skipped[:20])
-            + (" ; …" if len(skipped) > 20 else "") + "."), small))
-    sources = "; ".join(f"{s.get('dataset')} ({s.get('producer')}, {s.get('vintage')}, "
-                        f"{s.get('licence')})" for s in directory.attribution)
-    story.append(KeepTogether([Paragraph("Sources", h2), Paragraph(escape(sources), small)]))
+        listed = [message("scan.pdf.skipped_commune", code=code, reason=why)
+                  for code, why in skipped[:20]] + (["…"] if len(skipped) > 20 else [])
+        story.append(Paragraph(escape(message("scan.pdf.skipped", communes=" ; ".join(listed))),
+                               small))
+    sources = "; ".join(message("scan.pdf.source", dataset=s.get("dataset"),
+                                producer=s.get("producer"), vintage=s.get("vintage"),
+                                licence=s.get("licence")) for s in directory.attribution)
+    story.append(KeepTogether([Paragraph(escape(message("scan.pdf.sources")), h2),
+                               Paragraph(escape(sources), small)]))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm,
-                            title=f"Comparaison des communes — {selection.label}",
-                            author="Tiers-lieu rural", invariant=1)
+                            title=title, author=message("scan.pdf.author"), invariant=1)
     doc.build(story)
     return buffer.getvalue()

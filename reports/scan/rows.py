@@ -98,7 +98,7 @@ def analyse_commune(insee_code: str) -> dict[str, Any] | tuple[str, str]:
     book = directory()
     commune = book.by_insee(insee_code)
     if commune is not None and not commune.population:
-        return insee_code, message("commands.scan.no_inhabitant", name=commune.name)
+        return insee_code, message("scan.run.no_inhabitant", name=commune.name)
     try:
         result = analyse(scan_profile(insee_code), directory=book)
     except UserFacingError as exc:

@@ -43,7 +43,7 @@ def _analyse_all(codes: list[str], jobs: int, progress: Progress | None,
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
-            progress(0.9 * len(out) / total, message("commands.scan.progress", done=len(out),
+            progress(0.9 * len(out) / total, message("scan.run.progress", done=len(out),
                                                      total=total))
 
     if jobs <= 1 or total < PARALLEL_FROM:
@@ -121,15 +121,15 @@ def run_scan(selection: Any, out_dir: str | Path, *, progress: Progress | None =
     except OSError as exc:
         from reports.files import WriteError
 
-        raise WriteError(message("commands.scan.cannot_create", path=out,
+        raise WriteError(message("scan.run.cannot_create", path=out,
                                  reason=exc.strerror or exc)) from exc
     header, cells = csv_rows(report.rows)
     report.files.append(write_table(out / "scan.csv", header, cells))
     if pdf:
         if progress is not None:
-            progress(0.95, message("commands.scan.pdf"))
+            progress(0.95, message("scan.run.pdf"))
         data = scan_pdf(report.rows, selection, book, skipped=report.skipped)
         report.files.append(write_atomic(out / "scan.pdf", data))
     if progress is not None:
-        progress(1.0, message("commands.scan.finished"))
+        progress(1.0, message("scan.run.finished"))
     return report

@@ -43,12 +43,13 @@ def by_epci(siren: str, directory: Any = None) -> Selection:
     book = _book(directory)
     siren = str(siren).strip()
     if not re.fullmatch(r"\d{9}", siren):
-        raise ScanError(message("commands.scan.bad_siren", siren=siren))
+        raise ScanError(message("scan.selection.bad_siren", siren=siren))
     codes = tuple(book.current_codes(epci_siren=siren))
     if not codes:
-        raise ScanError(message("commands.scan.empty_epci", siren=siren, vintage=book.vintage))
+        raise ScanError(message("scan.selection.empty_epci", siren=siren, vintage=book.vintage))
     name = book.by_insee(codes[0]).epci_name or siren
-    return Selection("epci", siren, f"{name} (EPCI {siren})", tuple(sorted(codes)))
+    return Selection("epci", siren, message("scan.selection.epci", name=name, siren=siren),
+                     tuple(sorted(codes)))
 
 
 def by_departement(code: str, directory: Any = None) -> Selection:
@@ -59,9 +60,10 @@ def by_departement(code: str, directory: Any = None) -> Selection:
         dep = "0" + dep
     codes = tuple(sorted(book.current_codes(departement=dep)))
     if not codes:
-        raise ScanError(message("commands.scan.unknown_departement", code=code))
+        raise ScanError(message("scan.selection.unknown_departement", code=code))
     name = book.by_insee(codes[0]).departement_name or dep
-    return Selection("departement", dep, f"{name} ({dep})", codes)
+    return Selection("departement", dep,
+                     message("scan.selection.departement", name=name, code=dep), codes)
 
 
 def from_codes(values: list[str], label: str, directory: Any = None,
@@ -76,13 +78,13 @@ def from_codes(values: list[str], label: str, directory: Any = None,
             continue
         found = book.by_insee(text.zfill(5) if text.isdigit() else text)
         if found is None:
-            skipped.append((text, message("commands.scan.unknown_code")))
+            skipped.append((text, message("scan.run.unknown_code")))
             continue
         current = found.current_insee_code
         if current not in codes:
             codes.append(current)
     if not codes:
-        raise ScanError(message("commands.scan.no_commune", label=label,
+        raise ScanError(message("scan.selection.no_commune", label=label,
                                 columns=", ".join(CODE_COLUMNS[:4])))
     return Selection(kind, label, label, tuple(codes), tuple(skipped))
 
@@ -103,7 +105,7 @@ def from_file(path: str | Path, directory: Any = None) -> Selection:
     if re.fullmatch(r"(\d{4,5}|2[AB]\d{3})", str(column).strip(), re.IGNORECASE):
         values.insert(0, column)  # a file without header: its first line is a code
     if len(values) > MAX_COMMUNES:
-        raise ScanError(message("commands.scan.too_many", name=path.name, limit=MAX_COMMUNES))
+        raise ScanError(message("scan.selection.too_many", name=path.name, limit=MAX_COMMUNES))
     return from_codes(values, path.name, directory)
 
 
@@ -112,4 +114,4 @@ def whole_france(directory: Any = None) -> Selection:
     book = _book(directory)
     located = {p.insee_code for p in book._catchment_index.points}
     codes = tuple(sorted(c for c in book.current_codes() if c in located))
-    return Selection("france", "", "France entière", codes)
+    return Selection("france", "", message("scan.selection.france"), codes)
