@@ -234,8 +234,9 @@ def _carrier(r: AnalysisResult, _text: str | None) -> list[str]:
         out.append(f"modèle {best.typology_id} recommandé pour un porteur {carrier}")
     if not best.eligible and not best.ineligible_reason:
         out.append("modèle non éligible sans raison")
-    if any("choisir le porteur" in s.lower() for s in r.verdict.next_steps):
-        out.append("« choisir le porteur » alors qu'un porteur est déclaré")
+    if any("choisir le porteur" in s.lower() or "désigner un porteur" in s.lower()
+           for s in r.verdict.next_steps):
+        out.append("« choisir / désigner un porteur » alors qu'un porteur est déclaré")
     return out
 
 
@@ -312,6 +313,7 @@ CONTRADICTIONS = (
     ("volunteers_vs_planned_staff", r"fonctionnera sans salarié", r"Animation à prévoir"),
     ("no_staff_vs_planned_staff", r"aucune heure d'animation salariée n'est prévue",
      r"Animation à prévoir"),
+    ("two_first_steps", r"commencer par un poste partagé", r"Organiser un tiers-lieu éphémère"),
 )
 
 

@@ -145,6 +145,21 @@ def test_what_the_invented_communes_showed_is_caught():
         "no_contradiction"]
 
 
+def test_a_carrier_to_designate_when_one_is_declared_is_caught():
+    # Assac declares the commune and a room; its « déconseillé » note said « désigner un
+    # porteur et un local »
+    assac = analyse(read_profile(Path(__file__).parent / "invented" /
+                                 "village.tierslieu.json")[0])
+    assert assac.verdict.level == "not_advised"
+    assert check(assac, only=("model_against_carrier",)) == []
+    steps = (*assac.verdict.next_steps[:-1], "Revoir le projet : si la demande se confirme, "
+             "désigner un porteur et un local, puis relancer l'analyse.")
+    broken = dataclasses.replace(assac, verdict=dataclasses.replace(assac.verdict,
+                                                                    next_steps=steps))
+    assert [v.invariant for v in check(broken, only=("model_against_carrier",))] == [
+        "model_against_carrier"]
+
+
 def test_a_confident_verdict_on_the_tool_s_own_animation_estimate_is_caught():
     profile = _example("pennautier.tierslieu.json")
     profile.carrier.staff_hours_per_week = 0  # the municipal model's 28 h « à prévoir »

@@ -221,8 +221,13 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
         steps.append(text("verdict.next_steps.existing", place=nearby[0].name,
                           commune=nearby[0].commune))
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
-    if level == "not_advised":
-        steps.append(text("verdict.next_steps.cheaper"))
+    if level == "not_advised":  # what is still to find: never a carrier or place declared
+        carrier, place = profile.carrier.type != "undecided", bool(profile.buildings)
+        key = ("cheaper_ready" if carrier and place else "cheaper_place" if carrier
+               else "cheaper_carrier" if place else "cheaper")
+        steps.append(text(f"verdict.next_steps.{key}",
+                          **({"carrier": _carrier_phrase(profile.carrier.type)} if carrier
+                             else {})))
         return tuple(steps)
     if profile.carrier.type == "undecided":
         steps.append(text("verdict.next_steps.carrier"))
