@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reports.fmt import fmt_number
 from reports.french import french_faults
 from reports.result import AnalysisResult
 
@@ -133,6 +134,69 @@ def _hourly(r: AnalysisResult, text: str | None) -> list[str]:
     return [f"plusieurs coûts horaires : {sorted(rates)}"] if len(rates) > 1 else []
 
 
+@invariant("furniture_for_phase1")
+def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
+    """Furniture is bought for the desks installed now (phase 1), not for the whole need."""
+    from reports.analysis.costs import phase1_posts
+
+    posts, _ = phase1_posts(r.sizing)
+    line = next((x for x in r.finance.investment if x.label.startswith("Mobilier")), None)
+    if line is None or f"({fmt_number(posts)} postes" in line.label:
+        return []
+    return [f"« {line.label} » pour {posts} postes installés en phase 1"]
+
+
+@invariant("known_people_floor")
+def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
+    """The floor the note states from the people known holds for the low figure too
+    (``known_people_low_share`` of them; the note names that share when it differs from the
+    central one)."""
+    ter = r.profile.get("territory") or {}
+    people = (ter.get("known_independents") or 0) + (ter.get("known_teleworkers") or 0)
+    used = (r.method.get("assumptions") or {}).get("known_people_low_share")
+    known = people * used["value"] if used is not None else (r.demand.known_floor or 0)
+    u = r.demand.users
+    if known and u.low + 1e-9 < min(round(known), u.central):
+        return [f"fourchette basse {u.low} sous le plancher annoncé de {round(known)} usagers"]
+    return []
+
+
+@invariant("one_speed")
+def _speed(r: AnalysisResult, _text: str | None) -> list[str]:
+    """The commuting km use the zone de chalandise's speed for the commune's density."""
+    from reports.catchment import parameters
+
+    line = next((a for a in r.impact.assumptions if a.label.startswith("Vitesse")), None)
+    if line is None or line.overridden:
+        return []
+    level = (r.profile.get("territory") or {}).get("density_level")
+    expected = parameters().speed(level)
+    if abs(line.amount_eur - expected) > 1e-6:
+        return [f"vitesse {line.amount_eur} km/h pour l'impact, {expected} km/h pour la zone"]
+    return []
+
+
+_POOL = re.compile(r"dont environ [\d  ]+ indépendants et [\d  ]+ télétravailleurs \(([^)]*)\)")
+
+
+@invariant("tool_hypotheses_labelled")
+def _hypotheses(r: AnalysisResult, text: str | None) -> list[str]:
+    """The tool's unsourced shares and detour factor are said to be « hypothèse de l'outil »,
+    never the study's or INSEE's."""
+    if text is None:
+        return []
+    out = []
+    flat = text.replace("\n", " ")
+    for found in _POOL.finditer(flat):
+        if "hypothèse de l'outil" not in found.group(1):
+            out.append(f"parts d'indépendants et de télétravailleurs sans « hypothèse de "
+                       f"l'outil » : {found.group(1)[:60]}")
+    for found in re.finditer(r"coefficient de détour de [\d,]+ \(([^)]*)\)", flat):
+        if "hypothèse de l'outil" not in found.group(1):
+            out.append(f"coefficient de détour sans « hypothèse de l'outil » : {found.group(1)}")
+    return out
+
+
 # --- judgement -----------------------------------------------------------------------
 
 @invariant("verdict_has_its_basis")
@@ -148,6 +212,9 @@ def _basis(r: AnalysisResult, _text: str | None) -> list[str]:
         out.append("conditions manquantes annoncées alors que tout est réuni")
     if v.confidence is None or v.confidence.level not in ("high", "medium", "low"):
         out.append("confiance absente")
+    elif v.confidence.level == "high" and any(x.planned for x in r.finance.operating):
+        out.append("confiance élevée alors que l'animation « à prévoir » est une estimation "
+                   "de l'outil")
     return out
 
 
@@ -167,8 +234,9 @@ def _carrier(r: AnalysisResult, _text: str | None) -> list[str]:
         out.append(f"modèle {best.typology_id} recommandé pour un porteur {carrier}")
     if not best.eligible and not best.ineligible_reason:
         out.append("modèle non éligible sans raison")
-    if any("choisir le porteur" in s.lower() for s in r.verdict.next_steps):
-        out.append("« choisir le porteur » alors qu'un porteur est déclaré")
+    if any("choisir le porteur" in s.lower() or "désigner un porteur" in s.lower()
+           for s in r.verdict.next_steps):
+        out.append("« choisir / désigner un porteur » alors qu'un porteur est déclaré")
     return out
 
 
@@ -189,6 +257,10 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     if len(site_ids) != len(set(site_ids)):
         out.append("un site de l'étude compté deux fois")
     here = e.in_commune
+    first = r.options.options[0].option_id if r.options and r.options.options else None
+    if "première piste" in e.statement and first != "join_existing":
+        out.append(f"l'offre existante annonce la « première piste », l'option conseillée est "
+                   f"{first}")
     if here:
         if here[0].name not in e.statement:
             out.append(f"{here[0].name} absent de la synthèse")
@@ -238,6 +310,10 @@ CONTRADICTIONS = (
     ("balanced_vs_impossible", r"les tarifs documentés couvriraient les charges",
      r"équilibre impossible"),
     ("carrier_declared_vs_choose", r"porteur déclaré", r"Choisir le porteur"),
+    ("volunteers_vs_planned_staff", r"fonctionnera sans salarié", r"Animation à prévoir"),
+    ("no_staff_vs_planned_staff", r"aucune heure d'animation salariée n'est prévue",
+     r"Animation à prévoir"),
+    ("two_first_steps", r"commencer par un poste partagé", r"Organiser un tiers-lieu éphémère"),
 )
 
 

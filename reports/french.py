@@ -185,6 +185,11 @@ _COUNTED = "usager|indépendant|télétravailleur|poste|bureau|tiers-lieu|trajet
 _BAD_AGREEMENT = re.compile(r"(?<![\d,.\u202f\u00a0])\b([2-9]|[1-9]\d+) (" + _COUNTED
                             + r")\b(?![sx\-])|\b(usagers|indépendants|postes) régulier\b(?!s)")
 
+# « 0 tiers-lieu à moins de 20 minutes » reads « Aucun tiers-lieu … » in a sentence
+# (sentences; a table cell may show « 0 usagers » as a figure)
+_ZERO_COUNT = re.compile(r"(?<![\d,.\u202f\u00a0])\b0 (tiers-lieu|indépendant|télétravailleur"
+                         r"|fondateur)s?\b(?!-)")
+
 
 def french_faults(text: str) -> list[str]:
     """Every join or punctuation fault `tidy` exists to prevent, quoted (empty: clean)."""
@@ -196,4 +201,6 @@ def french_faults(text: str) -> list[str]:
                for m in _BAD_ARTICLE.finditer(text)]
     faults += [f"ponctuation : « {m.group(0)} »" for m in _BAD_STOPS.finditer(text)]
     faults += [f"accord : « {m.group(0).strip()} »" for m in _BAD_AGREEMENT.finditer(text)]
+    faults += [f"« aucun » plutôt que : « {m.group(0).strip()} »"
+               for m in _ZERO_COUNT.finditer(text)]
     return faults

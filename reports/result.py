@@ -343,7 +343,10 @@ class Confidence:
 
     level: Literal["high", "medium", "low"]
     label: str  # French: "élevée", "moyenne", "faible"
-    defaults: tuple[str, ...]  # French names of the inputs left blank (defaults used)
+    # French: the inputs left blank (defaults used), then the uncertainties that carry the
+    # verdict (the tool's animation « à prévoir », a wide users range, a typed count of nearby
+    # places below the sources')
+    defaults: tuple[str, ...]
     sentence: str  # French, for the synthesis
 
 

@@ -146,3 +146,20 @@ def test_leave_one_out_error_is_the_one_quoted_in_the_parameters():
     assert len(errors) == 8
     # parameters.json (demand_population_elasticity) quotes 2,2 with the fourth root
     assert math.exp(sum(errors) / len(errors)) == pytest.approx(2.2, abs=0.06)
+
+
+def test_a_typed_count_below_the_sources_says_what_sharing_would_leave():
+    # Saint-Affrique: the profile types 0 places, the 2019 list shows La Terrasse in town;
+    # the typed count still decides the sharing, and the note says what the sources imply
+    from pathlib import Path
+
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "existing.tierslieu.json")
+    result = analyse(profile)
+    assert result.demand.share == 1
+    assert any(s.startswith("Nombre de tiers-lieux saisi : 0 ; les sources en recensent")
+               for s in result.demand.signals)
+    # and the verdict's confidence counts the conflict between the profile and the sources
+    assert result.verdict.confidence.level != "high"
+    assert "inférieur à celui des sources" in result.verdict.confidence.sentence

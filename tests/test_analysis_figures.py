@@ -88,11 +88,14 @@ def test_investment_lines_by_hand():
                                   state="ready", fibre=True)]
     sizing = _sized(profile, 10)  # 10 users × 0,5 presence / 0,7 fill = 7,1 → 8 posts
     assert sizing.workstations == 8 and sizing.meeting_rooms == 1
+    # the 100 m² hold 7 of them now (phase 1); the 8th waits for phase 2: furniture is
+    # bought for what is installed, not for the whole need
+    assert (sizing.phase1_workstations, sizing.phase2_workstations) == (7, 1)
     lines = {line.label: line.amount_eur for line in investment_lines(profile, sizing,
                                                                         _params())}
     assert lines == {
         "Travaux (bâtiment utilisable en l'état)": 0,
-        "Mobilier et informatique (8 postes)": 8 * 1500,
+        "Mobilier et informatique (7 postes de la phase 1)": 7 * 1500,
         "Réseau local, Wi-Fi, imprimante partagée": 500,
         "Équipement de la salle de réunion": 2000,
     }
@@ -251,6 +254,23 @@ def test_no_cvae_claim():
     profile.territory.minutes_to_pole = 40
     impact = estimate_impact(profile, _demand(10), _params())
     assert not any("CVAE" in e for e in impact.effects)
+
+
+def test_the_commute_speed_is_the_catchment_s_speed_for_the_density_level():
+    from reports.catchment import parameters as catchment_parameters
+
+    profile = _profile()
+    profile.territory.minutes_to_pole = 30
+    profile.territory.density_level = 7  # rural, very dispersed: the zone's 60 km/h
+    rural = estimate_impact(profile, _demand(10), _params())
+    profile.territory.density_level = None  # unknown: the zone's stated default
+    unknown = estimate_impact(profile, _demand(10), _params())
+    speeds = catchment_parameters().speeds_kmh
+    assert math.isclose(rural.km_avoided_per_year,
+                        unknown.km_avoided_per_year * speeds["7"] / speeds["unknown"],
+                        rel_tol=1e-3)
+    speed = next(a for a in rural.assumptions if a.label.startswith("Vitesse"))
+    assert speed.amount_eur == speeds["7"] and "hypothèse de l'outil" in speed.source
 
 
 def test_speed_override_changes_the_distance_only():

@@ -222,6 +222,22 @@ def test_confidence_lists_the_inputs_left_to_defaults():
     assert {"temps de trajet vers le pôle d'emploi", "investissement prévu"} <= set(more.defaults)
 
 
+def test_a_verdict_carried_by_the_tool_s_estimates_is_never_highly_confident():
+    # Prades' association plans no staff: its model needs none, nothing is estimated
+    prades = analyse(_example("prades"))
+    assert not any("à prévoir" in d for d in prades.verdict.confidence.defaults)
+    # Pennautier's commune plans no animation: the municipal model's 28 h are « à prévoir »,
+    # the largest line of the budget, a figure of the tool: the confidence says so
+    pennautier = _example("pennautier")
+    pennautier.carrier.staff_hours_per_week = 0
+    result = analyse(pennautier)
+    assert any(line.planned for line in result.finance.operating)
+    confidence = result.verdict.confidence
+    assert confidence.level != "high"
+    assert "Incertitudes qui pèsent sur le verdict" in confidence.sentence
+    assert "à prévoir" in confidence.sentence
+
+
 # --- options -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["castelnaudary", "lagrasse", "pennautier", "prades", "quillan"])

@@ -161,6 +161,18 @@ def test_the_recommended_model_s_animation_is_costed_when_the_profile_has_none()
     assert entered.amount_eur == pytest.approx(10 * rate * 47, abs=0.01) and not entered.planned
 
 
+def test_no_animation_is_imposed_where_the_study_shows_volunteers_running_the_model():
+    # the hybrid model: Murat (an EPCI with a paid project officer) and Labor Lab (two
+    # volunteer associations); an association carrier is costed like Labor Lab, an EPCI like
+    # Murat
+    profile = _profile()
+    profile.carrier.type, profile.carrier.staff_hours_per_week = "association", 0
+    assert staff_line(profile, "hybrid_fablab", _params(), KB) is None
+    profile.carrier.type = "epci"
+    line = staff_line(profile, "hybrid_fablab", _params(), KB)
+    assert line is not None and line.planned
+
+
 def test_a_lent_room_for_a_municipal_coworking_still_needs_public_support():
     profile = _profile(["open_space", "meeting_room"])
     profile.population.total = 4500

@@ -137,10 +137,13 @@ def test_known_people_share_is_overridable_in_the_profile():
     # 120 people known x signal_conversion 0.5 = 60 expected users, the central figure
     default = analyse(MANY_KNOWN, directory=False)
     assert default.demand.users.central == 60
-    assert default.demand.users.low == 30  # at least half of them
+    # the low figure keeps the floor the note states: half of the 120 people known (it was
+    # half of the central 60, 30, under the « plancher » the note announced)
+    assert default.demand.users.low == 60
     profile = _with(MANY_KNOWN, assumptions={"known_people_low_share": 0.75})
     result = analyse(profile, directory=False)
-    assert result.demand.users.low == 45
+    assert result.demand.users.low == 90  # 75 % of the 120 known; the central follows
+    assert result.demand.users.central >= result.demand.users.low
     assert "known_people_low_share" in result.method["overridden"]
 
 

@@ -136,7 +136,8 @@ def test_catchment_grows_with_minutes_and_is_approximate(book):
     assert all(c.minutes <= 20 and c.road_km > 0 for c in sizes[1].communes[1:])
     assert sizes[1].approximate is True
     assert "coefficient de détour de 1,3" in sizes[1].method
-    assert "valeur par défaut déclarée" in sizes[1].method
+    # the detour factor and speeds are the tool's hypotheses and say so (not INSEE's)
+    assert "coefficient de détour de 1,3 (hypothèse de l'outil)" in sizes[1].method
     assert sizes[1].population == sum(c.population for c in sizes[1].communes)
     assert sizes[1].employed_15_64 == sum(c.employed_15_64 or 0 for c in sizes[1].communes)
 

@@ -34,7 +34,8 @@ def test_the_invariants_the_issue_names_are_all_registered():
     assert {"ranges_ordered", "ceilings_held", "break_even_against_capacity",
             "model_against_carrier", "existing_place_mentioned", "trips_against_km",
             "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
-            "money_adds_up", "one_hourly_cost"} <= set(INVARIANTS)
+            "money_adds_up", "one_hourly_cost", "furniture_for_phase1", "known_people_floor",
+            "one_speed", "tool_hypotheses_labelled"} <= set(INVARIANTS)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -103,6 +104,72 @@ def test_two_hourly_costs_are_caught():
         "one_hourly_cost"]
     assert check(result, "18,88 € de l'heure chargée ; 18,88 € de l'heure chargée",
                  only=("one_hourly_cost",)) == []
+
+
+def test_what_the_invented_communes_showed_is_caught():
+    """Each contradiction found reading the invented communes' notes, made by hand."""
+    result = _prades()
+    # furniture bought for the whole need while phase 1 installs fewer desks
+    phased = dataclasses.replace(result.sizing, phase1_workstations=3, phase2_workstations=3)
+    broken = dataclasses.replace(result, sizing=phased)
+    assert [v.invariant for v in check(broken, only=("furniture_for_phase1",))] == [
+        "furniture_for_phase1"]
+    # a low figure under the floor the note states from the people known
+    users = dataclasses.replace(result.demand.users, low=1.0)
+    demand = dataclasses.replace(result.demand, users=users, known_floor=6.0)
+    assert [v.invariant for v in check(dataclasses.replace(result, demand=demand),
+                                       only=("known_people_floor",))] == ["known_people_floor"]
+    # 50 km/h for the impact while the zone is driven at the density's speed
+    profile = copy.deepcopy(result.profile)
+    profile["territory"]["density_level"] = 7
+    assert [v.invariant for v in check(dataclasses.replace(result, profile=profile),
+                                       only=("one_speed",))] == ["one_speed"]
+    # the tool's shares and detour given without saying they are the tool's
+    text = ("Zone : 5 697 actifs occupés, dont environ 684 indépendants et 855 "
+            "télétravailleurs (parts nationales par défaut, voir la méthode). Distance "
+            "multipliée par un coefficient de détour de 1,3 (valeur par défaut déclarée).")
+    assert len(check(result, text, only=("tool_hypotheses_labelled",))) == 2
+    # « la première piste » a partnership with a close place, while the options advise another
+    statement = ("1 tiers-lieu à moins de 10 km : Lab Place (Oust). Un partenariat avec lui est "
+                 "la première piste à étudier.")
+    seix = analyse(read_profile(Path(__file__).parent / "invented" /
+                                "mountain.tierslieu.json")[0])
+    assert seix.options.options[0].option_id != "join_existing"
+    broken = dataclasses.replace(seix, existing=dataclasses.replace(seix.existing,
+                                                                    statement=statement))
+    assert [v.invariant for v in check(broken, only=("existing_place_mentioned",))] == [
+        "existing_place_mentioned"]
+    # the practices said « sans salarié » beside an animation the budget counts
+    text = "le lieu fonctionnera sans salarié, avec des bénévoles. Animation à prévoir (14 h"
+    assert [v.invariant for v in check(result, text, only=("no_contradiction",))] == [
+        "no_contradiction"]
+
+
+def test_a_carrier_to_designate_when_one_is_declared_is_caught():
+    # Assac declares the commune and a room; its « déconseillé » note said « désigner un
+    # porteur et un local »
+    assac = analyse(read_profile(Path(__file__).parent / "invented" /
+                                 "village.tierslieu.json")[0])
+    assert assac.verdict.level == "not_advised"
+    assert check(assac, only=("model_against_carrier",)) == []
+    steps = (*assac.verdict.next_steps[:-1], "Revoir le projet : si la demande se confirme, "
+             "désigner un porteur et un local, puis relancer l'analyse.")
+    broken = dataclasses.replace(assac, verdict=dataclasses.replace(assac.verdict,
+                                                                    next_steps=steps))
+    assert [v.invariant for v in check(broken, only=("model_against_carrier",))] == [
+        "model_against_carrier"]
+
+
+def test_a_confident_verdict_on_the_tool_s_own_animation_estimate_is_caught():
+    profile = _example("pennautier.tierslieu.json")
+    profile.carrier.staff_hours_per_week = 0  # the municipal model's 28 h « à prévoir »
+    result = analyse(profile)
+    assert check(result, only=("verdict_has_its_basis",)) == []
+    high = dataclasses.replace(result.verdict.confidence, level="high")
+    broken = dataclasses.replace(result, verdict=dataclasses.replace(result.verdict,
+                                                                     confidence=high))
+    assert [v.invariant for v in check(broken, only=("verdict_has_its_basis",))] == [
+        "verdict_has_its_basis"]
 
 
 def test_trips_without_km_are_caught():

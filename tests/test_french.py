@@ -106,3 +106,13 @@ def test_filters_are_registered_for_every_template():
     out = env.from_string("{{ 'Espéraza'|de }} {{ 'Le Plan B'|a }} {{ 2|agree('usager') }}"
                           " {{ 'de Le Plan B..'|tidy }}").render()
     assert html.unescape(out) == "d'Espéraza au Plan B 2 usagers du Plan B."  # autoescaped
+
+
+def test_none_is_aucun_in_sentences():
+    from reports.analysis.texts import counted
+
+    assert counted(0, "common.nouns.third_place") == "aucun tiers-lieu"
+    assert counted(2, "common.nouns.third_place") == "2 tiers-lieux"
+    assert french_faults("0 tiers-lieu à moins de 20 minutes de route")
+    assert french_faults("10 indépendants et 0 télétravailleur connus")
+    assert not french_faults("Hypothèse basse : 0 usagers ; 0,5 tiers-lieu pondéré")

@@ -134,7 +134,8 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     local = Local(profile, demand, sizing, finance, impact, base.catchment_population,
                   known_places if nearby is not None or existing.count_found is not None
                   else None,
-                  running_cover(profile, finance)[1])
+                  running_cover(profile, finance)[1],
+                  sum(_planned_hours(line, params, typologies) for line in finance.operating))
     return AnalysisResult(
         profile=profile_to_dict(profile),
         commune=_commune(profile, me, base, neighbourhood, existing, sources),
@@ -144,6 +145,13 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
         risks=tuple(f.risk for f in found), warnings=tuple(warnings),
         method=_method(params, profile, me, base),
         versions=_versions(kb, directory), existing=existing, options=options)
+
+
+def _planned_hours(line: Any, params: Params, typologies: tuple) -> float:
+    """Hours a week of the animation the budget counts « à prévoir » (0 for other lines)."""
+    if not line.planned or not typologies:
+        return 0.0
+    return float(params("staff_hours_by_model").get(typologies[0].typology_id, 0))
 
 
 def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,

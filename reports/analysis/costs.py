@@ -67,8 +67,9 @@ def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[M
     """Works (with fees, contingency, accessibility), furniture and IT, network, fibre, rooms."""
     building = chosen_building(profile, sizing)
     lines = works_lines(building, sizing, params)
-    posts = sizing.workstations + sizing.closed_offices
-    lines.append(_param_line(text("finance.investment.furniture", posts=fmt_number(posts)),
+    posts, phased = phase1_posts(sizing)
+    label = "finance.investment.furniture_phase1" if phased else "finance.investment.furniture"
+    lines.append(_param_line(text(label, posts=fmt_number(posts)),
                              posts * params("furniture_it_per_workstation_eur"), params,
                              "furniture_it_per_workstation_eur"))
     lines.append(_param_line(text("finance.investment.network"), params("network_setup_eur"),
@@ -91,6 +92,14 @@ def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[M
                            index_note(params, "network_entry_fee_eur", "prices"),
                            params.is_overridden("network_entry_fee_eur")))
     return lines
+
+
+def phase1_posts(sizing: Sizing) -> tuple[int, bool]:
+    """Desks and closed offices furnished now: phase 1's when part of the need waits for a
+    phase 2 (the building holds less), else the whole need. True when phased."""
+    if sizing.phase2_workstations or sizing.phase2_closed_offices:
+        return sizing.phase1_workstations + sizing.phase1_closed_offices, True
+    return sizing.workstations + sizing.closed_offices, False
 
 
 def works_lines(building: Building | None, sizing: Sizing, params: Params) -> list[MoneyLine]:

@@ -15,9 +15,10 @@ knowledge base's head counts (Auterive's « plus de 40 » are mostly meeting-roo
 3. Shared with the places already in the commune's zone: ÷ (1 + their weighted count).
 4. Signals (networks, long commute) multiply; ceilings (the highest share of a commune's
    population and the largest place the study observed) hold low, central and high.
-5. Known people are a floor: ``signal_conversion`` of them for the central figure (and
-   ``known_people_low_share`` of that for the low one), never multiplied up; the low
-   figure never assumes more users than the people already known.
+5. Known people are a floor: ``signal_conversion`` of them for the central figure and
+   ``known_people_low_share`` of them for the low one (the same half by default: the floor
+   the note states holds for the whole range), never multiplied up; the low figure never
+   assumes more users than the people already known.
 
 The wording is in resources/analysis/text/demand.toml.
 """
@@ -259,13 +260,19 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
                                                            or 0)
     if people:  # the pessimistic case assumes no more users than the people already known
         low = min(low, people)
-    low = max(low, known * params("known_people_low_share"))
+    # ... and no fewer than the floor the note states (``known_people_low_share`` of them:
+    # « au moins la moitié fréquente le lieu »), the low figure included
+    floor_users = people * params("known_people_low_share")
+    low = max(low, floor_users)
     central = max(central, known, low)
     high = max(high, central * params("high_over_central_min"))
     rounded_high = math.ceil(high)
     if ceiling is not None:
         rounded_high = min(rounded_high, math.floor(ceiling))
-    users = _ordered(Estimate(float(math.floor(low)), float(round(central)),
+    rounded_low = math.floor(low + 1e-9)
+    if people:  # rounding down must not take the low figure under the floor stated
+        rounded_low = max(rounded_low, min(round(floor_users), round(central)))
+    users = _ordered(Estimate(float(rounded_low), float(round(central)),
                               float(rounded_high)))
     return Demand(users, _method(refs, base, factor, params, capped),
                   tuple(s.site_id for s, *_ in refs), tuple(signals),
@@ -293,12 +300,16 @@ def _zone_dict(base: Base) -> dict[str, Any] | None:
 
 
 def _pool(base: Base, params: Params) -> dict[str, float] | None:
-    """Independents and teleworkers among the zone's employed residents (sourced defaults)."""
+    """Independents and teleworkers among the zone's employed residents (the tool's
+    hypotheses, shares given with the counts so that the note states them)."""
     if base.zone is None or not base.zone.employed_15_64:
         return None
     employed = base.zone.employed_15_64
-    return {"independents": round(employed * params("independent_share_of_employed")),
-            "teleworkers": round(employed * params("teleworker_share_of_employed"))}
+    independent = params("independent_share_of_employed")
+    teleworker = params("teleworker_share_of_employed")
+    return {"independents": round(employed * independent),
+            "teleworkers": round(employed * teleworker),
+            "independent_share": independent, "teleworker_share": teleworker}
 
 
 def _sharing(profile: Profile, base: Base, params: Params, nearby: float | None,
@@ -308,6 +319,11 @@ def _sharing(profile: Profile, base: Base, params: Params, nearby: float | None,
     places = base.places  # listed either way: a typed count overrides only the sharing
     if typed is not None:
         count, where = float(typed), text("demand.signals.typed")
+        found = sum(p["weight"] for p in places)
+        if found > typed:  # the sources show more: the note says what that would change
+            signals.append(text("demand.signals.typed_below", typed=fmt_number(typed),
+                                found=counted(len(places), "common.nouns.third_place"),
+                                share=fmt_percent(1 / (1 + found))))
     elif nearby is not None:
         count, where = float(nearby), text("demand.signals.typed")
     else:
@@ -329,11 +345,15 @@ def _known_people(profile: Profile, params: Params) -> tuple[float, str]:
     if not ind and not tel:
         return 0.0, ""
     rate = params("signal_conversion")
+    low_rate = params("known_people_low_share")
     known = (ind + tel) * rate
+    low = (text("demand.signals.known_low", rate=fmt_percent(low_rate))
+           if abs(low_rate - rate) > 1e-9 else "")
     return known, text("demand.signals.known",
                        independents=counted(ind, "common.nouns.independent"),
                        teleworkers=counted(tel, "common.nouns.teleworker"),
-                       users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate))
+                       users=counted(known, "common.nouns.regular_user"), rate=fmt_percent(rate),
+                       low=low)
 
 
 def _signal_factor(profile: Profile, params: Params, signals: list[str]) -> float:

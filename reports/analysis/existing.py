@@ -216,8 +216,9 @@ def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: b
                       found=counted(found, "common.nouns.third_place"), radius=radius_km)
     elif has_directory or found:
         used = found
-        reason = text("existing.count.found", found=counted(found, "common.nouns.third_place"),
-                      radius=radius_km)
+        reason = (text("existing.count.found", found=counted(found, "common.nouns.third_place"),
+                       radius=radius_km) if found
+                  else text("existing.count.none_found", radius=radius_km))
     else:
         used = 0
         reason = text("existing.count.unknown")

@@ -39,7 +39,7 @@ def _line(label: str, amount: float, params: Params, key: str | None = None,
 
 
 def operating_lines(profile: Profile, sizing: Sizing, params: Params,
-                    model_id: str | None = None) -> list[MoneyLine]:
+                    model_id: str | None = None, kb: Any = None) -> list[MoneyLine]:
     """Yearly running costs of the phase-1 place (the surface sized, not the room typed).
 
     The staff the recommended model needs (``staff_hours_by_model``) is costed even when
@@ -57,7 +57,7 @@ def operating_lines(profile: Profile, sizing: Sizing, params: Params,
              _line(text("finance.operating.internet"), 12 * params("internet_eur_month"), params,
                    "internet_eur_month"),
              _cleaning(profile, weeks, params)]
-    staff = staff_line(profile, model_id, params)
+    staff = staff_line(profile, model_id, params, kb)
     if staff is not None:
         lines.append(staff)
     lines.append(_line(text("finance.operating.communication"),
@@ -75,9 +75,13 @@ def sized_surface(sizing: Sizing) -> float:
     return sizing.phase1_surface_m2 or sizing.surface_m2
 
 
-def staff_line(profile: Profile, model_id: str | None, params: Params) -> MoneyLine | None:
+def staff_line(profile: Profile, model_id: str | None, params: Params,
+               kb: Any = None) -> MoneyLine | None:
     """Staff entered, or the animation the recommended model needs « à prévoir », or none.
 
+    Nothing is « à prévoir » when a site of that model with the profile's kind of carrier runs
+    on volunteers (`volunteer_carrier`): the study shows that carrier running it without paid
+    staff (an association's hybrid place is Labor Lab, not Murat's EPCI half-time).
     One hourly cost for every paid hour (`costs.hour_cost`: SMIC-based unless overridden)."""
     hours = profile.carrier.staff_hours_per_week or 0
     weeks = params("weeks_per_year")
@@ -86,13 +90,21 @@ def staff_line(profile: Profile, model_id: str | None, params: Params) -> MoneyL
         return MoneyLine(text("finance.operating.staff", hours=hours_text(hours)),
                          round(hours * rate * weeks, 2), source, overridden)
     needed = params("staff_hours_by_model").get(model_id or "", 0)
-    if not needed:
+    if not needed or volunteer_carrier(kb, model_id, profile.carrier.type):
         return None
     rate, rate_source, overridden = costs.hour_cost(params, "staff_eur_per_hour")
     source = text("finance.operating.staff_planned_source", hours=hours_text(needed),
                   rate=rate_source)
     return MoneyLine(text("finance.operating.staff_planned", hours=hours_text(needed)),
                      round(needed * rate * weeks, 2), source, overridden, planned=True)
+
+
+def volunteer_carrier(kb: Any, model_id: str | None, carrier: str) -> bool:
+    """True when a study site of the model, with this kind of carrier, runs on volunteers."""
+    if kb is None or not model_id:
+        return False
+    return any(site.typology_id == model_id and site.carrier_type == carrier
+               and site.volunteer_run for site in kb.sites)
 
 
 def users_text(users: float) -> str:
@@ -386,7 +398,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
                   params: Params, model_id: str | None = None) -> Finance:
     """Everything about money, from the sizing, the demand and the recommended model."""
     investment = investment_lines(profile, sizing, params)
-    operating = operating_lines(profile, sizing, params, model_id)
+    operating = operating_lines(profile, sizing, params, model_id, kb)
     inv_total = round(sum(line.amount_eur for line in investment), 2)
     op_total = round(sum(line.amount_eur for line in operating), 2)
     users = served_users(demand.users.central, sizing)
@@ -408,7 +420,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
     years = projection(demand.users.central, price, op_total, params, per_user, other,
                        sizing.capacity_users)
     support = max(0.0, max(-y.balance_eur for y in years))
-    staff_cost = staff_line(profile, model_id, params)
+    staff_cost = staff_line(profile, model_id, params, kb)
     staff = staff_cost.amount_eur if staff_cost is not None else 0.0
     drivers = Drivers(users, per_user, other, op_total, operating[0].amount_eur, staff,
                       operating[1].amount_eur)

@@ -3,7 +3,9 @@
 Only the users who would otherwise drive to the employment pole count (``commuter_share``
 of the users, or the known teleworkers who would come, whichever is more), on the days they
 are at the place (``presence_rate``); each trip saved is the trip to the pole minus the
-trip to the tiers-lieu (``minutes_to_place_default``); distance is time × speed. Without a
+trip to the tiers-lieu (``minutes_to_place_default``); distance is time × speed, the door-to-door
+speed the directory's catchment uses for the commune's density level (one speed for the zone
+and the trips; ``speed_kmh`` only when the profile overrides it). Without a
 trip time to the pole, or when the pole is no farther than the tiers-lieu, the commuting
 figures are « non chiffré » (0, with the reason) rather than a guess.
 
@@ -12,6 +14,7 @@ The wording is in resources/analysis/text/impact.toml.
 
 from __future__ import annotations
 
+from reports import catchment
 from reports.analysis.parameters import Params
 from reports.analysis.texts import items, text
 from reports.fmt import fmt_number
@@ -44,13 +47,25 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     saved = to_pole - to_place
     trips = commuters * days
     hours = trips * 2 * saved / 60
-    km = hours * params("speed_kmh")
+    km = hours * commute_speed(profile, params)[0]
     if round(km, 1) <= 0:  # a pole 0 minutes (or 0 km/h) away: no trip is saved
         trips = hours = km = 0.0
     co2 = km * params("co2_kg_per_km") / 1000
     sentence = _commute_sentence(commuters, trips, km, hours, co2, saved)
     return Impact(round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2),
                   tuple(assumptions), (sentence, *effects), True, "", float(saved))
+
+
+def commute_speed(profile: Profile, params: Params) -> tuple[float, str, bool]:
+    """Door-to-door speed (km/h), its source, and whether the profile overrides it: the
+    catchment's speed for the commune's density level (resources/communes/catchment.json)."""
+    if params.is_overridden("speed_kmh"):
+        return params("speed_kmh"), params.cited("speed_kmh"), True
+    level = profile.territory.density_level
+    speed = catchment.parameters().speed(level)
+    source = (text("impact.speed.level", level=fmt_number(level)) if level
+              else text("impact.speed.unknown"))
+    return speed, source, False
 
 
 def _not_quantified(to_pole: float | None, to_place: float) -> str:
@@ -82,8 +97,7 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
         MoneyLine(text("impact.assumptions.place_minutes"), to_place,
                   params.cited("minutes_to_place_default"),
                   params.is_overridden("minutes_to_place_default")),
-        MoneyLine(text("impact.assumptions.speed"), params("speed_kmh"),
-                  params.cited("speed_kmh"), params.is_overridden("speed_kmh")),
+        MoneyLine(text("impact.assumptions.speed"), *commute_speed(profile, params)),
         MoneyLine(text("impact.assumptions.co2"), params("co2_kg_per_km"),
                   params.cited("co2_kg_per_km"), params.is_overridden("co2_kg_per_km")),
     ]
@@ -97,7 +111,7 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
                       co2: float, saved: float) -> str:
     """The commuting estimate in words."""
-    count = fmt_number(commuters, 1)
+    count = fmt_number(commuters, 0 if float(round(commuters, 1)).is_integer() else 1)
     who = text("impact.commute.who_one" if commuters < 2 else "impact.commute.who_many",
                commuters=count)
     return text("impact.commute.text", who=who, trips=fmt_number(trips), km=fmt_number(km),

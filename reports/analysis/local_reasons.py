@@ -31,6 +31,7 @@ class Local:
     catchment: int | None  # population of the zone de chalandise (≈ 20 min), when known
     nearby: int | None  # tiers-lieux of that zone, from the profile or the directory
     money: str  # the verdict's clause on the running deficit
+    planned_hours: float = 0.0  # animation hours a week the budget counts « à prévoir »
 
 
 def _people(p: Profile) -> str:
@@ -112,6 +113,8 @@ def _price(c: Local) -> str:
 
 def _staff(c: Local) -> str:
     hours = c.profile.carrier.staff_hours_per_week or 0
+    if not hours and c.planned_hours:  # the budget counts the model's animation
+        return text("local_reasons.staff.planned", hours=hours_text(c.planned_hours))
     if not hours:
         return text("local_reasons.staff.none")
     return text("local_reasons.staff.hours", hours=hours_text(hours))

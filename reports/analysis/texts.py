@@ -86,8 +86,11 @@ def plural(count: float, singular: str, plural_form: str | None = None) -> str:
 
 
 def counted(count: float, noun: str) -> str:
-    """The number and the noun at catalogue key `noun` (``[singular, plural]``), agreed."""
+    """The number and the noun at catalogue key `noun` (``[singular, plural]``), agreed;
+    none is « aucun … » (« aucun tiers-lieu », not « 0 tiers-lieu »; the nouns are masculine)."""
     singular, plural_form = items(noun)
+    if count == 0:
+        return text("common.count.none", noun=singular)
     return plural(count, singular, plural_form)
 
 

@@ -16,7 +16,7 @@ from reports.analysis.cover import running_cover
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
 from reports.analysis.texts import counted, items, text
-from reports.fmt import fmt_number
+from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Profile
 from reports.result import (
     Confidence,
@@ -115,19 +115,52 @@ _DEFAULTED = (
 )
 
 
-def confidence_of(profile: Profile, has_directory: bool, params: Params) -> Confidence:
-    """How much of the verdict rests on defaults: the inputs left blank, and a level."""
+def confidence_of(profile: Profile, has_directory: bool, params: Params,
+                  finance: Finance | None = None, demand: Demand | None = None,
+                  existing: ExistingOffer | None = None) -> Confidence:
+    """How much of the verdict rests on defaults: the inputs left blank, the tool's own
+    estimates that carry the verdict (the animation « à prévoir », a wide range of users),
+    and a level from their count (thresholds ``verdict_confidence``); a verdict carried by
+    the tool's own estimates is never « élevée »."""
     names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
              for key, get in _DEFAULTED if get(profile) is None]
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
+    estimates = _estimates(finance, demand, params)
+    if (existing is not None and existing.count_typed is not None and existing.count_found
+            and existing.count_found > existing.count_typed):  # the sources contradict the profile
+        estimates.append(text("verdict.confidence.estimates.places",
+                              typed=fmt_number(existing.count_typed),
+                              found=fmt_number(existing.count_found)))
     limits = params("verdict_confidence")
-    level = ("high" if len(names) <= limits["high_max_defaults"]
-             else "medium" if len(names) <= limits["medium_max_defaults"] else "low")
+    count = len(names) + len(estimates)
+    level = ("high" if count <= limits["high_max_defaults"] and not estimates
+             else "medium" if count <= limits["medium_max_defaults"] else "low")
     label = text(f"verdict.confidence.labels.{level}")
-    sentence = (text("verdict.confidence.with_defaults", level=label, inputs=", ".join(names))
-                if names else text("verdict.confidence.none", level=label))
-    return Confidence(level, label, tuple(names), sentence)
+    if names:
+        sentence = text("verdict.confidence.with_defaults", level=label, inputs=", ".join(names))
+    elif estimates:
+        sentence = text("verdict.confidence.estimated", level=label)
+    else:
+        sentence = text("verdict.confidence.none", level=label)
+    if estimates:
+        sentence += " " + text("verdict.confidence.estimates.text", estimates=", ".join(estimates))
+    return Confidence(level, label, tuple(names + estimates), sentence)
+
+
+def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -> list[str]:
+    """The tool's estimates that weigh on the verdict, in French (empty when none)."""
+    out = []
+    planned = next((line for line in finance.operating if line.planned), None) if finance else None
+    if planned is not None:
+        out.append(text("verdict.confidence.estimates.staff",
+                        amount=fmt_eur(planned.amount_eur)))
+    if demand is not None:
+        users = demand.users
+        if users.high >= params("verdict_confidence")["wide_range_ratio"] * max(users.low, 1):
+            out.append(text("verdict.confidence.estimates.range", low=fmt_number(users.low),
+                            high=fmt_number(users.high)))
+    return out
 
 
 def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
@@ -153,7 +186,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing),
                    _timeline(months, params("timeline_phases"), profile, level),
-                   confidence_of(profile, has_directory, params), missing, basis)
+                   confidence_of(profile, has_directory, params, finance, demand, existing),
+                   missing, basis)
 
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
@@ -187,8 +221,13 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
         steps.append(text("verdict.next_steps.existing", place=nearby[0].name,
                           commune=nearby[0].commune))
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
-    if level == "not_advised":
-        steps.append(text("verdict.next_steps.cheaper"))
+    if level == "not_advised":  # what is still to find: never a carrier or place declared
+        carrier, place = profile.carrier.type != "undecided", bool(profile.buildings)
+        key = ("cheaper_ready" if carrier and place else "cheaper_place" if carrier
+               else "cheaper_carrier" if place else "cheaper")
+        steps.append(text(f"verdict.next_steps.{key}",
+                          **({"carrier": _carrier_phrase(profile.carrier.type)} if carrier
+                             else {})))
         return tuple(steps)
     if profile.carrier.type == "undecided":
         steps.append(text("verdict.next_steps.carrier"))

@@ -195,7 +195,16 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "practice_groups": practice_groups(result),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": entered_rows(result),
+        "observed_users": _observed_users(),
     }
+
+
+def _observed_users() -> dict[str, Any]:
+    """Each site's regular users in the note's sense (a day a week at least), the ranges the
+    demand transposes (parameters.json ``observed_regular_users``), not the fiches' head counts."""
+    from reports.analysis.parameters import shipped
+
+    return dict(shipped()[0]["observed_regular_users"].value)
 
 
 def chart_factory(result: AnalysisResult, styles: Styles) -> Callable:
