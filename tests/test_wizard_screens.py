@@ -5,6 +5,7 @@ Set TIERSLIEU_SCREENSHOTS=/some/folder to also save a PNG of every page (to look
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -64,7 +65,10 @@ def test_every_page_fits_at_1366x768(qtbot, make_window, tmp_path, language):
             assert all(h in page.view.text() for h in headings)
         if page_id == PageId.TERRITORY:
             qtbot.waitUntil(lambda p=page: p.neighbourhood is not None, timeout=10_000)
-        qtbot.wait(1)  # one turn of the event loop: layouts settle
+        # Layouts settle over a few turns of the event loop (more under load): wait for
+        # them, then judge; a clip that lasts is still reported by the assertion.
+        with contextlib.suppress(qtbot.TimeoutError):  # the assertion names what stays
+            qtbot.waitUntil(lambda p=page: clipped_widgets(p) == [], timeout=3_000)
         titles.append(page.title())
         assert clipped_widgets(page) == [], (language, page.title())
         if SHOTS:
