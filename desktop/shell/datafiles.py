@@ -232,6 +232,9 @@ class DataFiles(QObject):
 
         text = {"census": _tr("Vérification du recensement…"),
                 "programmes": _tr("Vérification du tableau de programmes…")}[kind]
+        if self.progress is not None:  # the other kind is being checked: one dialog for both
+            self.progress.setLabelText(text)
+            return
         dialog = QProgressDialog(text, "", 0, 0, self.parent_widget)
         dialog.setCancelButton(None)  # the check cannot be stopped half-way; it is short
         dialog.setWindowTitle(_tr("Chargement des données"))
