@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 
@@ -81,3 +82,22 @@ def test_note_labels_cover_every_profile_code_and_field():
         assert set(getattr(module, name)) == {code for code, _ in listed}, name
     fields = {column.replace("#.", "") for column in FIELDS} | {"format", "version"}
     assert set(module.profile_fields) == fields
+
+
+def test_the_cover_names_each_version_in_french_and_skips_empty_ones():
+    from reports.analysis import analyse
+    from reports.note.story import context, note_info
+    from reports.note.text import render
+    from reports.paths import resource
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(str(resource("examples", "prades.tierslieu.json"))))
+    result = analyse(profile, directory=False)
+    assert result.versions["programmes_file"] == ""  # the shipped table
+    line = render("cover.j2", **context(result, note_info("", "", None)))
+    assert "programmes_file" not in line and "fichier de programmes" not in line
+    assert "programmes de financement : " in line
+
+    result.versions["programmes_file"] = "/tmp/programmes-2027.csv"
+    line = render("cover.j2", **context(result, note_info("", "", None)))
+    assert "fichier de programmes : /tmp/programmes-2027.csv" in line
