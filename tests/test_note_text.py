@@ -101,3 +101,22 @@ def test_the_cover_names_each_version_in_french_and_skips_empty_ones():
     result.versions["programmes_file"] = "/tmp/programmes-2027.csv"
     line = render("cover.j2", **context(result, note_info("", "", None)))
     assert "fichier de programmes : /tmp/programmes-2027.csv" in line
+
+
+def test_the_commune_section_says_which_figures_came_from_the_directory():
+    from reports.analysis import analyse
+    from reports.consistency import note_text
+    from reports.paths import resource
+    from reports.profile import read_profile
+
+    minimal, _ = read_profile(Path(__file__).parent / "invented" / "minimal.tierslieu.json")
+    text = " ".join(note_text(analyse(minimal), ("commune",)).split())
+    assert "catégorie ZAU 2010 reprise de l'annuaire des communes (INSEE)" in text
+    assert "ZAU 2010 saisie" not in text
+    assert "ou, faute de saisie, ceux de l'annuaire des communes" in text
+    assert "Zone de chalandise : zone de chalandise" not in text
+    assert "Zone de chalandise (≈ 20 min de route)" in text
+
+    typed, _ = read_profile(Path(str(resource("examples", "prades.tierslieu.json"))))
+    text = " ".join(note_text(analyse(typed), ("commune",)).split())
+    assert "catégorie ZAU 2010 saisie" in text

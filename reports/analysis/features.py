@@ -43,7 +43,11 @@ def territory_code(profile: Profile, params: Params) -> tuple[str | None, bool, 
     """The study category (ZAU 2010) for the profile, whether it is approximate, and how."""
     ter = profile.territory
     if ter.zau2010 in codes.codes_of(codes.ZAU2010):
-        return ter.zau2010, False, text("features.territory.entered")
+        from reports.fill import SOURCES_KEY
+
+        filled = "territory.zau2010" in (profile.commune.extra.get(SOURCES_KEY) or {})
+        return ter.zau2010, False, text("features.territory.directory" if filled
+                                        else "features.territory.entered")
     if ter.aav2020_category is not None:
         table = params("aav2020_to_zau2010")
         code = (table.get(f"{ter.aav2020_category}|{ter.aav2020_size}")
