@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.widgets.completer import CommuneCompleter, code_model, looks_like_code
 from desktop.widgets.departement import DepartementEdit
@@ -51,8 +51,7 @@ class CommunePage(ProfilePage):
                                  "et choisissez-la dans la liste : son code, son "
                                  "intercommunalité et ses chiffres viennent avec elle."))
         form = self.add_form()
-        self.name = self.text(form, "commune.name", self.tr("&Nom de la commune"),
-                              required=is_required("commune.name"))
+        self.name = self.text(form, "commune.name", self.tr("&Nom de la commune"))
         self.name.setPlaceholderText(self.tr("par exemple : Prades, 66149 ou 66500"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -65,18 +64,16 @@ class CommunePage(ProfilePage):
         self.outside.toggled.connect(self._outside_toggled)
         self.name.parentWidget().layout().insertWidget(2, self.outside, 0,
                                                        Qt.AlignmentFlag.AlignLeft)
-        self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
-                               required=is_required("commune.insee_code"))
+        self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"))
         self.insee.setMaximumWidth(120)
         self.departement = self.bind(form, "commune.departement", self.tr("&Département"),
-                                     DepartementEdit(self._departement_names, self),
-                                     required=is_required("commune.departement"))
+                                     DepartementEdit(self._departement_names, self))
         self.departement.setMaximumWidth(260)  # « Alpes-de-Haute-Provence (04) »
         self.epci = self.text(form, "commune.epci_name", self.tr("&Intercommunalité (EPCI)"))
         self.number(form, "commune.epci_population",
                     self.tr("Population de l'&EPCI"), integer=True)
         self.number(form, "population.total", self.tr("Population &municipale"),
-                    integer=True, required=is_required("population.total"),
+                    integer=True,
                     help_text=self.tr("Population légale (INSEE) ; elle est préremplie depuis "
                                       "l'annuaire, corrigez-la si vous avez plus récent."))
         self.vintage = QLabel(self)
