@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,19 @@ from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
 
 if TYPE_CHECKING:
     from reports.brand import Brand
+    from reports.communes import Directory
+    from reports.profile import Profile
+
+Progress = Callable[[float, str], None]
+
+
+def produce_note(profile: Profile, directory: Directory | None, path: str,
+                 options: dict[str, Any],
+                 progress: Progress) -> list[Path]:
+    """In a worker thread: `reports.produce` with the page's choices; the files written."""
+    from reports.produce import produce
+
+    return produce(profile, path, directory=directory, progress=progress, **options)
 
 
 class NotePage(ProfilePage):
@@ -199,8 +213,6 @@ class NotePage(ProfilePage):
         settings.set("note/author", self.author.text().strip())
         settings.set("note/organisation", self.organisation.text().strip())
         settings.set("note/logo", self.logo.text().strip())
-        from reports.produce import produce
-
         snapshot = self.document.snapshot()
         directory = getattr(self.context.communes, "directory", None)
         options = self.options()
@@ -212,8 +224,7 @@ class NotePage(ProfilePage):
         self._update_buttons()
         self.completeChanged.emit()
         run_in_background(
-            lambda progress: produce(snapshot, path, directory=directory, progress=progress,
-                                     **options),
+            lambda progress: produce_note(snapshot, directory, path, options, progress),
             self._done, self._failed, self._progress)
 
     def may_replace(self, path: str) -> bool:
