@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -357,6 +356,8 @@ class MainWindow(QMainWindow):
 
     def _describe(self, copy: RecoveryCopy) -> str:
         """The project a copy belongs to and when it was written, for the question."""
+        from datetime import datetime  # only when a copy is offered: off the start-up path
+
         when = datetime.fromtimestamp(copy.modified)
         return self.tr("{project}, copie du {date} à {time}").format(
             project=self._original(copy) or self.tr("projet non encore enregistré"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ PATTERN = "recovery*" + SUFFIX  # "recovery.tierslieu.json" was the single share
 
 def new_session_id() -> str:
     """An id unique to this window: process id plus a random part (two windows, one process)."""
-    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return f"{os.getpid()}-{os.urandom(4).hex()}"  # not uuid: it loads `platform`
 
 
 def _lock(path: Path) -> QLockFile:
