@@ -21,9 +21,8 @@ After a change, the figures the directory had filled in the project follow the n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -75,8 +74,7 @@ def _shipped_programmes() -> str:
     return _tr("Retour aux programmes de financement fournis avec l'application.")
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(NamedTuple):  # not a dataclass: importing dataclasses costs start-up time
     """One kind of newer data: how to use a file of it, and how to go back."""
 
     kind: str  # "census" or "programmes": settings key data/<kind>, Prompts.choose_file kind

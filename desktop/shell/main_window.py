@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop.errors import UserError
@@ -21,7 +21,9 @@ from desktop.shell.wizard import TiersLieuWizard
 from desktop.widgets.icon import app_icon
 from reports import PROFILE_SUFFIX
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # QCloseEvent's type (QEvent's enums) is slow to load: only for typing
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.dialogs.batch_dialog import BatchRun
     from desktop.dialogs.scan_dialog import ScanDialog
 

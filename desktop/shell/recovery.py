@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile
 
@@ -39,8 +39,7 @@ def _stem(copy: Path) -> str:
     return copy.name.removesuffix(SUFFIX)
 
 
-@dataclass
-class RecoveryCopy:
+class RecoveryCopy(NamedTuple):  # not a dataclass: importing dataclasses costs start-up time
     """A copy left by a session that is no longer running, claimed by this one."""
 
     file: Path
