@@ -85,9 +85,11 @@ class RecoverySession:
             return False
         if not self.lock.isLocked() and not self.lock.tryLock(0):
             return False
+        from reports.files import WriteError, write_atomic  # not on the start-up path
+
         try:
-            self.origin_file.write_text(original_path, encoding="utf-8")
-        except OSError:
+            write_atomic(self.origin_file, original_path.encode("utf-8"))
+        except WriteError:
             return False
         return True
 
