@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -189,14 +189,7 @@ def brand_from_dict(data: object, base_dir: Path | None = None) -> Brand:
 
 def brand_to_dict(brand: Brand) -> dict[str, Any]:
     """The JSON-ready dict of a Brand (logo as a string path or None)."""
-    return {
-        "name": brand.name,
-        "organisation": brand.organisation,
-        "logo_path": str(brand.logo_path) if brand.logo_path else None,
-        "main_color": brand.main_color,
-        "contact": brand.contact,
-        "author": brand.author,
-    }
+    return {**asdict(brand), "logo_path": str(brand.logo_path) if brand.logo_path else None}
 
 
 def load_brand_file(path: str | Path) -> Brand:

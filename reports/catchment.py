@@ -84,12 +84,6 @@ class CatchmentCommune:
     road_km: float
     minutes: float
 
-    def to_dict(self) -> dict:
-        """Plain JSON-ready mapping."""
-        return {"insee_code": self.insee_code, "name": self.name,
-                "population": self.population, "employed_15_64": self.employed_15_64,
-                "road_km": self.road_km, "minutes": self.minutes}
-
 
 @dataclass(frozen=True, slots=True)
 class PlaceIdentity:
@@ -110,13 +104,6 @@ class CatchmentPlace(PlaceIdentity):
 
     road_km: float
     minutes: float
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready mapping."""
-        return {"name": self.name, "commune": self.commune, "insee_code": self.insee_code,
-                "cget_type": self.cget_type, "study_site_id": self.study_site_id,
-                "in_cget_list": self.in_cget_list, "road_km": self.road_km,
-                "minutes": self.minutes}
 
 
 @dataclass(frozen=True)
@@ -150,15 +137,6 @@ class Catchment:
                 "third_places": len(self.third_places),
                 "communes_without_census": self.communes_without_census,
                 "approximate": self.approximate}
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready mapping."""
-        return {"insee_code": self.insee_code, "name": self.name, "minutes": self.minutes,
-                "population": self.population, "employed_15_64": self.employed_15_64,
-                "communes_without_census": self.communes_without_census,
-                "communes": [c.to_dict() for c in self.communes],
-                "third_places": [p.to_dict() for p in self.third_places],
-                "approximate": self.approximate, "method": self.method}
 
 
 # ---------------------------------------------------------------- the index

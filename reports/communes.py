@@ -29,7 +29,7 @@ import re
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -159,11 +159,6 @@ class Ring:
     population: int
     communes: int
 
-    def to_dict(self) -> dict:
-        """Plain JSON-ready mapping."""
-        return {"radius_km": self.radius_km, "population": self.population,
-                "communes": self.communes}
-
 
 @dataclass(frozen=True, slots=True)
 class ThirdPlace:
@@ -179,11 +174,6 @@ class ThirdPlace:
     def type_label(self) -> str:
         """``"Tiers lieux à dominante coworking"`` as the CGET wrote it, or a default."""
         return self.cget_type or message("directory.neighbourhood.untyped_place")
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready mapping."""
-        return {"name": self.name, "commune": self.commune, "insee_code": self.insee_code,
-                "cget_type": self.cget_type, "distance_km": self.distance_km}
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +204,10 @@ class Neighbourhood:
         """Plain JSON-ready mapping."""
         return {
             "insee_code": self.insee_code, "name": self.name,
-            "rings": [r.to_dict() for r in self.rings],
+            "rings": [asdict(r) for r in self.rings],
             "catchment_population": self.catchment_population,
             "epci_population": self.epci_population,
-            "third_places": [p.to_dict() for p in self.third_places],
+            "third_places": [asdict(p) for p in self.third_places],
             "approximate_note": self.approximate_note,
             "catchments": [dict(c) for c in self.catchments],
             "catchment_method": self.catchment_method,
@@ -288,13 +278,13 @@ def _read_lines(root: Path | None, name: str, header: list[str]) -> list[str]:
     return lines[1:-1]
 
 
-def _read_table(root: Path | None, name: str) -> list[list[str]]:
+def _read_table(root: Path | None, name: str, header: list[str]) -> list[list[str]]:
     """Rows of a small gzip'd CSV resource, header checked."""
     try:
         rows = list(csv.reader(_read_gzip_text(root, name).splitlines()))
     except csv.Error as exc:
         raise _corrupt(_where(root, name)) from exc
-    if not rows or rows[0] != SMALL_TABLES[name]:
+    if not rows or rows[0] != header:
         raise _corrupt(_where(root, name))
     return rows[1:]
 
@@ -316,7 +306,7 @@ def load_directory(root: Path | str | None = None) -> Directory:
     root = None if root is None else Path(root)
     lines = _read_lines(root, COMMUNES_FILE, COMMUNE_COLUMNS)
     keys = _read_lines(root, KEYS_FILE, ["search_key"])
-    tables = {name: _read_table(root, name) for name in SMALL_TABLES}
+    tables = {name: _read_table(root, name, header) for name, header in SMALL_TABLES.items()}
     try:
         return Directory(lines, keys, tables, _read_attribution(root),
                          _where(root, COMMUNES_FILE), root=root)
@@ -633,15 +623,18 @@ class Directory:
         """Located current communes (lat, lon, population) in grid cells, for the rings."""
         from reports.catchment import Grid
 
-        points = []
+        points = [(lat, lon, population) for _, _, lat, lon, population in self._located_rows()]
+        return points, Grid([(p[0], p[1]) for p in points])
+
+    def _located_rows(self):
+        """(row index, fields, lat, lon, population) of each located current commune."""
         try:
-            for line in itertools.islice(self._lines, self._current_count):
+            for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
                 row = line.split("\t")
                 if row[K_LAT]:
-                    points.append((float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)))
+                    yield i, row, float(row[K_LAT]), float(row[K_LON]), int(row[K_POP] or 0)
         except (ValueError, IndexError) as exc:
             raise _corrupt(self._where) from exc
-        return points, Grid([(p[0], p[1]) for p in points])
 
     def _rings(self, lat: float, lon: float) -> tuple[Ring, ...]:
         """Population and commune count within each radius (equirectangular distances:
@@ -671,15 +664,7 @@ class Directory:
     @functools.cached_property
     def _located(self) -> tuple[list[float], list[int], list[float]]:
         """Latitudes of located current communes, ascending, their rows and longitudes."""
-        points = []
-        try:
-            for i, line in enumerate(itertools.islice(self._lines, self._current_count)):
-                row = line.split("\t", max(K_LAT, K_LON) + 1)
-                if row[K_LAT]:
-                    points.append((float(row[K_LAT]), i, float(row[K_LON])))
-        except (ValueError, IndexError) as exc:
-            raise _corrupt(self._where) from exc
-        points.sort()
+        points = sorted((lat, i, lon) for i, _, lat, lon, _ in self._located_rows())
         return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
 
     @functools.cached_property
@@ -761,13 +746,8 @@ class Directory:
     @functools.cached_property
     def _zonings(self) -> dict[tuple[str, str], str]:
         """(kind, code) → name, kind "aav" (aire d'attraction) or "bv" (bassin de vie)."""
-        try:
-            rows = list(csv.reader(_read_gzip_text(self._root, ZONINGS_FILE).splitlines()))
-        except csv.Error as exc:
-            raise _corrupt(_where(self._root, ZONINGS_FILE)) from exc
-        if not rows or rows[0] != ZONINGS_COLUMNS:
-            raise _corrupt(_where(self._root, ZONINGS_FILE))
-        return {(kind, code): name for kind, code, name in rows[1:]}
+        rows = _read_table(self._root, ZONINGS_FILE, ZONINGS_COLUMNS)
+        return {(kind, code): name for kind, code, name in rows}
 
     @functools.cached_property
     def _old_codes(self) -> dict[str, tuple[str, ...]]:
@@ -847,15 +827,9 @@ class Directory:
         tiers-lieux (CGET 2019 list and the study's sites, one entry per place)."""
         from reports import catchment
 
-        points = []
-        for line in itertools.islice(self._lines, self._current_count):
-            row = line.split("\t")
-            if not row[K_LAT]:
-                continue
-            employed, density = self._employed_density(row[K_INSEE])
-            points.append(catchment.Point(
-                row[K_INSEE], row[K_NAME], float(row[K_LAT]), float(row[K_LON]),
-                int(row[K_POP] or 0), employed, density))
+        points = [catchment.Point(row[K_INSEE], row[K_NAME], lat, lon, population,
+                                  *self._employed_density(row[K_INSEE]))
+                  for _, row, lat, lon, population in self._located_rows()]
         names = {p.insee_code: p.name for p in points}
         cget = [catchment.Place(name, names.get(code, ""), code, typology, None, True, lat, lon)
                 for name, code, typology, lat, lon in self._places]

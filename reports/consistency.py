@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reports.analysis.parameters import shipped
 from reports.fmt import fmt_number
 from reports.french import french_faults
 from reports.result import AnalysisResult
@@ -101,9 +102,7 @@ def _money(r: AnalysisResult, _text: str | None) -> list[str]:
 @invariant("break_even_against_capacity")
 def _capacity(r: AnalysisResult, _text: str | None) -> list[str]:
     """Favourable needs a break-even the place can hold."""
-    from reports.analysis.verdict import break_even_possible
-
-    if r.verdict.level == "favourable" and not break_even_possible(r.finance):
+    if r.verdict.level == "favourable" and not r.finance.break_even.feasible_at_capacity:
         return ["verdict favorable alors que l'équilibre est impossible dans la capacité du lieu"]
     return []
 
@@ -215,6 +214,14 @@ def _basis(r: AnalysisResult, _text: str | None) -> list[str]:
     elif v.confidence.level == "high" and any(x.planned for x in r.finance.operating):
         out.append("confiance élevée alors que l'animation « à prévoir » est une estimation "
                    "de l'outil")
+    elif v.confidence.level == "high" and v.level != "not_advised":
+        if not (v.basis.get("capacity", True) or v.basis.get("funded", True)):
+            out.append("confiance élevée alors que l'équilibre est impossible à la taille du "
+                       "lieu et que le déficit n'est pas couvert")
+        if r.demand.share <= 1 / (1 + shipped()[0]["verdict_confidence"].value[
+                "crowded_zone_places"]):
+            out.append(f"confiance élevée alors que le projet partage la demande de sa zone "
+                       f"(il en garde {r.demand.share:.0%})")
     return out
 
 

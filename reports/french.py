@@ -32,12 +32,6 @@ _ARTICLES = {"le": ("du", "au"), "les": ("des", "aux")}
 _FIRST_WORD = re.compile(r"[^\s\-'’]+")
 
 
-def _first_word(name: str) -> str:
-    """The first word of a name (before a space, hyphen or apostrophe), lower case."""
-    found = _FIRST_WORD.match(name.strip())
-    return found.group(0).lower() if found else ""
-
-
 def elides(name: str) -> bool:
     """True when « de », « que », « le » elide before `name` (vowel, mute h, y + consonant)."""
     found = _FIRST_WORD.match(name.strip())

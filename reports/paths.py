@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
-from importlib import resources as _ir
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reports.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _PACKAGE = "resources"
 
@@ -19,10 +22,28 @@ class ResourceError(UserFacingError):
 
 def resource(*parts: str) -> Traversable:
     """Return the shipped resource at `parts` (e.g. `resource("knowledge", "sites.csv")`)."""
-    node = _ir.files(_PACKAGE)
+    node = _root()
     for part in parts:
         node = node / part
     return node
+
+
+@functools.cache
+def _root() -> Traversable:
+    """The `resources` package's folder, as `importlib.resources.files` would give it.
+
+    On disk (checkout, installed wheel, one-folder frozen build) that is the folder of its
+    ``__init__.py``, found without importing importlib.resources: that import and its first
+    lookups cost ~10 ms on the wizard's start-up path (the icon is read before the first
+    page). A package in a zip goes through importlib.resources."""
+    import resources
+
+    init = Path(resources.__file__ or "")
+    if init.name.startswith("__init__.") and init.parent.is_dir():
+        return init.parent
+    from importlib import resources as _ir
+
+    return _ir.files(_PACKAGE)
 
 
 def _missing(parts: tuple[str, ...]) -> ResourceError:
@@ -53,6 +74,8 @@ def read_bytes(*parts: str) -> bytes:
 @contextlib.contextmanager
 def resource_path(*parts: str) -> Iterator[Path]:
     """Yield a real filesystem path for a resource (reportlab's TTFont needs one)."""
+    from importlib import resources as _ir
+
     with _ir.as_file(resource(*parts)) as path:
         if not path.exists():
             raise _missing(parts)

@@ -95,7 +95,9 @@ def test_volunteer_practice_does_not_apply_to_a_private_network():
 def test_no_investment_subsidy_means_no_investment_only_subsidy_risk():
     castelnaudary = analyse(_example("castelnaudary.tierslieu.json"))  # subsidy rate 0
     assert "investment_only_subsidy" not in {r.risk_id for r in castelnaudary.risks}
-    prades = analyse(_example("prades.tierslieu.json"))  # 50 % expected, premises only
+    profile = _example("prades.tierslieu.json")  # 50 % expected, premises only
+    profile.buildings[0].monthly_rent_eur = 750  # rented, as in the issue: a deficit to fund
+    prades = analyse(profile)
     risk = {r.risk_id: r for r in prades.risks}["investment_only_subsidy"]
     # 50 % of the estimated investment
     assert _plain(f"{round(prades.finance.investment_total_eur / 2):,} €".replace(",", " ")) \

@@ -108,3 +108,47 @@ def test_a_site_profile_carries_the_running_budget_of_its_fiche():
     assert villefort.budget.annual_contribution_eur == 40_000  # public carrier: public money
     result = analyse(villefort, directory=False)
     assert "couvert par la contribution annuelle annoncée" in result.verdict.summary
+
+
+def _castanet(**budget):
+    """A suburb of Toulouse (invented project): 9 places within 10 km, break-even needs 47
+    users where the place holds 7,6, a deficit of about 21 500 € a year for 5 000 € announced."""
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "castanet.tierslieu.json")
+    for key, value in budget.items():
+        setattr(profile.budget, key, value)
+    return analyse(profile)
+
+
+def test_a_deficit_far_beyond_the_contribution_at_a_size_that_cannot_balance_is_not_advised():
+    assert level_of([], 0.9, False, PARAMS, far_short=True) == "not_advised"
+    result = _castanet()
+    f = result.finance
+    assert not f.break_even.feasible_at_capacity
+    assert f.public_support_per_year_eur >= 2 * 5_000  # « not_advised_deficit_ratio »
+    assert result.verdict.level == "not_advised"
+    # the risk table and the summary say why, in the same words
+    risk = next(r for r in result.risks if r.risk_id == "break_even_capacity")
+    assert risk.severity == "high"
+    assert "Points bloquants : équilibre impossible à ce tarif et à cette taille" in (
+        result.verdict.summary)
+    assert result.options.options[0].option_id != "dedicated"
+    assert "2 fois la contribution annoncée" in result.method["verdict_rule"]
+
+
+@pytest.mark.parametrize("contribution", [None, 12_000.0])
+def test_a_conditional_verdict_with_an_uncovered_deficit_in_a_crowded_zone_is_not_confident(
+        contribution):
+    # blank, or more than half the deficit but not all of it: still « sous conditions »
+    result = _castanet(annual_contribution_eur=contribution)
+    assert result.verdict.level == "conditional"
+    confidence = result.verdict.confidence
+    assert confidence.level != "high"
+    sentence = _plain(confidence.sentence)
+    assert "un équilibre impossible à la taille du lieu" in sentence
+    assert _plain(fmt_eur(result.finance.public_support_per_year_eur)) in sentence
+    places = len(result.demand.existing_places)
+    assert places >= 7 and f"{places} tiers-lieux dans la zone de chalandise" in sentence
+    # covered by the contribution: that point goes, the crowded zone stays
+    covered = _castanet(annual_contribution_eur=30_000.0).verdict.confidence
+    assert "équilibre impossible" not in covered.sentence
+    assert covered.level != "high" and "zone de chalandise" in covered.sentence

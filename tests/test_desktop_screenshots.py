@@ -41,6 +41,9 @@ def pictures(qapp, tmp_path_factory):
 def test_every_page_and_dialog_is_written_with_stable_names(pictures):
     for language, paths in pictures.items():
         assert [p.name for p in paths] == screenshots.file_names(), language
+        # written through the atomic writer: no temporary file left beside them
+        assert sorted(p.name for p in paths[0].parent.iterdir()) == sorted(
+            screenshots.file_names()), language
         assert paths[0].name == "00-welcome.png" and paths[8].name == "08-note.png"
         for path in paths[:9]:  # the wizard pages: the whole 1366×768 window
             image = QImage(str(path))

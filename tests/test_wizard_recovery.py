@@ -130,3 +130,15 @@ def test_the_single_copy_of_earlier_versions_is_still_offered(
     assert window.offer_recovery()
     assert window.document.value("commune.name") == "Ancienne copie"
     assert not (folder / "recovery.tierslieu.json").exists()
+
+
+def test_no_copy_when_its_project_path_cannot_be_noted(make_window, offers):
+    """The note of the copy's project path goes through the atomic writer: when it cannot
+    be written, the autosave keeps no copy and says nothing (the project is untouched)."""
+    window = make_window()
+    window.new_project()
+    window.document.set("commune.name", "Murat")
+    window.context.recovery.origin_file.mkdir(parents=True)  # a folder where the note goes
+    window.autosave()
+    assert not window.context.recovery_file.exists()
+    assert offers["errors"] == []

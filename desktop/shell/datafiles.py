@@ -21,11 +21,10 @@ After a change, the figures the directory had filled in the project follow the n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from desktop.shell.i18n import translate as _tr
@@ -75,8 +74,7 @@ def _shipped_programmes() -> str:
     return _tr("Retour aux programmes de financement fournis avec l'application.")
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(NamedTuple):  # not a dataclass: importing dataclasses costs start-up time
     """One kind of newer data: how to use a file of it, and how to go back."""
 
     kind: str  # "census" or "programmes": settings key data/<kind>, Prompts.choose_file kind
@@ -136,6 +134,8 @@ class DataFiles(QObject):
             self._show_progress(kind)
         index = self.context.communes
         if kind == "census" and index is not None and not index.is_ready:
+            from PySide6.QtCore import Qt  # its enum namespace costs ~25 ms: off start-up
+
             # the directory is still loading on another thread: two threads building it at
             # once could each get their own, and the census would go to the other one
             self.changed.emit(kind, "")
@@ -228,6 +228,7 @@ class DataFiles(QObject):
         return text[:1].upper() + text[1:]  # « Programmes… » until the directory is read
 
     def _show_progress(self, kind: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         text = {"census": _tr("Vérification du recensement…"),

@@ -17,11 +17,9 @@ The sentences and the library → Debian package table are in resources/desktop/
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 
@@ -33,6 +31,8 @@ _SCREENLESS = {"offscreen", "minimal", "vnc", "linuxfb", "eglfs", "minimalegl",
 
 @cache
 def _catalogue() -> dict:
+    import tomllib  # imported here, like ctypes below: off the start-up path
+
     from reports.paths import read_text
 
     return tomllib.loads(read_text("desktop", "display.toml"))
@@ -76,6 +76,8 @@ def preflight(environ: Mapping[str, str] | None = None,
 
 def missing_libraries(platforms: list[str] | None = None) -> dict[str, list[str]]:
     """Shared libraries the dynamic loader cannot find, by platform ("common", "xcb"…)."""
+    import ctypes
+
     tables = _catalogue()["libraries"]
     wanted = ["common", *(platforms if platforms is not None else ["xcb", "wayland"])]
     missing: dict[str, list[str]] = {}

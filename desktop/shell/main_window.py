@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop.errors import UserError
@@ -22,7 +21,9 @@ from desktop.shell.wizard import TiersLieuWizard
 from desktop.widgets.icon import app_icon
 from reports import PROFILE_SUFFIX
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # QCloseEvent's type (QEvent's enums) is slow to load: only for typing
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.dialogs.batch_dialog import BatchRun
     from desktop.dialogs.scan_dialog import ScanDialog
 
@@ -357,6 +358,8 @@ class MainWindow(QMainWindow):
 
     def _describe(self, copy: RecoveryCopy) -> str:
         """The project a copy belongs to and when it was written, for the question."""
+        from datetime import datetime  # only when a copy is offered: off the start-up path
+
         when = datetime.fromtimestamp(copy.modified)
         return self.tr("{project}, copie du {date} à {time}").format(
             project=self._original(copy) or self.tr("projet non encore enregistré"),

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile
 
@@ -26,7 +25,7 @@ PATTERN = "recovery*" + SUFFIX  # "recovery.tierslieu.json" was the single share
 
 def new_session_id() -> str:
     """An id unique to this window: process id plus a random part (two windows, one process)."""
-    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return f"{os.getpid()}-{os.urandom(4).hex()}"  # not uuid: it loads `platform`
 
 
 def _lock(path: Path) -> QLockFile:
@@ -40,8 +39,7 @@ def _stem(copy: Path) -> str:
     return copy.name.removesuffix(SUFFIX)
 
 
-@dataclass
-class RecoveryCopy:
+class RecoveryCopy(NamedTuple):  # not a dataclass: importing dataclasses costs start-up time
     """A copy left by a session that is no longer running, claimed by this one."""
 
     file: Path
@@ -87,9 +85,11 @@ class RecoverySession:
             return False
         if not self.lock.isLocked() and not self.lock.tryLock(0):
             return False
+        from reports.files import WriteError, write_atomic  # not on the start-up path
+
         try:
-            self.origin_file.write_text(original_path, encoding="utf-8")
-        except OSError:
+            write_atomic(self.origin_file, original_path.encode("utf-8"))
+        except WriteError:
             return False
         return True
 

@@ -59,12 +59,21 @@ def _settle(until: Callable[[], bool] | None = None, timeout: float = 30.0) -> N
 
 
 def _save(widget: Any, folder: Path, name: str) -> Path:
+    """The widget's picture as PNG, written through the one atomic writer."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from reports.files import write_atomic
+
     path = folder / name
-    if not widget.grab().save(str(path), "PNG"):
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buffer, "PNG"):
         from reports.errors import OutputError
 
         raise OutputError(f"Impossible d'écrire l'image {path}.")
-    return path
+    buffer.close()
+    return write_atomic(path, data.data())
 
 
 def take(folder: Path, profile: str = "prades", language: str = "fr") -> list[Path]:
@@ -76,6 +85,7 @@ def take(folder: Path, profile: str = "prades", language: str = "fr") -> list[Pa
     from desktop.shell.navigation import PageId
     from desktop.shell.settings import Settings
     from desktop.shell.startup import create_app, create_window
+    from reports.files import write_atomic
     from reports.paths import read_bytes
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -98,7 +108,7 @@ def take(folder: Path, profile: str = "prades", language: str = "fr") -> list[Pa
         _settle(lambda: communes.is_ready or bool(communes.error))
         written.append(_save(window, folder, next(names)))  # the welcome page, empty
         project = work / f"{profile}.tierslieu.json"
-        project.write_bytes(read_bytes("examples", project.name))
+        write_atomic(project, read_bytes("examples", project.name))
         window.open_project(str(project))
         wizard = window.wizard
         for page_id in list(PageId)[1:]:

@@ -226,13 +226,7 @@ class Dashboard(QWidget):
 
     def clear(self) -> None:
         """Remove everything shown."""
-        while self.column.count():
-            item = self.column.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                _delete_layout(item.layout())
+        _delete_layout(self.column)
         self.charts = {}
 
     def show_result(self, result: AnalysisResult) -> None:

@@ -8,7 +8,7 @@ from reports.profile import Profile
 from reports.profile.read import PUBLIC_CARRIERS
 from reports.result import Finance
 
-__all__ = ["PUBLIC_CARRIERS", "running_cover"]
+__all__ = ["PUBLIC_CARRIERS", "far_from_cover", "running_cover"]
 
 
 def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
@@ -37,3 +37,14 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
         return False, text("cover.running.short_budget", need=need,
                            budget=fmt_eur(contribution))
     return True, text("cover.running.covered", need=need, budget=fmt_eur(contribution))
+
+
+def far_from_cover(profile: Profile, finance: Finance, ratio: float) -> bool:
+    """Break-even impossible within the place's capacity, and a yearly deficit at least
+    `ratio` times the contribution announced (``verdict_rules.not_advised_deficit_ratio``):
+    the project as declared lacks most of its running money for good. A contribution left
+    blank is not known to fall short (the verdict stays conditional and says it is missing)."""
+    contribution = profile.budget.annual_contribution_eur
+    deficit = finance.public_support_per_year_eur
+    return (not finance.break_even.feasible_at_capacity and contribution is not None
+            and deficit > 0 and deficit >= ratio * contribution)

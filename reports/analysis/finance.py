@@ -331,13 +331,6 @@ def _site_ids(tariff: Any) -> list[str]:
     return [t.site_id for t in tariff] if isinstance(tariff, tuple) else [tariff.site_id]
 
 
-def _median(prices: list[tuple[float, Any]]) -> tuple[float, Any]:
-    """The median price (and the tariff closest to it)."""
-    value = statistics.median(p for p, _ in prices)
-    closest = min(prices, key=lambda item: abs(item[0] - value))
-    return value, closest[1]
-
-
 def break_even(operating_total: float, price: float, users: float, params: Params,
                per_user_year: float | None = None, other: float = 0.0,
                capacity: float | None = None, expected: float | None = None) -> BreakEven:

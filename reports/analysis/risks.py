@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reports.analysis.cover import running_cover
+from reports.analysis.cover import far_from_cover, running_cover
 from reports.analysis.finance import chosen_building, users_text
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, items, text
@@ -131,8 +131,10 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
     support = finance.public_support_per_year_eur
     private = profile.carrier.type in ("company", "network")
     be = finance.break_even
-    if not be.feasible_at_capacity:
-        out.append(_risk("risks.break_even_capacity", "high" if private else "medium", {
+    ratio = params("verdict_rules")["not_advised_deficit_ratio"]
+    if not be.feasible_at_capacity:  # high when the verdict turns it down for it (far_from_cover)
+        out.append(_risk("risks.break_even_capacity", "high" if private or far_from_cover(
+            profile, finance, ratio) else "medium", {
             "needed": fmt_number(be.users_needed) if be.users_needed is not None else "—",
             "capacity": users_text(be.capacity_users or 0),
             "cover": running_cover(profile, finance)[1]},

@@ -4,19 +4,22 @@ Favourable needs four things the commune has: a carrier, a place (a candidate bu
 evidence of demand (people known or founders) and a funded running deficit; break-even must
 also be possible within the place's capacity, and the risks and the model's resemblance must
 pass ``verdict_rules``. Otherwise the verdict is conditional and says what is missing; with
-next to nothing (at most one of carrier, place, people known) it is ``not_advised`` for a dedicated
-place now, and the next steps are the cheaper routes. `confidence` says how much of the
-profile was left to defaults. The wording is in resources/analysis/text/verdict.toml; the
-thresholds in parameters.json.
+next to nothing (at most one of carrier, place, people known), or with break-even impossible
+at capacity and a deficit far beyond the contribution announced (`far_from_cover`), it is
+``not_advised`` for a dedicated place now, and the next steps are the cheaper routes.
+`confidence` says how much of the verdict rests on defaults, on the tool's own estimates and,
+for a verdict that is not « déconseillé », on what still weighs against it (a deficit nothing
+covers yet at a size that cannot balance, a zone shared with several places). The wording is
+in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
 """
 
 from __future__ import annotations
 
-from reports.analysis.cover import running_cover
+from reports.analysis.cover import far_from_cover, running_cover
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
 from reports.analysis.texts import counted, items, text
-from reports.fmt import fmt_eur, fmt_number
+from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
 from reports.result import (
     Confidence,
@@ -37,17 +40,20 @@ def verdict_rule(params: Params) -> str:
     score = rules["favourable_min_typology_score"]
     return text("verdict.rule.text", high_risks=fmt_number(rules["not_advised_high_risks"]),
                 medium_risks=fmt_number(rules["favourable_max_medium_risks"]),
-                min_score=fmt_number(score, 1 if round(score, 1) == score else 2))
+                min_score=fmt_number(score, 1 if round(score, 1) == score else 2),
+                ratio=fmt_number(rules["not_advised_deficit_ratio"]))
 
 
 def level_of(found: list[Found], best_score: float, covered: bool, params: Params,
-             basis: dict[str, bool] | None = None) -> str:
-    """Apply the verdict rules of parameters.json (``verdict_rules``) and the basis."""
+             basis: dict[str, bool] | None = None, far_short: bool = False) -> str:
+    """Apply the verdict rules of parameters.json (``verdict_rules``) and the basis;
+    `far_short`: `far_from_cover` holds (break-even impossible, deficit far beyond the
+    contribution announced)."""
     rules = params("verdict_rules")
     basis = basis if basis is not None else dict.fromkeys(BASIS, True)
     highs = sum(f.risk.severity == "high" for f in found)
     mediums = sum(f.risk.severity == "medium" for f in found)
-    if highs >= rules["not_advised_high_risks"] or next_to_nothing(basis):
+    if highs >= rules["not_advised_high_risks"] or next_to_nothing(basis) or far_short:
         return "not_advised"
     if (highs == 0 and mediums <= rules["favourable_max_medium_risks"]
             and best_score >= rules["favourable_min_typology_score"] and covered
@@ -62,18 +68,6 @@ def next_to_nothing(basis: dict[str, bool]) -> bool:
     return sum(basis.get(k, True) for k in ("carrier", "place", "demand")) <= 1
 
 
-def break_even_possible(finance: Finance) -> bool:
-    """False when break-even needs more users than the place can hold (w12a's flag), or never
-    comes at the median price."""
-    be = finance.break_even
-    flag = getattr(be, "feasible_at_capacity", None)
-    if flag is None:
-        flag = getattr(finance, "break_even_possible", None)
-    if flag is not None:
-        return bool(flag)
-    return be.reached or be.users_needed is not None
-
-
 def basis_of(profile: Profile, finance: Finance, covered: bool,
              existing: ExistingOffer | None = None) -> dict[str, bool]:
     """What a favourable verdict needs, each True when the profile has it."""
@@ -85,7 +79,7 @@ def basis_of(profile: Profile, finance: Finance, covered: bool,
         "place": place,
         "demand": known > 0 or (carrier.founders or 0) >= 2,
         "funded": covered,
-        "capacity": break_even_possible(finance),
+        "capacity": finance.break_even.feasible_at_capacity,
         "no_place_here": existing is None or not existing.in_commune,
     }
 
@@ -117,16 +111,20 @@ _DEFAULTED = (
 
 def confidence_of(profile: Profile, has_directory: bool, params: Params,
                   finance: Finance | None = None, demand: Demand | None = None,
-                  existing: ExistingOffer | None = None) -> Confidence:
+                  existing: ExistingOffer | None = None, level: str = "conditional"
+                  ) -> Confidence:
     """How much of the verdict rests on defaults: the inputs left blank, the tool's own
     estimates that carry the verdict (the animation « à prévoir », a wide range of users),
-    and a level from their count (thresholds ``verdict_confidence``); a verdict carried by
-    the tool's own estimates is never « élevée »."""
+    what still weighs against a verdict that is not « déconseillé » (`_against`), and a
+    level from their count (thresholds ``verdict_confidence``); with an estimate or a point
+    against, it is never « élevée »."""
     names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
              for key, get in _DEFAULTED if get(profile) is None]
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
+    if level != "not_advised":
+        estimates += _against(profile, finance, demand, params)
     if (existing is not None and existing.count_typed is not None and existing.count_found
             and existing.count_found > existing.count_typed):  # the sources contradict the profile
         estimates.append(text("verdict.confidence.estimates.places",
@@ -144,7 +142,7 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     else:
         sentence = text("verdict.confidence.none", level=label)
     if estimates:
-        sentence += " " + text("verdict.confidence.estimates.text", estimates=", ".join(estimates))
+        sentence += " " + text("verdict.confidence.estimates.text", estimates=" ; ".join(estimates))
     return Confidence(level, label, tuple(names + estimates), sentence)
 
 
@@ -163,6 +161,25 @@ def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -
     return out
 
 
+def _against(profile: Profile, finance: Finance | None, demand: Demand | None,
+             params: Params) -> list[str]:
+    """In French, what weighs against going ahead: a size at which break-even is impossible
+    with a deficit nothing covers yet, a zone de chalandise shared with several places (the
+    project's share of the demand is then the tool's hypothesis)."""
+    out = []
+    if finance is not None and not finance.break_even.feasible_at_capacity \
+            and not running_cover(profile, finance)[0]:
+        key = "none" if profile.budget.annual_contribution_eur is None else "short"
+        out.append(text(f"verdict.confidence.against.deficit.{key}",
+                        deficit=fmt_eur(finance.public_support_per_year_eur)))
+    crowded = params("verdict_confidence")["crowded_zone_places"]
+    if demand is not None and demand.share <= 1 / (1 + crowded):
+        out.append(text("verdict.confidence.against.crowded",
+                        places=counted(len(demand.existing_places), "common.nouns.third_place"),
+                        share=fmt_percent(demand.share)))
+    return out
+
+
 def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
     """The conditions lifting the most severe risks, completed to at least three, capped."""
     picked = [f.condition for f in found if f.risk.severity != "low"]
@@ -178,7 +195,9 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     best = typologies[0]
     covered, money = running_cover(profile, finance)
     basis = basis_of(profile, finance, covered, existing)
-    level = level_of(found, best.score, covered, params, basis)
+    far_short = far_from_cover(profile, finance,
+                               params("verdict_rules")["not_advised_deficit_ratio"])
+    level = level_of(found, best.score, covered, params, basis, far_short)
     months = int(params("opening_months"))
     missing = missing_of(basis)
     return Verdict(level, text(f"verdict.labels.{level}"),
@@ -186,7 +205,8 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing),
                    _timeline(months, params("timeline_phases"), profile, level),
-                   confidence_of(profile, has_directory, params, finance, demand, existing),
+                   confidence_of(profile, has_directory, params, finance, demand, existing,
+                                 level),
                    missing, basis)
 
 

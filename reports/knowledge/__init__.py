@@ -13,15 +13,8 @@ across files), `load` (read the CSV files, then everything above). This package 
 from __future__ import annotations
 
 from reports.knowledge.base import KnowledgeBase
-from reports.knowledge.cells import check_conditions
 from reports.knowledge.errors import KnowledgeError
-from reports.knowledge.load import (
-    PROGRAMMES_ENV,
-    knowledge,
-    load_knowledge,
-    summary,
-    use_programmes,
-)
+from reports.knowledge.load import PROGRAMMES_ENV, knowledge, load_knowledge, use_programmes
 from reports.knowledge.records import (
     FundingEvent,
     Practice,
@@ -32,47 +25,11 @@ from reports.knowledge.records import (
     Tariff,
     Typology,
 )
-from reports.knowledge.schema import SCHEMAS
-from reports.knowledge.vocab import (
-    BUILDING_ORIGINS,
-    CARRIER_TYPES,
-    CONCENTRATION_CLASSES,
-    CONCENTRATION_CODES,
-    CONDITION_KEYS,
-    OWNERS,
-    PROGRAMME_KINDS,
-    PROGRAMME_PAYS,
-    PROGRAMME_STATUSES,
-    PROGRAMME_TARGETS,
-    REQUIRED_SETTINGS,
-    SERVICES,
-    TARIFF_SPACES,
-    TARIFF_UNITS,
-    TAXES,
-    THEMES,
-    ZAU2010,
-)
+from reports.knowledge.vocab import CONDITION_KEYS
 
 __all__ = [
-    "BUILDING_ORIGINS",
-    "CARRIER_TYPES",
-    "CONCENTRATION_CLASSES",
-    "CONCENTRATION_CODES",
     "CONDITION_KEYS",
-    "OWNERS",
     "PROGRAMMES_ENV",
-    "PROGRAMME_KINDS",
-    "PROGRAMME_PAYS",
-    "PROGRAMME_STATUSES",
-    "PROGRAMME_TARGETS",
-    "REQUIRED_SETTINGS",
-    "SCHEMAS",
-    "SERVICES",
-    "TARIFF_SPACES",
-    "TARIFF_UNITS",
-    "TAXES",
-    "THEMES",
-    "ZAU2010",
     "FundingEvent",
     "KnowledgeBase",
     "KnowledgeError",
@@ -83,9 +40,7 @@ __all__ = [
     "SourceRef",
     "Tariff",
     "Typology",
-    "check_conditions",
     "knowledge",
     "load_knowledge",
-    "summary",
     "use_programmes",
 ]

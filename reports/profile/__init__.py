@@ -33,15 +33,9 @@ from reports.profile.employment import (
     concentration_label,
     concentration_thresholds,
 )
-from reports.profile.messages import Level, Message, errors_in, messages_text
+from reports.profile.messages import Message, errors_in, messages_text
 from reports.profile.model import (
-    EXTENSION,
-    FORMAT,
     MAX_BUILDINGS,
-    MAX_FILE_BYTES,
-    MAX_NOTES,
-    SECTIONS,
-    SERVICE_CODES,
     VERSION,
     Budget,
     Building,
@@ -61,19 +55,12 @@ from reports.profile.specs import Spec
 from reports.profile.write import ProfileWriteError, profile_to_dict, profile_to_json, write_profile
 
 __all__ = [
-    "EXTENSION",
-    "FORMAT",
     "MAX_BUILDINGS",
-    "MAX_FILE_BYTES",
-    "MAX_NOTES",
-    "SECTIONS",
-    "SERVICE_CODES",
     "VERSION",
     "Budget",
     "Building",
     "Carrier",
     "Commune",
-    "Level",
     "Message",
     "Population",
     "Profile",
