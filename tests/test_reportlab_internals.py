@@ -5,10 +5,12 @@ changes them fails here, naming what changed, instead of silently slowing or gar
 from __future__ import annotations
 
 import inspect
+import io
 
 import pytest
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
@@ -17,7 +19,7 @@ from reports.note.fonts import register_fonts
 from reports.note.styles import build_styles
 
 OWNERS = {"Paragraph": Paragraph, "paragraph": rl_paragraph, "TTFont": TTFont,
-          "pdfdoc": pdfdoc}
+          "pdfdoc": pdfdoc, "Canvas": Canvas(io.BytesIO())}  # a canvas: instance attributes
 
 
 @pytest.mark.parametrize(("owner", "name"), internals.INTERNALS)
@@ -122,3 +124,55 @@ def test_fragments_are_copied_as_copy_copy_would():
         fresh = internals._shallow(frag)
         assert fresh is not frag and type(fresh) is type(frag)
         assert fresh.__dict__ == copy.copy(frag).__dict__
+
+
+def _drawn(make, text, style, *, canvas=None, codes=True, at=(40, 500)):
+    """The operators drawing one paragraph writes on a canvas (a new document by default)."""
+    from reports.note.fonts import NOTE_CHARS
+
+    canvas = canvas or Canvas(io.BytesIO())
+    if codes:
+        internals.first_codes(canvas._doc, NOTE_CHARS)
+    para = make(text, style)
+    para.wrap(300, 1000)
+    start = len(canvas._code)
+    para.drawOn(canvas, *at)
+    return canvas._code[start:]
+
+
+TEXT = ("Le lieu ouvre <b>trois jours</b> par semaine : 61\u202f000 € d'investissement, "
+        "« à l'étude » – <i>détail</i>. ") * 3
+
+
+def test_a_paragraph_drawn_again_writes_what_reportlab_writes(monkeypatch):
+    register_fonts()
+    style = build_styles()["body"]
+    plain = _drawn(Paragraph, TEXT, style)
+    first = _drawn(internals.Para, TEXT, style)
+    calls = []
+    monkeypatch.setattr(Paragraph, "drawPara", lambda self, debug=0: calls.append(self))
+    again = _drawn(internals.Para, TEXT, style, at=(70, 120))  # another document and place
+    assert calls == [], "the second drawing was not taken from the cache"
+    assert first == plain
+    assert again[2:] == plain[2:] and again[1] != plain[1]  # only the translation differs
+
+
+def test_a_drawing_is_not_reused_where_the_codes_differ_or_it_links():
+    register_fonts()
+    style = build_styles()["body"]
+    cached = _drawn(internals.Para, TEXT, style)
+
+    def other_codes() -> Canvas:
+        canvas = Canvas(io.BytesIO())
+        canvas.setFont(style.fontName, 10)
+        canvas.drawString(0, 0, "œ☐çé")  # these characters take the first codes here
+        return canvas
+
+    plain = _drawn(Paragraph, TEXT, style, canvas=other_codes(), codes=False)
+    redrawn = _drawn(internals.Para, TEXT, style, canvas=other_codes(), codes=False)
+    assert redrawn == plain != cached  # drawn anew with this document's codes
+    linked = 'Voir <a href="https://example.org">le site</a>.'
+    _drawn(internals.Para, linked, style)
+    canvas = Canvas(io.BytesIO())
+    _drawn(internals.Para, linked, style, canvas=canvas)
+    assert len(canvas._annotationrefs) == 1  # the link is made again, not replayed

@@ -11,7 +11,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
-from reports.note.fonts import BOLD, REGULAR
+from reports.note.fonts import BOLD, NOTE_CHARS, REGULAR
+from reports.note.reportlab_internals import first_codes
 from reports.note.styles import GREY, RULE, Styles
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 20 * mm, 17 * mm
@@ -30,6 +31,7 @@ class DeferredCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # not Helvetica
         super().__init__(*args, **kwargs)
+        first_codes(self._doc, NOTE_CHARS)  # so that paragraphs drawn before are reused
         self._states: list[dict] = []
         self.heading_pages: dict[str, int] = {}  # section key -> page (filled by the doc)
         self.toc_slots: list[tuple] = []  # (page, x_right, y, key, font, size)

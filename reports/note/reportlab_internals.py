@@ -15,6 +15,12 @@ internals of reportlab 4.x (pinned in pyproject.toml); `INTERNALS` lists each on
   character) answers in C (``str.translate``) when every character already has its code in
   the document's first subset, reading the font's per-document ``State.assignments``; any
   other text goes through reportlab's own loop, which assigns the new codes.
+- speed: `Para` also keeps what drawing a laid-out paragraph wrote on the canvas (the
+  content-stream operators of ``Paragraph.draw``, in the paragraph's own coordinates since
+  ``Flowable.drawOn`` translates first) and writes it again for the same layout, in this
+  document or the next, when the fonts encode its characters with the same codes there
+  (``SubsetFont`` notes which text each face drew). ~550 of a note's ~670 paragraphs
+  (headings, table cells, the annexes) are drawn as in the previous note.
 """
 
 from __future__ import annotations
@@ -41,6 +47,11 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("TTFont", "State"),  # font.state[doc]: its .assignments maps code point -> code
     ("pdfdoc", "PDFZCompress"),  # the Flate filter instance every stream is given
     ("pdfdoc", "PDFStreamFilterZCompress"),  # its class (encode / decode)
+    ("Paragraph", "draw"),  # () -> None: draws blPara on self.canv, appending to canv._code
+    ("Canvas", "_code"),  # the current page's operators (a list of str), see `Para.draw`
+    ("Canvas", "_extgstate"),  # graphics-state dict (._d: alpha…), restored with the state
+    ("Canvas", "_annotationrefs"),  # links and other annotations of the current page
+    ("TTFont", "getSubsetInternalName"),  # sets State.internalName, the font's name in a doc
 )
 SETUP_ARGS = ("self", "text", "style", "bulletText", "frags", "cleaner")
 # attributes breakLines leaves on the paragraph, restored on a cache hit
@@ -131,6 +142,134 @@ class Para(Paragraph):
         self._wrapped_at = avail_width
         return size
 
+    def draw(self) -> None:
+        """reportlab's drawing, or the operators it wrote for the same layout before.
+
+        A shared (cached, unsplit) layout is drawn once; its operators are written again
+        while each face it used still has the same name and codes for its characters in
+        the canvas's document, and the graphics state (alpha) is the same as then.
+        """
+        lines = self.__dict__.get("blPara")
+        canvas = self.canv
+        if not self._shared_layout or lines is None or self.debug:
+            super().draw()
+            return
+        hit = _drawn.get(id(lines))
+        if (hit is not None and hit.lines is lines and hit.style is self.style
+                and hit.size == (self.width, self.height)
+                and hit.gstate == canvas._extgstate._d and hit.fonts_match(canvas._doc)):
+            canvas._code.extend(hit.code)
+            return
+        drawn = _Drawn.record(self, lines, canvas)
+        if drawn is not None:
+            _remember(_drawn, id(lines), drawn)
+
+
+_drawn: dict[int, Any] = {}  # id(layout) -> _Drawn
+_faces_drawn: list | None = None  # (face, text) of each string encoded while recording
+
+
+class _Drawn:
+    """The operators one drawing of a laid-out paragraph wrote, and what they depend on."""
+
+    __slots__ = ("code", "fonts", "gstate", "lines", "size", "style")
+
+    @classmethod
+    def record(cls, para: Para, lines: Any, canvas: Any) -> _Drawn | None:
+        """Draw `para` with reportlab, noting what it wrote; None when it cannot be reused
+        (a link, an anchor or a callback in its text, a new font or annotation, a character
+        beyond the first subset, an alpha change)."""
+        global _faces_drawn
+        outer, _faces_drawn = _faces_drawn, []
+        code, doc = canvas._code, canvas._doc
+        before = (len(code), len(doc.fontMapping), len(canvas._annotationrefs),
+                  len(canvas._extgstate._c))
+        gstate = dict(canvas._extgstate._d)
+        try:
+            Paragraph.draw(para)
+            faces = _faces_drawn
+        finally:
+            _faces_drawn = outer
+        if outer is not None:
+            outer.extend(faces)
+        after = (len(code), len(doc.fontMapping), len(canvas._annotationrefs),
+                 len(canvas._extgstate._c))
+        if after[1:] != before[1:] or _has_side_effects(para.frags):
+            return None
+        fonts = _font_codes(faces, doc)
+        drawn = code[before[0]:]
+        if fonts is None or not _only_faces(drawn, fonts):
+            return None
+        found = object.__new__(cls)
+        found.code, found.fonts, found.gstate = drawn, fonts, gstate
+        found.lines, found.size, found.style = lines, (para.width, para.height), para.style
+        return found
+
+    def fonts_match(self, doc: Any) -> bool:
+        """Each face has the same name and codes for the characters drawn, in `doc`."""
+        for font, name, chars, codes in self.fonts:
+            state = font.state.get(doc)
+            if state is None or state.internalName != name:
+                return False
+            known = _FirstSubset.of(state)
+            if not known.chars.issuperset(chars) or chars.translate(known.table) != codes:
+                return False
+        return True
+
+
+def _has_side_effects(frags: Any) -> bool:
+    """A fragment that draws more than text: a link, an anchor, a callback."""
+    return any(getattr(f, "link", None) or getattr(f, "cbDefn", None) for f in frags or ())
+
+
+_FONT_SET = re.compile(r"(/\S+) \S+ Tf")
+
+
+def _only_faces(code: list[str], fonts: tuple) -> bool:
+    """The operators select no font but the first subsets of `fonts`, and name no graphics
+    state (``gs``: its name belongs to one document)."""
+    names = {f"/{name}+0" for _, name, _, _ in fonts}
+    return all(" gs" not in op and names.issuperset(_FONT_SET.findall(op)) for op in code)
+
+
+def _font_codes(faces: list, doc: Any) -> tuple | None:
+    """(face, its name in `doc`, characters, their codes) for each face used; None when a
+    face is not a `SubsetFont` or a character is beyond its first subset."""
+    texts: dict[Any, list[str]] = {}
+    for font, text in faces:
+        if not isinstance(text, str):
+            return None
+        texts.setdefault(font, []).append(text)
+    found = []
+    for font, parts in texts.items():
+        state = font.state.get(doc)
+        if state is None or state.internalName is None:
+            return None
+        chars = "".join(sorted(set("".join(parts))))
+        known = _FirstSubset.of(state)
+        if not known.chars.issuperset(chars):
+            return None
+        found.append((font, state.internalName, chars, chars.translate(known.table)))
+    return tuple(found)
+
+
+def first_codes(doc: Any, faces: dict[str, str]) -> None:
+    """Give each face's characters (`faces`: font name -> characters) their codes first in
+    `doc`, and the faces their names in this order, before anything is drawn.
+
+    Codes are otherwise given in the order characters first appear, which the commune's
+    name changes; with the note's own characters coded alike in every note, `Para.draw`
+    reuses what an earlier note drew. Public API of dynamic fonts (``splitString``,
+    ``getSubsetInternalName``); the file only gains the glyphs of the listed characters a
+    note does not use.
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    for name, chars in faces.items():
+        font = getFont(name)
+        font.splitString(chars, doc)
+        font.getSubsetInternalName(0, doc)
+
 
 def _copied(value: Any) -> Any:
     """Fresh fragment objects (layout may touch them); other values as they are."""
@@ -209,6 +348,8 @@ class SubsetFont(TTFont):
     """
 
     def splitString(self, text, doc, encoding="utf-8"):
+        if _faces_drawn is not None:  # a paragraph being drawn for `Para.draw`'s cache
+            _faces_drawn.append((self, text))
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is None or not text:
             return super().splitString(text, doc, encoding)
