@@ -386,11 +386,3 @@ def _plain(markup: str) -> str:
     text = html.unescape(_TAG.sub(" ", markup))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()
                      if line.strip())
-
-
-def assert_consistent(result: AnalysisResult, text: str | None = None) -> None:
-    """Raise AssertionError listing every violation (for tests and benchmarks)."""
-    found = check(result, text)
-    if found:
-        raise AssertionError("\n".join(str(v) for v in found))
-
