@@ -280,7 +280,7 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
             if phrase in text.lower():
                 out.append(f"« {phrase} » alors que {e.count_found or e.count_used} sont connus")
     if text is not None and here:
-        summary = text.split("Les conditions de réussite")[0]
+        summary = re.split("Les conditions de réussite|Ce qu'il faudrait réunir", text)[0]
         if here[0].name not in summary:
             out.append(f"{here[0].name} absent de la synthèse de la note")
     return out
