@@ -32,6 +32,7 @@ import zlib
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
@@ -149,20 +150,42 @@ class Para(Paragraph):
         while each face it used still has the same name and codes for its characters in
         the canvas's document, and the graphics state (alpha) is the same as then.
         """
-        lines = self.__dict__.get("blPara")
         canvas = self.canv
+        hit = self._drawn_before(canvas)
+        if hit is not None:
+            canvas._code.extend(hit.code)
+            return
+        lines = self.__dict__.get("blPara")
         if not self._shared_layout or lines is None or self.debug:
             super().draw()
-            return
-        hit = _drawn.get(id(lines))
-        if (hit is not None and hit.lines is lines and hit.style is self.style
-                and hit.size == (self.width, self.height)
-                and hit.gstate == canvas._extgstate._d and hit.fonts_match(canvas._doc)):
-            canvas._code.extend(hit.code)
             return
         drawn = _Drawn.record(self, lines, canvas)
         if drawn is not None:
             _remember(_drawn, id(lines), drawn)
+
+    def drawOn(self, canvas, x, y, _sW=0) -> None:
+        """``Flowable.drawOn`` (save, translate, draw, restore); a paragraph drawn before
+        writes the same four steps' operators without going through the state stack."""
+        hit = self._drawn_before(canvas)
+        if hit is None or getattr(self, "_showBoundary", None):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        code.append("q")
+        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")  # as canvas.translate(x, y) after "q"
+        code.extend(hit.code)
+        code.append("Q")
+
+    def _drawn_before(self, canvas: Any) -> _Drawn | None:
+        """What an earlier drawing of this layout wrote, if it is valid on `canvas`."""
+        lines = self.__dict__.get("blPara")
+        hit = _drawn.get(id(lines)) if self._shared_layout else None
+        if (hit is not None and hit.lines is lines and hit.style is self.style
+                and not self.debug and hit.size == (self.width, self.height)
+                and hit.gstate == canvas._extgstate._d and hit.fonts_match(canvas._doc)):
+            return hit
+        return None
 
 
 _drawn: dict[int, Any] = {}  # id(layout) -> _Drawn
