@@ -280,7 +280,7 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
             if phrase in text.lower():
                 out.append(f"« {phrase} » alors que {e.count_found or e.count_used} sont connus")
     if text is not None and here:
-        summary = text.split("Les conditions de réussite")[0]
+        summary = re.split("Les conditions de réussite|Ce qu'il faudrait réunir", text)[0]
         if here[0].name not in summary:
             out.append(f"{here[0].name} absent de la synthèse de la note")
     return out
@@ -386,11 +386,3 @@ def _plain(markup: str) -> str:
     text = html.unescape(_TAG.sub(" ", markup))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()
                      if line.strip())
-
-
-def assert_consistent(result: AnalysisResult, text: str | None = None) -> None:
-    """Raise AssertionError listing every violation (for tests and benchmarks)."""
-    found = check(result, text)
-    if found:
-        raise AssertionError("\n".join(str(v) for v in found))
-

@@ -314,8 +314,7 @@ def draw_map(points: Sequence[MapPoint], *, width: float = 480, height: float = 
              zone: MapZone | None = None, categories: Sequence[Category] = (),
              centre: tuple[float, float] | None = None, radius_km: float | None = None,
              caption: str | None = None, max_dot: float = MAX_DOT,
-             max_commune_labels: int = MAX_COMMUNE_LABELS,
-             subject_label: str | None = None) -> Drawing:
+             max_commune_labels: int = MAX_COMMUNE_LABELS) -> Drawing:
     """A map of `points` as a reportlab Drawing of `width` × `height` points.
 
     The frame shows ±`radius_km` around `centre` (lat, lon) when both are given, else every
@@ -338,8 +337,7 @@ def draw_map(points: Sequence[MapPoint], *, width: float = 480, height: float = 
     cap_h = len(cap_lines) * 8 + (4 if cap_lines else 0)
     legend_h = 0.0
     if not side:  # sized on every point: the frame's height must be known before placing
-        legend_h = _legend_height(_legend_items(points, zone, categories, words,
-                                                subject_label, 0), width)
+        legend_h = _legend_height(_legend_items(points, zone, categories, words, 0), width)
     frame = _Frame(0.5, cap_h + legend_h + 0.5, (width - legend_w - 10 if side else width) - 1,
                    height - cap_h - legend_h - 1)
     if centre is None and subject is not None and radius_km:
@@ -370,7 +368,7 @@ def draw_map(points: Sequence[MapPoint], *, width: float = 480, height: float = 
     drawing.add(scale_group)
     drawing.add(north_group)
 
-    items = _legend_items(shown, zone, categories, words, subject_label, k)
+    items = _legend_items(shown, zone, categories, words, k)
     if side:
         _draw_legend(drawing, items, width - legend_w, frame.y + frame.height - 9,
                      legend_w, regular, bold, words)
@@ -579,15 +577,14 @@ def _north(frame: _Frame, font: str, words: Mapping[str, str]) -> tuple[Group, t
 
 def _legend_items(points: Sequence[MapPoint], zone: MapZone | None,
                   categories: Sequence[Category], words: Mapping[str, str],
-                  subject_label: str | None, k: float) -> list[tuple[str, Any, float]]:
+                  k: float) -> list[tuple[str, Any, float]]:
     """(text, symbol maker, symbol height) for what the map shows, in reading order."""
     kinds = {p.kind for p in points}
     used = {p.category for p in points}
     items: list[tuple[str, Any, float]] = []
     subject = next((p for p in points if p.kind == "subject"), None)
     if subject is not None:
-        text = subject_label or (f"{words['subject']} : {subject.label}" if subject.label
-                                 else words["subject"])
+        text = f"{words['subject']} : {subject.label}" if subject.label else words["subject"]
         items.append((text, lambda x, y: _symbol("subject", x, y, 2.6), 0))
     if zone is not None:
         text = zone.label or (words["zone_radius"].format(radius=fmt_number(zone.radius_km))
@@ -685,17 +682,24 @@ class NeighbourhoodPoints:
     name: str = ""
 
 
-def _study_points(directory: Any, exclude: str = "") -> list[MapPoint]:
+def _study_points(directory: Any) -> list[MapPoint]:
     """The ten sites of the 2017 study, at their communes' centres."""
     from reports.knowledge import knowledge
 
     out = []
     for site in knowledge().sites:
         commune = directory.by_insee(site.insee_code) if site.insee_code else None
-        if commune is not None and commune.lat is not None and site.insee_code != exclude:
+        if commune is not None and commune.lat is not None:
             out.append(MapPoint(commune.lat, commune.lon, "study_site", None, site.name,
                                 code=site.insee_code))
     return out
+
+
+def _place_points(directory: Any, lat: float, lon: float, reach: float) -> list[MapPoint]:
+    """The CGET tiers-lieux within `reach` km, unlabelled."""
+    return [MapPoint(plat, plon, "tiers_lieu", None, place.name, code=place.insee_code,
+                     show_label=False)
+            for place, plat, plon in directory.third_places_near(lat, lon, reach)]
 
 
 def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km: float = 30,
@@ -723,9 +727,7 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
         if other.insee_code != commune.insee_code:
             points.append(MapPoint(other.lat, other.lon, "commune", other.population,
                                    other.name, code=other.insee_code))
-    for place, lat, lon in directory.third_places_near(commune.lat, commune.lon, reach):
-        points.append(MapPoint(lat, lon, "tiers_lieu", None, place.name, code=place.insee_code,
-                               show_label=False))
+    points += _place_points(directory, commune.lat, commune.lon, reach)
     points += [p for p in _study_points(directory)
                if abs(p.lat - commune.lat) * KM_PER_DEGREE <= reach]
     zone = None
@@ -766,7 +768,6 @@ def neighbourhood_map(commune_code: str, directory: Any = None, *, width: float 
 def territory_map(communes: Iterable[tuple[str, str | None]], directory: Any = None, *,
                   categories: Sequence[Category] = (), width: float = 480,
                   height: float = 420, subject: str | None = None,
-                  tiers_lieux: bool = True, study_sites: bool = True,
                   max_commune_labels: int = 12, caption: str | None = None) -> Drawing:
     """A whole territory (an EPCI, a département, a list): for the territory scan's PDF.
 
@@ -791,13 +792,7 @@ def territory_map(communes: Iterable[tuple[str, str | None]], directory: Any = N
         return draw_map([], width=width, height=height, caption=caption)
     lat0, lon0, half_w, half_h = _extent(points, None, None)
     reach = math.hypot(half_w, half_h) + 1
-    extra: list[MapPoint] = []
-    if tiers_lieux:
-        for place, lat, lon in directory.third_places_near(lat0, lon0, reach):
-            extra.append(MapPoint(lat, lon, "tiers_lieu", None, place.name,
-                                  code=place.insee_code, show_label=False))
-    if study_sites:
-        extra += _study_points(directory)
+    extra = _place_points(directory, lat0, lon0, reach) + _study_points(directory)
     box = _Frame(0, 0, 1, 1)
     box.fit(lat0, lon0, half_w, half_h)
     extra = [p for p in extra if abs(box.km(p.lat, p.lon)[0]) <= half_w

@@ -61,7 +61,10 @@ def test_contributions_add_up_and_are_explained():
             assert math.isclose(c.points, c.similarity * c.weight, abs_tol=1e-3)
             assert c.sentence.endswith(".") and c.label
         total = sum(c.points for c in match.contributions)
-        if match.capped_by is None:
+        unmet = "Condition non remplie" in getattr(match, "summary", "")
+        if unmet:  # the model's own condition (the hybrid's fablab) lowers it, and says so
+            assert match.score < total
+        elif match.capped_by is None:
             assert math.isclose(match.score, total, abs_tol=1e-3)
         else:
             assert match.score < total
@@ -154,3 +157,22 @@ def test_territory_is_mapped_and_said_to_be_approximate(territory, code, approxi
     found, approx, note = territory_code(profile, _params())
     assert (found, approx) == (code, approximate)
     assert ("approximation" in note) == approximate
+
+
+def test_the_hybrid_model_needs_the_fablab_it_is_named_for():
+    # Seix (invented): an association, events but no fablab; the study's two hybrid sites
+    # each have a fablab, and events or training are found at most sites (not a trait)
+    from pathlib import Path
+
+    from reports.analysis import analyse
+    from reports.profile import read_profile
+
+    seix, _ = read_profile(Path(__file__).parent / "invented" / "mountain.tierslieu.json")
+    assert "fablab" not in seix.services and "events" in seix.services
+    typologies = analyse(seix).typologies
+    assert typologies[0].typology_id != "hybrid_fablab"
+    hybrid = next(t for t in typologies if t.typology_id == "hybrid_fablab")
+    assert "ne prévoit pas le service qui définit ce modèle (fablab" in hybrid.summary
+    assert dict(KB.typology("hybrid_fablab").conditions) == {"services_any": ("fablab",)}
+    seix.services = [*seix.services, "fablab"]  # with one, the model is back first
+    assert analyse(seix).typologies[0].typology_id == "hybrid_fablab"

@@ -133,6 +133,14 @@ def test_a_deficit_far_beyond_the_contribution_at_a_size_that_cannot_balance_is_
         result.verdict.summary)
     assert result.options.options[0].option_id != "dedicated"
     assert "2 fois la contribution annoncée" in result.method["verdict_rule"]
+    # the note does not head a project it advises against with « conditions de réussite »,
+    # nor ask again for the carrier and the place the profile declares
+    from reports.consistency import note_text
+
+    words = note_text(result, ("summary",))
+    assert "Ce qu'il faudrait réunir avant un lieu dédié" in words
+    assert "Les conditions de réussite" not in words
+    assert not [label for _, label in result.verdict.timeline if "un porteur et un local" in label]
 
 
 @pytest.mark.parametrize("contribution", [None, 12_000.0])

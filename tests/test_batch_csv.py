@@ -213,3 +213,16 @@ def test_the_template_shows_french_labels_not_the_files_codes():
                 assert part not in set(labels.values()), (column, part)
                 shown += 1
     assert shown >= 10
+
+
+def test_the_template_s_communes_raise_no_profile_warning():
+    # its Prades row asked a 750 € rent for the school the commune « met à disposition »:
+    # every batch run of the template listed that warning
+    from reports.batch.prepare import directory_lookup, fill_commune
+
+    table = parse_text(read_text("batch", "communes-modele.csv"))
+    for _, row in table.rows:
+        data, errors = unflatten(row)
+        assert fill_commune(data, directory_lookup()) == []  # as the batch completes a row
+        _, found = profile_from_dict(data)
+        assert errors == [] and [m.text for m in found] == [], row.get("commune.name")

@@ -155,3 +155,15 @@ def test_every_field_has_an_accessible_name_and_help_as_description(make_window)
                 assert "F1" in widget.accessibleDescription(), field
             if binding.required:
                 assert "obligatoire" in widget.accessibleDescription(), field
+
+
+@pytest.mark.parametrize("language", content.LANGUAGES)
+def test_the_help_sends_nobody_to_insee_fr_for_figures_the_tool_ships(language, make_window):
+    """The guide, the glossary and the territory page said « sur insee.fr » for the census
+    and the zonings the offline directory prefills, and the catchment was « distances … pas
+    des itinéraires » while the analysis uses approximate road times (≈ 20 min)."""
+    assert "insee.fr" not in content.guide_html(language) + content.glossary_html(language)
+    zone = next(e for e in content.glossary(language) if e.id == "zone_chalandise")
+    assert "20 min" in zone.text
+    territory = make_window().wizard.page_of(PageId.TERRITORY)
+    assert "insee.fr" not in territory.subTitle()

@@ -355,3 +355,15 @@ def test_no_advice_text_offers_a_closed_programme_as_current():
     practice = KB.practices[[p.practice_id for p in KB.practices].index(
         "contrats_aides_animation")]
     assert "préfet de région" in practice.text and "remplacer un emploi" in practice.text
+
+
+def test_an_intercommunality_is_not_judged_by_its_commune_s_size():
+    # the DETR line of an EPCI project said « commune de 25 000 habitants (dispositif réservé
+    # aux communes de 20 000 habitants au plus) » and dropped it: the limit is for communes
+    f = _plan(_profile(carrier="epci", population=25000, owner="epci", support="none")).finance
+    detr = next(x for x in f.funding if x.programme_id == "detr")
+    assert detr.applicant == "epci" and "commune de 25" not in detr.fit
+    assert "pour une intercommunalité qui le demande, l'éligibilité est à vérifier" in detr.fit
+    # a commune of that size still loses it
+    assert "detr" not in [x.programme_id for x in _plan(_profile(
+        carrier="commune", population=25000)).finance.funding]

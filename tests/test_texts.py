@@ -119,6 +119,30 @@ def test_every_field_of_the_schema_has_its_message():
                                           "et 2 000 000.")
 
 
+@pytest.mark.parametrize("name", sorted(n for n, s in field_specs().items() if s.kind == "code"))
+def test_a_code_field_s_message_lists_what_the_user_sees_and_the_batch_reads(name):
+    """Issue #10: the message listed raw codes (« association, commune, epci… »); it lists
+    the wizard's labels, each of which the batch template reads back as its code."""
+    from reports.batch.fields import read_cell
+
+    spec = field_specs()[name]
+    listed = re.findall(r"« ([^»]+) »", SCHEMA[name])
+    assert len(listed) == len(spec.choices)
+    for code, shown in zip(spec.choices, listed, strict=True):
+        assert shown != str(code) or str(code).isdigit(), shown  # never a bare word code
+        typed = shown.split(" (")[0] if not str(code).isdigit() else shown[shown.index("(") + 1:-1]
+        assert read_cell(name.replace("#", "0"), typed) == code, shown
+
+
+def test_an_unknown_service_lists_the_services_by_their_labels():
+    from reports.profile import profile_from_dict
+
+    _, found = profile_from_dict({"format": "tierslieu-profile", "version": 2,
+                                  "commune": {"name": "X"}, "services": ["piscine"]})
+    text = next(m.text for m in found if m.field == "services.0")
+    assert "« Salle de réunion »" in text and "meeting_room" not in text
+
+
 def test_no_message_is_left_unused():
     used = ({key for _, key, _ in CALLS} | {key for _, key in KEYS}
             | {key for key in messages() if key.startswith(tuple(PREFIXES))}

@@ -122,12 +122,13 @@ def test_a_user_goes_from_the_commune_to_its_pdf(qtbot, make_window, tmp_path, m
     choose_in_combo(qtbot, page.bindings["territory.zau2010"].widget, commune["zau_steps"])
     type_number(qtbot, page.bindings["territory.minutes_to_pole"].widget, "35")
     qtbot.waitUntil(lambda: page.neighbourhood is not None, timeout=10_000)
-    assert "20 km" in page.around.text()
-    ring = next(r for r in page.neighbourhood.rings if r.radius_km == 20)
-    qtbot.mouseClick(page.use_ring, Qt.MouseButton.LeftButton)
-    assert window.document.value("territory.catchment_population") == ring.population
+    assert "20 km" in page.around.text() and "20 min de route" in page.around.text()
+    # the button takes the zone the analysis uses (≈ 20 min by road), not the 20 km ring
+    zone = next(c for c in page.neighbourhood.catchments if c["minutes"] == 20)
+    qtbot.mouseClick(page.use_zone, Qt.MouseButton.LeftButton)
+    assert window.document.value("territory.catchment_population") == zone["population"]
     assert parse_number(page.bindings["territory.catchment_population"].widget.text()) \
-        == ring.population
+        == zone["population"]
     click_next(qtbot, wizard)
 
     page = wizard.currentPage()

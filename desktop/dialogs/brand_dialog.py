@@ -10,7 +10,7 @@ import contextlib
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -270,12 +270,11 @@ class BrandChooser(QWidget):
         brands, self.warnings = scan_brands()  # a broken file is skipped, and said
         self.brands = [DEFAULT_BRAND, *brands]
         self.combo.setToolTip("\n\n".join([self.tip, *self.warnings]))
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItems([display_name(b) for b in self.brands])
-        names = [b.name for b in self.brands]
-        self.combo.setCurrentIndex(names.index(current) if current in names else 0)
-        self.combo.blockSignals(False)
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            self.combo.addItems([display_name(b) for b in self.brands])
+            names = [b.name for b in self.brands]
+            self.combo.setCurrentIndex(names.index(current) if current in names else 0)
 
     def brand(self) -> Brand:
         """The profile chosen in the combo box."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.help.button import GlossaryButton
 from desktop.help.content import entry_for_field
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument
+from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId, owner_page
 from desktop.widgets.access import describe
@@ -83,8 +83,10 @@ class ProfilePage(QWizardPage):
         self.outer.addWidget(self.hint)
 
     def bind(self, form: QFormLayout, field: str, label: str, widget: Any, *,
-             required: bool = False, help_text: str = "", to_model: Any = None) -> Any:
-        """Add a labelled row for `widget` editing `field`, with its message line."""
+             help_text: str = "", to_model: Any = None) -> Any:
+        """Add a labelled row for `widget` editing `field`, with its message line; the
+        profile's schema says whether it is required (its label then has an asterisk)."""
+        required = is_required(field)
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)

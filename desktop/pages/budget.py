@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from reports import codes
 from reports.fmt import parse_month
@@ -32,20 +32,17 @@ class BudgetPage(ProfilePage):
                                  "l'étude."))
         form = self.add_form()
         self.number(form, "budget.investment_eur", self.tr("&Investissement prévu (€)"),
-                    required=is_required("budget.investment_eur"),
                     help_text=self.tr("Travaux, mobilier, informatique."))
         self.number(form, "budget.subsidy_rate", self.tr("Taux de s&ubvention attendu (%)"),
-                    scale=0.01, decimals=1, required=is_required("budget.subsidy_rate"),
+                    scale=0.01, decimals=1,
                     help_text=self.tr("Part de l'investissement couverte par des aides, en "
                                       "pourcentage (50 pour la moitié)."))
         self.number(form, "budget.annual_operating_eur",
                     self.tr("&Budget de fonctionnement annuel total (€)"),
-                    required=is_required("budget.annual_operating_eur"),
                     help_text=self.tr("Toutes les charges du lieu par an : loyer, énergie, "
                                       "ménage, animation…"))
         self.number(form, "budget.annual_contribution_eur",
                     self.tr("&Contribution annuelle au fonctionnement (€)"),
-                    required=is_required("budget.annual_contribution_eur"),
                     help_text=self.tr("Ce que la commune (ou le porteur) s'engage à verser "
                                       "chaque année pour couvrir le déficit de "
                                       "fonctionnement ; vide si rien n'est décidé."))

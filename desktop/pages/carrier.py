@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from reports import codes
@@ -31,8 +31,7 @@ class CarrierPage(ProfilePage):
         self.setSubTitle(self.tr("Qui ouvrirait et ferait vivre le lieu ?"))
         form = self.add_form()
         self.type_combo = self.combo(form, "carrier.type", self.tr("T&ype de porteur"),
-                                     codes.CARRIER_TYPES,
-                                     required=is_required("carrier.type"))
+                                     codes.CARRIER_TYPES)
         box = QGroupBox(self.tr("Ce qu'en dit l'étude de 2017"), self)
         inner = QVBoxLayout(box)
         self.study = QLabel(box)
@@ -50,7 +49,7 @@ class CarrierPage(ProfilePage):
                     help_text=self.tr("Accueil et animation ; 0 si le lieu est géré "
                                       "bénévolement."))
         self.combo(form, "carrier.commune_support", self.tr("Soutien de la &commune"),
-                   codes.COMMUNE_SUPPORT, required=is_required("carrier.commune_support"))
+                   codes.COMMUNE_SUPPORT)
         self.add_footer()
 
     def after_load(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.widgets.completer import CommuneCompleter, code_model, looks_like_code
 from desktop.widgets.departement import DepartementEdit
@@ -26,6 +26,7 @@ from reports.textnorm import fold
 if TYPE_CHECKING:  # costs nothing at start-up
     from PySide6.QtGui import QStandardItemModel
 
+    from desktop.shell.communes import CommuneIndex
     from reports.communes import Commune, Directory
 
 CODE_RESULTS = 12  # communes proposed for a typed code
@@ -51,8 +52,7 @@ class CommunePage(ProfilePage):
                                  "et choisissez-la dans la liste : son code, son "
                                  "intercommunalité et ses chiffres viennent avec elle."))
         form = self.add_form()
-        self.name = self.text(form, "commune.name", self.tr("&Nom de la commune"),
-                              required=is_required("commune.name"))
+        self.name = self.text(form, "commune.name", self.tr("&Nom de la commune"))
         self.name.setPlaceholderText(self.tr("par exemple : Prades, 66149 ou 66500"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -65,18 +65,16 @@ class CommunePage(ProfilePage):
         self.outside.toggled.connect(self._outside_toggled)
         self.name.parentWidget().layout().insertWidget(2, self.outside, 0,
                                                        Qt.AlignmentFlag.AlignLeft)
-        self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"),
-                               required=is_required("commune.insee_code"))
+        self.insee = self.text(form, "commune.insee_code", self.tr("&Code INSEE"))
         self.insee.setMaximumWidth(120)
         self.departement = self.bind(form, "commune.departement", self.tr("&Département"),
-                                     DepartementEdit(self._departement_names, self),
-                                     required=is_required("commune.departement"))
+                                     DepartementEdit(self._departement_names, self))
         self.departement.setMaximumWidth(260)  # « Alpes-de-Haute-Provence (04) »
         self.epci = self.text(form, "commune.epci_name", self.tr("&Intercommunalité (EPCI)"))
         self.number(form, "commune.epci_population",
                     self.tr("Population de l'&EPCI"), integer=True)
         self.number(form, "population.total", self.tr("Population &municipale"),
-                    integer=True, required=is_required("population.total"),
+                    integer=True,
                     help_text=self.tr("Population légale (INSEE) ; elle est préremplie depuis "
                                       "l'annuaire, corrigez-la si vous avez plus récent."))
         self.vintage = QLabel(self)
@@ -124,24 +122,26 @@ class CommunePage(ProfilePage):
         self.choose(self.completer.insee_at(index))
 
     # -- the identity rule -------------------------------------------------------------
+    def _ready(self) -> CommuneIndex | None:
+        """The communes directory once it is loaded, else None."""
+        index = self.context.communes
+        return index if index is not None and index.is_ready else None
+
+    def _coded(self) -> Commune | None:
+        """The directory commune of the profile's INSEE code (None: no code, or not loaded)."""
+        index = self._ready()
+        return index.lookup(self.document.value("commune.insee_code") or "") if index else None
+
     def chosen(self) -> Commune | None:
         """The directory commune the fields belong to, or None (none chosen, or the name
         no longer matches its code)."""
-        index = self.context.communes
-        code = self.document.value("commune.insee_code") or ""
-        record = index.lookup(code) if index is not None and index.is_ready else None
-        if record is None:
-            return None
+        record = self._coded()
         name = self.document.value("commune.name") or ""
-        return record if fold(record.name) == fold(name) else None
+        return record if record is not None and fold(record.name) == fold(name) else None
 
     def _drifted(self) -> Commune | None:
         """The directory commune of the code when the name says another (an older project)."""
-        index = self.context.communes
-        code = self.document.value("commune.insee_code") or ""
-        if self.outside.isChecked() or index is None or not index.is_ready or not code:
-            return None
-        record = index.lookup(code)
+        record = None if self.outside.isChecked() else self._coded()
         return record if record is not None and self.chosen() is None else None
 
     def _name_edited(self, text: str) -> None:
@@ -149,17 +149,15 @@ class CommunePage(ProfilePage):
         self._complete_codes(text)
         if self.outside.isChecked():
             return
-        index = self.context.communes
-        code = self.document.value("commune.insee_code") or ""
-        record = index.lookup(code) if index is not None and index.is_ready else None
+        record = self._coded()
         if record is not None and fold(record.name) != fold(text):
             self.forget_commune(record.insee_code)
         self._show_identity()
 
     def _complete_codes(self, text: str) -> None:
         """An INSEE or postal code typed: propose its communes; a name: the name list."""
-        index = self.context.communes
-        if index is None or not index.is_ready:
+        index = self._ready()
+        if index is None:
             return
         if looks_like_code(text):
             found = index.directory.search(text, CODE_RESULTS)
@@ -194,8 +192,7 @@ class CommunePage(ProfilePage):
 
     def _show_identity(self) -> None:
         """Say which commune the fields belong to, or what to do."""
-        index = self.context.communes
-        if index is None or not index.is_ready:
+        if self._ready() is None:
             return
         name = (self.document.value("commune.name") or "").strip()
         record = self.chosen()
@@ -225,18 +222,15 @@ class CommunePage(ProfilePage):
         """Next needs a commune of the directory, or the explicit free-text choice."""
         if not super().isComplete():
             return False
-        index = self.context.communes
-        if self.outside.isChecked() or index is None or not index.is_ready:
-            return True
-        return self.chosen() is not None
+        return self.outside.isChecked() or self._ready() is None or self.chosen() is not None
 
     def resolve_typed(self) -> None:
         """A name typed in full without picking: fill it in if it names one commune only."""
-        index = self.context.communes
+        index = self._ready()
         typed = self.name.text().strip()
-        if index is None or not index.is_ready or not typed:
+        if index is None or not typed:
             return
-        chosen = index.lookup(self.document.value("commune.insee_code") or "")
+        chosen = self._coded()
         if chosen is not None and fold(chosen.name) == fold(typed):
             return
         matches = [c for c in index.directory.search(typed, 10) if fold(c.name) == fold(typed)]

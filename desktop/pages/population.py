@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from desktop.help.button import GlossaryButton
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.fields import HelpLabel
@@ -31,19 +31,18 @@ class PopulationPage(ProfilePage):
                                  "modifiable, et la valeur officielle peut être rétablie."))
         form = self.add_form()
         self.number(form, "population.age_15_64", self.tr("Population de &15 à 64 ans"),
-                    integer=True, required=is_required("population.age_15_64"),
+                    integer=True,
                     help_text=self.tr("Dossier complet, tableau POP T0 (population par "
                                       "grandes tranches d'âges)."))
         self.number(form, "population.active_15_64", self.tr("A&ctifs de 15 à 64 ans"),
-                    integer=True, required=is_required("population.active_15_64"),
+                    integer=True,
                     help_text=self.tr("Tableau EMP T1 (population de 15 à 64 ans par type "
                                       "d'activité) : les actifs."))
         self.number(form, "population.employed_15_64",
                     self.tr("Actifs &occupés de 15 à 64 ans"), integer=True,
-                    required=is_required("population.employed_15_64"),
                     help_text=self.tr("Même tableau : les actifs ayant un emploi."))
         self.number(form, "population.jobs", self.tr("&Emplois dans la commune"),
-                    integer=True, required=is_required("population.jobs"),
+                    integer=True,
                     help_text=self.tr("Tableau EMP T5 (emploi et activité) : nombre "
                                       "d'emplois dans la zone."))
         self.concentration = QLabel(self)

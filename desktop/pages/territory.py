@@ -35,9 +35,9 @@ class TerritoryPage(ProfilePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, context, parent)
         self.setTitle(self.tr("Le territoire"))
-        self.setSubTitle(self.tr("Une seule des trois classifications suffit : ce sont des "
-                                 "« zonages d'étude » de l'INSEE (insee.fr), que la carte de "
-                                 "l'Observatoire des territoires montre aussi."))
+        self.setSubTitle(self.tr("Une seule des trois classifications de l'INSEE suffit. "
+                                 "L'outil contient celles de toutes les communes (sans "
+                                 "connexion) : elles sont préremplies, avec leur source."))
         self.neighbourhood: Neighbourhood | None = None
         self._insee_shown = ""
         form = self.add_form()
@@ -75,8 +75,9 @@ class TerritoryPage(ProfilePage):
                                          "associatifs…"))
         self.number(form, "territory.nearby_third_places",
                     self.tr("&Nombre de tiers-lieux proches"), integer=True,
-                    help_text=self.tr("Laissé vide, l'analyse compte ceux de la liste "
-                                      "nationale 2019 à moins de 20 km (voir ci-dessous)."))
+                    help_text=self.tr("Laissé vide, l'analyse compte ceux de sa zone de "
+                                      "chalandise : liste nationale 2019 et sites de l'étude "
+                                      "(voir ci-dessous)."))
         self.outer.addWidget(self._neighbourhood_box())
         self.officials = OfficialNotes(self)
         self.add_footer()
@@ -100,12 +101,12 @@ class TerritoryPage(ProfilePage):
         layout.addLayout(form)
         self.number(form, "territory.catchment_population",
                     self.tr("Population de la &zone desservie"), integer=True,
-                    help_text=self.tr("Laissée vide, l'analyse prend la population à moins "
-                                      "de 20 km."))
-        self.use_ring = QPushButton(self.tr("&Utiliser la population à moins de 20 km"), box)
-        self.use_ring.setEnabled(False)
-        self.use_ring.clicked.connect(self._use_ring)
-        layout.addWidget(self.use_ring, 0, Qt.AlignmentFlag.AlignLeft)
+                    help_text=self.tr("Laissée vide, l'analyse prend la zone de chalandise "
+                                      "d'environ 20 minutes de route (ci-dessus)."))
+        self.use_zone = QPushButton(self.tr("&Utiliser la population à 20 min de route"), box)
+        self.use_zone.setEnabled(False)
+        self.use_zone.clicked.connect(self._use_zone)
+        layout.addWidget(self.use_zone, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     def after_edit(self, field: str) -> None:
@@ -122,7 +123,7 @@ class TerritoryPage(ProfilePage):
         self.neighbourhood = None
         self.map_png = None
         self.map.hide()
-        self.use_ring.setEnabled(False)
+        self.use_zone.setEnabled(False)
         index = self.context.communes
         if not insee or index is None:
             self.around.setText(self.tr("Choisissez la commune à la page précédente pour voir "
@@ -176,11 +177,12 @@ class TerritoryPage(ProfilePage):
             return
         self.neighbourhood = found
         self.around.setText(neighbourhood_html(found))
-        self.use_ring.setEnabled(bool(found.catchment_population))
+        self.use_zone.setEnabled(bool(demand_zone(found)))
 
-    def _use_ring(self) -> None:
-        """Copy the directory's catchment (the 20 km ring) into the catchment field."""
-        value = self.neighbourhood.catchment_population if self.neighbourhood else None
+    def _use_zone(self) -> None:
+        """Copy the population of the zone the analysis uses (≈ 20 min by road) into the
+        catchment field."""
+        value = (demand_zone(self.neighbourhood) or {}).get("population")
         if not value:
             return
         self.document.set("territory.catchment_population", int(value))
@@ -204,9 +206,16 @@ def neighbourhood_picture(directory: Directory, insee: str, dpi: float) -> bytes
 
 
 def neighbourhood_html(found: Neighbourhood) -> str:
-    """Rings and nearby tiers-lieux as a short HTML text (every value escaped), numbers in
-    the interface language."""
+    """The analysis's zone, rings and nearby tiers-lieux as a short HTML text (every value
+    escaped), numbers in the interface language."""
     lines = []
+    zone = demand_zone(found)
+    if zone:
+        lines.append(_tr("Zone de chalandise de l'analyse, à {minutes} min de route : "
+                         "{population} habitants dont {employed} actifs occupés ({count} "
+                         "communes)").format(
+            minutes=zone["minutes"], population=ui_number(zone["population"]),
+            employed=ui_number(zone["employed_15_64"]), count=ui_number(zone["communes"])))
     for ring in getattr(found, "rings", ()) or ():
         lines.append(_tr("À moins de {km} km : {population} habitants ({count} communes)")
                      .format(km=ring.radius_km, population=ui_number(ring.population),
@@ -219,7 +228,17 @@ def neighbourhood_html(found: Neighbourhood) -> str:
                         "{names}").format(count=len(places), names=names))
     else:
         lines.append(_tr("Aucun tiers-lieu de la liste nationale 2019 à moins de 30 km."))
-    note = getattr(found, "approximate_note", "") or ""
-    body = "<br>".join(escape(line) for line in lines)
-    return body + (f"<br><i>{escape(note)}</i>" if note else "")
+    note = _tr("Temps de route approximatifs (distance entre les centres des communes "
+               "allongée d'un détour, vitesse selon la densité), pas un calcul d'itinéraire ; "
+               "les distances en km sont à vol d'oiseau.")
+    return "<br>".join(escape(line) for line in lines) + f"<br><i>{escape(note)}</i>"
+
+
+def demand_zone(found: Neighbourhood | None) -> dict | None:
+    """The road-time zone the analysis draws the demand from (``demand_zone_minutes``)."""
+    from reports.analysis.parameters import shipped
+
+    minutes = shipped()[0]["demand_zone_minutes"].value
+    return next((c for c in getattr(found, "catchments", ()) or ()
+                 if c.get("minutes") == minutes), None)
 

@@ -16,7 +16,6 @@ from desktop.shell.context import AppContext
 from desktop.shell.main_window import MainWindow
 from desktop.shell.prompts import Prompts
 from desktop.shell.settings import APPLICATION, ORGANISATION, Settings
-from desktop.tasks import run_in_background
 from desktop.widgets.icon import app_icon
 
 BENCH_ENV = "TIERSLIEU_BENCH_QUIT_WHEN_SHOWN"
@@ -83,6 +82,8 @@ def run(options: dict[str, str]) -> int:
             print(f"built {time.time():.6f}", flush=True)
             QTimer.singleShot(0, app.quit)
             return
+        from desktop.tasks import run_in_background  # the thread pool: after the first page
+
         open_first(window, options)
         window.context.communes.start()
         window.data_files.restore()  # the newer census or programmes of an earlier session

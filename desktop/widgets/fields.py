@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -156,9 +156,8 @@ class LongTextEdit(QPlainTextEdit):
     def setValue(self, value: Any) -> None:
         """Show `value` without signalling an edit."""
         if self.toPlainText().strip() != (value or ""):
-            self.blockSignals(True)
-            self.setPlainText(value or "")
-            self.blockSignals(False)
+            with QSignalBlocker(self):
+                self.setPlainText(value or "")
 
 
 class CheckList(QWidget):
@@ -186,9 +185,8 @@ class CheckList(QWidget):
         """Tick exactly the codes in `value`."""
         wanted = set(value or ())
         for code, box in self.boxes.items():
-            box.blockSignals(True)
-            box.setChecked(code in wanted)
-            box.blockSignals(False)
+            with QSignalBlocker(box):
+                box.setChecked(code in wanted)
 
 
 class HelpLabel(ReadableLabel):
@@ -235,11 +233,8 @@ class Binding:
 
     def write(self, value: Any) -> None:
         """Show a model value without marking it edited."""
-        self.widget.blockSignals(True)
-        try:
+        with QSignalBlocker(self.widget):
             self.widget.setValue(value)
-        finally:
-            self.widget.blockSignals(False)
 
 
 def is_empty(value: Any) -> bool:

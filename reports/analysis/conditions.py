@@ -63,7 +63,9 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
                                   text("conditions.reasons.budget",
                                        budget=BUDGET_PHRASES.get(me.budget_level, _UNKNOWN))),
         "services_any": lambda: (bool(me.services & set(value)), text(
-            "conditions.reasons.services", services=service_names(me.services & set(value)))),
+            "conditions.reasons.services", services=service_names(me.services & set(value)))
+            if me.services & set(value) else text("conditions.reasons.services_missing",
+                                                  services=service_names(value))),
         "commune_support": lambda: (support in value, text(
             "conditions.reasons.commune_support",
             support=SUPPORT_PHRASES.get(support, _UNKNOWN))),

@@ -64,8 +64,8 @@ def build_funding(profile: Profile, me: Features, kb: Any, needs: Needs) -> Fund
             history.append(_line(prog, kb, text("funding.fit.history"), 0.0))
             continue
         found = _applicant(prog, profile, needs)
-        if found is None or not _size_fits(prog, profile) or not _conditions_hold(prog, profile,
-                                                                                  me):
+        if found is None or not _size_fits(prog, profile, found[0]) \
+                or not _conditions_hold(prog, profile, me):
             continue
         who, allowed = found
         if prog.target == "people":
@@ -147,10 +147,11 @@ def _applicant(prog: Any, profile: Profile, needs: Needs) -> tuple[str, tuple[st
     return None
 
 
-def _size_fits(prog: Any, profile: Profile) -> bool:
-    """The commune's population is within the programme's limits (unknown: kept)."""
+def _size_fits(prog: Any, profile: Profile, who: str) -> bool:
+    """The commune's population is within the programme's limits (unknown: kept); they are
+    limits for communes, not for an intercommunality applying (`_fit` says so)."""
     population = profile.population.total
-    if population is None:
+    if population is None or who == "epci":
         return True
     return ((prog.population_min is None or population >= prog.population_min)
             and (prog.population_max is None or population <= prog.population_max))
@@ -168,7 +169,9 @@ def _fit(prog: Any, profile: Profile, covered: tuple[str, ...], who: str) -> str
         fit += text(f"funding.fit.owner.{who}")
     elif who == "undecided":
         fit += text("funding.fit.undecided")
-    if prog.population_max is not None and profile.population.total is not None:
+    if prog.population_max is not None and who == "epci":
+        fit += text("funding.fit.size_epci", limit=size_limit(prog.population_max))
+    elif prog.population_max is not None and profile.population.total is not None:
         fit += text("funding.fit.size", population=fmt_number(profile.population.total),
                     limit=size_limit(prog.population_max))
     return fit

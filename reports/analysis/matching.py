@@ -159,9 +159,11 @@ def raw_unknown(criterion: str) -> str:
 
 
 def _unmet_extra(typology: Any, profile: Profile, me: Features) -> list[str]:
-    """Conditions of the typology outside the seven criteria that the commune does not meet."""
+    """Conditions of the typology that the commune does not meet, outside the seven criteria,
+    and the service a model is named for (the hybrid model's fablab: a project without one
+    only shares its name)."""
     out = []
-    for key in ("staffed", "commune_support", "building_states"):
+    for key in ("staffed", "commune_support", "building_states", "services_any"):
         if key in typology.conditions:
             outcome = check(key, typology.conditions[key], profile, me)
             if outcome.holds is False:

@@ -13,7 +13,7 @@ from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from reports.docx import ooxml
@@ -26,13 +26,12 @@ PARAGRAPH_STYLES = {
     "chart_caption": "Caption", "glossary": "Normal",
 }
 INLINE = frozenset({"b", "i", "br", "font", "super", "sub", "strong", "em"})
+# inline tag -> the run's font attribute it turns on
+FLAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic",
+         "super": "superscript", "sub": "subscript"}
 TEXT_WIDTH_CM = 16.0
 
 ChartMaker = Callable[[str, dict[str, str]], bytes | None]
-
-
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
 class DocxBuilder:
@@ -81,14 +80,8 @@ class DocxBuilder:
             if child.tag == "br":
                 paragraph.add_run().add_break()
             else:
-                if child.tag in ("b", "strong"):
-                    sub["bold"] = True
-                elif child.tag in ("i", "em"):
-                    sub["italic"] = True
-                elif child.tag == "super":
-                    sub["superscript"] = True
-                elif child.tag == "sub":
-                    sub["subscript"] = True
+                if child.tag in FLAGS:
+                    sub[FLAGS[child.tag]] = True
                 elif child.tag == "font":
                     if child.get("color", "").startswith("#"):
                         sub["color"] = child.get("color")
@@ -105,16 +98,11 @@ class DocxBuilder:
         if not fmt:
             return
         font = run.font
-        if fmt.get("bold"):
-            font.bold = True
-        if fmt.get("italic"):
-            font.italic = True
-        if fmt.get("superscript"):
-            font.superscript = True
-        if fmt.get("subscript"):
-            font.subscript = True
+        for flag in ("bold", "italic", "superscript", "subscript"):
+            if fmt.get(flag):
+                setattr(font, flag, True)
         if fmt.get("color"):
-            font.color.rgb = _rgb(fmt["color"])
+            font.color.rgb = ooxml.rgb(fmt["color"])
         if fmt.get("size"):
             font.size = Pt(fmt["size"] + 1.5)  # the PDF's 7.5 pt small print, readable in Word
 

@@ -9,7 +9,7 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt
 
 from reports.docx import ooxml
 from reports.note.styles import GREY_HEX as GREY
@@ -30,10 +30,6 @@ CUSTOM_STYLES = {
     "TOC 1": ("Normal", 10.5, True, False, None, 2),
     "TOC 2": ("Normal", 10, False, False, None, 1),
 }
-
-
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
 def new_document(main_color: str) -> Any:
@@ -58,12 +54,12 @@ def _styles(document: Any, main_color: str) -> None:
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle",
                  "Caption", "Header", "Footer", "TOC Heading"):
         styles[name].font.name = FONT
-    styles["Caption"].font.color.rgb = _rgb(GREY)
+    styles["Caption"].font.color.rgb = ooxml.rgb(GREY)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11.5),
                        ("Title", 24), ("Subtitle", 13)):
         style = styles[name]
-        style.font.color.rgb = _rgb(main_color)
+        style.font.color.rgb = ooxml.rgb(main_color)
         style.font.size = Pt(size)
     colors = {"main": main_color, "grey": GREY}
     for name, (base, size, bold, italic, color, after) in CUSTOM_STYLES.items():
@@ -72,7 +68,7 @@ def _styles(document: Any, main_color: str) -> None:
         style.font.size = Pt(size)
         style.font.bold, style.font.italic = bold, italic
         if color:
-            style.font.color.rgb = _rgb(colors[color])
+            style.font.color.rgb = ooxml.rgb(colors[color])
         style.paragraph_format.space_after = Pt(after)
         style.paragraph_format.space_before = Pt(0)
 
@@ -99,7 +95,7 @@ def header_footer(document: Any, header: str, footer_pattern: str, brand_line: s
     if brand_line:
         run = head.add_run(f"\t\t{brand_line}")
         run.font.size = Pt(8.5)
-        run.font.color.rgb = _rgb(GREY)
+        run.font.color.rgb = ooxml.rgb(GREY)
     foot = section.footer.paragraphs[0]
     foot.style = document.styles["Footer"]
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+
+def rgb(hex_color: str) -> RGBColor:
+    """A ``#RRGGBB`` colour as python-docx wants it."""
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
 def _element(tag: str, **attrs: str) -> OxmlElement:
@@ -61,42 +67,43 @@ def allow_row_split(table: Table) -> None:
             props.remove(old)
 
 
-def bottom_border(paragraph: Paragraph, hex_color: str, size_eighths: int = 6) -> None:
-    """A horizontal rule under a paragraph."""
-    props = paragraph._p.get_or_add_pPr()
-    borders = _element("w:pBdr")
-    borders.append(_element("w:bottom", val="single", sz=str(size_eighths), space="1",
+def _border(props, group: str, side: str, hex_color: str, size_eighths: int, space: str
+            ) -> None:
+    borders = _element(group)
+    borders.append(_element(side, val="single", sz=str(size_eighths), space=space,
                             color=hex_color.lstrip("#")))
     props.append(borders)
+
+
+def bottom_border(paragraph: Paragraph, hex_color: str, size_eighths: int = 6) -> None:
+    """A horizontal rule under a paragraph."""
+    _border(paragraph._p.get_or_add_pPr(), "w:pBdr", "w:bottom", hex_color, size_eighths, "1")
 
 
 def left_border(cell: _Cell, hex_color: str, size_eighths: int = 18) -> None:
     """A thick coloured bar on the left of a cell (the key-figure tiles)."""
-    props = cell._tc.get_or_add_tcPr()
-    borders = _element("w:tcBorders")
-    borders.append(_element("w:left", val="single", sz=str(size_eighths), space="0",
-                            color=hex_color.lstrip("#")))
-    props.append(borders)
+    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", "w:left", hex_color, size_eighths, "0")
 
 
 def set_language(document, lang: str = "fr-FR") -> None:
     """Declare the document's language (spell-checking, hyphenation, quotes in Word)."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = _element("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = _element("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = _element("w:rPr")
-        rpr_default.append(rpr)
+    defaults = _child(document.styles.element, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
     rpr.append(_element("w:lang", val=lang, eastAsia=lang, bidi="ar-SA"))
+
+
+def _child(parent, tag: str, first: bool = False):
+    """`parent`'s `tag` child, added (first or last) when missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = _element(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
 
 
 def update_fields_on_open(document) -> None:

@@ -7,20 +7,21 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from reports import codes
 from reports.fmt import fmt_number
 from reports.profile.coherence import _warnings
 from reports.profile.messages import Message
 from reports.profile.model import MAX_BUILDINGS, MAX_NOTES, SECTIONS, SERVICE_CODES, Profile
 from reports.profile.parameters import analysis_parameters
 from reports.profile.parse import _is_number
-from reports.profile.specs import Spec, spec_text
+from reports.profile.specs import Spec, choices_text, spec_text
 from reports.texts import message
 
 
 def _service_text(item: Any) -> str:
     """Message for a service code that is not in the list."""
     return message("profile.checks.unknown_service", service=item,
-                   codes=", ".join(SERVICE_CODES))
+                   codes=choices_text(codes.SERVICES))
 
 
 def _check_value(value: Any, spec: Spec) -> bool:

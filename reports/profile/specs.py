@@ -22,13 +22,14 @@ class Spec:
     # what the value stands for, where a lenient reader (the batch's CSV cells) needs it:
     # "insee" (leading zeros lost by a spreadsheet), "departement", "fraction" (50 % = 0.5)
     form: str | None = None
+    labels: tuple[str, ...] = ()  # the French labels of `choices` (reports.codes), in order
 
 
 def spec_text(spec: Spec, path: str) -> str:
     """The French message when the field at `path` (``population.total``,
     ``buildings.2.surface_m2``) is wrong: ``profile.fields.<section>.<name>`` of
     resources/text/profile.toml, with its bounds ({lo}, {hi}; a text's longest length {hi})
-    or its codes ({codes})."""
+    or its choices as the user sees them ({codes}, `choices_text`)."""
     parts = path.split(".")
     key = f"profile.fields.{parts[0]}.{parts[-1]}"
     if spec.kind in ("int", "number"):
@@ -37,8 +38,18 @@ def spec_text(spec: Spec, path: str) -> str:
     if spec.kind == "text":
         return message(key, hi=spec.hi)
     if spec.kind == "code":
-        return message(key, codes=", ".join(str(c) for c in spec.choices))
+        return message(key, codes=choices_text(zip(spec.choices, spec.labels, strict=True)))
     return message(key)
+
+
+def choices_text(pairs: Any) -> str:
+    """« Association », « La commune »…: the labels the wizard shows and the batch reads, each
+    up to its « ( »; a number code (INSEE's) before its label: « 221 (Petit pôle) »."""
+    names = []
+    for code, label in pairs:
+        short = label.split(" (")[0]
+        names.append(f"« {code} ({short}) »" if str(code).isdigit() else f"« {short} »")
+    return ", ".join(names)
 
 
 def _f(default: Any, spec: Spec) -> Any:
@@ -49,5 +60,6 @@ def _f(default: Any, spec: Spec) -> Any:
 
 
 def _code_spec(choices: tuple[tuple[Any, str], ...], *, required: bool = False) -> Spec:
-    """One code of a list (the message lists the allowed codes)."""
-    return Spec("code", choices=tuple(c for c, _ in choices), required=required)
+    """One code of a list (the message lists the allowed labels)."""
+    return Spec("code", choices=tuple(c for c, _ in choices), required=required,
+                labels=tuple(label for _, label in choices))

@@ -160,7 +160,12 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+207"/>
+        <location filename="../../desktop/pages/territory.py" line="+214"/>
+        <source>Zone de chalandise de l&apos;analyse, à {minutes} min de route : {population} habitants dont {employed} actifs occupés ({count} communes)</source>
+        <translation>Catchment area of the analysis, {minutes} min by road: {population} inhabitants including {employed} employed residents ({count} communes)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>À moins de {km} km : {population} habitants ({count} communes)</source>
         <translation>Within {km} km: {population} inhabitants ({count} communes)</translation>
     </message>
@@ -173,6 +178,11 @@ The current project was not changed.</translation>
         <location line="+3"/>
         <source>Aucun tiers-lieu de la liste nationale 2019 à moins de 30 km.</source>
         <translation>No third place of the 2019 national list within 30 km.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temps de route approximatifs (distance entre les centres des communes allongée d&apos;un détour, vitesse selon la densité), pas un calcul d&apos;itinéraire ; les distances en km sont à vol d&apos;oiseau.</source>
+        <translation>Approximate road times (distance between commune centres lengthened by a detour, speed set by density), not a route calculation; distances in km are as the crow flies.</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/prompts.py" line="+44"/>
@@ -345,7 +355,7 @@ Do you want to recover it?</translation>
         <translation>users to break even</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+54"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
@@ -704,7 +714,7 @@ Do you want to recover it?</translation>
         <translation>Changed — official figure: {value} ({source})</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/datafiles.py" line="+55"/>
+        <location filename="../../desktop/shell/datafiles.py" line="+54"/>
         <source>Retour au recensement {year} fourni avec l&apos;application.</source>
         <translation>Back to the census {year} bundled with the application.</translation>
     </message>
@@ -724,7 +734,7 @@ Do you want to recover it?</translation>
         <translation>Back to the funding programmes bundled with the application.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Recensement refusé</source>
         <translation>Census refused</translation>
     </message>
@@ -734,7 +744,7 @@ Do you want to recover it?</translation>
         <translation>Programmes table refused</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>{count} chiffre(s) prérempli(s) du projet mis à jour.</source>
         <translation>{count} prefilled figure(s) of the project updated.</translation>
     </message>
@@ -774,7 +784,7 @@ Do you want to recover it?</translation>
         <translation>funding programmes bundled</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Vérification du recensement…</source>
         <translation>Checking the census…</translation>
     </message>
@@ -784,7 +794,7 @@ Do you want to recover it?</translation>
         <translation>Checking the programmes table…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Chargement des données</source>
         <translation>Loading data</translation>
     </message>
@@ -1345,7 +1355,7 @@ Do you want to recover it?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="+48"/>
+        <location filename="../../desktop/shell/main_window.py" line="+49"/>
         <source>Données utilisées</source>
         <translation>Data in use</translation>
     </message>
@@ -1490,7 +1500,7 @@ Do you want to recover it?</translation>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>{project}, copie du {date} à {time}</source>
         <translation>{project}, copy of {date} at {time}</translation>
     </message>
@@ -1508,7 +1518,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+58"/>
+        <location filename="../../desktop/pages/note.py" line="+59"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1676,12 +1686,12 @@ Replace them with the new note?</translation>
         <translation>Replace the existing note?</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Note enregistrée : {path}</source>
         <translation>Note saved: {path}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Note non enregistrée</source>
         <translation>Note not saved</translation>
     </message>
@@ -1807,7 +1817,7 @@ Replace them with the new note?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
@@ -1822,12 +1832,17 @@ Replace them with the new note?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-180"/>
+        <location filename="../../desktop/pages/territory.py" line="-194"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Une seule des trois classifications de l&apos;INSEE suffit. L&apos;outil contient celles de toutes les communes (sans connexion) : elles sont préremplies, avec leur source.</source>
+        <translation>One of INSEE&apos;s three classifications is enough. The tool holds them for every commune (offline): they are prefilled, with their source.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>— non renseigné —</source>
         <translation>— not given —</translation>
     </message>
@@ -1852,12 +1867,7 @@ Replace them with the new note?</translation>
         <translation>&amp;Attraction area (AAV) 2020</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>Une seule des trois classifications suffit : ce sont des « zonages d&apos;étude » de l&apos;INSEE (insee.fr), que la carte de l&apos;Observatoire des territoires montre aussi.</source>
-        <translation>One of the three classifications is enough: they are INSEE&apos;s “zonages d&apos;étude” (insee.fr), also shown on the Observatoire des territoires map.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+4"/>
         <source>Taill&amp;e de l&apos;aire 2020</source>
         <translation>2020 area &amp;size</translation>
     </message>
@@ -1912,12 +1922,7 @@ Replace them with the new note?</translation>
         <translation>Nearby third &amp;places</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Laissé vide, l&apos;analyse compte ceux de la liste nationale 2019 à moins de 20 km (voir ci-dessous).</source>
-        <translation>Left blank, the analysis counts those of the 2019 national list within 20 km (see below).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Carte des environs de la commune</source>
         <translation>Map of the commune&apos;s surroundings</translation>
     </message>
@@ -1927,7 +1932,17 @@ Replace them with the new note?</translation>
         <translation>Population of the &amp;catchment</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="+1"/>
+        <source>Laissée vide, l&apos;analyse prend la zone de chalandise d&apos;environ 20 minutes de route (ci-dessus).</source>
+        <translation>Left empty, the analysis takes the catchment area of about 20 minutes by road (above).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Utiliser la population à 20 min de route</source>
+        <translation>&amp;Use the population within 20 min by road</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>&amp;Réseaux existants</source>
         <translation>Existing net&amp;works</translation>
     </message>
@@ -1937,7 +1952,12 @@ Replace them with the new note?</translation>
         <translation>Associations, business clubs, community cafés…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Laissé vide, l&apos;analyse compte ceux de sa zone de chalandise : liste nationale 2019 et sites de l&apos;étude (voir ci-dessous).</source>
+        <translation>Left empty, the analysis counts those of its catchment area: the 2019 national list and the study&apos;s sites (see below).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Autour de la commune (annuaire hors ligne)</source>
         <translation>Around the commune (offline directory)</translation>
     </message>
@@ -1948,22 +1968,12 @@ Replace them with the new note?</translation>
         <translation>Choose the commune on the previous page to see its surroundings.</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <source>Laissée vide, l&apos;analyse prend la population à moins de 20 km.</source>
-        <translation>Left blank, the analysis uses the population within 20 km.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Utiliser la population à moins de 20 km</source>
-        <translation>&amp;Use the population within 20 km</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>Calcul des environs de la commune…</source>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
