@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.shell.i18n import translate as _tr
 
 if TYPE_CHECKING:  # costs nothing at start-up
+    from PySide6.QtCore import QAbstractItemModel
+
     from reports.communes import Commune, CurrentCommunes, Directory
 
 
