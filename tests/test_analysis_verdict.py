@@ -165,3 +165,17 @@ def test_a_conditional_verdict_with_an_uncovered_deficit_in_a_crowded_zone_is_no
     covered = _castanet(annual_contribution_eur=30_000.0).verdict.confidence
     assert "équilibre impossible" not in covered.sentence
     assert covered.level != "high" and "zone de chalandise" in covered.sentence
+
+
+def test_a_deficit_resting_on_the_tool_s_animation_estimate_does_not_turn_the_project_down():
+    # Brindas (invented): the commune plans no staff; the municipal model's 28 h of animation
+    # « à prévoir » make most of the 24 000 € deficit. « Déconseillé » must rest on the
+    # project as declared; the estimate lowers the confidence instead
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "suburb.tierslieu.json")
+    result = analyse(profile)
+    planned = sum(x.amount_eur for x in result.finance.operating if x.planned)
+    deficit = result.finance.public_support_per_year_eur
+    assert deficit >= 2 * profile.budget.annual_contribution_eur > deficit - planned
+    assert result.verdict.level == "conditional"
+    assert result.verdict.confidence.level != "high"
+    assert "à prévoir" in result.verdict.confidence.sentence
