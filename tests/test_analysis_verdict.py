@@ -179,3 +179,10 @@ def test_a_deficit_resting_on_the_tool_s_animation_estimate_does_not_turn_the_pr
     assert result.verdict.level == "conditional"
     assert result.verdict.confidence.level != "high"
     assert "à prévoir" in result.verdict.confidence.sentence
+
+
+def test_the_crowded_zone_names_the_count_the_demand_was_shared_with():
+    # Pennautier types 2 nearby places where the sources find 1: the share (1/3) used the 2
+    result = analyse(_example("pennautier.tierslieu.json"))
+    assert result.demand.share == pytest.approx(1 / 3, abs=0.001)
+    assert "2 tiers-lieux dans la zone de chalandise" in result.verdict.confidence.sentence
