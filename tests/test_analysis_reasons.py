@@ -9,8 +9,8 @@ from reports.analysis import analyse
 from reports.analysis.costs import hourly_staff_cost
 from reports.analysis.parameters import params_for
 from reports.analysis.sites import profile_from_site
-from reports.analysis.texts import plural
 from reports.fmt import fmt_eur
+from reports.french import agree as plural
 from reports.knowledge import knowledge
 from reports.paths import resource
 from reports.profile import Building, read_profile

@@ -11,6 +11,7 @@ drawings (`reports.note.figures`) turned into pictures off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -288,7 +289,7 @@ class Dashboard(QWidget):
         if result.typologies:
             best = result.typologies[0]
             card.column.addWidget(_label(
-                f"<b>{_esc(best.name)}</b> — {_esc(ui_percent(best.score))}", card, rich=True))
+                f"<b>{escape(best.name)}</b> — {escape(ui_percent(best.score))}", card, rich=True))
             card.column.addWidget(_label(best.summary, card))
             card.column.addWidget(Why([c.sentence for c in best.contributions], card,
                                       about=best.name))
@@ -347,12 +348,6 @@ def draw_charts(result: AnalysisResult, dpi: float = 96) -> list[tuple[str, byte
 
 def _severity(code: str) -> str:
     return {"high": _tr("élevée"), "medium": _tr("moyenne"), "low": _tr("faible")}.get(code, code)
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(str(text))
 
 
 def _show_now(layout: QLayout) -> None:

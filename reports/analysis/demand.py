@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reports.analysis.existing import weighted, zone_places
+from reports.analysis.existing import weighted, zone_of, zone_places
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_number, fmt_percent
@@ -63,16 +63,6 @@ def neighbourhood_of(directory: Any, insee_code: str) -> Any:
         return None
     try:
         return directory.neighbourhood(insee_code)
-    except Exception:  # a broken directory must not stop the analysis
-        return None
-
-
-def zone_of(directory: Any, insee_code: str, minutes: int) -> Any:
-    """The directory's road-time catchment of a commune, or None."""
-    if directory is None or not insee_code or not hasattr(directory, "catchment"):
-        return None
-    try:
-        return directory.catchment(insee_code, minutes=minutes)
     except Exception:  # a broken directory must not stop the analysis
         return None
 

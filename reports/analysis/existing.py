@@ -29,9 +29,6 @@ from reports.profile import Profile
 from reports.result import ExistingOffer, ExistingPlace
 from reports.textnorm import fold
 
-STUDY = "study"
-LIST = "list"
-
 
 @cache
 def settings() -> dict[str, Any]:
@@ -98,12 +95,12 @@ def zone_places(offer: ExistingOffer, params: Any) -> tuple[dict[str, Any], ...]
     return weighted([p for p in offer.places if p.where != "beyond"], params)
 
 
-def travel_catchment(directory: Any, insee: str) -> Any:
-    """The directory's travel-time catchment (w11's ``directory().catchment``), or None."""
-    if directory is None or not insee or not hasattr(directory, "catchment"):
+def zone_of(directory: Any, insee_code: str, minutes: int) -> Any:
+    """The directory's road-time catchment of a commune (`Directory.catchment`), or None."""
+    if directory is None or not insee_code or not hasattr(directory, "catchment"):
         return None
     try:
-        return directory.catchment(insee, minutes=int(radius("catchment_minutes")))
+        return directory.catchment(insee_code, minutes=minutes)
     except Exception:  # a broken directory must not stop the analysis
         return None
 
@@ -153,7 +150,7 @@ def find_existing(profile: Profile, kb: Any, neighbourhood: Any, directory: Any
     places: list[ExistingPlace] = []
     used_listing: set[int] = set()
     here = _site_coordinates(directory, commune_insee)
-    catchment = travel_catchment(directory, commune_insee)
+    catchment = zone_of(directory, commune_insee, int(radius("catchment_minutes")))
     minutes = _minutes_by_place(catchment) if catchment is not None else None
     for site in kb.sites:
         names = {fold(n) for n in aliases.get(site.site_id, [])}
@@ -208,8 +205,7 @@ def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: b
     """The count used (typed or found), its reason, and the synthesis sentence."""
     found = sum(p.where in ("commune", "close", "catchment") for p in places)
     typed = profile.territory.nearby_third_places
-    radius_km = (text("existing.zone.minutes", minutes=fmt_number(radius("catchment_minutes")))
-                 if by_time else text("existing.zone.km", km=fmt_number(radius("catchment_km"))))
+    radius_km = _zone(by_time)
     if typed is not None:
         used = typed
         reason = text("existing.count.typed", typed=counted(typed, "common.nouns.third_place"),
@@ -252,9 +248,14 @@ def _named(place: ExistingPlace) -> str:
                 sources=" ; ".join(place.sources))
 
 
+def _zone(by_time: bool) -> str:
+    """The zone in words: « moins de 20 minutes de route… » or « moins de N km… »."""
+    if by_time:
+        return text("existing.zone.minutes", minutes=fmt_number(radius("catchment_minutes")))
+    return text("existing.zone.km", km=fmt_number(radius("catchment_km")))
+
+
 def _method(by_time: bool = False) -> str:
     """How the places were found (for the note's method annex)."""
-    zone = (text("existing.zone.minutes", minutes=fmt_number(radius("catchment_minutes")))
-            if by_time else text("existing.zone.km", km=fmt_number(radius("catchment_km"))))
     return text("existing.method.text", same=fmt_number(radius("same_town_km")),
-                close=fmt_number(radius("close_km")), zone=zone)
+                close=fmt_number(radius("close_km")), zone=_zone(by_time))

@@ -80,18 +80,13 @@ def items(key: str) -> tuple[Any, ...]:
     return _entry(key)
 
 
-def plural(count: float, singular: str, plural_form: str | None = None) -> str:
-    """``1 tiers-lieu``, ``2 indépendants``: the number and its noun, agreed (reports.french)."""
-    return agree(count, singular, plural_form)
-
-
 def counted(count: float, noun: str) -> str:
     """The number and the noun at catalogue key `noun` (``[singular, plural]``), agreed;
     none is « aucun … » (« aucun tiers-lieu », not « 0 tiers-lieu »; the nouns are masculine)."""
     singular, plural_form = items(noun)
     if count == 0:
         return text("common.count.none", noun=singular)
-    return plural(count, singular, plural_form)
+    return agree(count, singular, plural_form)
 
 
 @contextlib.contextmanager

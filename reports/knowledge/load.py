@@ -172,8 +172,3 @@ def use_programmes(path: str | Path | None) -> KnowledgeBase:
     os.environ[PROGRAMMES_ENV] = chosen
     _cached.cache_clear()
     return knowledge()
-
-
-def summary() -> str:
-    """French summary of the shipped knowledge base (« 10 sites, N bonnes pratiques… »)."""
-    return knowledge().summary()
