@@ -36,12 +36,15 @@ BASIS = ("carrier", "place", "demand", "funded", "capacity", "no_place_here")
 
 def verdict_rule(params: Params) -> str:
     """The verdict rule in words (for the note's method), its numbers from ``verdict_rules``."""
-    rules = params("verdict_rules")
+    rules, limits = params("verdict_rules"), params("verdict_confidence")
     score = rules["favourable_min_typology_score"]
     return text("verdict.rule.text", high_risks=fmt_number(rules["not_advised_high_risks"]),
                 medium_risks=fmt_number(rules["favourable_max_medium_risks"]),
                 min_score=fmt_number(score, 1 if round(score, 1) == score else 2),
-                ratio=fmt_number(rules["not_advised_deficit_ratio"]))
+                ratio=fmt_number(rules["not_advised_deficit_ratio"])) + " " + text(
+        "verdict.rule.confidence", high=fmt_number(limits["high_max_defaults"]),
+        medium=fmt_number(limits["medium_max_defaults"]),
+        places=fmt_number(limits["crowded_zone_places"]))
 
 
 def level_of(found: list[Found], best_score: float, covered: bool, params: Params,
