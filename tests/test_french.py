@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reports.french import a, agree, de, de_place, elides, french_faults, que, tidy
 from reports.note.text import environment
@@ -116,3 +118,30 @@ def test_none_is_aucun_in_sentences():
     assert french_faults("0 tiers-lieu à moins de 20 minutes de route")
     assert french_faults("10 indépendants et 0 télétravailleur connus")
     assert not french_faults("Hypothèse basse : 0 usagers ; 0,5 tiers-lieu pondéré")
+
+
+PLAIN_PATTERNS = {  # tidy's patterns as first written; reports.french has faster equivalents
+    "_DE_ARTICLE": r"\b([Dd]e|[Àà]) (Le|Les) (?=\S)",
+    "_DE_VOWEL": r"\b([Dd]e|[Qq]ue) (?=[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])(\w[\w\-'’]*)",
+    "_DOUBLE_STOP": r"(?<![.…])\.\s*\.(?!\.)",
+}
+PIECES = ["de ", "De ", "à ", "À ", "que ", "Que ", "Le ", "Les ", "Auterive", "Hautes", "ÉCOLE",
+          "Œuvre", "d", "q", "e", "x", "é", "3", "_", " ", "\n", ".", "..", "…", ";", "-", "'",
+          "’", "<b>", "</b>", "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+@example(["x", "de ", "Auterive"])
+@example(["é", "à ", "Les ", "x"])
+@example(["…", ".", "."])
+def test_tidy_patterns_match_where_the_plain_ones_do(pieces):
+    import re
+
+    from reports import french
+
+    text = "".join(pieces)
+    for name, plain in PLAIN_PATTERNS.items():
+        fast = getattr(french, name)
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in re.finditer(plain, text)], (name, text)

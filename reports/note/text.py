@@ -64,7 +64,9 @@ def clean(value: Any, limit: int = MAX_CHARS) -> str:
         text = text[: limit * 2]
     if not (text.isascii() and text.isprintable()):  # plain ASCII needs no look-up
         text = text.translate(_CHARS)
-    text = _SPACES.sub(" ", text).strip()
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if len(text) > limit:
         text = text[:limit].rstrip() + ELLIPSIS
     return text
