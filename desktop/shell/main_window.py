@@ -170,9 +170,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, sources and licences."""
-        from desktop.dialogs.about import show_about
+        from desktop.dialogs.about import about_box
 
-        show_about(self, self.context)
+        box = about_box(self, self.context)
+        box.exec()
+        box.deleteLater()
 
     def import_csv(self) -> None:
         """Notes of several communes from a CSV (the batch, in the background)."""
