@@ -165,3 +165,24 @@ def test_a_conditional_verdict_with_an_uncovered_deficit_in_a_crowded_zone_is_no
     covered = _castanet(annual_contribution_eur=30_000.0).verdict.confidence
     assert "équilibre impossible" not in covered.sentence
     assert covered.level != "high" and "zone de chalandise" in covered.sentence
+
+
+def test_a_deficit_resting_on_the_tool_s_animation_estimate_does_not_turn_the_project_down():
+    # Brindas (invented): the commune plans no staff; the municipal model's 28 h of animation
+    # « à prévoir » make most of the 24 000 € deficit. « Déconseillé » must rest on the
+    # project as declared; the estimate lowers the confidence instead
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "suburb.tierslieu.json")
+    result = analyse(profile)
+    planned = sum(x.amount_eur for x in result.finance.operating if x.planned)
+    deficit = result.finance.public_support_per_year_eur
+    assert deficit >= 2 * profile.budget.annual_contribution_eur > deficit - planned
+    assert result.verdict.level == "conditional"
+    assert result.verdict.confidence.level != "high"
+    assert "à prévoir" in result.verdict.confidence.sentence
+
+
+def test_the_crowded_zone_names_the_count_the_demand_was_shared_with():
+    # Pennautier types 2 nearby places where the sources find 1: the share (1/3) used the 2
+    result = analyse(_example("pennautier.tierslieu.json"))
+    assert result.demand.share == pytest.approx(1 / 3, abs=0.001)
+    assert "2 tiers-lieux dans la zone de chalandise" in result.verdict.confidence.sentence

@@ -76,7 +76,7 @@ def run(options: dict[str, str]) -> int:
 
     def after_show() -> None:
         if os.environ.get(BENCH_ENV):  # benchmarks/bench_startup.py: first page is on screen
-            print(f"shown {time.time():.6f}", flush=True)
+            print(f"shown {time.time():.6f} cpu {time.process_time():.6f}", flush=True)
         window.finish_build()
         if os.environ.get(BENCH_ENV):
             print(f"built {time.time():.6f}", flush=True)

@@ -42,9 +42,12 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
 def far_from_cover(profile: Profile, finance: Finance, ratio: float) -> bool:
     """Break-even impossible within the place's capacity, and a yearly deficit at least
     `ratio` times the contribution announced (``verdict_rules.not_advised_deficit_ratio``):
-    the project as declared lacks most of its running money for good. A contribution left
-    blank is not known to fall short (the verdict stays conditional and says it is missing)."""
+    the project as declared lacks most of its running money for good. The deficit is the
+    declared project's: without the costs the tool adds « à prévoir » (the model's animation,
+    an estimate the confidence names). A contribution left blank is not known to fall short
+    (the verdict stays conditional and says it is missing)."""
     contribution = profile.budget.annual_contribution_eur
-    deficit = finance.public_support_per_year_eur
+    deficit = finance.public_support_per_year_eur - sum(
+        line.amount_eur for line in finance.operating if line.planned)
     return (not finance.break_even.feasible_at_capacity and contribution is not None
             and deficit > 0 and deficit >= ratio * contribution)

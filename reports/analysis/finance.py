@@ -87,15 +87,15 @@ def staff_line(profile: Profile, model_id: str | None, params: Params,
     weeks = params("weeks_per_year")
     if hours:
         rate, source, overridden = costs.hour_cost(params, "staff_eur_per_hour")
-        return MoneyLine(text("finance.operating.staff", hours=hours_text(hours)),
+        return MoneyLine(text("finance.operating.staff", hours=short_number(hours)),
                          round(hours * rate * weeks, 2), source, overridden)
     needed = params("staff_hours_by_model").get(model_id or "", 0)
     if not needed or volunteer_carrier(kb, model_id, profile.carrier.type):
         return None
     rate, rate_source, overridden = costs.hour_cost(params, "staff_eur_per_hour")
-    source = text("finance.operating.staff_planned_source", hours=hours_text(needed),
+    source = text("finance.operating.staff_planned_source", hours=short_number(needed),
                   rate=rate_source)
-    return MoneyLine(text("finance.operating.staff_planned", hours=hours_text(needed)),
+    return MoneyLine(text("finance.operating.staff_planned", hours=short_number(needed)),
                      round(needed * rate * weeks, 2), source, overridden, planned=True)
 
 
@@ -107,14 +107,9 @@ def volunteer_carrier(kb: Any, model_id: str | None, carrier: str) -> bool:
                and site.volunteer_run for site in kb.sites)
 
 
-def users_text(users: float) -> str:
-    """A number of users: ``7`` or ``5,6`` (no useless ``,0``)."""
-    return fmt_number(users, 0 if float(users).is_integer() else 1)
-
-
-def hours_text(hours: float) -> str:
-    """Hours a week as entered: ``17,5`` stays ``17,5``, ``20`` stays ``20``."""
-    return fmt_number(hours, 0 if float(hours).is_integer() else 1)
+def short_number(value: float) -> str:
+    """Users or hours a week: ``7``, ``5,6``, ``17,5`` (one decimal, no useless ``,0``)."""
+    return fmt_number(value, 0 if float(value).is_integer() else 1)
 
 
 def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
@@ -122,11 +117,10 @@ def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
     one hourly cost of paid work)."""
     if profile.carrier.type == "association" and not profile.carrier.staff_hours_per_week:
         return _line(text("finance.operating.cleaning_volunteer"), params("volunteer_cleaning"),
-                     params,
-                     "volunteer_cleaning")
+                     params, "volunteer_cleaning")
     hours = params("cleaning_hours_per_week")
     rate, source, overridden = costs.hour_cost(params, "cleaning_eur_per_hour")
-    return MoneyLine(text("finance.operating.cleaning_paid", hours=hours_text(hours)),
+    return MoneyLine(text("finance.operating.cleaning_paid", hours=short_number(hours)),
                      round(hours * rate * weeks, 2), source, overridden)
 
 
@@ -358,7 +352,7 @@ def break_even(operating_total: float, price: float, users: float, params: Param
         ref_charges=fmt_eur(ref_charges), ref_price=fmt_eur(ref_price),
         ratio=fmt_number(ref_charges / ref_price, 2), ref_users=fmt_number(ref_users))
     if capacity is not None and not feasible:
-        explained += text("finance.break_even.over_capacity", capacity=users_text(capacity))
+        explained += text("finance.break_even.over_capacity", capacity=short_number(capacity))
     return BreakEven(round(charges, 2), price, needed, users, price_needed, reached, explained,
                      round(per_month, 2), round(other, 2), capacity, feasible)
 

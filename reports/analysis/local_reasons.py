@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reports import codes
 from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
-from reports.analysis.finance import chosen_building, hours_text
+from reports.analysis.finance import chosen_building, short_number
 from reports.analysis.sizing import fit_size
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
@@ -114,10 +114,10 @@ def _price(c: Local) -> str:
 def _staff(c: Local) -> str:
     hours = c.profile.carrier.staff_hours_per_week or 0
     if not hours and c.planned_hours:  # the budget counts the model's animation
-        return text("local_reasons.staff.planned", hours=hours_text(c.planned_hours))
+        return text("local_reasons.staff.planned", hours=short_number(c.planned_hours))
     if not hours:
         return text("local_reasons.staff.none")
-    return text("local_reasons.staff.hours", hours=hours_text(hours))
+    return text("local_reasons.staff.hours", hours=short_number(hours))
 
 
 def _nearby(c: Local) -> str:

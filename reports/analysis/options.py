@@ -29,10 +29,15 @@ def costs() -> dict[str, Any]:
     return json.loads(read_text("analysis", "option_costs.json"))
 
 
-def _range(option_id: str) -> str:
-    """« 1 500 à 3 000 € »."""
+def _costed(option_id: str, description: str, **criterion: str
+            ) -> tuple[str, str, str, str, str]:
+    """Title, description, cost range (« 1 500 à 3 000 € ») and its source, criterion of
+    an option priced in option_costs.json."""
     entry = costs()[option_id]
-    return text("options.range", low=fmt_eur(entry["low_eur"]), high=fmt_eur(entry["high_eur"]))
+    cost = text("options.range", low=fmt_eur(entry["low_eur"]), high=fmt_eur(entry["high_eur"]))
+    return (text(f"options.{option_id}.title"), description,
+            text(f"options.{option_id}.cost", range=cost), entry["source"],
+            text(f"options.{option_id}.criterion", **criterion))
 
 
 def advised_option(existing: ExistingOffer | None, verdict: Verdict, params: Params,
@@ -89,25 +94,18 @@ def _join(existing: ExistingOffer | None) -> tuple[str, str, str, str, str]:
                            commune=nearest.commune)
     else:
         description = text("options.join_existing.description_network")
-    return (text("options.join_existing.title"), description,
-            text("options.join_existing.cost", range=_range("join_existing")),
-            costs()["join_existing"]["source"], text("options.join_existing.criterion"))
+    return _costed("join_existing", description)
 
 
 def _shared_desk() -> tuple[str, str, str, str, str]:
     """Two to four desks in a public place that already has a welcome desk."""
-    return (text("options.shared_desk.title"), text("options.shared_desk.description"),
-            text("options.shared_desk.cost", range=_range("shared_desk")),
-            costs()["shared_desk"]["source"], text("options.shared_desk.criterion"))
+    return _costed("shared_desk", text("options.shared_desk.description"))
 
 
 def _pop_up() -> tuple[str, str, str, str, str]:
     """A few days in a lent room to measure the demand."""
-    regulars = costs()["pop_up_regulars"]["value"]
-    return (text("options.pop_up.title"), text("options.pop_up.description"),
-            text("options.pop_up.cost", range=_range("pop_up")),
-            costs()["pop_up"]["source"],
-            text("options.pop_up.criterion", regulars=fmt_number(regulars)))
+    return _costed("pop_up", text("options.pop_up.description"),
+                   regulars=fmt_number(costs()["pop_up_regulars"]["value"]))
 
 
 def _dedicated(sizing: Sizing, finance: Finance, params: Params

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reports.analysis.cover import far_from_cover, running_cover
-from reports.analysis.finance import chosen_building, users_text
+from reports.analysis.finance import chosen_building, short_number
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, items, text
 from reports.fmt import fmt_eur, fmt_number
@@ -136,7 +136,7 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
         out.append(_risk("risks.break_even_capacity", "high" if private or far_from_cover(
             profile, finance, ratio) else "medium", {
             "needed": fmt_number(be.users_needed) if be.users_needed is not None else "—",
-            "capacity": users_text(be.capacity_users or 0),
+            "capacity": short_number(be.capacity_users or 0),
             "cover": running_cover(profile, finance)[1]},
             {"support": fmt_eur(support)},
             text_key="text" if be.users_needed is not None else "text_free"))

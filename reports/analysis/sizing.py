@@ -73,12 +73,8 @@ def phase_one(building: Building | None, workstations: int, offices: int, rooms:
     """
     if building is None or not building.surface_m2 or building.surface_m2 >= surface:
         return workstations, offices, surface
-    fixed = rooms * params("m2_meeting_room")
-    if "fablab" in services:
-        fixed += params("m2_fablab")
-    if "public_services" in services:
-        fixed += params("m2_public_services")
-    usable = building.surface_m2 / (1 + params("common_areas_share")) - fixed
+    usable = (building.surface_m2 / (1 + params("common_areas_share"))
+              - _fixed_m2(rooms, services, params))
     wanted = workstations * params("m2_per_workstation") + offices * params("m2_per_closed_office")
     factor = max(0.0, min(1.0, usable / wanted)) if wanted else 0.0
     ws1, off1 = math.floor(workstations * factor), math.floor(offices * factor)
@@ -125,16 +121,21 @@ def _desks(services: set[str], users: float, fill: float, presence: float,
     return offices, max(params("minimum_workstations"), math.ceil(open_users * presence / fill))
 
 
+def _fixed_m2(rooms: int, services: set[str], params: Params) -> float:
+    """The areas that do not grow with the users: meeting rooms, fablab, public services."""
+    fixed = rooms * params("m2_meeting_room")
+    if "fablab" in services:
+        fixed += params("m2_fablab")
+    if "public_services" in services:
+        fixed += params("m2_public_services")
+    return fixed
+
+
 def _surface(workstations: int, offices: int, rooms: int, services: set[str],
              params: Params) -> int:
     """Useful surface plus shared areas, rounded up to the step ``surface_step_m2``."""
     useful = (workstations * params("m2_per_workstation")
-              + offices * params("m2_per_closed_office")
-              + rooms * params("m2_meeting_room"))
-    if "fablab" in services:
-        useful += params("m2_fablab")
-    if "public_services" in services:
-        useful += params("m2_public_services")
+              + offices * params("m2_per_closed_office") + _fixed_m2(rooms, services, params))
     total = useful * (1 + params("common_areas_share"))
     step = params("surface_step_m2")
     return int(math.ceil(total / step) * step)

@@ -127,7 +127,7 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
     if level != "not_advised":
-        estimates += _against(profile, finance, demand, params)
+        estimates += _against(profile, finance, demand, params, existing)
     if (existing is not None and existing.count_typed is not None and existing.count_found
             and existing.count_found > existing.count_typed):  # the sources contradict the profile
         estimates.append(text("verdict.confidence.estimates.places",
@@ -165,7 +165,7 @@ def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -
 
 
 def _against(profile: Profile, finance: Finance | None, demand: Demand | None,
-             params: Params) -> list[str]:
+             params: Params, existing: ExistingOffer | None = None) -> list[str]:
     """In French, what weighs against going ahead: a size at which break-even is impossible
     with a deficit nothing covers yet, a zone de chalandise shared with several places (the
     project's share of the demand is then the tool's hypothesis)."""
@@ -178,7 +178,8 @@ def _against(profile: Profile, finance: Finance | None, demand: Demand | None,
     crowded = params("verdict_confidence")["crowded_zone_places"]
     if demand is not None and demand.share <= 1 / (1 + crowded):
         out.append(text("verdict.confidence.against.crowded",
-                        places=counted(len(demand.existing_places), "common.nouns.third_place"),
+                        places=counted(existing.count_used if existing is not None else len(
+                            demand.existing_places), "common.nouns.third_place"),
                         share=fmt_percent(demand.share)))
     return out
 

@@ -45,13 +45,11 @@ FIELDS: dict[str, str] = {
 _ARTICLES = {"la", "le", "les", "l", "un", "une"}
 
 
-def _by_label(choices: tuple[Any, ...]) -> dict[str, Any]:
-    """The codes of the `reports.codes` list holding exactly `choices`, by folded French label
-    (whole, before its « ( », without its article: « La commune », « commune »)."""
-    lists = [v for v in vars(codes).values() if isinstance(v, tuple) and v
-             and isinstance(v[0], tuple) and {c for c, _ in v} == set(choices)]
+def _by_label(pairs: Any) -> dict[str, Any]:
+    """Codes by folded French label (whole, before its « ( », without its article:
+    « La commune », « commune »), from (code, label) pairs."""
     found: dict[str, Any] = {}
-    for code, label in lists[0] if lists else ():
+    for code, label in pairs:
         short = label.split(" (")[0]
         words = fold_words(short).split()
         for key in {fold(label), fold(short), "".join(words[1:] if words[0] in _ARTICLES
@@ -61,8 +59,9 @@ def _by_label(choices: tuple[Any, ...]) -> dict[str, Any]:
 
 
 LABELS: dict[str, dict[str, Any]] = {
-    **{name: _by_label(spec.choices) for name, spec in field_specs().items() if spec.choices},
-    "services": _by_label(codes.codes_of(codes.SERVICES)),
+    **{name: _by_label(zip(spec.choices, spec.labels, strict=True))
+       for name, spec in field_specs().items() if spec.choices},
+    "services": _by_label(codes.SERVICES),
 }
 
 MAX_CELL = 2000  # characters; a longer cell is a pasting accident, not a commune's data
