@@ -20,8 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reports.analysis.parameters import shipped
-from reports.fmt import fmt_number
-from reports.french import french_faults
+from reports.french import agree, french_faults
 from reports.result import AnalysisResult
 
 EPS = 1.0  # euros / users of rounding tolerated between a total and its lines
@@ -140,7 +139,7 @@ def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
 
     posts, _ = phase1_posts(r.sizing)
     line = next((x for x in r.finance.investment if x.label.startswith("Mobilier")), None)
-    if line is None or f"({fmt_number(posts)} postes" in line.label:
+    if line is None or f"({agree(posts, 'poste')}" in line.label:
         return []
     return [f"« {line.label} » pour {posts} postes installés en phase 1"]
 

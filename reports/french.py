@@ -165,7 +165,8 @@ def tidy(text: str) -> str:
     """Fix the joins a template makes around names and punctuation.
 
     « de Le X » → « du X », « à Les X » → « aux X », « de Auterive » → « d'Auterive »
-    (capitalised names only, not acronyms, h aspiré kept), « .. » → « . », « . ; » → « ; ».
+    (capitalised names only, not acronyms, h aspiré kept), « .. » → « . », « . ; » → « ; »,
+    « 1 habitants » → « 1 habitant » (a count filled into a catalogue sentence).
     An ellipsis (« … », « ... ») is left alone.
     """
     if not text:
@@ -173,19 +174,25 @@ def tidy(text: str) -> str:
     text = _DE_ARTICLE.sub(_article_sub, text)
     text = _DE_VOWEL.sub(_elision_sub, text)
     text = _DOUBLE_STOP.sub(".", text)
+    text = _ONE_PLURAL.sub(lambda m: "1 actif occupé" if m.group(1) else f"1 {m.group(2)}", text)
     text = _STOP_BEFORE.sub(lambda m: m.group(1) + m.group(2) if m.group(2) != ":" else m.group(0),
                             text)
     return text
 
+
+_COUNTED = "usager|indépendant|télétravailleur|poste|bureau|tiers-lieu|trajet|an|jour|salarié"
+_ONE_PLURAL = re.compile(r"(?<![\d,.\u202f\u00a0])\b1 (?:(actifs occupés)|(" + _COUNTED
+                         + r"|habitant|commune|actif)[sx])\b")
 
 # --- checks used by the consistency guard ---------------------------------------------
 
 _BAD_ELISION = re.compile(r"\b(?:[Dd]e|[Qq]ue) ([A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\w\-'’]*)")
 _BAD_ARTICLE = re.compile(r"\b(?:[Dd]e|[Àà]) (?:Le|Les) ")
 _BAD_STOPS = re.compile(r"(?<![.…])\.\s*\.(?!\.)|\.\s*;")
-_COUNTED = "usager|indépendant|télétravailleur|poste|bureau|tiers-lieu|trajet|an|jour|salarié"
 _BAD_AGREEMENT = re.compile(r"(?<![\d,.\u202f\u00a0])\b([2-9]|[1-9]\d+) (" + _COUNTED
-                            + r")\b(?![sx\-])|\b(usagers|indépendants|postes) régulier\b(?!s)")
+                            + r")\b(?![sx\-])|\b(usagers|indépendants|postes) régulier\b(?!s)"
+                            + r"|(?<![\d,.\u202f\u00a0])\b1 (?:" + _COUNTED
+                            + r"|habitant|commune|actif)[sx]\b")
 
 # « 0 tiers-lieu à moins de 20 minutes » reads « Aucun tiers-lieu … » in a sentence
 # (sentences; a table cell may show « 0 usagers » as a figure)

@@ -103,6 +103,16 @@ def test_french_faults_name_what_tidy_prevents():
     assert french_faults("2 tiers-lieux, 2 bureaux, 12 ans, 1 234 usagers, 1 usager") == []
 
 
+def test_one_takes_the_singular():
+    faults = french_faults("Hypothèse basse : 1 usagers ; 1 tiers-lieux ; dans 1 communes")
+    assert faults == ["accord : « 1 usagers »", "accord : « 1 tiers-lieux »",
+                      "accord : « 1 communes »"]
+    assert tidy("1 habitants, 1 actifs occupés dans 1 communes, 11 habitants, 1 bureaux") == (
+        "1 habitant, 1 actif occupé dans 1 commune, 11 habitants, 1 bureau")
+    assert french_faults("1 usager, 1,5 usager, 1\u202f000 habitants, de 1 à 3 usagers, "
+                         "1 actif occupé, 21 postes") == []
+
+
 def test_filters_are_registered_for_every_template():
     env = environment()
     out = env.from_string("{{ 'Espéraza'|de }} {{ 'Le Plan B'|a }} {{ 2|agree('usager') }}"
