@@ -16,7 +16,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reports.errors import UserFacingError
@@ -55,7 +55,6 @@ class Census:
     values: Mapping[str, Mapping[str, float | None]]  # code -> figure -> value (None: empty)
     source: str  # the file's name, or the bundled table's title
     rows: int = 0
-    missing_columns: tuple[str, ...] = field(default=())
 
 
 def _number(text: str) -> float | None:

@@ -173,6 +173,11 @@ class _Frame:
         return (self.x + self.width / 2 + east * self.scale,
                 self.y + self.height / 2 + north * self.scale)
 
+    def clamped(self, points: Iterable[tuple[float, float]]) -> list[float]:
+        """The points, flattened (x, y, x, y…), each moved onto the frame where it lies out."""
+        return [c for x, y in points for c in (min(max(x, self.x), self.x + self.width),
+                                                min(max(y, self.y), self.y + self.height))]
+
     def inside(self, x: float, y: float, margin: float = 0.0) -> bool:
         """True when (x, y) lies in the frame, `margin` points from its edges."""
         return (self.x + margin <= x <= self.x + self.width - margin
@@ -525,22 +530,17 @@ def _zone(zone: MapZone, points: Sequence[MapPoint], subject: MapPoint | None, f
                 corners += [(x + r * math.cos(a * math.pi / 6), y + r * math.sin(a * math.pi / 6))
                             for a in range(12)]
         hull = _hull(corners)
-        if len(hull) >= 3 and all(frame.inside(x, y) for x, y in hull):
-            group.add(Polygon([c for xy in hull for c in xy], **style))
-        elif len(hull) >= 3:  # a zone wider than the frame: keep the part inside, no clipping
-            inside = [(min(max(x, frame.x), frame.x + frame.width),
-                       min(max(y, frame.y), frame.y + frame.height)) for x, y in hull]
-            group.add(Polygon([c for xy in inside for c in xy], **style))
+        if len(hull) >= 3:  # a zone wider than the frame keeps the part inside (no clipping)
+            group.add(Polygon(frame.clamped(hull), **style))
     elif zone.radius_km and subject is not None:
         x, y = frame.xy(subject.lat, subject.lon)
         r = zone.radius_km * frame.scale
         if frame.inside(x - r, y - r) and frame.inside(x + r, y + r):
             group.add(Circle(x, y, r, **style))
         else:  # polygon clamped to the frame (the Pillow backend cannot clip)
-            ring = [(min(max(x + r * math.cos(a * math.pi / 36), frame.x), frame.x + frame.width),
-                     min(max(y + r * math.sin(a * math.pi / 36), frame.y),
-                         frame.y + frame.height)) for a in range(72)]
-            group.add(Polygon([c for xy in ring for c in xy], **style))
+            ring = [(x + r * math.cos(a * math.pi / 36), y + r * math.sin(a * math.pi / 36))
+                    for a in range(72)]
+            group.add(Polygon(frame.clamped(ring), **style))
     return group
 
 
