@@ -77,10 +77,6 @@ class ProjectDocument(QObject):
             self._profile = _engine().new_profile()
         return self._profile
 
-    @profile.setter
-    def profile(self, value: Profile) -> None:
-        self._profile = value
-
     # -- editing ---------------------------------------------------------------------
     def value(self, field: str) -> Any:
         """Current value of a field."""
@@ -160,7 +156,7 @@ class ProjectDocument(QObject):
         return (safe or "projet") + PROJECT_SUFFIX
 
     def _replace(self, profile: Profile, path: str, *, modified: bool) -> None:
-        self.profile = profile
+        self._profile = profile
         self.path = path
         self.revision += 1
         self._set_modified(modified, force=True)

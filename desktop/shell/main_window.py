@@ -276,10 +276,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask where to save, then save."""
-        folder = self._start_folder()
-        suggested = str(Path(self.document.path).parent / self.document.suggested_name()
-                        if self.document.path else Path(folder) / self.document.suggested_name())
-        path = self.context.prompts.save_project(self, suggested)
+        folder = Path(self.document.path).parent if self.document.path else self._start_folder()
+        path = self.context.prompts.save_project(
+            self, str(folder / self.document.suggested_name()))
         return bool(path) and self._save_to(path)
 
     def _start_folder(self) -> Path:
@@ -295,7 +294,7 @@ class MainWindow(QMainWindow):
             self.context.prompts.error(self, self.tr("Enregistrement impossible"), str(exc))
             return False
         self._remember(path)
-        self.discard_recovery()
+        self.context.recovery.discard()  # this session's copy: the project is saved
         return True
 
     def _remember(self, path: str) -> None:
@@ -378,10 +377,6 @@ class MainWindow(QMainWindow):
         self.wizard.next()
         return True
 
-    def discard_recovery(self) -> None:
-        """Remove this session's recovery copy (after a save or a clean exit)."""
-        self.context.recovery.discard()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the geometry; drop the recovery copy."""
         if not self.maybe_keep_changes():
@@ -393,7 +388,7 @@ class MainWindow(QMainWindow):
             batch.stop.set()
         if self.scan_dialog is not None:
             self.scan_dialog.stop.set()  # the scan writes nothing once stopped
-        self.discard_recovery()
+        self.context.recovery.discard()  # a clean exit: nothing to recover
         self.context.settings.sync()
         self.autosave_timer.stop()
         event.accept()

@@ -156,21 +156,16 @@ def _dialogs(window: MainWindow, folder: Path, names: Any) -> list[Path]:
     from desktop.dialogs.brand_dialog import BrandDialog
     from desktop.dialogs.building_dialog import BuildingDialog
     from desktop.help.dialog import GLOSSARY, GUIDE, show_help
+    from reports.profile import Building
 
     written = []
-    help_window = show_help(window, GUIDE, "commune")
-    _settle()
-    written.append(_save(help_window, folder, next(names)))
-    show_help(window, GLOSSARY, "zau2010")
-    _settle()
-    written.append(_save(help_window, folder, next(names)))
+    for which, anchor in ((GUIDE, "commune"), (GLOSSARY, "zau2010")):
+        help_window = show_help(window, which, anchor)  # one window, two tabs
+        _settle()
+        written.append(_save(help_window, folder, next(names)))
     help_window.close()
     profile = window.document.profile
-    building = profile.buildings[0] if profile.buildings else None
-    if building is None:
-        from reports.profile import Building
-
-        building = Building()
+    building = profile.buildings[0] if profile.buildings else Building()
     dialogs = [
         lambda: BuildingDialog(building, list(profile.services),
                                profile.carrier.commune_support, window),
