@@ -7,7 +7,6 @@ line's ``--brand NAME``. Modal questions go through `desktop.shell.prompts.Promp
 from __future__ import annotations
 
 import contextlib
-import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Signal
@@ -59,10 +58,11 @@ class BrandDialog(QDialog):
         self.color = DEFAULT_BRAND.main_color
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Profils cabinet enregistrés"))
-        self.name, self.organisation = QLineEdit(self), QLineEdit(self)
-        self.logo, self.contact, self.author = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        # created in the order the form reads: Tab follows it (Qt's default focus chain)
+        self.name, self.organisation, self.logo = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.logo_button = QPushButton(self.tr("Choisir…"), self)
         self.color_button = QPushButton(self)
+        self.contact, self.author = QLineEdit(self), QLineEdit(self)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #A4262C")
@@ -111,11 +111,6 @@ class BrandDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
-        chain = (self.list, self.name, self.organisation, self.logo, self.logo_button,
-                 self.color_button, self.contact, self.author, self.new_button,
-                 self.save_button, self.delete_button)
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)  # Tab follows the form as it reads
 
     # --- list and form ----------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:

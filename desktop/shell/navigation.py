@@ -20,13 +20,10 @@ class PageId(IntEnum):
 
 
 def next_id(current: int) -> int:
-    """The page after `current`, or -1 after the last one (QWizard's convention)."""
-    order = list(PageId)
-    try:
-        index = order.index(PageId(current))
-    except ValueError:
-        return -1
-    return int(order[index + 1]) if index + 1 < len(order) else -1
+    """The page after `current`, or -1 after the last one (QWizard's convention).
+
+    The ids count up from 0 in the order of the pages."""
+    return current + 1 if 0 <= current < len(PageId) - 1 else -1
 
 
 # Fields each page edits (dotted engine names): the page is complete when the engine
