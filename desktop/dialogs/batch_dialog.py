@@ -110,8 +110,7 @@ class BatchRun(QObject):
                  jobs: int | None = None,
                  task: Callable[[Job, BatchOptions], Outcome] = process_job) -> None:
         super().__init__(parent)
-        self.parent_widget = parent
-        self.csv_path, self.out_dir = csv_path, out_dir
+        self.csv_path = csv_path
         self.options = BatchOptions(Path(out_dir), formats, brand or current_brand())
         self.jobs, self.task = jobs or default_jobs(), task
         self.stop = threading.Event()

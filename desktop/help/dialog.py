@@ -64,10 +64,9 @@ class HelpWindow(QDialog):
         self.tabs.addTab(self.guide, "")
         self.tabs.addTab(self.glossary, "")
         layout.addWidget(self.tabs)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
-        self.buttons = buttons
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.close)
+        layout.addWidget(self.buttons)
         # fits a 1366×768 screen beside nothing else; the user may enlarge it
         self.resize(780, 620)
 

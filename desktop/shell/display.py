@@ -64,9 +64,7 @@ def preflight(environ: Mapping[str, str] | None = None,
     has_x11 = bool(environ.get("DISPLAY", "").strip())
     has_wayland = bool(environ.get("WAYLAND_DISPLAY", "").strip()) or (
         environ.get("XDG_SESSION_TYPE", "") == "wayland")
-    if not names:
-        return [] if has_x11 or has_wayland else [text("no_display")]
-    reachable = [name for name in names
+    reachable = [name for name in names or ("xcb", "wayland")  # none named: either screen does
                  if (name == "xcb" and has_x11)
                  or (name.startswith("wayland") and has_wayland)
                  or (name != "xcb" and not name.startswith("wayland"))]
