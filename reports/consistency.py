@@ -311,7 +311,7 @@ CONTRADICTIONS = (
     ("deficit_covered_vs_no_funding",
      r"couvert par le budget de fonctionnement annoncé|couvert par la contribution",
      r"aucun financement du fonctionnement n'est prévu|aucun financeur public ne s'est"),
-    ("favourable_vs_blocking", r"^\W*Favorable\b(?! sous)", r"Points bloquants"),
+    ("favourable_vs_blocking", r"^\W*Favorable\b", r"Points bloquants"),
     ("no_risk_vs_risks", r"Aucun risque particulier n'a été relevé", r"\bRisque\b.*\bParade\b"),
     ("balanced_vs_impossible", r"les tarifs documentés couvriraient les charges",
      r"équilibre impossible"),

@@ -186,3 +186,15 @@ def test_the_crowded_zone_names_the_count_the_demand_was_shared_with():
     result = analyse(_example("pennautier.tierslieu.json"))
     assert result.demand.share == pytest.approx(1 / 3, abs=0.001)
     assert "2 tiers-lieux dans la zone de chalandise" in result.verdict.confidence.sentence
+
+
+def test_a_high_risk_under_a_conditional_verdict_is_to_lift_not_blocking():
+    # Rieux-Volvestre (invented): « Favorable sous conditions » then « Points bloquants : un
+    # tiers-lieu existe déjà dans la commune » read as two verdicts
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "epci.tierslieu.json")
+    result = analyse(profile)
+    assert result.verdict.level == "conditional"
+    assert any(r.severity == "high" for r in result.risks)
+    assert "Points bloquants" not in result.verdict.summary
+    assert "À lever avant tout : un tiers-lieu existe déjà dans la commune" in (
+        result.verdict.summary)

@@ -225,8 +225,9 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
                    closest=closest, users=counted(users.central, "common.nouns.regular_user"),
                    low=fmt_number(users.low), high=fmt_number(users.high), cover=money)
     highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]
-    if highs:
-        summary += text("verdict.summary.blocking", risks=", ".join(highs))
+    if highs:  # what turns a project down, or what a « sous conditions » verdict must lift
+        summary += text("verdict.summary.blocking" if level == "not_advised"
+                        else "verdict.summary.to_lift", risks=", ".join(highs))
     if level == "not_advised":
         summary += text("verdict.summary.cheaper")
     elif missing:
