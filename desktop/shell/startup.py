@@ -54,6 +54,14 @@ def warm_up() -> None:
     knowledge()
 
 
+def open_first(window: MainWindow, options: dict[str, str]) -> None:
+    """The copy a crash left, if the user wants it; else the project named at start-up.
+
+    The copy is offered even when a project is named: closing would delete it unseen."""
+    if not window.offer_recovery() and options.get("project"):
+        window.open_project(options["project"])
+
+
 def run(options: dict[str, str]) -> int:
     """Show the window, then do the slower work once the first page is on screen."""
     problems = display.preflight()
@@ -76,10 +84,7 @@ def run(options: dict[str, str]) -> int:
             return
         from desktop.tasks import run_in_background  # the thread pool: after the first page
 
-        # the copy a crash left, if the user wants it, else the project named at start-up
-        # (the copy is offered even when a project is named: closing would delete it unseen)
-        if not window.offer_recovery() and options.get("project"):
-            window.open_project(options["project"])
+        open_first(window, options)
         window.context.communes.start()
         window.data_files.restore()  # the newer census or programmes of an earlier session
         run_in_background(warm_up, lambda _none: None)
