@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 
 from reports.note.blocks import Builder, Para, inner, no_charts
@@ -120,3 +122,33 @@ def test_the_commune_section_says_which_figures_came_from_the_directory():
     typed, _ = read_profile(Path(str(resource("examples", "prades.tierslieu.json"))))
     text = " ".join(note_text(analyse(typed), ("commune",)).split())
     assert "catégorie ZAU 2010 saisie" in text
+
+
+_TAGS = st.sampled_from(["b", "i", "br", "font", "super", "sub"])
+_WORDS = st.text(st.sampled_from(list("ab é&<>\"'\n\t\r€")), max_size=6)
+
+
+@st.composite
+def _inline(draw, depth=2):
+    """An inline element as the templates write them: tag, attributes, text, children."""
+    el = ET.Element(draw(_TAGS), {k: draw(_WORDS) for k in draw(
+        st.lists(st.sampled_from(["color", "size", "name"]), max_size=2, unique=True))})
+    el.text = draw(st.none() | _WORDS)
+    if depth:
+        el.extend(draw(st.lists(_inline(depth - 1), max_size=2)))
+    el.tail = draw(st.none() | _WORDS)
+    return el
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.none() | _WORDS, children=st.lists(_inline(), max_size=3))
+def test_inner_writes_children_as_elementtree_does(text, children):
+    from xml.sax.saxutils import escape
+
+    from reports.note.blocks import french_spacing
+
+    el = ET.Element("p")
+    el.text = text
+    el.extend(children)
+    expected = escape(text or "") + "".join(ET.tostring(c, encoding="unicode") for c in children)
+    assert inner(el) == french_spacing(expected.strip())

@@ -8,6 +8,8 @@ import inspect
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -211,3 +213,19 @@ def test_a_note_from_the_caches_is_byte_for_byte_the_note_without_them():
     pdf_bytes(hostile_result(), invariant=True)  # other text and codes in between
     assert len(internals._drawn) > 100  # the second time, paragraphs are replayed
     assert pdf_bytes(result, invariant=True) == cold
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(st.sampled_from(list("aé Z9,.;:–«»€%()'\u00a0\u202f\t\n-")), max_size=60),
+       name=st.sampled_from(["body", "cell_right", "cell_head", "bullet", "small", "h2"]))
+def test_a_plain_text_is_parsed_as_reportlab_parses_it(text, name):
+    register_fonts()
+    style = build_styles()[name]
+    bullet = "•" if name == "bullet" else None
+    internals._parsed.clear()
+    plain, fast = Paragraph(text, style, bulletText=bullet), internals.Para(text, style,
+                                                                           bulletText=bullet)
+    assert (fast.text, fast.style, fast.bulletText) == (plain.text, plain.style,
+                                                        plain.bulletText)
+    assert [(type(f), f.__dict__) for f in fast.frags] == [
+        (type(f), f.__dict__) for f in plain.frags]

@@ -110,8 +110,33 @@ def inner(el: ET.Element) -> str:
     """An element's content as Paragraph markup (text and inline children, re-escaped)."""
     parts = [escape(el.text or "")]
     for child in el:
-        parts.append(ET.tostring(child, encoding="unicode"))
+        _markup(child, parts)
     return french_spacing("".join(parts).strip())
+
+
+_ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
+def _markup(el: ET.Element, parts: list[str]) -> None:
+    """Append `el` with its tail as ``ET.tostring(el, encoding="unicode")`` writes it (the
+    note's inline tags have no namespace), without its writer's set-up per element."""
+    if el.tag[:1] == "{":
+        parts.append(ET.tostring(el, encoding="unicode"))
+        return
+    parts.append("<" + el.tag)
+    for key, value in el.items():
+        parts.append(f' {key}="{escape(value, _ATTRIBUTE)}"')
+    if el.text or len(el):
+        parts.append(">")
+        if el.text:
+            parts.append(escape(el.text))
+        for child in el:
+            _markup(child, parts)
+        parts.append(f"</{el.tag}>")
+    else:
+        parts.append(" />")
+    if el.tail:
+        parts.append(escape(el.tail))
 
 
 _SPACING = ((" – ", "\u00a0– "), ("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"),
