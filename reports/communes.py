@@ -394,6 +394,7 @@ class Directory:
         self._cache: dict[int, Commune] = {}
         self._root = root
         self._census: insee_rules.Census | None = None  # a newer file loaded by the user
+        self.census_generation = 0  # counts census changes: a cache of figures keys on it
         self._catchments: dict[str, object] = {}  # code -> widest Catchment (bounded)
 
     # -- metadata
@@ -815,6 +816,7 @@ class Directory:
     def use_census(self, census: insee_rules.Census | None) -> None:
         """Show the figures of a newer comparateur file (None: back to the bundled one)."""
         self._census = census
+        self.census_generation += 1
         self._cache.clear()
         self._catchments.clear()
         self.__dict__.pop("_catchment_index", None)

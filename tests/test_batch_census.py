@@ -43,3 +43,25 @@ def test_batch_refuses_a_census_file_missing_a_column(tmp_path: Path, capsys):
     assert "P21_CHOM1564" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # refused before anything was written
     assert CENSUS_ENV not in os.environ
+
+
+def test_a_census_change_is_seen_by_the_analysis_caches(tmp_path: Path):
+    """The analysis caches the directory's neighbourhoods; a newer census (then the bundled
+    one again) must not leave the other census's figures in them."""
+    from reports.analysis.demand import neighbourhood_of
+    from reports.communes import directory, load_census_file
+
+    before = _employed(neighbourhood_of(directory(), "66149"))
+    write_newer_census(tmp_path / "c.csv")
+    try:
+        load_census_file(tmp_path / "c.csv")
+        newer = _employed(neighbourhood_of(directory(), "66149"))
+    finally:
+        reset_census()
+    assert newer != before  # the file holds Prades alone: the zone follows it
+    assert _employed(neighbourhood_of(directory(), "66149")) == before
+
+
+def _employed(neighbourhood) -> int:
+    """Employed residents of the 20-minute zone (the figure the demand reads)."""
+    return next(c["employed_15_64"] for c in neighbourhood.catchments if c["minutes"] == 20)

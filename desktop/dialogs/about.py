@@ -59,19 +59,15 @@ def funding_data_date() -> tuple[str, str]:
 
 def data_attribution(context: AppContext) -> list[str]:
     """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped."""
-    directory = getattr(getattr(context, "communes", None), "directory", None)
-    found = getattr(directory, "attribution", None) if directory is not None else None
-    if found is None:
-        try:
-            from reports.communes import directory as load
+    loaded = context.communes.directory if context.communes is not None else None
+    try:
+        if loaded is None:  # not loaded yet in the window: read it here
+            from reports.communes import directory
 
-            found = load().attribution
-        except Exception:  # the About box must open even if the directory is broken
-            found = None
-    if isinstance(found, str):
-        return [escape(found)]
-    return [_source_line(entry) if isinstance(entry, dict) else escape(str(entry))
-            for entry in found or ()]
+            loaded = directory()
+        return [_source_line(source) for source in loaded.attribution]
+    except Exception:  # the About box must open even if the directory is broken
+        return []
 
 
 def _source_line(source: dict) -> str:
@@ -90,10 +86,3 @@ def about_box(parent: QWidget | None, context: AppContext) -> QMessageBox:
                       about_html(context), QMessageBox.StandardButton.Ok, parent)
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
     return box
-
-
-def show_about(parent: QWidget, context: AppContext) -> None:
-    """Show the About box."""
-    box = about_box(parent, context)
-    box.exec()
-    box.deleteLater()

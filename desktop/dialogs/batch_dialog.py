@@ -60,11 +60,9 @@ class BatchOutputDialog(QDialog):
                                _tr("PDF et Word")])
         self.brand = BatchBrandChooser(self)  # starts on the wizard's current profile
         brand_label = QLabel(self.tr("Profil &cabinet :"), self)
-        brand_label.setBuddy(self.brand.combo)
-        formats_label = QLabel(self.tr("&Produire :"), self)
-        formats_label.setBuddy(self.formats)
+        brand_label.setBuddy(self.brand.combo)  # the chooser row itself takes no focus
         form = QFormLayout(self)
-        form.addRow(formats_label, self.formats)
+        form.addRow(self.tr("&Produire :"), self.formats)  # the label's buddy: the combo
         form.addRow(brand_label, self.brand)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

@@ -29,7 +29,6 @@ def _engine() -> ModuleType:
     return profile
 
 
-
 def get_path(obj: Any, field: str) -> Any:
     """Read a dotted field of the profile ("buildings.0.surface_m2")."""
     for part in field.split("."):

@@ -48,7 +48,8 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     qt_name = _QT_CATALOGUE.get(language)
     if qt_name:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        _load_bytes(app, _read_file(Path(folder) / qt_name))
+        with contextlib.suppress(OSError):  # Qt's catalogue may not be shipped
+            _load_bytes(app, (Path(folder) / qt_name).read_bytes())
     from reports.paths import ResourceError, read_bytes
 
     for name in (_QT_FIXES.get(language), _APP_CATALOGUE.get(language)):
@@ -58,18 +59,8 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     return language
 
 
-def _read_file(path: Path) -> bytes | None:
-    """The bytes of `path`, or None when Qt's catalogue is not shipped."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _load_bytes(app: QCoreApplication, data: bytes | None) -> None:
+def _load_bytes(app: QCoreApplication, data: bytes) -> None:
     """Install one catalogue held in memory."""
-    if not data:
-        return
     translator = QTranslator(app)
     if translator.load(data):
         _keep.append(data)

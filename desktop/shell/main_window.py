@@ -93,47 +93,39 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         """Fichier, Langue, Aide."""
-        self.file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
-        self._action(self.file_menu, self.tr("&Nouveau projet"), self.new_project,
-                     QKeySequence.StandardKey.New)
-        self._action(self.file_menu, self.tr("&Ouvrir…"), lambda: self.open_project(""),
-                     QKeySequence.StandardKey.Open)
-        self.recent_menu = self.file_menu.addMenu(self.tr("Projets &récents"))
+        keys, files = QKeySequence.StandardKey, self.data_files
+        self.file_menu = menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self._action(menu, self.tr("&Nouveau projet"), self.new_project, keys.New)
+        self._action(menu, self.tr("&Ouvrir…"), lambda: self.open_project(""), keys.Open)
+        self.recent_menu = menu.addMenu(self.tr("Projets &récents"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(self.file_menu, self.tr("&Enregistrer"), self.save,
-                     QKeySequence.StandardKey.Save)
-        self._action(self.file_menu, self.tr("Enregistrer &sous…"), self.save_as,
-                     QKeySequence.StandardKey.SaveAs)
-        self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Importer un CSV de communes…"), self.import_csv)
-        template = self._action(self.file_menu, self.tr("&Modèle de CSV de communes…"),
-                                self.save_csv_template)
-        template.setStatusTip(self.tr("Un fichier à remplir dans un tableur : une ligne par "
-                                      "commune."))
-        self._action(self.file_menu, self.tr("Comparer les communes d'un &territoire…"),
+        self._action(menu, self.tr("&Enregistrer"), self.save, keys.Save)
+        self._action(menu, self.tr("Enregistrer &sous…"), self.save_as, keys.SaveAs)
+        menu.addSeparator()
+        self._action(menu, self.tr("&Importer un CSV de communes…"), self.import_csv)
+        self._action(menu, self.tr("&Modèle de CSV de communes…"), self.save_csv_template,
+                     tip=self.tr("Un fichier à remplir dans un tableur : une ligne par commune."))
+        self._action(menu, self.tr("Comparer les communes d'un &territoire…"),
                      self.compare_territory)
-        self._action(self.file_menu, self.tr("Profils &cabinet…"), self.manage_brands)
-        self.file_menu.addSeparator()
-        files = self.data_files
-        census = self._action(self.file_menu, self.tr("Charger &un recensement plus récent…"),
-                              lambda: files.choose("census"))
-        census.setStatusTip(self.tr("Un comparateur de territoires de l'INSEE (colonnes P21_, "
-                                    "P22_…) à la place du recensement fourni."))
-        self.census_back = self._action(self.file_menu,
-                                        self.tr("Revenir au recensement &fourni"),
-                                        lambda: files.back_to_bundled("census"))
-        programmes = self._action(
-            self.file_menu, self.tr("Charger un tableau de &programmes de financement…"),
-            lambda: files.choose("programmes"))
-        programmes.setStatusTip(self.tr("Un tableau plus récent, avec les mêmes colonnes que "
-                                        "celui fourni (programmes.csv)."))
-        self.programmes_back = self._action(self.file_menu,
-                                            self.tr("Revenir aux pro&grammes fournis"),
-                                            lambda: files.back_to_bundled("programmes"))
+        self._action(menu, self.tr("Profils &cabinet…"), self.manage_brands)
+        menu.addSeparator()
+        self.back_actions = {}  # Revenir au … fourni, enabled while a newer file is in use
+        for kind, load, back, tip in (
+                ("census", self.tr("Charger &un recensement plus récent…"),
+                 self.tr("Revenir au recensement &fourni"),
+                 self.tr("Un comparateur de territoires de l'INSEE (colonnes P21_, P22_…) à la "
+                         "place du recensement fourni.")),
+                ("programmes", self.tr("Charger un tableau de &programmes de financement…"),
+                 self.tr("Revenir aux pro&grammes fournis"),
+                 self.tr("Un tableau plus récent, avec les mêmes colonnes que celui fourni "
+                         "(programmes.csv)."))):
+            self._action(menu, load, lambda k=kind: files.choose(k), tip=tip)
+            self.back_actions[kind] = self._action(menu, back,
+                                                   lambda k=kind: files.back_to_bundled(k))
+        self.census_back, self.programmes_back = self.back_actions.values()
         self._show_data_in_use()
-        self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Quitter"), self.close,
-                     QKeySequence.StandardKey.Quit)
+        menu.addSeparator()
+        self._action(menu, self.tr("&Quitter"), self.close, keys.Quit)
         language_menu = self.menuBar().addMenu(self.tr("&Langue"))
         group = QActionGroup(self)
         current = self.context.settings.get("language")
@@ -145,8 +137,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         # F1: the glossary entry of the field being filled, else the guide of the page
-        self._action(help_menu, self.tr("&Guide"), self.context_help,
-                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("&Guide"), self.context_help, keys.HelpContents)
         self._action(help_menu, self.tr("G&lossaire"), self.show_glossary)
         help_menu.addSeparator()
         self._action(help_menu, self.tr("À &propos"), self.show_about)
@@ -179,9 +170,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, sources and licences."""
-        from desktop.dialogs.about import show_about
+        from desktop.dialogs.about import about_box
 
-        show_about(self, self.context)
+        box = about_box(self, self.context)
+        box.exec()
+        box.deleteLater()
 
     def import_csv(self) -> None:
         """Notes of several communes from a CSV (the batch, in the background)."""
@@ -211,8 +204,8 @@ class MainWindow(QMainWindow):
     def _show_data_in_use(self) -> None:
         """The status bar says which census and programmes the figures and notes use."""
         self.data_label.setText(self.data_files.in_use_text())
-        self.census_back.setEnabled(bool(self.data_files.chosen("census")))
-        self.programmes_back.setEnabled(bool(self.data_files.chosen("programmes")))
+        for kind, action in self.back_actions.items():
+            action.setEnabled(bool(self.data_files.chosen(kind)))
 
     def manage_brands(self) -> None:
         """Create, edit or choose a firm profile; the note page shows the one chosen."""
@@ -220,9 +213,10 @@ class MainWindow(QMainWindow):
         self.wizard.page_of(PageId.NOTE).brand_chooser.open_dialog()
 
     def _action(self, menu: QMenu, text: str, slot: object,
-                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+                shortcut: QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
+        action.setStatusTip(tip)
         if shortcut is not None:
             action.setShortcuts(shortcut)  # QKeySequence(…) would load Qt's whole enum namespace
         return action

@@ -33,6 +33,25 @@ def open_kind(kind: str) -> tuple[str, str]:
     }[kind]
 
 
+def _file_dialog(parent: QWidget | None, title: str, start: str, types: str, *,
+                 save: bool = False, **options: object) -> str:
+    """Qt's file dialog to open (or `save`) a file; "" if cancelled."""
+    from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+
+    ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+    path, _ = ask(parent, title, start, types, **options)
+    return path
+
+
+def _yes_no(parent: QWidget | None, title: str, text: str, default_yes: bool) -> bool:
+    """A Yes/No question; True when the user said Yes."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, yes | no,
+                                yes if default_yes else no) == yes
+
+
 class Prompts:
     """Modal dialogs; each returns a plain Python value."""
 
@@ -55,36 +74,23 @@ class Prompts:
 
     @staticmethod
     def offer_recovery(parent: QWidget | None, description: str) -> bool:
-        """Offer to restore the copy kept after a crash."""
-        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
-
-        answer = QMessageBox.question(
-            parent, _tr("Récupérer le travail en cours ?"),
-            _tr("L'application ne s'est pas fermée normalement. Une copie de secours de "
-                "votre projet existe : {description}.\n\nVoulez-vous la récupérer ?"
-                ).format(description=description),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+        """Offer to restore the copy kept after a crash ("Yes" by default)."""
+        return _yes_no(parent, _tr("Récupérer le travail en cours ?"), _tr(
+            "L'application ne s'est pas fermée normalement. Une copie de secours de votre "
+            "projet existe : {description}.\n\nVoulez-vous la récupérer ?"
+        ).format(description=description), default_yes=True)
 
     @staticmethod
     def open_project(parent: QWidget | None, folder: str) -> str:
         """Choose a project to open ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
-
-        path, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Ouvrir un projet"), folder,
-            _tr("Projets tiers-lieu (*.tierslieu.json);;Fichiers JSON (*.json)"))
-        return path
+        return _file_dialog(parent, _tr("Ouvrir un projet"), folder,
+                            _tr("Projets tiers-lieu (*.tierslieu.json);;Fichiers JSON (*.json)"))
 
     @staticmethod
     def save_project(parent: QWidget | None, suggested: str) -> str:
         """Choose where to save the project ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
-
-        path, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Enregistrer le projet"), suggested,
-            _tr("Projets tiers-lieu (*.tierslieu.json)"))
+        path = _file_dialog(parent, _tr("Enregistrer le projet"), suggested,
+                            _tr("Projets tiers-lieu (*.tierslieu.json)"), save=True)
         if path and not path.endswith(PROJECT_SUFFIX):
             path = path.removesuffix(".json") + PROJECT_SUFFIX
         return path
@@ -92,12 +98,12 @@ class Prompts:
     @staticmethod
     def save_note(parent: QWidget | None, suggested: str) -> str:
         """Choose where to write the PDF note ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
+        from PySide6.QtWidgets import QFileDialog
 
         # the note page asks before replacing, for the PDF and its Word file together
-        path, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Enregistrer la note"), suggested, _tr("Documents PDF (*.pdf)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+        path = _file_dialog(parent, _tr("Enregistrer la note"), suggested,
+                            _tr("Documents PDF (*.pdf)"), save=True,
+                            options=QFileDialog.Option.DontConfirmOverwrite)
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path
@@ -106,22 +112,13 @@ class Prompts:
     def choose_file(parent: QWidget | None, kind: str, folder: str) -> str:
         """A file to read ("" if cancelled); `kind` (logo, csv, census, programmes) gives
         the dialog's title and file types (`open_kind`)."""
-        from PySide6.QtWidgets import QFileDialog  # loaded when first asked
-
         title, types = open_kind(kind)
-        path, _ = QFileDialog.getOpenFileName(parent, title, folder, types)
-        return path
+        return _file_dialog(parent, title, folder, types)
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question, "No" by default."""
-        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
-
-        answer = QMessageBox.question(
-            parent, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return _yes_no(parent, title, text, default_yes=False)
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
@@ -151,12 +148,8 @@ class Prompts:
     @staticmethod
     def save_template(parent: QWidget | None, suggested: str) -> str:
         """Where to write the blank CSV template ("" if cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Enregistrer le modèle de CSV"), suggested,
-            _tr("Fichiers CSV (*.csv)"))
-        return path
+        return _file_dialog(parent, _tr("Enregistrer le modèle de CSV"), suggested,
+                            _tr("Fichiers CSV (*.csv)"), save=True)
 
     @staticmethod
     def choose_folder(parent: QWidget | None, folder: str, kind: str = "notes") -> str:

@@ -69,11 +69,4 @@ def _cast(value: Any, default: Any) -> Any:
         return list(value) if isinstance(value, list | tuple) else [value]
     if isinstance(default, QByteArray):
         return value if isinstance(value, QByteArray) else QByteArray()
-    if isinstance(default, bool):
-        return value in (True, "true", "1", 1)
-    if isinstance(default, int):
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return default
     return "" if value is None else str(value)

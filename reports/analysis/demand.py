@@ -56,9 +56,14 @@ class Base:
     places: tuple[dict[str, Any], ...] = ()  # existing places of the zone, weighted
 
 
-@lru_cache(maxsize=512)
 def neighbourhood_of(directory: Any, insee_code: str) -> Any:
-    """The directory's neighbourhood of a commune, or None (cached: the directory is fixed)."""
+    """The directory's neighbourhood of a commune, or None (cached while the census in use
+    stays the same: a newer census file changes the figures)."""
+    return _neighbourhood(directory, getattr(directory, "census_generation", 0), insee_code)
+
+
+@lru_cache(maxsize=512)
+def _neighbourhood(directory: Any, _census: int, insee_code: str) -> Any:
     if directory is None or not insee_code:
         return None
     try:
@@ -119,7 +124,7 @@ def _base(profile: Profile, zone: Any, entered: int | None, population: int | No
 
 
 @lru_cache(maxsize=64)
-def _site_zone(directory: Any, insee_code: str, minutes: int) -> Any:
+def _site_zone(directory: Any, _census: int, insee_code: str, minutes: int) -> Any:
     return zone_of(directory, insee_code, minutes)
 
 
@@ -128,7 +133,8 @@ def site_base(site: Any, base: Base, directory: Any, params: Params
     """A reference site's figure of the same kind as the commune's, and its zone's places."""
     if base.kind == "commune":
         return site.population, 0.0
-    zone = _site_zone(directory, site.insee_code, params("demand_zone_minutes"))
+    zone = _site_zone(directory, getattr(directory, "census_generation", 0), site.insee_code,
+                      params("demand_zone_minutes"))
     if zone is None:
         return None, 0.0
     others = sum(p["weight"] for p in existing_places(zone, params, site.site_id))
