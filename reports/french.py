@@ -181,7 +181,8 @@ def tidy(text: str) -> str:
 
 
 _COUNTED = "usager|indépendant|télétravailleur|poste|bureau|tiers-lieu|trajet|an|jour|salarié"
-_ONE_PLURAL = re.compile(r"(?<![\d,.\u202f\u00a0])\b1 (?:(actifs occupés)|(" + _COUNTED
+# as r"(?<![\d,.\u202f\u00a0])\b1 (?:…)", starting with its literal « 1 » (see above)
+_ONE_PLURAL = re.compile(r"1(?<![\w,.\u202f\u00a0]1) (?:(actifs occupés)|(" + _COUNTED
                          + r"|habitant|commune|actif)[sx])\b")
 
 # --- checks used by the consistency guard ---------------------------------------------

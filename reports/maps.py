@@ -423,17 +423,32 @@ def _draw_points(drawing: Drawing, shown: Sequence[MapPoint], subject: MapPoint 
 
 _UNIT_CIRCLE = bezierArc(-1, -1, 1, 1, 0, 360)  # the curves reportlab draws a Circle with
 _DISC_NUMBERS = 2 + 6 * len(_UNIT_CIRCLE)  # a disc in a Path: moveTo, then the curves
+# the unit disc's points as (x, y) pairs, in path order: the start, then each curve's three
+_UNIT_DISC = [_UNIT_CIRCLE[0][:2]] + [pair for c in _UNIT_CIRCLE
+                                      for pair in (c[2:4], c[4:6], c[6:8])]
+
+
+def _disc_operators() -> list:
+    """The operators of one disc (moveTo, the curves, closePath), as Path writes them."""
+    path = Path()
+    path.moveTo(0, 0)
+    for _ in _UNIT_CIRCLE:
+        path.curveTo(0, 0, 0, 0, 0, 0)
+    path.closePath()
+    return path.operators
+
+
+_DISC_OPERATORS = _disc_operators()
 
 
 class Dots(Path):
     """Discs of one style as one Path (one sub-path per disc, a Circle's own curves)."""
 
     def add_disc(self, x: float, y: float, r: float) -> None:
-        """Append a disc of radius `r` centred on (x, y)."""
-        self.moveTo(x + r * _UNIT_CIRCLE[0][0], y + r * _UNIT_CIRCLE[0][1])
-        for _, _, x1, y1, x2, y2, x3, y3 in _UNIT_CIRCLE:
-            self.curveTo(x + r * x1, y + r * y1, x + r * x2, y + r * y2, x + r * x3, y + r * y3)
-        self.closePath()
+        """Append a disc of radius `r` centred on (x, y) (what moveTo, curveTo for each
+        curve and closePath append, in one go: ~330 discs per map)."""
+        self.points.extend([v for ux, uy in _UNIT_DISC for v in (x + r * ux, y + r * uy)])
+        self.operators.extend(_DISC_OPERATORS)
 
     def discs(self) -> list[tuple[float, float, float]]:
         """(x, y, radius) of each disc, in drawing order."""

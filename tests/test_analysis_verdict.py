@@ -141,6 +141,9 @@ def test_a_deficit_far_beyond_the_contribution_at_a_size_that_cannot_balance_is_
     assert "Ce qu'il faudrait réunir avant un lieu dédié" in words
     assert "Les conditions de réussite" not in words
     assert not [label for _, label in result.verdict.timeline if "un porteur et un local" in label]
+    # and its next step says what would change the verdict: the money, not only the demand
+    assert any("contribution annuelle votée à la hauteur du déficit" in step
+               for step in result.verdict.next_steps)
     # the method annex prints the rule that decided, and the confidence's
     method = " ".join(note_text(result, ("method",)).split())
     assert "Verdict. Déconseillé en l'état : au moins 2 risques élevés" in method

@@ -134,10 +134,14 @@ PLAIN_PATTERNS = {  # tidy's patterns as first written; reports.french has faste
     "_DE_ARTICLE": r"\b([Dd]e|[Àà]) (Le|Les) (?=\S)",
     "_DE_VOWEL": r"\b([Dd]e|[Qq]ue) (?=[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])(\w[\w\-'’]*)",
     "_DOUBLE_STOP": r"(?<![.…])\.\s*\.(?!\.)",
+    "_ONE_PLURAL": r"(?<![\d,.\u202f\u00a0])\b1 (?:(actifs occupés)|(usager|indépendant|"
+                   r"télétravailleur|poste|bureau|tiers-lieu|trajet|an|jour|salarié|habitant|"
+                   r"commune|actif)[sx])\b",
 }
 PIECES = ["de ", "De ", "à ", "À ", "que ", "Que ", "Le ", "Les ", "Auterive", "Hautes", "ÉCOLE",
           "Œuvre", "d", "q", "e", "x", "é", "3", "_", " ", "\n", ".", "..", "…", ";", "-", "'",
-          "’", "<b>", "</b>", "\u00a0"]
+          "’", "<b>", "</b>", "\u00a0", "1 ", "1", "habitants", "usagers ", "actifs occupés",
+          ",", "\u202f"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -145,6 +149,8 @@ PIECES = ["de ", "De ", "à ", "À ", "que ", "Que ", "Le ", "Les ", "Auterive",
 @example(["x", "de ", "Auterive"])
 @example(["é", "à ", "Les ", "x"])
 @example(["…", ".", "."])
+@example(["x", "1 ", "habitants"])
+@example([",", "1 ", "usagers "])
 def test_tidy_patterns_match_where_the_plain_ones_do(pieces):
     import re
 

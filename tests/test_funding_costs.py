@@ -355,6 +355,10 @@ def test_no_advice_text_offers_a_closed_programme_as_current():
     practice = KB.practices[[p.practice_id for p in KB.practices].index(
         "contrats_aides_animation")]
     assert "préfet de région" in practice.text and "remplacer un emploi" in practice.text
+    # its title is all the note's checklist prints: it said « Financer l'animation par un
+    # contrat aidé ou un service civique » beside the plan's « un volontaire ne peut jamais
+    # remplacer un emploi »
+    assert not practice.title.startswith("Financer") and "règles" in practice.title
 
 
 def test_an_intercommunality_is_not_judged_by_its_commune_s_size():

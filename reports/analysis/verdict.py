@@ -207,7 +207,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     return Verdict(level, text(f"verdict.labels.{level}"),
                    _summary(profile, found, best, sites, demand, money, level, missing),
                    conditions_for(found, params),
-                   _next_steps(profile, funding_names, months, level, existing),
+                   _next_steps(profile, funding_names, months, level, existing, far_short),
                    _timeline(months, params("timeline_phases"), profile, level),
                    confidence_of(profile, has_directory, params, finance, demand, existing,
                                  level),
@@ -236,7 +236,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 
 
 def _next_steps(profile: Profile, funding_names: list[str], months: int, level: str,
-                existing: ExistingOffer | None) -> tuple[str, ...]:
+                existing: ExistingOffer | None, far_short: bool = False) -> tuple[str, ...]:
     """What to do, in order: meet what exists first; choose a carrier only if none is declared."""
     funds = (" ; ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
@@ -248,7 +248,8 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
     if level == "not_advised":  # what is still to find: never a carrier or place declared
         carrier, place = profile.carrier.type != "undecided", bool(profile.buildings)
-        key = ("cheaper_ready" if carrier and place else "cheaper_place" if carrier
+        key = ("cheaper_funding" if far_short and carrier and place
+               else "cheaper_ready" if carrier and place else "cheaper_place" if carrier
                else "cheaper_carrier" if place else "cheaper")
         steps.append(text(f"verdict.next_steps.{key}",
                           **({"carrier": _carrier_phrase(profile.carrier.type)} if carrier

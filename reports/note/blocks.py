@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -150,6 +151,7 @@ _DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile("(?<![\\d,.])\\d{1,3}(?: \\d{3})+(?= ?(?:€|m²|hab|km|euros))")
 
 
+@lru_cache(maxsize=8192)  # most of a note's paragraphs come back in the next note
 def french_spacing(text: str) -> str:
     """French no-break spaces in running text, as fmt writes them in figures.
 
