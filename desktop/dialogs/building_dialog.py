@@ -52,12 +52,10 @@ class BuildingDialog(QDialog):
                   NumberEdit(parent=self))
         self._row(form, "location", self.tr("&Emplacement"),
                   CodeCombo(codes.LOCATIONS, empty=unknown, parent=self))
-        self._row(form, "fibre", self.tr("&Fibre optique"),
-                  CodeCombo(yes_no, empty=unknown, parent=self))
-        self._row(form, "accessible", self.tr("&Accessible (handicap)"),
-                  CodeCombo(yes_no, empty=unknown, parent=self))
-        self._row(form, "parking", self.tr("Stationne&ment"),
-                  CodeCombo(yes_no, empty=unknown, parent=self))
+        for name, label in (("fibre", self.tr("&Fibre optique")),
+                            ("accessible", self.tr("&Accessible (handicap)")),
+                            ("parking", self.tr("Stationne&ment"))):
+            self._row(form, name, label, CodeCombo(yes_no, empty=unknown, parent=self))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

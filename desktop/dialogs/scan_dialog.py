@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -82,10 +81,7 @@ class ScanDialog(QDialog):
             column.addWidget(_wrapped(_tr("Données : {data}.").format(data=data), self))
         form = QFormLayout()
         self.epci = QRadioButton(_tr("L'&intercommunalité de la commune :"), self)
-        self.departement = QRadioButton(_tr("Le &département :"), self)
-        self.kind = QButtonGroup(self)
-        self.kind.addButton(self.epci)
-        self.kind.addButton(self.departement)
+        self.departement = QRadioButton(_tr("Le &département :"), self)  # same parent: exclusive
         self.epci.setChecked(True)
         self.commune = QLineEdit(getattr(commune, "name", "") or "", self)
         self.commune.setPlaceholderText(_tr("nom, code INSEE ou code postal"))
