@@ -24,10 +24,8 @@ class GlossaryButton(QToolButton):
         self.setText("?")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.WhatsThisCursor)
-        self.setAutoRaise(False)
         word = content.term(entry_id, i18n.current_language())
-        tip = _tr("Définition : {term} (glossaire, touche F1)").format(term=word)
-        self.setToolTip(tip)
+        self.setToolTip(_tr("Définition : {term} (glossaire, touche F1)").format(term=word))
         self.setAccessibleName(_tr("Définition : {term}").format(term=word))
         self.clicked.connect(self.open_entry)
 

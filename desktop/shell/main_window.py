@@ -52,9 +52,8 @@ class MainWindow(QMainWindow):
             context.communes.ready.connect(self._show_data_in_use)
         self.build()
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        self.autosave_timer.start(AUTOSAVE_MS)
         # fits a 1366×768 laptop with its taskbar and the window's title bar
         available = self.screen().availableGeometry()
         self.resize(min(1200, available.width()), min(720, available.height() - 60))
