@@ -87,12 +87,6 @@ PROGRAMMES = DataFile("programmes", _use_programmes, _shipped_programmes)
 KINDS = {data.kind: data for data in (CENSUS, PROGRAMMES)}
 
 
-def refused_title(kind: str) -> str:
-    """The title of the dialog saying why a file was refused."""
-    return {"census": _tr("Recensement refusé"),
-            "programmes": _tr("Tableau de programmes refusé")}[kind]
-
-
 class DataFiles(QObject):
     """The newer data files of one window: load, go back, restore at start-up."""
 
@@ -190,7 +184,9 @@ class DataFiles(QObject):
         if not isValid(self):
             return
         self._finish(kind)
-        prompts, parent, title = self.context.prompts, self.parent_widget, refused_title(kind)
+        prompts, parent = self.context.prompts, self.parent_widget
+        title = {"census": _tr("Recensement refusé"),  # the dialog saying why
+                 "programmes": _tr("Tableau de programmes refusé")}[kind]
 
         def show(text: str) -> None:
             if restoring:  # the file of an earlier session: forgotten, the bundled one used
