@@ -215,6 +215,26 @@ def test_a_note_from_the_caches_is_byte_for_byte_the_note_without_them():
     assert pdf_bytes(result, invariant=True) == cold
 
 
+
+def test_what_every_note_uses_stays_cached_while_one_off_texts_come_and_go(monkeypatch):
+    register_fonts()
+    style = build_styles()["body"]
+    monkeypatch.setattr(internals, "_laid_out", {})
+    monkeypatch.setattr(internals, "_parsed", {})
+    monkeypatch.setattr(internals._remember, "__defaults__", (8,))  # 8 places per cache
+    fixed = "Le texte que chaque note reprend, mot pour mot."
+    for n in range(40):  # one fixed paragraph and a new one per "note"
+        for text in (fixed, f"La commune numéro {n} et son texte à elle."):
+            internals.Para(text, style).wrap(300, 1000)
+    assert len(internals._laid_out) == 8
+    assert any(key[0] == fixed for key in internals._laid_out)  # never dropped
+    assert sum(key[0] == fixed for key in internals._parsed) == 1
+    layouts = []
+    monkeypatch.setattr(Paragraph, "breakLines", lambda self, w: layouts.append(w))
+    internals.Para(fixed, style).wrap(300, 1000)
+    assert layouts == []  # taken from the cache, not laid out again
+
+
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(st.sampled_from(list("aé Z9,.;:–«»€%()'\u00a0\u202f\t\n-")), max_size=60),
        name=st.sampled_from(["body", "cell_right", "cell_head", "bullet", "small", "h2"]))
