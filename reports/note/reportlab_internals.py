@@ -23,6 +23,7 @@ internals of reportlab 4.x (pinned in pyproject.toml); `INTERNALS` lists each on
   (headings, table cells, the annexes) are drawn as in the previous note.
 - speed: `Para` gives a text without markup the fragment reportlab's parser makes of a
   plain word in its style, with the text's own words (figures and cells: ~90 per note).
+- speed: `same_frag` replaces the C ``sameFrag`` that line breaking calls for every word.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("Canvas", "_annotationrefs"),  # links and other annotations of the current page
     ("TTFont", "getSubsetInternalName"),  # sets State.internalName, the font's name in a doc
     ("TTFontFace", "makeSubset"),  # (codes) -> bytes: the subset's font program (SubsetFont)
+    ("paragraph", "sameFrag"),  # module global: (f, g) -> do two fragments draw alike
 )
 SETUP_ARGS = ("self", "text", "style", "bulletText", "frags", "cleaner")
 # attributes breakLines leaves on the paragraph, restored on a cache hit
@@ -419,6 +421,32 @@ def production_settings() -> None:
     rl_config.shapeChecking = 0
     if not isinstance(pdfdoc.PDFZCompress, _Flate):
         pdfdoc.PDFZCompress = _Flate()
+    _paragraph.sameFrag = same_frag
+
+
+_MISSING = object()
+SAME_FRAG_KEYS = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor",
+                  "nobr")
+
+
+def same_frag(f: Any, g: Any) -> bool:
+    """Whether two fragments draw alike (one word run of a line), as the C ``sameFrag`` of
+    reportlab's accelerator answers: reportlab's own Python version of it
+    (``reportlab.lib.rl_accel``), except that a missing attribute differs from None as in C;
+    installed in ``reportlab.platypus.paragraph`` instead of the C one.
+
+    Line breaking asks it for every word (~1 200 times a note); the C version takes 4-8 µs
+    a call here (it looks up each attribute by name, missing ones through an exception, and
+    compares the colours through their Python ``__eq__`` even when they are the same
+    object), this one ~1.5 µs. Same answers (tested against the C version; in 40 batch
+    notes, 46 800 calls, none differed).
+    """
+    fdict, gdict = f.__dict__, g.__dict__
+    if "cbDefn" in fdict or "lineBreak" in fdict or "cbDefn" in gdict or "lineBreak" in gdict:
+        return False
+    fget, gget = fdict.get, gdict.get  # a missing attribute differs from None, as in C
+    return ([fget(k, _MISSING) for k in SAME_FRAG_KEYS]
+            == [gget(k, _MISSING) for k in SAME_FRAG_KEYS])
 
 
 def patch_paragraph_split() -> None:
