@@ -35,7 +35,8 @@ def test_the_invariants_the_issue_names_are_all_registered():
             "model_against_carrier", "existing_place_mentioned", "trips_against_km",
             "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
             "money_adds_up", "one_hourly_cost", "furniture_for_phase1", "known_people_floor",
-            "one_speed", "tool_hypotheses_labelled"} <= set(INVARIANTS)
+            "one_speed", "tool_hypotheses_labelled", "building_fit_matches_phases"
+            } <= set(INVARIANTS)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -114,6 +115,13 @@ def test_what_the_invented_communes_showed_is_caught():
     broken = dataclasses.replace(result, sizing=phased)
     assert [v.invariant for v in check(broken, only=("furniture_for_phase1",))] == [
         "furniture_for_phase1"]
+    # « Adapté (180 m² pour 200 m² conseillés) » beside a phase 2 (Couiza), and the reverse
+    for code, phase2 in (("fits", 2), ("too_small", 0)):
+        sizing = dataclasses.replace(result.sizing, building_fit_code=code,
+                                     phase2_workstations=phase2, phase2_closed_offices=0)
+        assert [v.invariant for v in check(dataclasses.replace(result, sizing=sizing),
+                                           only=("building_fit_matches_phases",))] == [
+            "building_fit_matches_phases"]
     # a low figure under the floor the note states from the people known
     users = dataclasses.replace(result.demand.users, low=1.0)
     demand = dataclasses.replace(result.demand, users=users, known_floor=6.0)
