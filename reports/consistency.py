@@ -280,6 +280,8 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     if "première piste" in e.statement and first != "join_existing":
         out.append(f"l'offre existante annonce la « première piste », l'option conseillée est "
                    f"{first}")
+    if r.options and "première piste" in r.options.advice.lower() and not here:
+        out.append("« première piste » pour un lieu hors de la commune (à étudier seulement)")
     if here:
         if here[0].name not in e.statement:
             out.append(f"{here[0].name} absent de la synthèse")

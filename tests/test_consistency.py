@@ -153,6 +153,36 @@ def test_what_the_invented_communes_showed_is_caught():
         "no_contradiction"]
 
 
+def _invented(name):
+    return analyse(read_profile(Path(__file__).parent / "invented" / f"{name}.tierslieu.json")[0])
+
+
+def test_what_the_second_pass_communes_showed_is_caught():
+    # Brumath: « Première piste : s'associer avec Bureau-Mobile.fr (Reichstett) » for a place
+    # 9 km away, while the synthesis said a partnership with it « est à étudier »
+    brumath = _invented("crown")
+    assert not brumath.existing.in_commune and brumath.existing.close
+    assert brumath.options.advice.startswith("À étudier d'abord : un partenariat avec")
+    assert "pour étudier un partenariat" in brumath.verdict.next_steps[0]
+    assert check(brumath, only=("existing_place_mentioned",)) == []
+    old = "Première piste : s'associer avec Bureau-Mobile.fr (Reichstett), qui existe déjà."
+    broken = dataclasses.replace(brumath, options=dataclasses.replace(brumath.options,
+                                                                      advice=old))
+    assert [v.invariant for v in check(broken, only=("existing_place_mentioned",))] == [
+        "existing_place_mentioned"]
+    # Gourdon, Die: « les sources en signalent un à Gourdon : A, B, C. S'il est toujours
+    # ouvert… » and « Un tiers-lieu existe déjà » over two or three places
+    gourdon, die = _invented("company"), _invented("cooperative")
+    assert len(gourdon.existing.in_commune) == 3 and len(die.existing.in_commune) == 2
+    assert "en signalent 3 tiers-lieux à Gourdon" in gourdon.existing.statement
+    assert die.existing.statement.startswith("2 tiers-lieux existent déjà à Die")
+    assert "des tiers-lieux existent déjà dans la commune" in die.verdict.summary
+    for result in (gourdon, die):
+        assert " un à " not in result.existing.statement
+        assert "S'il est" not in result.existing.statement
+        assert not any("le tiers-lieu" in c for c in result.verdict.conditions)
+
+
 def test_a_carrier_to_designate_when_one_is_declared_is_caught():
     # Assac declares the commune and a room; its « déconseillé » note said « désigner un
     # porteur et un local »
