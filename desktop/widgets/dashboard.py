@@ -132,11 +132,11 @@ class VerdictCard(QFrame):
         text.addWidget(_label(verdict.summary, self))
         confidence = getattr(verdict, "confidence", None)
         if confidence is not None:  # the note's sentence names the level once, in bold here
-            head, level, tail = (confidence.sentence or "").partition(confidence.label)
-            text.addWidget(_label(f"{escape(head)}<b>{escape(level)}</b>{escape(tail)}", self,
-                                  rich=True) if level else _label(
-                _tr("Confiance : {label}").format(label=confidence.label), self,
-                style="font-weight: bold;"))
+            head, level, tail = (escape(part, quote=False) for part in  # « l'outil »: no &#x27;
+                                 (confidence.sentence or "").partition(confidence.label))
+            text.addWidget(_label(f"{head}<b>{level}</b>{tail}", self, rich=True) if level
+                           else _label(_tr("Confiance : {label}").format(label=confidence.label),
+                                       self, style="font-weight: bold;"))
         # what is missing: the summary says it under a conditional verdict (« Pour un avis
         # favorable, il manque : … »); under « déconseillé » the note proposes cheaper ways
         why = list(verdict.conditions)
