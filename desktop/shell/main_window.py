@@ -299,9 +299,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.context.settings.recent_files():
-            if not Path(path).exists():  # moved or deleted since: nothing to offer
-                continue
+        for path in self.context.settings.recent_files(existing=True):
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
