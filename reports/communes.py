@@ -241,11 +241,6 @@ def _where(root: Path | None, name: str) -> str:
     return f"resources/{RESOURCE_DIR}/{name}" if root is None else str(root / name)
 
 
-def _missing(where: str) -> DirectoryError:
-    """The French error for a resource that is not there."""
-    return DirectoryError(message("directory.errors.missing", where=where))
-
-
 def _corrupt(where: str) -> DirectoryError:
     """The French error for a resource that exists but cannot be read."""
     return DirectoryError(message("directory.errors.corrupt", where=where))
@@ -258,7 +253,8 @@ def _read_bytes(root: Path | None, name: str) -> bytes:
             return paths.read_bytes(RESOURCE_DIR, name)
         return (root / name).read_bytes()
     except (paths.ResourceError, OSError) as exc:
-        raise _missing(_where(root, name)) from exc
+        missing = message("directory.errors.missing", where=_where(root, name))
+        raise DirectoryError(missing) from exc
 
 
 def _read_gzip_text(root: Path | None, name: str) -> str:
@@ -611,7 +607,8 @@ class Directory:
         if commune is None:
             return None
         rings = self._rings(commune.lat, commune.lon)
-        places = self._third_places(commune.lat, commune.lon)
+        places = tuple(place for place, _, _ in self.third_places_near(
+            commune.lat, commune.lon, PLACES_RADIUS_KM))  # CGET tiers-lieux, nearest first
         minutes = self._catchment_index.params.minutes
         catchments = tuple(found.summary() for m in minutes
                            if (found := self.catchment(commune.insee_code, m)) is not None)
@@ -655,10 +652,6 @@ class Directory:
                     people[radius] += pop
                     counts[radius] += 1
         return tuple(Ring(r, people[r], counts[r]) for r in RING_RADII_KM)
-
-    def _third_places(self, lat: float, lon: float) -> tuple[ThirdPlace, ...]:
-        """CGET tiers-lieux within 30 km, nearest first."""
-        return tuple(place for place, _, _ in self.third_places_near(lat, lon, PLACES_RADIUS_KM))
 
     # -- points for maps (reports.maps)
 
@@ -734,13 +727,11 @@ class Directory:
     @functools.cached_property
     def _insee_rows(self) -> dict[str, list[str]]:
         """Current code → its INSEE row (read on first use, not at start-up)."""
-        name = INSEE_FILE
-        lines = _read_lines(self._root, name, INSEE_COLUMNS)
         rows = {}
-        for line in lines:
+        for line in _read_lines(self._root, INSEE_FILE, INSEE_COLUMNS):
             row = line.split("\t")
             if len(row) != len(INSEE_COLUMNS):
-                raise _corrupt(_where(self._root, name))
+                raise _corrupt(_where(self._root, INSEE_FILE))
             rows[row[0]] = row
         return rows
 

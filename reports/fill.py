@@ -168,23 +168,24 @@ def typed_fields(path: Any) -> set[str]:
     return out
 
 
-def fill_and_check(profile: Any, messages: list, book: Any = None, path: Any = None
-                   ) -> tuple[dict, list]:
-    """For the commands: fill a profile just read from `path` (`read_profile`), then check it
-    again. Returns (sources, messages): the messages of the reading that still apply (a field
-    now filled loses its « obligatoire ») and those of a new validation. A field the file
-    gives a value for is never filled, even if that value could not be read."""
-    from reports.profile import validate_profile
+def read_filled(path: Any, fill: bool = True) -> tuple[Any, list]:
+    """For the commands: read a profile file (`read_profile`), fill it from the directory
+    (unless `fill` is False), then check it again. Returns (profile, messages): the messages
+    of the reading that still apply (a field now filled loses its « obligatoire ») and those
+    of a new validation. A field the file gives a value for is never filled, even if that
+    value could not be read."""
+    from reports.profile import read_profile, validate_profile
 
-    if profile is None:
-        return {}, messages
+    profile, messages = read_profile(path)
+    if profile is None or not fill:
+        return profile, messages
     before = validate_profile(profile)
     reading = [m for m in messages if m not in before]
-    skip = typed_fields(path) if path is not None else set()
-    sources = fill_profile(profile, book, skip=skip)
+    skip = typed_fields(path)
+    sources = fill_profile(profile, skip=skip)
     if not sources:
-        return sources, messages
+        return profile, messages
     kept = [m for m in messages if m.field in skip and m not in reading]
     reading = [m for m in reading if m.field not in sources]
     after = validate_profile(profile)
-    return sources, reading + after + [m for m in kept if m not in after]
+    return profile, reading + after + [m for m in kept if m not in after]

@@ -85,6 +85,7 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
     """
     from reports.files import write_atomic
     from reports.note.sections import labels
+    from reports.result import AnalysisResult
 
     say = progress or (lambda fraction, message: None)
 
@@ -105,9 +106,11 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
         check_logo(logo)
     start = 0.0
     result = source
-    if not _is_result(source):
+    if not isinstance(source, AnalysisResult):
+        from reports.analysis import analyse
+
         step(0.0, labels()["progress_analysis"])
-        result = _analyse(source, directory)
+        result = analyse(source, directory=directory)
         start = _ANALYSIS_SHARE
     share = (1.0 - start) / len(chosen)
     written = []
@@ -126,18 +129,6 @@ def produce(source: Profile | AnalysisResult, output: str | Path, *,
         written.append(write_atomic(path, data))
     say(1.0, labels()["progress_done"])
     return written
-
-
-def _is_result(source: Any) -> bool:
-    from reports.result import AnalysisResult
-
-    return isinstance(source, AnalysisResult)
-
-
-def _analyse(profile: Profile, directory: Any) -> AnalysisResult:
-    from reports.analysis import analyse
-
-    return analyse(profile, directory=directory) if directory is not None else analyse(profile)
 
 
 __all__ = ["FORMATS", "KINDS", "Cancelled", "kinds_of", "produce", "targets"]

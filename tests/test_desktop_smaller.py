@@ -16,7 +16,7 @@ from desktop.pages.budget import month_to_model
 from desktop.shell import i18n
 from desktop.shell.navigation import PageId
 from desktop.widgets.fields import HelpLabel
-from desktop.widgets.numbers import ui_eur, ui_number, ui_ratio
+from desktop.widgets.numbers import ui_eur, ui_number
 from reports.fmt import parse_month, parse_number
 from reports.profile import Building
 
@@ -100,11 +100,11 @@ def test_budget_page_takes_the_month_its_hint_suggests(qtbot, make_window):
 
 def test_english_interface_shows_english_numbers(qapp):
     i18n.install_translators(qapp, "en")
-    assert ui_number(1234.5, 1) == "1\u202f234.5" and ui_ratio(1.509) == "1.51"
+    assert ui_number(1234.5, 1) == "1\u202f234.5" and ui_number(1.509, 2) == "1.51"
     assert ui_eur(12000) == "€12\u202f000"
     assert parse_number(ui_number(1234.5, 1)) == 1234.5  # reads back, never as 1.2345
     i18n.install_translators(qapp, "fr")
-    assert ui_number(1234.5, 1) == "1\u202f234,5" and ui_ratio(1.509) == "1,51"
+    assert ui_number(1234.5, 1) == "1\u202f234,5" and ui_number(1.509, 2) == "1,51"
 
 
 def test_english_concentration_has_a_decimal_point(make_window, tmp_path):

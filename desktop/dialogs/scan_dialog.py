@@ -235,7 +235,7 @@ def open_scan_dialog(window: MainWindow) -> ScanDialog | None:
         return None
     code = window.document.value("commune.insee_code") or ""
     commune = index.lookup(code) if code else None
-    dialog = ScanDialog(window, index.directory, commune, window._start_folder(),
+    dialog = ScanDialog(window, index.directory, commune, window.context.start_folder(),
                         window.data_files.in_use_text(), window.context.prompts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -40,11 +40,6 @@ if TYPE_CHECKING:  # costs nothing at start-up
     from reports.profile import Message
 
 
-def required_label(text: str, required: bool) -> str:
-    """A field label, with the asterisk of required fields."""
-    return f"{text} *" if required else text
-
-
 class ProfilePage(QWizardPage):
     """A page editing some profile fields, complete when the engine finds no error on them."""
 
@@ -108,7 +103,7 @@ class ProfilePage(QWizardPage):
             column.addWidget(HelpLabel(help_text, cell))
         messages = MessageLabel(cell)
         column.addWidget(messages)
-        caption = QLabel(required_label(label, required), self)
+        caption = QLabel(f"{label} *" if required else label, self)  # required: an asterisk
         caption.setBuddy(widget if not isinstance(widget, CheckList) else cell)
         form.addRow(caption, cell)
         binding = Binding(field, widget, messages, required=required, to_model=to_model)
@@ -179,20 +174,15 @@ class ProfilePage(QWizardPage):
             binding.messages.show_messages(
                 [m.text for m in mine if m.level == "error" and show_errors],
                 [m.text for m in mine if m.level != "error"])
-        rest = [m for m in messages if id(m) not in placed]
-        self.show_page_messages(rest)
+        rest = [m for m in messages if id(m) not in placed]  # about no single field
+        self.page_messages.show_messages([m.text for m in rest if m.level == "error"],
+                                         [m.text for m in rest if m.level != "error"])
         incomplete = any(m.level == "error" for m in messages)
         self.hint.setText(_tr("Pour continuer, complétez les champs marqués d'un astérisque "
                               "(*) et corrigez les valeurs signalées en rouge.")
                           if incomplete else "")
         self.hint.setVisible(incomplete)
         self.completeChanged.emit()
-
-    def show_page_messages(self, messages: list[Message]) -> None:
-        """Messages that belong to no single widget of the page."""
-        self.page_messages.show_messages(
-            [m.text for m in messages if m.level == "error"],
-            [m.text for m in messages if m.level != "error"])
 
     def _on_edited(self, binding: Binding) -> None:
         binding.touched = True

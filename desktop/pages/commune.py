@@ -293,12 +293,11 @@ class CommunePage(ProfilePage):
         return directory.departement_names() if directory is not None else {}
 
 
-def vintage_text(directory: Directory | None) -> str:
+def vintage_text(directory: Directory) -> str:
     """Where the prefilled figures come from, with their vintage."""
-    sources = getattr(directory, "attribution", None) or []
-    first = sources[0] if sources and isinstance(sources[0], dict) else {}
+    first = (directory.attribution or [{}])[0]
     text = QCoreApplication.translate(
         "CommunePage", "Données préremplies : {vintage}, {producer} ({licence}).")
-    return text.format(vintage=getattr(directory, "vintage", "") or first.get("vintage", ""),
+    return text.format(vintage=directory.vintage or first.get("vintage", ""),
                        producer=first.get("producer", "INSEE"),
                        licence=first.get("licence", ""))

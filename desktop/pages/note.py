@@ -157,9 +157,7 @@ class NotePage(ProfilePage):
         filename = self.tr("Note tiers-lieu {commune}.pdf").format(commune=safe or "commune")
         if self.document.path:
             return Path(self.document.path).parent / filename
-        from desktop.shell.folders import start_folder
-
-        return start_folder(self.context.settings.get("last_folder")) / filename
+        return self.context.start_folder() / filename
 
     def fill_from_brand(self) -> None:
         """Show the chosen firm profile's author, organisation and logo in the fields,

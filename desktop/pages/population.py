@@ -12,7 +12,7 @@ from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.widgets.code_labels import code_label
 from desktop.widgets.fields import HelpLabel
-from desktop.widgets.numbers import ui_ratio
+from desktop.widgets.numbers import ui_number
 from desktop.widgets.official import OfficialNotes
 from reports import profile as engine
 
@@ -56,7 +56,7 @@ class PopulationPage(ProfilePage):
             "Emplois dans la commune divisés par les actifs occupés qui y habitent. En "
             "dessous de {low} la commune est résidentielle (ses habitants travaillent "
             "ailleurs), au-dessus de {high} elle est employeuse, entre les deux "
-            "équilibrée.").format(low=ui_ratio(low, 1), high=ui_ratio(high, 1)),
+            "équilibrée.").format(low=ui_number(low, 1), high=ui_number(high, 1)),
             self)
         cell = QWidget(self)
         column = QVBoxLayout(cell)
@@ -98,4 +98,4 @@ class PopulationPage(ProfilePage):
         klass = engine.concentration_class(value, *self.thresholds)
         label = code_label(engine.concentration_label(klass) or "")
         self.concentration.setText(self.tr("{value} — commune {label}").format(
-            value=ui_ratio(value), label=label))
+            value=ui_number(value, 2), label=label))

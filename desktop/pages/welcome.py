@@ -91,8 +91,7 @@ class WelcomePage(QWizardPage):
     def refresh_recent(self) -> None:
         """Show the recent projects that still exist."""
         self.recent_list.clear()
-        self.recent_paths = [p for p in self.context.settings.recent_files()
-                             if Path(p).exists()]
+        self.recent_paths = self.context.settings.recent_files(existing=True)
         for path in self.recent_paths:
             item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
             item.setToolTip(path)

@@ -29,3 +29,11 @@ class AppContext:
     def recovery_file(self) -> Path:
         """The autosaved copy of the project being edited (this session's only)."""
         return self.recovery.file
+
+    def start_folder(self) -> Path:
+        """Where a file dialog opens: the last folder used if it still exists, else
+        Documents/Tiers-lieux (created)."""
+        from desktop.shell.folders import default_folder
+
+        last = self.settings.get("last_folder")
+        return Path(last) if last and Path(last).is_dir() else default_folder()

@@ -110,11 +110,8 @@ class DataFiles(QObject):
         """Ask for a file, then check and use it (nothing changes if it is refused)."""
         if kind in self.running:
             return
-        from desktop.shell.folders import start_folder
-
         chosen = self.chosen(kind)
-        folder = str(Path(chosen).parent if chosen else
-                     start_folder(self.context.settings.get("last_folder")))
+        folder = str(Path(chosen).parent if chosen else self.context.start_folder())
         path = self.context.prompts.choose_file(self.parent_widget, kind, folder)
         if path:
             self.load(kind, path)

@@ -32,13 +32,6 @@ def default_folder() -> Path:
     return folder
 
 
-def start_folder(last_folder: str) -> Path:
-    """The folder a file dialog opens in: the last one used if it still exists."""
-    if last_folder and Path(last_folder).is_dir():
-        return Path(last_folder)
-    return default_folder()
-
-
 def proposed_subfolder(name: str, parent: Path | None = None) -> Path:
     """A new folder `name` under `parent` (default folder), created so a folder dialog
     can offer it; `forget_if_unused` removes it again when the user chose another."""

@@ -179,14 +179,14 @@ class MainWindow(QMainWindow):
         """Notes of several communes from a CSV (the batch, in the background)."""
         from desktop.dialogs.batch_dialog import start_batch
 
-        self.batch_run = start_batch(self, str(self._start_folder()),
+        self.batch_run = start_batch(self, str(self.context.start_folder()),
                                      data=self.data_files.in_use_text())
 
     def save_csv_template(self) -> None:
         """Write the blank CSV of communes where the user says."""
         from desktop.dialogs.batch_dialog import save_template
 
-        save_template(self, str(self._start_folder()))
+        save_template(self, str(self.context.start_folder()))
 
     def compare_territory(self) -> None:
         """Rank the communes of an intercommunality or a département (reports.scan)."""
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_changes():
             return False
         settings = self.context.settings
-        path = path or self.context.prompts.open_project(self, str(self._start_folder()))
+        path = path or self.context.prompts.open_project(self, str(self.context.start_folder()))
         if not path:
             return False
         try:
@@ -275,16 +275,11 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask where to save, then save."""
-        folder = Path(self.document.path).parent if self.document.path else self._start_folder()
+        folder = (Path(self.document.path).parent if self.document.path
+                  else self.context.start_folder())
         path = self.context.prompts.save_project(
             self, str(folder / self.document.suggested_name()))
         return bool(path) and self._save_to(path)
-
-    def _start_folder(self) -> Path:
-        """The last folder used, else Documents/Tiers-lieux (created)."""
-        from desktop.shell.folders import start_folder
-
-        return start_folder(self.context.settings.get("last_folder"))
 
     def _save_to(self, path: str) -> bool:
         try:
@@ -304,9 +299,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.context.settings.recent_files():
-            if not Path(path).exists():  # moved or deleted since: nothing to offer
-                continue
+        for path in self.context.settings.recent_files(existing=True):
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from os.path import exists
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -43,9 +44,10 @@ class Settings:
             raise KeyError(key)
         self.store.setValue(key, value)
 
-    def recent_files(self) -> list[str]:
-        """Recently opened or saved projects, most recent first."""
-        return [str(p) for p in self.get("recent_files") if p]
+    def recent_files(self, existing: bool = False) -> list[str]:
+        """Recently opened or saved projects, most recent first (`existing`: only those still
+        there, the ones to offer; a file moved or deleted since is skipped)."""
+        return [str(p) for p in self.get("recent_files") if p and (not existing or exists(p))]
 
     def add_recent(self, path: str) -> None:
         """Put `path` first in the recent files, without duplicates."""

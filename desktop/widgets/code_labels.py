@@ -74,8 +74,3 @@ LABELS = (
 def code_label(label: str) -> str:
     """The label in the interface language."""
     return QCoreApplication.translate("codes", label)
-
-
-def translated(codes: tuple[tuple[object, str], ...]) -> list[tuple[object, str]]:
-    """A code list with its labels in the interface language."""
-    return [(code, code_label(label)) for code, label in codes]

@@ -31,11 +31,6 @@ def ui_number(value: float | int | None, decimals: int = 0, *, missing: str = "�
     return _english(float(value), decimals)
 
 
-def ui_ratio(value: float | None, decimals: int = 2, *, missing: str = "—") -> str:
-    """An indicator such as the job concentration: ``1,51`` / ``1.51``."""
-    return ui_number(value, decimals, missing=missing)
-
-
 def ui_eur(value: float | int | None, decimals: int = 0, *, missing: str = "—") -> str:
     """An amount: ``1 234 €`` in French, ``€1,234`` in English."""
     if _missing(value):

@@ -27,14 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read, validate, analyse and print the result as indented UTF-8 JSON."""
     from reports.analysis import analyse
-    from reports.profile import errors_in, messages_text, read_profile
+    from reports.fill import read_filled
+    from reports.profile import errors_in, messages_text
 
     apply_census_option(args)
-    profile, messages = read_profile(args.profile)
-    if not args.no_directory:  # the directory fills what the profile leaves empty
-        from reports.fill import fill_and_check
-
-        _, messages = fill_and_check(profile, messages, path=args.profile)
+    # the directory fills what the profile leaves empty
+    profile, messages = read_filled(args.profile, fill=not args.no_directory)
     errors = errors_in(messages)
     if profile is None or errors:
         print(message("commands.profile.invalid", name=args.profile), file=sys.stderr)

@@ -53,13 +53,12 @@ def render_profile(profile_path: str | Path, args: argparse.Namespace) -> int:
     as a `UserFacingError` that `reports.cli` prints with its exit code.
     """
     from reports.brand import resolve_brand
-    from reports.fill import fill_and_check
+    from reports.fill import read_filled
     from reports.produce import produce
-    from reports.profile import errors_in, messages_text, read_profile
+    from reports.profile import errors_in, messages_text
 
-    profile, messages = read_profile(profile_path)
     # the directory fills the figures the profile leaves empty
-    _, messages = fill_and_check(profile, messages, path=profile_path)
+    profile, messages = read_filled(profile_path)
     errors = errors_in(messages)
     warnings = [m for m in messages if m.level == "warning"]
     if warnings:

@@ -20,14 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every message; errors on stderr, warnings on stdout."""
-    from reports.profile import errors_in, messages_text, read_profile
+    from reports.fill import read_filled
+    from reports.profile import errors_in, messages_text
 
-    profile, messages = read_profile(args.profile)
     # as analyse, note and batch do: the directory fills what the profile leaves empty, so
     # that validate and analyse agree on the same file
-    from reports.fill import fill_and_check
-
-    _, messages = fill_and_check(profile, messages, path=args.profile)
+    profile, messages = read_filled(args.profile)
     errors = errors_in(messages)
     warnings = [m for m in messages if m.level == "warning"]
     if warnings:

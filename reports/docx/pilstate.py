@@ -11,6 +11,7 @@ for smooth edges.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from functools import cache
@@ -81,8 +82,7 @@ class PilGState:
         self.width, self.height = width, height
         self.image = Image.new("RGBA", (width * SUPERSAMPLE, height * SUPERSAMPLE),
                                _rgba(toColor(bg), None))
-        self._matrix = (1, 0, 0, 1, 0, 0)
-        self._to_device = mmult((1, 0, 0, -1, 0, height), self._matrix)
+        self.ctm = (1, 0, 0, 1, 0, 0)
         self._subpaths: list[list[tuple[float, float]]] = []
         self._closed: list[bool] = []
         self.fillColor = None
@@ -157,47 +157,39 @@ class PilGState:
 
     clipPathClear = clipPathAdd = clipPathSet
 
-    def _layer(self, opacity_rgba: tuple[int, int, int, int], margin: float = 0.0):
-        """A drawing target: the image itself when opaque, else a layer merged afterwards.
+    @contextlib.contextmanager
+    def _pen(self, rgba: tuple[int, int, int, int], margin: float = 0.0):
+        """(pen, sub-paths in the pen's coordinates) for painting the current path in `rgba`.
 
-        The layer covers only the path's box (`margin` pixels around it, for a stroke's
-        width): (target, layer, (left, top)); draw at points shifted by (-left, -top)."""
-        if opacity_rgba[3] == 255:
-            return self.image, None, (0, 0)
+        An opaque colour paints on the image itself; a translucent one on a layer covering
+        only the path's box (`margin` pixels around it, for a stroke's width), merged
+        afterwards. An empty path, or one wholly off the image, gives no sub-paths."""
+        if rgba[3] == 255:
+            yield ImageDraw.Draw(self.image), self._subpaths
+            return
         xs = [x for points in self._subpaths for x, _ in points]
         ys = [y for points in self._subpaths for _, y in points]
-        if not xs:
-            return self.image, None, (0, 0)
-        left = max(0, math.floor(min(xs) - margin) - 2)
-        top = max(0, math.floor(min(ys) - margin) - 2)
-        right = min(self.image.width, math.ceil(max(xs) + margin) + 3)
-        bottom = min(self.image.height, math.ceil(max(ys) + margin) + 3)
-        if right <= left or bottom <= top:
-            return None, None, (0, 0)
+        left = max(0, math.floor(min(xs, default=0) - margin) - 2)
+        top = max(0, math.floor(min(ys, default=0) - margin) - 2)
+        right = min(self.image.width, math.ceil(max(xs, default=0) + margin) + 3)
+        bottom = min(self.image.height, math.ceil(max(ys, default=0) + margin) + 3)
+        if not xs or right <= left or bottom <= top:
+            yield None, []
+            return
         layer = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
-        return layer, layer, (left, top)
-
-    def _shifted(self, offset: tuple[int, int]) -> list[list[tuple[float, float]]]:
-        """The sub-paths moved by -offset (into a layer's own coordinates)."""
-        dx, dy = offset
-        if not dx and not dy:
-            return self._subpaths
-        return [[(x - dx, y - dy) for x, y in points] for points in self._subpaths]
+        yield ImageDraw.Draw(layer), [[(x - left, y - top) for x, y in points]
+                                      for points in self._subpaths]
+        self.image.alpha_composite(layer, (left, top))
 
     def pathFill(self, fill_mode: int | None = None) -> None:
         """Fill the current path with the fill colour."""
         if self.fillColor is None:
             return
         color = _rgba(toColor(self.fillColor), self.fillOpacity)
-        target, layer, offset = self._layer(color)
-        if target is None:
-            return
-        pen = ImageDraw.Draw(target)
-        for points in self._shifted(offset):
-            if len(points) >= 3:
-                pen.polygon(points, fill=color)
-        if layer is not None:
-            self.image.alpha_composite(layer, offset)
+        with self._pen(color) as (pen, subpaths):
+            for points in subpaths:
+                if len(points) >= 3:
+                    pen.polygon(points, fill=color)
 
     def pathStroke(self) -> None:
         """Stroke the current path with the stroke colour, width and dashes."""
@@ -205,17 +197,12 @@ class PilGState:
             return
         color = _rgba(toColor(self.strokeColor), self.strokeOpacity)
         width = max(1, round(self.strokeWidth * self._scale()))
-        target, layer, offset = self._layer(color, width)
-        if target is None:
-            return
-        pen = ImageDraw.Draw(target)
-        for points, closed in zip(self._shifted(offset), self._closed, strict=True):
-            line = [*points, points[0]] if closed and len(points) > 2 else points
-            for piece in self._dashes(line):
-                if len(piece) >= 2:
-                    pen.line(piece, fill=color, width=width, joint="curve")
-        if layer is not None:
-            self.image.alpha_composite(layer, offset)
+        with self._pen(color, width) as (pen, subpaths):
+            for points, closed in zip(subpaths, self._closed, strict=False):  # none: off-image
+                line = [*points, points[0]] if closed and len(points) > 2 else points
+                for piece in self._dashes(line):
+                    if len(piece) >= 2:
+                        pen.line(piece, fill=color, width=width, joint="curve")
 
     def _dashes(self, points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
         """Split a polyline into the dashes of `dashArray` (whole line when solid)."""
@@ -283,12 +270,9 @@ class PilGState:
 
     @property
     def pixBuf(self) -> bytes:
-        """The picture as raw RGB bytes, at the requested size."""
-        if self.image.size == (self.width * SUPERSAMPLE, self.height * SUPERSAMPLE):
-            reduced = self.image.reduce(SUPERSAMPLE)  # the mean of each block: 4x faster
-        else:
-            reduced = self.image.resize((self.width, self.height), Image.Resampling.LANCZOS)
-        return reduced.convert("RGB").tobytes()
+        """The picture as raw RGB bytes, at the requested size (the image is drawn at
+        SUPERSAMPLE times it: the mean of each block, 4x faster than resampling)."""
+        return self.image.reduce(SUPERSAMPLE).convert("RGB").tobytes()
 
 
 class PilCanvas(PMCanvas):

@@ -15,7 +15,6 @@ BUILDING_ORIGINS = ("private_rental", "communal_building", "intercommunal_buildi
 OWNERS = codes.codes_of(codes.OWNERS)
 ZAU2010 = codes.codes_of(codes.ZAU2010)
 CONCENTRATION_CLASSES = tuple(label for _, label in codes.CONCENTRATION_CLASSES)  # as printed
-CONCENTRATION_CODES = MappingProxyType({label: code for code, label in codes.CONCENTRATION_CLASSES})
 SERVICES = codes.codes_of(codes.SERVICES)
 TARIFF_SPACES = ("open_space", "closed_office", "meeting_room", "fablab", "membership", "other")
 TARIFF_UNITS = ("half_day", "day", "pass", "week", "month", "quarter", "hour", "year")
@@ -40,6 +39,7 @@ CONDITION_KEYS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType({
     "services_any": ("list", SERVICES),
     "commune_support": ("list", codes.codes_of(codes.COMMUNE_SUPPORT)),
     "staffed": ("bool", ()),
+    "public_host": ("bool", ()),
 })
 
 REQUIRED_SETTINGS = ("concentration_residential_max", "concentration_employing_min",

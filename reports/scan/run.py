@@ -53,7 +53,6 @@ def _analyse_all(codes: list[str], jobs: int, progress: Progress | None,
         step()
         return out
     chunks = [codes[i:i + CHUNK] for i in range(0, total, CHUNK)]
-    context = None
     try:
         import multiprocessing
 

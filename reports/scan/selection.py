@@ -66,8 +66,7 @@ def by_departement(code: str, directory: Any = None) -> Selection:
                      message("scan.selection.departement", name=name, code=dep), codes)
 
 
-def from_codes(values: list[str], label: str, directory: Any = None,
-               kind: str = "communes") -> Selection:
+def from_codes(values: list[str], label: str, directory: Any = None) -> Selection:
     """A list of INSEE codes (an old commune's code counts for its current commune)."""
     book = _book(directory)
     codes: list[str] = []
@@ -86,7 +85,7 @@ def from_codes(values: list[str], label: str, directory: Any = None,
     if not codes:
         raise ScanError(message("scan.selection.no_commune", label=label,
                                 columns=", ".join(CODE_COLUMNS[:4])))
-    return Selection(kind, label, label, tuple(codes), tuple(skipped))
+    return Selection("communes", label, label, tuple(codes), tuple(skipped))
 
 
 def from_file(path: str | Path, directory: Any = None) -> Selection:
