@@ -19,7 +19,7 @@ import functools
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reports import paths
 from reports.fmt import fmt_number
@@ -44,6 +44,7 @@ class Parameters:
     minutes: tuple[int, ...]
     method: str  # French sentence, figures filled in
     sources: dict[str, dict]
+    island_of: dict[str, str] = field(default_factory=dict)  # INSEE code -> island
 
     def speed(self, density_level: int | None) -> float:
         """Speed in km/h for a commune of this density level (the stated default if unknown)."""
@@ -68,7 +69,9 @@ def parameters() -> Parameters:
                               else "directory.catchment.sourced_values"))
     return Parameters(float(detour["value"]), {k: float(v) for k, v in speeds["value"].items()},
                       tuple(data["minutes"]), method,
-                      {"detour_factor": detour, "speeds_kmh": speeds})
+                      {"detour_factor": detour, "speeds_kmh": speeds},
+                      {code: island for island, codes in data["islands"]["value"].items()
+                       for code in codes})
 
 
 # ---------------------------------------------------------------- results
@@ -209,6 +212,10 @@ class CatchmentIndex:
         self.places = list(places)
         self.row = {p.insee_code: i for i, p in enumerate(self.points)}
         self.speed = [self.params.speed(p.density_level) for p in self.points]
+        # no road leaves an island without a bridge: "" for the mainland (catchment.json)
+        island = self.params.island_of
+        self.island = [island.get(p.insee_code, "") for p in self.points]
+        self._place_island = [island.get(p.insee_code, "") for p in self.places]
         self._grid = Grid([(p.lat, p.lon) for p in self.points])
         self._place_grid = Grid([(p.lat, p.lon) for p in self.places])
         self._place_speed = [self._speed_of_code(p.insee_code) for p in self.places]
@@ -230,9 +237,11 @@ class CatchmentIndex:
         kx = math.cos(math.radians(me.lat))
         km = KM_PER_DEGREE * detour
         lat0, lon0, inv0 = me.lat, me.lon, 1.0 / v0
-        points, speed = self.points, self.speed
+        points, speed, island, mine = self.points, self.speed, self.island, self.island[i]
         found = []
         for j in self._grid.near(lat0, lon0, reach):
+            if island[j] != mine:
+                continue
             p = points[j]
             road = km * math.hypot(p.lat - lat0, (p.lon - lon0) * kx)
             t = 30.0 * road * (inv0 + 1.0 / speed[j])
@@ -242,6 +251,8 @@ class CatchmentIndex:
         found.sort(key=lambda c: (c.minutes, c.insee_code))
         places = []
         for k in self._place_grid.near(lat0, lon0, reach):
+            if self._place_island[k] != mine:
+                continue
             q = self.places[k]
             road = km * math.hypot(q.lat - lat0, (q.lon - lon0) * kx)
             t = 30.0 * road * (inv0 + 1.0 / self._place_speed[k])
@@ -263,6 +274,8 @@ class CatchmentIndex:
         detour = self.params.detour_factor
         best = None
         for k in self._place_grid.near(me.lat, me.lon, max_km / detour):
+            if self._place_island[k] != self.island[i]:
+                continue
             q = self.places[k]
             road = _km(me.lat, me.lon, q.lat, q.lon) * detour
             if road > max_km:

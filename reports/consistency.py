@@ -144,6 +144,19 @@ def _furniture(r: AnalysisResult, _text: str | None) -> list[str]:
     return [f"« {line.label} » pour {posts} postes installés en phase 1"]
 
 
+@invariant("building_fit_matches_phases")
+def _fit_phases(r: AnalysisResult, _text: str | None) -> list[str]:
+    """A building the note calls fit (« Adapté », « Trop grand ») holds the whole
+    recommendation; one called « plus petit que conseillé » leaves desks for a phase 2."""
+    s = r.sizing
+    phased = bool(s.phase2_workstations or s.phase2_closed_offices)
+    if s.building_fit_code in ("fits", "too_big") and phased:
+        return [f"bâtiment « {s.building_fit_code} » avec une phase 2"]
+    if s.building_fit_code == "too_small" and not phased:
+        return ["bâtiment plus petit que conseillé sans phase 2"]
+    return []
+
+
 @invariant("known_people_floor")
 def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     """The floor the note states from the people known holds for the low figure too
@@ -267,6 +280,8 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     if "première piste" in e.statement and first != "join_existing":
         out.append(f"l'offre existante annonce la « première piste », l'option conseillée est "
                    f"{first}")
+    if r.options and "première piste" in r.options.advice.lower() and not here:
+        out.append("« première piste » pour un lieu hors de la commune (à étudier seulement)")
     if here:
         if here[0].name not in e.statement:
             out.append(f"{here[0].name} absent de la synthèse")

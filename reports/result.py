@@ -65,6 +65,7 @@ class TypologyMatch:
     capped_by: str | None = None
     eligible: bool = True  # False: the declared carrier cannot carry this model
     ineligible_reason: str | None = None  # French, when not eligible
+    unmet: tuple[str, ...] = ()  # French: what the model is named for that the project lacks
 
 
 @dataclass(frozen=True)

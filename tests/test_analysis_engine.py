@@ -169,7 +169,7 @@ def test_a_sound_small_project_is_favourable():
     here = analyse(profile)
     assert here.verdict.level == "conditional"
     assert here.existing.in_commune[0].name == "El Quadrat"
-    assert any("accord avec le tiers-lieu" in m for m in here.verdict.missing)
+    assert any("accord avec un tiers-lieu" in m for m in here.verdict.missing)
     profile.commune.insee_code = ""
     result = analyse(profile)
     assert result.verdict.level == "favourable", [r.risk_id for r in result.risks]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ from reports.analysis.parameters import params_for
 from reports.analysis.sites import profile_from_site
 from reports.analysis.sizing import size_place
 from reports.knowledge import knowledge
-from reports.profile import Building, new_profile
+from reports.profile import Building, new_profile, read_profile
 from reports.result import Demand, Estimate
 
 KB = knowledge()
@@ -320,5 +321,17 @@ def test_one_fit_rule_names_too_small_and_too_big():
     from reports.analysis.sizing import building_fit
 
     params = _params()
-    assert [building_fit(s, 100, params) for s in (None, 79, 80, 150, 151)] == [
-        "unknown_surface", "too_small", "fits", "fits", "too_big"]
+    assert [building_fit(s, 100, params) for s in (None, 79, 99, 100, 150, 151)] == [
+        "unknown_surface", "too_small", "too_small", "fits", "fits", "too_big"]
+
+
+@pytest.mark.parametrize("surface", [150, 180, 195, 199, 200, 240])
+def test_a_building_is_called_fit_only_when_it_holds_the_whole_recommendation(surface):
+    """Couiza: « Adapté : 180 m² pour 200 m² conseillés » beside a phase 1 of 10 desks for 12:
+    one rule says both, a building smaller than advised always leaves a phase 2."""
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "intercommunal.tierslieu.json")
+    profile.buildings[0].surface_m2 = surface
+    sizing = analyse(profile).sizing
+    assert sizing.surface_m2 == 200
+    phased = bool(sizing.phase2_workstations or sizing.phase2_closed_offices)
+    assert (sizing.building_fit_code == "too_small") == phased == (surface < 200)

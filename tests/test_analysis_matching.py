@@ -176,3 +176,29 @@ def test_the_hybrid_model_needs_the_fablab_it_is_named_for():
     assert dict(KB.typology("hybrid_fablab").conditions) == {"services_any": ("fablab",)}
     seix.services = [*seix.services, "fablab"]  # with one, the model is back first
     assert analyse(seix).typologies[0].typology_id == "hybrid_fablab"
+
+
+def test_the_public_telecentre_needs_the_public_host_it_is_named_for():
+    # Bouriège (invented): the commune carries a presbytery with no public service; the
+    # model « Télécentre public adossé à un service existant » was first with nothing said
+    from pathlib import Path
+
+    from reports.analysis import analyse
+    from reports.consistency import note_text
+    from reports.profile import read_profile
+
+    bouriege, _ = read_profile(Path(__file__).parent / "invented" / "tiny.tierslieu.json")
+    result = analyse(bouriege)
+    telecentre = next(t for t in result.typologies if t.typology_id == "public_telecentre")
+    assert telecentre.unmet and "aucun service public existant" in telecentre.summary
+    if result.typologies[0] is telecentre:  # the synthesis says it is not quite theirs
+        assert "Il n'est pas tout à fait le vôtre : le projet ne s'adosse" in note_text(
+            result, ("summary",))
+    bouriege.services = [*bouriege.services, "public_services"]
+    telecentre = next(t for t in analyse(bouriege).typologies
+                      if t.typology_id == "public_telecentre")
+    assert not telecentre.unmet and telecentre.score > 0.6
+    bouriege.services.remove("public_services")
+    bouriege.carrier.type = "public_agency"  # an agency's incubator, as at Verniolle
+    assert not next(t for t in analyse(bouriege).typologies
+                    if t.typology_id == "public_telecentre").unmet

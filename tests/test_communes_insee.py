@@ -155,6 +155,20 @@ def test_catchment_road_time_follows_distance_and_density(book):
     assert neighbour.minutes == pytest.approx(expected, abs=0.2)
 
 
+def test_no_road_leaves_an_island_without_a_bridge(book):
+    """Groix read « 32 904 habitants dans 5 communes » and CréaFab (Ploemeur) « ≈ 19 min »
+    away by road: the zone of an island commune is its island; the mainland's zones leave the
+    islands out; Belle-Île's four communes share theirs; Île de Ré (bridge) stays mainland."""
+    groix = book.catchment("56069", 25)
+    assert [c.insee_code for c in groix.communes] == ["56069"] and not groix.third_places
+    assert book.nearest_third_place("56069") is None
+    lorient = {c.insee_code for c in book.catchment("56121", 25).communes}
+    assert "56121" in lorient and "56069" not in lorient
+    belle_ile = {c.insee_code for c in book.catchment("56152", 25).communes}
+    assert belle_ile <= {"56009", "56114", "56152", "56241"} and len(belle_ile) > 1
+    assert len(book.catchment("17286", 25).communes) > 1  # Saint-Martin-de-Ré, bridge
+
+
 def test_catchment_lists_a_study_site_once(book):
     """Limoux's tiers-lieu is both a study site and in the CGET list: one entry."""
     places = book.catchment("11206", 20).third_places

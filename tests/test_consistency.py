@@ -35,7 +35,8 @@ def test_the_invariants_the_issue_names_are_all_registered():
             "model_against_carrier", "existing_place_mentioned", "trips_against_km",
             "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
             "money_adds_up", "one_hourly_cost", "furniture_for_phase1", "known_people_floor",
-            "one_speed", "tool_hypotheses_labelled"} <= set(INVARIANTS)
+            "one_speed", "tool_hypotheses_labelled", "building_fit_matches_phases"
+            } <= set(INVARIANTS)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -114,6 +115,13 @@ def test_what_the_invented_communes_showed_is_caught():
     broken = dataclasses.replace(result, sizing=phased)
     assert [v.invariant for v in check(broken, only=("furniture_for_phase1",))] == [
         "furniture_for_phase1"]
+    # « Adapté (180 m² pour 200 m² conseillés) » beside a phase 2 (Couiza), and the reverse
+    for code, phase2 in (("fits", 2), ("too_small", 0)):
+        sizing = dataclasses.replace(result.sizing, building_fit_code=code,
+                                     phase2_workstations=phase2, phase2_closed_offices=0)
+        assert [v.invariant for v in check(dataclasses.replace(result, sizing=sizing),
+                                           only=("building_fit_matches_phases",))] == [
+            "building_fit_matches_phases"]
     # a low figure under the floor the note states from the people known
     users = dataclasses.replace(result.demand.users, low=1.0)
     demand = dataclasses.replace(result.demand, users=users, known_floor=6.0)
@@ -143,6 +151,36 @@ def test_what_the_invented_communes_showed_is_caught():
     text = "le lieu fonctionnera sans salarié, avec des bénévoles. Animation à prévoir (14 h"
     assert [v.invariant for v in check(result, text, only=("no_contradiction",))] == [
         "no_contradiction"]
+
+
+def _invented(name):
+    return analyse(read_profile(Path(__file__).parent / "invented" / f"{name}.tierslieu.json")[0])
+
+
+def test_what_the_second_pass_communes_showed_is_caught():
+    # Brumath: « Première piste : s'associer avec Bureau-Mobile.fr (Reichstett) » for a place
+    # 9 km away, while the synthesis said a partnership with it « est à étudier »
+    brumath = _invented("crown")
+    assert not brumath.existing.in_commune and brumath.existing.close
+    assert brumath.options.advice.startswith("À étudier d'abord : un partenariat avec")
+    assert "pour étudier un partenariat" in brumath.verdict.next_steps[0]
+    assert check(brumath, only=("existing_place_mentioned",)) == []
+    old = "Première piste : s'associer avec Bureau-Mobile.fr (Reichstett), qui existe déjà."
+    broken = dataclasses.replace(brumath, options=dataclasses.replace(brumath.options,
+                                                                      advice=old))
+    assert [v.invariant for v in check(broken, only=("existing_place_mentioned",))] == [
+        "existing_place_mentioned"]
+    # Gourdon, Die: « les sources en signalent un à Gourdon : A, B, C. S'il est toujours
+    # ouvert… » and « Un tiers-lieu existe déjà » over two or three places
+    gourdon, die = _invented("company"), _invented("cooperative")
+    assert len(gourdon.existing.in_commune) == 3 and len(die.existing.in_commune) == 2
+    assert "en signalent 3 tiers-lieux à Gourdon" in gourdon.existing.statement
+    assert die.existing.statement.startswith("2 tiers-lieux existent déjà à Die")
+    assert "des tiers-lieux existent déjà dans la commune" in die.verdict.summary
+    for result in (gourdon, die):
+        assert " un à " not in result.existing.statement
+        assert "S'il est" not in result.existing.statement
+        assert not any("le tiers-lieu" in c for c in result.verdict.conditions)
 
 
 def test_a_carrier_to_designate_when_one_is_declared_is_caught():

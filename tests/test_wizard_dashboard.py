@@ -91,6 +91,29 @@ def test_dashboard_shows_the_verdict_figures_and_the_notes_charts(qtbot, make_wi
     assert first.body.isVisible() and first.body.text()
 
 
+@pytest.mark.parametrize("name, level", [("mountain", "favourable"),
+                                         ("listed", "conditional"),
+                                         ("tiny", "not_advised")])
+def test_the_verdict_box_says_each_thing_once_as_the_note_does(qtbot, name, level):
+    """The box printed « Confiance : élevée » in bold, then « Confiance dans ce verdict :
+    élevée ; … », and listed « Ce qui manque encore » under « Déconseillé » (and the summary's
+    « Pour un avis favorable, il manque » a second time under a conditional verdict)."""
+    from reports.analysis import analyse
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(__file__).parent / "invented" / f"{name}.tierslieu.json")
+    verdict = analyse(profile).verdict
+    assert verdict.level == level
+    card = VerdictCard(verdict)
+    qtbot.addWidget(card)
+    words = "\n".join(lab.text() for lab in card.findChildren(QLabel))
+    assert words.count("Confiance") == 1 and words.count(verdict.confidence.label) >= 1
+    assert f"<b>{verdict.confidence.label}</b>" in words  # the level stands out, once
+    assert "Ce qui manque encore" not in words
+    for missing in verdict.missing:  # said once, by the summary, and only when conditional
+        assert words.count(missing) == (1 if level == "conditional" else 0)
+
+
 def test_a_building_too_small_is_said_as_in_the_note(qtbot, make_window):
     window, page = open_results(qtbot, make_window, "pennautier")
     doc = window.document

@@ -345,8 +345,9 @@ def test_buildings_are_added_edited_and_removed(qtbot, make_window, monkeypatch)
 
 
 def test_the_building_dialog_judges_the_size_as_the_results_do(qtbot):
-    """One rule: under 80 % of the results' advised surface, the dialog says what the results
-    will say (« Plus petit que conseillé »); a fitting size, or no advice yet, says nothing."""
+    """One rule: under the results' advised surface (the desks then do not all fit: a phase
+    2), the dialog says what the results will say (« Plus petit que conseillé »); a fitting
+    size, or no advice yet, says nothing."""
     from desktop.dialogs.building_dialog import BuildingDialog
     from reports.profile import Building
 
@@ -355,6 +356,8 @@ def test_the_building_dialog_judges_the_size_as_the_results_do(qtbot):
     qtbot.addWidget(dialog)
     assert "Plus petit que conseillé (50" in dialog.messages["surface_m2"].text()
     type_number(qtbot, dialog.widgets["surface_m2"], "190")
+    assert "Plus petit que conseillé (190" in dialog.messages["surface_m2"].text()
+    type_number(qtbot, dialog.widgets["surface_m2"], "200")
     assert "conseillé" not in dialog.messages["surface_m2"].text()
     unknown = BuildingDialog(Building(name="Salle", surface_m2=50), ["open_space"], "none")
     qtbot.addWidget(unknown)

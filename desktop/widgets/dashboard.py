@@ -2,8 +2,8 @@
 
 Everything shown comes from the `AnalysisResult` (the page computes nothing): the verdict in
 the note's own colours and symbols (`reports.note.styles.VERDICT_COLORS`: readable in
-greyscale, text contrast ≥ 4.5:1), its confidence and what it still lacks, key figures as
-tiles, the building's fit as the note words it, the recommended model, the closest sites
+greyscale, text contrast ≥ 4.5:1), its summary and confidence as the note words them, key
+figures as tiles, the building's fit as the note words it, the recommended model, the closest sites
 and the risks, each with its « Pourquoi ? » on demand. The charts are the note's own
 drawings (`reports.note.figures`) turned into pictures off the GUI thread.
 """
@@ -107,7 +107,7 @@ class Card(QFrame):
 
 class VerdictCard(QFrame):
     """The verdict: symbol, words and colour (three distinct greys, and a thick frame for
-    « déconseillé »), the summary, the confidence and what is missing."""
+    « déconseillé »), the summary (with what is missing) and the confidence, as in the note."""
 
     def __init__(self, verdict: Verdict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,15 +131,14 @@ class VerdictCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(_label(verdict.summary, self))
         confidence = getattr(verdict, "confidence", None)
-        if confidence is not None:
-            line = _tr("Confiance : {label}").format(label=confidence.label)
-            text.addWidget(_label(line, self, style="font-weight: bold;"))
-            if getattr(confidence, "sentence", ""):
-                text.addWidget(_label(confidence.sentence, self))
-        missing = tuple(getattr(verdict, "missing", ()) or ())
-        if missing:
-            text.addWidget(_label(_tr("Ce qui manque encore :") + "\n"
-                                  + "\n".join(f"• {m}" for m in missing), self))
+        if confidence is not None:  # the note's sentence names the level once, in bold here
+            head, level, tail = (escape(part, quote=False) for part in  # « l'outil »: no &#x27;
+                                 (confidence.sentence or "").partition(confidence.label))
+            text.addWidget(_label(f"{head}<b>{level}</b>{tail}", self, rich=True) if level
+                           else _label(_tr("Confiance : {label}").format(label=confidence.label),
+                                       self, style="font-weight: bold;"))
+        # what is missing: the summary says it under a conditional verdict (« Pour un avis
+        # favorable, il manque : … »); under « déconseillé » the note proposes cheaper ways
         why = list(verdict.conditions)
         if why:
             text.addWidget(Why(why, self, about=verdict.label))
@@ -285,7 +284,8 @@ class Dashboard(QWidget):
         _show_now(self.chart_grid)
 
     def _model_card(self, result: AnalysisResult) -> Card:
-        card = Card(_tr("Modèle recommandé"), self)
+        card = Card(_tr("Le modèle le plus proche, si un lieu dédié se fait plus tard")
+                    if result.verdict.level == "not_advised" else _tr("Modèle recommandé"), self)
         if result.typologies:
             best = result.typologies[0]
             card.column.addWidget(_label(

@@ -69,6 +69,9 @@ def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
         "commune_support": lambda: (support in value, text(
             "conditions.reasons.commune_support",
             support=SUPPORT_PHRASES.get(support, _UNKNOWN))),
+        "public_host": lambda: (_public_host(profile, me) == bool(value), text(
+            "conditions.reasons.public_host" if _public_host(profile, me)
+            else "conditions.reasons.public_host_missing")),
         "staffed": lambda: (_staffed_holds(bool(value), me),
                             text("conditions.reasons.staffed" if me.staffed
                                  else "conditions.reasons.volunteers")),
@@ -84,6 +87,13 @@ def carrier_reason(carrier: str) -> str:
     if carrier == "undecided":
         return text("conditions.reasons.carrier_undecided")
     return text("conditions.reasons.carrier", carrier=CARRIER_PHRASES.get(carrier, _UNKNOWN))
+
+
+def _public_host(profile: Profile, me: Features) -> bool:
+    """The place leans on a public structure that already welcomes the public: it offers
+    public services (a France Services desk, as at Villefort) or a public body carries it (an
+    agency's incubator building, as at Verniolle)."""
+    return "public_services" in me.services or profile.carrier.type == "public_agency"
 
 
 def _staffed_holds(wanted: bool, me: Features) -> bool:

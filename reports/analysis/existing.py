@@ -228,6 +228,11 @@ def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int |
     close = [p for p in places if p.where == "close"]
     if here:
         names = ", ".join(_named(p) for p in here)
+        if len(here) > 1:  # « 3 tiers-lieux existent déjà », never « en signalent un : A, B, C »
+            key = ("existing.statement.here_typed_zero_many" if typed == 0
+                   else "existing.statement.here_many")
+            return text(key, commune=profile.commune.name, places=names,
+                        count=counted(len(here), "common.nouns.third_place"))
         key = "existing.statement.here_typed_zero" if typed == 0 else "existing.statement.here"
         return text(key, commune=profile.commune.name, places=names)
     if close:

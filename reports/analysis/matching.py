@@ -160,10 +160,10 @@ def raw_unknown(criterion: str) -> str:
 
 def _unmet_extra(typology: Any, profile: Profile, me: Features) -> list[str]:
     """Conditions of the typology that the commune does not meet, outside the seven criteria,
-    and the service a model is named for (the hybrid model's fablab: a project without one
-    only shares its name)."""
+    and what a model is named for (the hybrid model's fablab, the public telecentre's public
+    host: a project without it only shares its name)."""
     out = []
-    for key in ("staffed", "commune_support", "building_states", "services_any"):
+    for key in ("staffed", "commune_support", "building_states", "services_any", "public_host"):
         if key in typology.conditions:
             outcome = check(key, typology.conditions[key], profile, me)
             if outcome.holds is False:
@@ -183,7 +183,7 @@ def match_typologies(me: Features, profile: Profile, typologies: Iterable[Any],
         summary = _summary(typology, contributions, capped_by, unmet, params)
         ranked.append((-score, order, TypologyMatch(
             typology.typology_id, typology.name, score, contributions, summary,
-            tuple(s for s in typology.site_ids), capped_by)))
+            tuple(s for s in typology.site_ids), capped_by, unmet=tuple(unmet))))
     ranked.sort(key=lambda item: item[:2])
     return tuple(item[2] for item in ranked)
 

@@ -69,7 +69,9 @@ def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: V
     }
     ordered = [advised, *[o for o in ORDER if o != advised]]
     options = tuple(Option(o, *built[o], advised=(o == advised)) for o in ordered)
-    return Options(options, text(f"options.advice.{advised}", **_advice_values(
+    key = ("join_close" if advised == "join_existing" and existing is not None
+           and not existing.in_commune else advised)  # « première piste »: a place in town
+    return Options(options, text(f"options.advice.{key}", **_advice_values(
         advised, existing, verdict)))
 
 

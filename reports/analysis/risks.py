@@ -29,12 +29,15 @@ class Found:
 
 
 def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
-          condition_values: dict[str, Any] | None = None, text_key: str = "text") -> Found:
-    """The risk at catalogue `key` (``risks.<id>``), its placeholders filled."""
-    risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.title"),
+          condition_values: dict[str, Any] | None = None, text_key: str = "text",
+          many: bool = False) -> Found:
+    """The risk at catalogue `key` (``risks.<id>``), its placeholders filled; `many`: the
+    plural title and condition (``title_many``, ``condition_many``), for several places."""
+    title, condition = ("title_many", "condition_many") if many else ("title", "condition")
+    risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.{title}"),
                 text(f"{key}.{text_key}", **(text_values or {})), text(f"{key}.mitigation"),
                 items(f"{key}.sites"))
-    return Found(risk, text(f"{key}.condition", **(condition_values or {})))
+    return Found(risk, text(f"{key}.{condition}", **(condition_values or {})))
 
 
 def find_risks(profile: Profile, demand: Demand, sizing: Sizing, finance: Finance,
@@ -91,7 +94,7 @@ def _existing_risks(profile: Profile, existing: ExistingOffer | None) -> list[Fo
     if here:
         key = "risks.existing_check" if existing.count_typed == 0 else "risks.existing_here"
         out.append(_risk(key, "medium" if existing.count_typed == 0 else "high",
-                         {"places": _places(here)}))
+                         {"places": _places(here)}, many=len(here) > 1))
     elif close and (existing.count_typed is None or existing.count_typed > 0):
         out.append(_risk("risks.competition_close", "medium", {
             "places": _places(close), "radius": fmt_number(radius("close_km"))}))

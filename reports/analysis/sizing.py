@@ -67,16 +67,18 @@ def phase_one(building: Building | None, workstations: int, offices: int, rooms:
               services: set[str], surface: float, params: Params) -> tuple[int, int, float]:
     """Open desks, closed offices and surface that fit in the retained building now.
 
-    The whole recommendation when there is no building, its surface is unknown or it is big
-    enough. Otherwise the shared areas and the rooms keep their place and the desks and
-    offices shrink in the same proportion to fit what is left (rounded down).
+    The whole recommendation when there is no building, its surface is unknown or it is not
+    smaller than the advice. Otherwise the shared areas and the rooms keep their place and the
+    desks and offices shrink in the proportion of the room left for them in the building to
+    the room the advice gives them (rounded down): a building smaller than advised always
+    has a phase 2, so that `building_fit`'s « plus petit que conseillé » and the phases say
+    one thing.
     """
     if building is None or not building.surface_m2 or building.surface_m2 >= surface:
         return workstations, offices, surface
-    usable = (building.surface_m2 / (1 + params("common_areas_share"))
-              - _fixed_m2(rooms, services, params))
-    wanted = workstations * params("m2_per_workstation") + offices * params("m2_per_closed_office")
-    factor = max(0.0, min(1.0, usable / wanted)) if wanted else 0.0
+    share, fixed = 1 + params("common_areas_share"), _fixed_m2(rooms, services, params)
+    usable, wanted = building.surface_m2 / share - fixed, surface / share - fixed
+    factor = max(0.0, usable / wanted) if wanted > 0 else 0.0
     ws1, off1 = math.floor(workstations * factor), math.floor(offices * factor)
     if ws1 == off1 == 0 and usable >= params("m2_per_workstation") and workstations:
         ws1 = 1
@@ -155,16 +157,14 @@ FIT_CODES = ("unknown_surface", "too_big", "too_small", "fits")
 def building_fit(surface_m2: float | None, advised_m2: float, params: Params) -> str:
     """The one rule for a building's size against the advised surface: a FIT_CODES code.
 
-    Too big beyond ``oversize_ratio`` times the advice, too small under ``undersize_ratio``
-    times it. The results, the risks and the building dialog all judge with it."""
+    Too big beyond ``oversize_ratio`` times the advice, too small under the advice itself (the
+    desks then do not all fit: `phase_one` keeps some for a phase 2). The results, the risks
+    and the building dialog all judge with it."""
     if not surface_m2:
         return "unknown_surface"
-    ratio = surface_m2 / advised_m2
-    if ratio > params("oversize_ratio"):
+    if surface_m2 > advised_m2 * params("oversize_ratio"):
         return "too_big"
-    if ratio < params("undersize_ratio"):
-        return "too_small"
-    return "fits"
+    return "too_small" if surface_m2 < advised_m2 else "fits"
 
 
 def fit_text(code: str, surface_m2: float | None, advised_m2: float) -> str:

@@ -242,8 +242,9 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
              else text("verdict.next_steps.funding_default"))
     steps = []
     nearby = existing.in_commune or existing.close if existing is not None else ()
-    if nearby:
-        steps.append(text("verdict.next_steps.existing", place=nearby[0].name,
+    if nearby:  # join a place in town; only study a partnership with one nearby
+        steps.append(text("verdict.next_steps.existing" if existing.in_commune
+                          else "verdict.next_steps.existing_close", place=nearby[0].name,
                           commune=nearby[0].commune))
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
     if level == "not_advised":  # what is still to find: never a carrier or place declared

@@ -39,6 +39,7 @@ CONDITION_KEYS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType({
     "services_any": ("list", SERVICES),
     "commune_support": ("list", codes.codes_of(codes.COMMUNE_SUPPORT)),
     "staffed": ("bool", ()),
+    "public_host": ("bool", ()),
 })
 
 REQUIRED_SETTINGS = ("concentration_residential_max", "concentration_employing_min",

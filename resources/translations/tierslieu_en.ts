@@ -34,7 +34,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
         <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>About Rural third place</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/communes.py" line="+58"/>
+        <location filename="../../desktop/shell/communes.py" line="+60"/>
         <source>L&apos;annuaire des communes n&apos;a pas pu être chargé ({reason}). Saisissez les informations de la commune à la main.</source>
         <translation>The commune directory could not be loaded ({reason}). Enter the commune&apos;s details by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/document.py" line="+126"/>
+        <location filename="../../desktop/shell/document.py" line="+121"/>
         <source>Le fichier n&apos;est pas un projet tiers-lieu lisible.</source>
         <translation>The file is not a readable third-place project.</translation>
     </message>
@@ -105,7 +105,7 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+183"/>
+        <location filename="../../desktop/pages/base.py" line="+185"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+73"/>
+        <location filename="../../desktop/pages/carrier.py" line="+72"/>
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
@@ -185,7 +185,7 @@ The current project was not changed.</translation>
         <translation>Approximate road times (distance between commune centres lengthened by a detour, speed set by density), not a route calculation; distances in km are as the crow flies.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+44"/>
+        <location filename="../../desktop/shell/prompts.py" line="+63"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -195,7 +195,7 @@ The current project was not changed.</translation>
         <translation>The project has been modified. Do you want to save your changes?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Récupérer le travail en cours ?</source>
         <translation>Recover your work?</translation>
     </message>
@@ -209,7 +209,7 @@ Voulez-vous la récupérer ?</source>
 Do you want to recover it?</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
@@ -219,7 +219,7 @@ Do you want to recover it?</translation>
         <translation>Third-place projects (*.tierslieu.json);;JSON files (*.json)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Enregistrer le projet</source>
         <translation>Save the project</translation>
     </message>
@@ -229,22 +229,22 @@ Do you want to recover it?</translation>
         <translation>Third-place projects (*.tierslieu.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Enregistrer la note</source>
         <translation>Save the note</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+47"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+46"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="-74"/>
+        <location filename="../../desktop/shell/prompts.py" line="-80"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -254,12 +254,12 @@ Do you want to recover it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+119"/>
         <source>Couleur principale</source>
         <translation>Main colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+71"/>
+        <location filename="../../desktop/widgets/dashboard.py" line="+72"/>
         <location line="+6"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
@@ -275,17 +275,12 @@ Do you want to recover it?</translation>
         <translation>Verdict: {label}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Confiance : {label}</source>
         <translation>Confidence: {label}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Ce qui manque encore :</source>
-        <translation>Still missing:</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>jamais à ce tarif</source>
         <translation>never at this price</translation>
     </message>
@@ -361,6 +356,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+31"/>
+        <source>Le modèle le plus proche, si un lieu dédié se fait plus tard</source>
+        <translation>Closest model, should a dedicated place come later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Modèle recommandé</source>
         <translation>Recommended model</translation>
     </message>
@@ -410,7 +410,7 @@ Do you want to recover it?</translation>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="-121"/>
+        <location filename="../../desktop/shell/prompts.py" line="-118"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -440,7 +440,7 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+119"/>
         <source>Enregistrer le modèle de CSV</source>
         <translation>Save the CSV template</translation>
     </message>
@@ -450,7 +450,7 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Dossier des notes</source>
         <translation>Folder for the notes</translation>
     </message>
@@ -480,7 +480,7 @@ Do you want to recover it?</translation>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="+30"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="+28"/>
         <source>Traitement arrêté</source>
         <translation>Batch stopped</translation>
     </message>
@@ -515,7 +515,7 @@ Do you want to recover it?</translation>
         <translation>Summary: {path}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>Notes {name}</source>
         <translation>Notes {name}</translation>
     </message>
@@ -526,7 +526,7 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="+82"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+81"/>
         <source>Données : {data}.</source>
         <translation>Data: {data}.</translation>
     </message>
@@ -541,23 +541,23 @@ Do you want to recover it?</translation>
         <translation>The template could not be written to “{path}” ({reason}). Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/help/button.py" line="+29"/>
+        <location filename="../../desktop/help/button.py" line="+28"/>
         <source>Définition : {term} (glossaire, touche F1)</source>
         <translation>Definition: {term} (glossary, F1 key)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Définition : {term}</source>
         <translation>Definition: {term}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="+18"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+15"/>
         <location filename="../../desktop/shell/prompts.py" line="-24"/>
         <source>Dossier de la comparaison</source>
         <translation>Folder for the comparison</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-44"/>
         <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
         <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
     </message>
@@ -568,12 +568,12 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+166"/>
+        <location line="+163"/>
         <source>Comparer les communes d&apos;un territoire</source>
         <translation>Compare the communes of a territory</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-156"/>
         <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
         <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
     </message>
@@ -588,7 +588,7 @@ Do you want to recover it?</translation>
         <translation>The &amp;département:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>nom, code INSEE ou code postal</source>
         <translation>name, INSEE code or postal code</translation>
     </message>
@@ -734,7 +734,7 @@ Do you want to recover it?</translation>
         <translation>Back to the funding programmes bundled with the application.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+114"/>
         <source>Recensement refusé</source>
         <translation>Census refused</translation>
     </message>
@@ -744,12 +744,12 @@ Do you want to recover it?</translation>
         <translation>Programmes table refused</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="-12"/>
         <source>{count} chiffre(s) prérempli(s) du projet mis à jour.</source>
         <translation>{count} prefilled figure(s) of the project updated.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Les données fournies avec l&apos;application sont utilisées.</source>
         <translation>The data bundled with the application are used.</translation>
     </message>
@@ -802,12 +802,12 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchOutputDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/batch_dialog.py" line="-157"/>
+        <location filename="../../desktop/dialogs/batch_dialog.py" line="-154"/>
         <source>Profil &amp;cabinet :</source>
         <translation>Firm &amp;profile:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Produire :</source>
         <translation>&amp;Produce:</translation>
     </message>
@@ -815,7 +815,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BatchRun</name>
     <message>
-        <location line="+56"/>
+        <location line="+52"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -848,7 +848,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+205"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+201"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -861,7 +861,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-197"/>
+        <location line="-193"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -876,7 +876,7 @@ Do you want to recover it?</translation>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
@@ -926,7 +926,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Author</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+78"/>
         <source>Ce nom est réservé à la présentation par défaut.</source>
         <translation>This name is reserved for the default style.</translation>
     </message>
@@ -959,7 +959,7 @@ Do you want to recover it?</translation>
         <translation>Planned &amp;investment (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Travaux, mobilier, informatique.</source>
         <translation>Works, furniture, IT.</translation>
     </message>
@@ -969,7 +969,7 @@ Do you want to recover it?</translation>
         <translation>Expected &amp;subsidy rate (%)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Mois et année, par exemple 09/2027 ou septembre 2027.</source>
         <translation>Month and year, for example 09/2027 or September 2027.</translation>
     </message>
@@ -979,7 +979,7 @@ Do you want to recover it?</translation>
         <translation>Services &amp;wanted</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Part de l&apos;investissement couverte par des aides, en pourcentage (50 pour la moitié).</source>
         <translation>Share of the investment covered by grants, as a percentage (50 for half).</translation>
     </message>
@@ -989,7 +989,7 @@ Do you want to recover it?</translation>
         <translation>Total yearly &amp;running budget (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Toutes les charges du lieu par an : loyer, énergie, ménage, animation…</source>
         <translation>Every yearly cost of the place: rent, energy, cleaning, facilitation…</translation>
     </message>
@@ -999,7 +999,7 @@ Do you want to recover it?</translation>
         <translation>Yearly &amp;contribution to running costs (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ce que la commune (ou le porteur) s&apos;engage à verser chaque année pour couvrir le déficit de fonctionnement ; vide si rien n&apos;est décidé.</source>
         <translation>What the commune (or the carrier) commits to pay each year to cover the running deficit; leave empty if nothing is decided.</translation>
     </message>
@@ -1077,12 +1077,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Fibre broadband</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Accessible (handicap)</source>
         <translation>Accessible (&amp;disability)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stationne&amp;ment</source>
         <translation>&amp;Parking</translation>
     </message>
@@ -1143,7 +1143,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CarrierPage</name>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="-55"/>
+        <location filename="../../desktop/pages/carrier.py" line="-54"/>
         <source>Le porteur du projet</source>
         <translation>The project&apos;s carrier</translation>
     </message>
@@ -1158,7 +1158,7 @@ Do you want to recover it?</translation>
         <translation>Carrier &amp;type</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Nombre de fon&amp;dateurs</source>
         <translation>Number of f&amp;ounders</translation>
     </message>
@@ -1196,7 +1196,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/pages/commune.py" line="+49"/>
+        <location filename="../../desktop/pages/commune.py" line="+50"/>
         <source>La commune</source>
         <translation>The commune</translation>
     </message>
@@ -1206,12 +1206,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Commune name</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>&amp;Code INSEE</source>
         <translation>&amp;INSEE code</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Population de l&apos;&amp;EPCI</source>
         <translation>&amp;Population of the intercommunality</translation>
     </message>
@@ -1221,17 +1221,17 @@ Do you want to recover it?</translation>
         <translation>&amp;Municipal population</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>&amp;Département</source>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-19"/>
         <source>Tapez le nom, le code INSEE ou le code postal de la commune et choisissez-la dans la liste : son code, son intercommunalité et ses chiffres viennent avec elle.</source>
         <translation>Type the commune&apos;s name, INSEE code or postal code and choose it in the list: its code, intercommunality and figures come with it.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>par exemple : Prades, 66149 ou 66500</source>
         <translation>for example: Prades, 66149 or 66500</translation>
     </message>
@@ -1246,7 +1246,7 @@ Do you want to recover it?</translation>
         <translation>Only if your commune is not in the list: you then type its figures yourself.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>&amp;Intercommunalité (EPCI)</source>
         <translation>Intercommunality (&amp;EPCI)</translation>
     </message>
@@ -1266,7 +1266,7 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>✔ {name} ({departement}) — code INSEE {code} : les chiffres préremplis sont ceux de cette commune.</source>
         <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
     </message>
@@ -1286,7 +1286,7 @@ Do you want to recover it?</translation>
         <translation>Choose the commune in the list (type its name, INSEE code or postal code), or tick “commune not in the directory”.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Plusieurs communes s&apos;appellent « {name} » : choisissez la vôtre dans la liste (le département les distingue).</source>
         <translation>Several communes are called “{name}”: choose yours in the list (the département tells them apart).</translation>
     </message>
@@ -1322,7 +1322,7 @@ Do you want to recover it?</translation>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../desktop/help/dialog.py" line="+80"/>
+        <location filename="../../desktop/help/dialog.py" line="+79"/>
         <source>Aide — Tiers-lieu rural</source>
         <translation>Help — Rural third place</translation>
     </message>
@@ -1370,12 +1370,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Create a new project</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
@@ -1385,12 +1385,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Importer un CSV de communes…</source>
         <translation>&amp;Import a CSV of communes…</translation>
     </message>
@@ -1400,12 +1400,12 @@ Do you want to recover it?</translation>
         <translation>CSV &amp;template for communes…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Un fichier à remplir dans un tableur : une ligne par commune.</source>
         <translation>A file to fill in with a spreadsheet: one row per commune.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Comparer les communes d&apos;un &amp;territoire…</source>
         <translation>Co&amp;mpare the communes of a territory…</translation>
     </message>
@@ -1415,7 +1415,7 @@ Do you want to recover it?</translation>
         <translation>Firm &amp;profiles…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Charger &amp;un recensement plus récent…</source>
         <translation>&amp;Load a newer census…</translation>
     </message>
@@ -1425,7 +1425,7 @@ Do you want to recover it?</translation>
         <translation>An INSEE territory comparison base (P21_, P22_… columns) in place of the bundled census.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Revenir au recensement &amp;fourni</source>
         <translation>Back to the &amp;bundled census</translation>
     </message>
@@ -1440,17 +1440,17 @@ Do you want to recover it?</translation>
         <translation>A newer table, with the same columns as the bundled one (programmes.csv).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Revenir aux pro&amp;grammes fournis</source>
         <translation>Back to the bundled pro&amp;grammes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1465,7 +1465,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>G&amp;lossaire</source>
         <translation>G&amp;lossary</translation>
     </message>
@@ -1475,7 +1475,7 @@ Do you want to recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Sans titre</source>
         <translation>Untitled</translation>
     </message>
@@ -1495,7 +1495,7 @@ Do you want to recover it?</translation>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -1749,7 +1749,7 @@ Replace them with the new note?</translation>
         <translation>&amp;Employed residents aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Même tableau : les actifs ayant un emploi.</source>
         <translation>Same table: the actifs in employment.</translation>
     </message>
@@ -1774,12 +1774,12 @@ Replace them with the new note?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-19"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
         <translation>— (first correct the jobs or employed residents shown in red)</translation>
     </message>
