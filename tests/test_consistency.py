@@ -193,6 +193,18 @@ def test_what_the_second_pass_communes_showed_is_caught():
         "private_carrier_bears_its_deficit",))] == ["private_carrier_bears_its_deficit"]
 
 
+def test_a_subsidy_nobody_typed_is_not_said_to_be_expected():
+    """La Grave typed an investment of 0 € and no subsidy rate: the note read « subvention
+    espérée 3 250 € » and the risk « Environ 3 250 € de subventions attendues pour
+    l'investissement, mais aucun financement du fonctionnement » (the tool's 50 % default)."""
+    grave = _invented("alpine")
+    assert grave.profile["budget"].get("subsidy_rate") is None and grave.finance.subsidy_eur > 0
+    assert "investment_only_subsidy" not in {r.risk_id for r in grave.risks}
+    words = note_text(grave, ("summary", "finance")).replace("\u202f", " ").replace("\xa0", " ")
+    assert "subvention espérée" not in words
+    assert "subvention supposée 3 250 € (aucun taux saisi : 50 %, valeur par défaut" in words
+
+
 def test_a_carrier_to_designate_when_one_is_declared_is_caught():
     # Assac declares the commune and a room; its « déconseillé » note said « désigner un
     # porteur et un local »

@@ -151,6 +151,7 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
                          {"cover": running_cover(profile, finance)[1]},
                          {"support": fmt_eur(support)}, condition=condition))
     if (support > 0 and finance.subsidy_eur > 0 and not finance.contribution_eur
+            and profile.budget.subsidy_rate  # subsidies the profile expects, not the default
             and not running_cover(profile, finance)[0]
             and profile.carrier.commune_support not in ("funding", "both")):
         out.append(_risk("risks.investment_only_subsidy", "medium", {
