@@ -225,9 +225,6 @@ class CatchmentIndex:
         i = self.row.get(code)
         return self.speed[i] if i is not None else self.params.speed(None)
 
-    def _minutes(self, road_km: float, v_from: float, v_to: float) -> float:
-        return 30.0 * road_km * (1.0 / v_from + 1.0 / v_to)
-
     def catchment(self, insee_code: str, minutes: int = 20) -> Catchment | None:
         """The catchment of a located current commune, or None if it is not in the index."""
         i = self.row.get(insee_code)
@@ -283,7 +280,7 @@ class CatchmentIndex:
             road = _km(me.lat, me.lon, q.lat, q.lon) * detour
             if road > max_km:
                 continue
-            t = self._minutes(road, v0, self._place_speed[k])
+            t = 30.0 * road * (1.0 / v0 + 1.0 / self._place_speed[k])  # as in catchment()
             key = (t, fold_words(q.name))
             if best is None or key < best[0]:
                 best = (key, q.reached(road, t))

@@ -75,9 +75,7 @@ def _table_text(path: Path) -> tuple[str, str]:
             raise CensusFileError(message("directory.census_file.too_big", name=path.name,
                                           megabytes=MAX_FILE_BYTES // 1_000_000))
         raw = path.read_bytes()
-    except CensusFileError:
-        raise
-    except OSError as exc:
+    except OSError as exc:  # the CensusFileError above is no OSError
         raise CensusFileError(message("directory.census_file.unreadable", path=path,
                                       reason=exc.strerror or exc)) from exc
     name = path.name

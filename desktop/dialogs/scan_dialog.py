@@ -118,7 +118,8 @@ class ScanDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.open_button.hide()
         self.run_button.clicked.connect(self.start)
-        self.open_button.clicked.connect(self._open_folder)
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.target))))
         self.close_button.clicked.connect(self.close_or_stop)
         column.addWidget(self.buttons)
 
@@ -211,9 +212,6 @@ class ScanDialog(QDialog):
         if self.task is not None:
             self.stop.set()
         super().reject()
-
-    def _open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.target)))
 
 
 def _wrapped(text: str, parent: QWidget) -> QLabel:

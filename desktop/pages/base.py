@@ -19,7 +19,7 @@ from desktop.help.content import entry_for_field
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument, is_required
 from desktop.shell.i18n import translate as _tr
-from desktop.shell.navigation import PageId, owner_page
+from desktop.shell.navigation import PageId, owner_page, within
 from desktop.widgets.access import describe
 from desktop.widgets.fields import (
     Binding,
@@ -167,7 +167,7 @@ class ProfilePage(QWizardPage):
         messages = self.own_messages()
         placed: set[int] = set()
         for binding in self.bindings.values():
-            mine = [m for m in messages if _concerns(m.field, binding.field)]
+            mine = [m for m in messages if within(m.field, binding.field)]
             placed.update(id(m) for m in mine)
             value = self.document.value(binding.field)
             show_errors = binding.touched or not is_empty(value)
@@ -204,9 +204,4 @@ class ProfilePage(QWizardPage):
         """A newer census or programmes file: the page on screen shows its figures again."""
         if self.wizard() is not None and self.wizard().currentPage() is self:
             self.load_from_document()
-
-
-def _concerns(message_field: str, bound_field: str) -> bool:
-    """True when a message about `message_field` belongs beside `bound_field`."""
-    return message_field == bound_field or message_field.startswith(bound_field + ".")
 

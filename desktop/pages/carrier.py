@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -14,9 +13,6 @@ from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId
 from reports import codes
-
-if TYPE_CHECKING:  # costs nothing at start-up
-    from reports.knowledge import Typology
 
 
 class CarrierPage(ProfilePage):
@@ -70,22 +66,14 @@ def carrier_html(carrier_type: str | None) -> str:
         base = knowledge()
     except Exception as exc:  # the knowledge base is shipped; say so if it is broken
         return escape(_tr("Base de connaissances indisponible : {reason}").format(reason=exc))
-    models = [t for t in base.typologies if carrier_type in (t.carrier_types or ())]
+    models = [t for t in base.typologies if carrier_type in t.carrier_types]
     if not models:
         return escape(_tr("Aucun des dix sites étudiés n'avait ce type de porteur : "
                           "l'analyse vous comparera aux modèles les plus proches."))
     parts = []
-    for model in models:
-        lines = study_lines(model)
-        sites = [base.site(s) for s in model.site_ids]
-        names = ", ".join(f"{s.name} ({s.commune})" for s in sites if s is not None)
+    for model in models:  # its traits and when it fits, as the knowledge base records them
+        names = ", ".join(f"{s.name} ({s.commune})" for s in map(base.site, model.site_ids))
         parts.append(f"<b>{escape(model.name)}</b><br>" + "<br>".join(
-            f"• {escape(line)}" for line in lines) + "<br><i>" + escape(
+            f"• {escape(line)}" for line in (model.traits, model.fits)) + "<br><i>" + escape(
             _tr("Exemple : {sites}").format(sites=names)) + "</i>")
     return "<br><br>".join(parts)
-
-
-def study_lines(model: Typology) -> list[str]:
-    """The model's traits and when it fits, as the knowledge base records them."""
-    traits = [model.traits] if isinstance(model.traits, str) else list(model.traits or ())
-    return [line for line in (*traits[:1], model.fits) if line]

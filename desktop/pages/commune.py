@@ -82,7 +82,8 @@ class CommunePage(ProfilePage):
         self.vintage.setStyleSheet("color: #555;")
         self.outer.addWidget(self.vintage)
         self.completer = CommuneCompleter(self)
-        self.completer.activated[QModelIndex].connect(self._on_chosen)
+        self.completer.activated[QModelIndex].connect(  # a commune picked in the list
+            lambda index: self.choose(self.completer.insee_at(index)))
         self.name.editingFinished.connect(self.resolve_typed)
         self.name.textEdited.connect(self._name_edited)
         self._codes_model: QStandardItemModel | None = None
@@ -116,10 +117,6 @@ class CommunePage(ProfilePage):
                                     "liste ; les homonymes sont distingués par leur "
                                     "département."))
         self.vintage.setText(vintage_text(index.directory))
-
-    def _on_chosen(self, index: QModelIndex) -> None:
-        """A commune was picked in the list."""
-        self.choose(self.completer.insee_at(index))
 
     # -- the identity rule -------------------------------------------------------------
     def _ready(self) -> CommuneIndex | None:

@@ -46,7 +46,6 @@ class PopulationPage(ProfilePage):
                     help_text=self.tr("Tableau EMP T5 (emploi et activité) : nombre "
                                       "d'emplois dans la zone."))
         self.concentration = QLabel(self)
-        self.concentration.setWordWrap(True)
         self.concentration.setTextFormat(Qt.TextFormat.PlainText)
         self.concentration.setObjectName("concentration")
         self.concentration.setStyleSheet("font-weight: bold;")

@@ -41,12 +41,16 @@ PAGE_FIELDS: dict[PageId, tuple[str, ...]] = {
 }
 
 
+def within(field: str, prefix: str) -> bool:
+    """True when `field` is `prefix` or one of its sub-fields (``population.jobs``…)."""
+    return field == prefix or field.startswith(prefix + ".")
+
+
 def owner_page(field: str) -> PageId | None:
     """The page that edits `field` (the most specific prefix wins)."""
     best_length, best_page = -1, None
     for page, prefixes in PAGE_FIELDS.items():
         for prefix in prefixes:
-            stem = prefix.rstrip(".")
-            if (field == stem or field.startswith(stem + ".")) and len(stem) > best_length:
-                best_length, best_page = len(stem), page
+            if within(field, prefix) and len(prefix) > best_length:
+                best_length, best_page = len(prefix), page
     return best_page

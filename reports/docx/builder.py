@@ -149,10 +149,9 @@ class DocxBuilder:
         self._paragraph(container).add_run().add_break(WD_BREAK.PAGE)
 
     def _keep(self, el: ET.Element, container: Any) -> None:
-        start = len(container.paragraphs) if hasattr(container, "paragraphs") else 0
+        start = len(container.paragraphs)  # the document, or a table cell: both have them
         self.children(el, container)
-        paragraphs = container.paragraphs[start:] if hasattr(container, "paragraphs") else []
-        for paragraph in paragraphs[:-1]:
+        for paragraph in container.paragraphs[start:-1]:
             paragraph.paragraph_format.keep_with_next = True
 
     def _columns(self, el: ET.Element, container: Any) -> None:

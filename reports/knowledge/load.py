@@ -41,7 +41,7 @@ def _read_rows(root: Traversable | Path, name: str,
     except FileNotFoundError:
         raise KnowledgeError(message("knowledge.load.missing_programmes" if file is not None
                                      else "knowledge.load.missing", where=_where(name))) from None
-    except (IsADirectoryError, PermissionError, OSError) as exc:
+    except OSError as exc:
         if file is None:
             raise
         raise KnowledgeError(message("knowledge.load.unreadable", where=_where(name),
@@ -97,11 +97,6 @@ def _csv_records(text: str) -> tuple[list[str], list[dict[str, str]]]:
     return header, records
 
 
-def _strip(row: dict[str, Any]) -> dict[str, Any]:
-    """The row without its spreadsheet row number."""
-    return {k: v for k, v in row.items() if k != "_row"}
-
-
 def load_knowledge(root: Traversable | Path | None = None,
                    programmes: str | Path | None = None) -> KnowledgeBase:
     """Read and validate the knowledge base in `root` (default: the shipped resources).
@@ -131,8 +126,8 @@ def _load(root: Traversable | Path, programmes: Path | None) -> KnowledgeBase:
     _cross_check(tables)
 
     def build(cls: type, name: str) -> tuple:
-        """One record per row of the file."""
-        return tuple(cls(**_strip(r)) for r in tables[name])
+        """One record per row of the file (without its spreadsheet row number)."""
+        return tuple(cls(**{k: v for k, v in r.items() if k != "_row"}) for r in tables[name])
 
     return KnowledgeBase(
         sites=build(Site, "sites.csv"), tariffs=build(Tariff, "tariffs.csv"),
