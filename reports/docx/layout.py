@@ -138,21 +138,16 @@ def logo(document: Any, path: Any) -> None:
     paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width * scale))
 
 
-def table_of_contents(document: Any, title: str, entries: list[tuple[int, str]]) -> None:
-    """A Word TOC field over headings 1–2, pre-filled with the section titles.
+def table_of_contents(builder: Any, title: str, entries: list[tuple[int, str]]) -> None:
+    """A Word TOC field over headings 1–2, pre-filled with the section titles, appended by
+    `builder` (a `DocxBuilder`: styles set by id, as its own paragraphs).
 
     Word refreshes it (with page numbers) on opening, as asked in the settings; LibreOffice
     shows the pre-filled titles until "Mettre à jour l'index".
     """
-    ids: dict[str, str] = {}
 
     def styled(style: str, text: str = "") -> Any:
-        """A paragraph given its style by id (python-docx's setter scans every style)."""
-        if style not in ids:
-            ids[style] = document.styles[style].style_id
-        paragraph = document.add_paragraph(text)
-        paragraph._p.style = ids[style]
-        return paragraph
+        return builder.set_style(builder.doc.add_paragraph(text), style)
 
     styled("TOC Heading", title)
     first = styled("TOC 1")
