@@ -3,7 +3,6 @@ header and "page X / Y" footer, table of contents field, metadata."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import docx
@@ -74,15 +73,13 @@ def _styles(document: Any, main_color: str) -> None:
 
 
 def metadata(document: Any, *, title: str, author: str, subject: str, keywords: str,
-             comments: str, created: dt.datetime | None = None) -> None:
+             comments: str) -> None:
     """Title, author, subject, keywords and language of the file (File > Properties)."""
     props = document.core_properties
     props.title, props.author, props.subject = title, author, subject
     props.keywords, props.comments, props.language = keywords, comments, "fr-FR"
     props.last_modified_by = author
     props.category = "Note de faisabilité"
-    if created is not None:
-        props.created = props.modified = created
 
 
 def header_footer(document: Any, header: str, footer_pattern: str, brand_line: str) -> None:
