@@ -118,6 +118,42 @@ def test_fonts_set_reportlab_for_production():
     assert flate.decode(flate.encode(data)) == data.encode("utf8")
 
 
+_FRAG_VALUES = {
+    "fontName": st.sampled_from(["DejaVuSans", "DejaVuSans-Bold"]),
+    "fontSize": st.sampled_from([9, 9.0, 10.5]),
+    "textColor": st.sampled_from(["#1A1A1A", "#5F6368", None]),
+    "rise": st.sampled_from([0, 2]),
+    "us_lines": st.sampled_from([[], [("underline", 1)]]),
+    "link": st.sampled_from([None, [("https://example.org", 0)]]),
+    "backColor": st.sampled_from([None, "#FFFFFF"]),
+    "nobr": st.booleans(), "underline": st.booleans(), "strike": st.booleans(),
+    "bold": st.booleans(), "greek": st.booleans(), "cbDefn": st.none(), "lineBreak": st.booleans(),
+}
+_FRAGS = st.fixed_dictionaries({}, optional=_FRAG_VALUES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(first=_FRAGS, second=_FRAGS, changed=st.sampled_from(sorted(_FRAG_VALUES)))
+def test_same_frag_answers_as_reportlab_s_c_version(first, second, changed):
+    from reportlab.lib import colors
+    from reportlab.lib.rl_accel import sameFrag as c_version
+    from reportlab.platypus.paraparser import ParaFrag
+
+    def frag(values):
+        made = ParaFrag(text="mot")
+        for name, value in values.items():  # colours as reportlab makes them, lists fresh
+            if name in ("textColor", "backColor") and value is not None:
+                value = colors.HexColor(value)
+            setattr(made, name, list(value) if isinstance(value, list) else value)
+        return made
+
+    for a, b in ((first, second), (first, first), (first, {**first, changed: second.get(changed)})):
+        f, g = frag(a), frag(b)
+        assert internals.same_frag(f, g) == bool(c_version(f, g)), (a, b)
+    register_fonts()
+    assert rl_paragraph.sameFrag is internals.same_frag
+
+
 def test_fragments_are_copied_as_copy_copy_would():
     import copy
 
@@ -213,6 +249,26 @@ def test_a_note_from_the_caches_is_byte_for_byte_the_note_without_them():
     pdf_bytes(hostile_result(), invariant=True)  # other text and codes in between
     assert len(internals._drawn) > 100  # the second time, paragraphs are replayed
     assert pdf_bytes(result, invariant=True) == cold
+
+
+
+def test_what_every_note_uses_stays_cached_while_one_off_texts_come_and_go(monkeypatch):
+    register_fonts()
+    style = build_styles()["body"]
+    monkeypatch.setattr(internals, "_laid_out", {})
+    monkeypatch.setattr(internals, "_parsed", {})
+    monkeypatch.setattr(internals._remember, "__defaults__", (8,))  # 8 places per cache
+    fixed = "Le texte que chaque note reprend, mot pour mot."
+    for n in range(40):  # one fixed paragraph and a new one per "note"
+        for text in (fixed, f"La commune numéro {n} et son texte à elle."):
+            internals.Para(text, style).wrap(300, 1000)
+    assert len(internals._laid_out) == 8
+    assert any(key[0] == fixed for key in internals._laid_out)  # never dropped
+    assert sum(key[0] == fixed for key in internals._parsed) == 1
+    layouts = []
+    monkeypatch.setattr(Paragraph, "breakLines", lambda self, w: layouts.append(w))
+    internals.Para(fixed, style).wrap(300, 1000)
+    assert layouts == []  # taken from the cache, not laid out again
 
 
 @settings(max_examples=150, deadline=None)
