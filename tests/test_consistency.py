@@ -193,6 +193,17 @@ def test_what_the_second_pass_communes_showed_is_caught():
         "private_carrier_bears_its_deficit",))] == ["private_carrier_bears_its_deficit"]
 
 
+def test_tariffs_that_cover_the_charges_still_say_the_first_year_s_gap():
+    """Groix read « les tarifs documentés couvriraient les charges » beside « soutien public
+    de fonctionnement nécessaire : 9 € » and « dont 9 € par an à couvrir » (year 1's ramp-up)."""
+    groix = _invented("island")
+    assert groix.finance.public_support_per_year_eur > 0
+    assert groix.finance.break_even.reached and groix.finance.break_even.feasible_at_capacity
+    assert "couvriraient les charges une fois la fréquentation installée, avec environ 9" in (
+        groix.verdict.summary.replace("\u202f", " ").replace("\xa0", " "))
+    assert groix.demand.zone["communes"] == 1  # an island: no road to Lorient's workers
+
+
 def test_a_subsidy_nobody_typed_is_not_said_to_be_expected():
     """La Grave typed an investment of 0 € and no subsidy rate: the note read « subvention
     espérée 3 250 € » and the risk « Environ 3 250 € de subventions attendues pour

@@ -27,8 +27,10 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
     deficit = finance.public_support_per_year_eur
     be = finance.break_even
     # break-even « reached » by users the place cannot hold is no cover by the tariffs
-    if deficit <= 0 or (be.reached and be.feasible_at_capacity):
+    if deficit <= 0:
         return True, text("cover.running.tariffs")
+    if be.reached and be.feasible_at_capacity:  # the first years' ramp-up still costs
+        return True, text("cover.running.tariffs_ramp", deficit=fmt_eur(deficit))
     private = profile.carrier.type in PRIVATE_CARRIERS
     need = text("cover.running.need_private" if private else "cover.running.need",
                 deficit=fmt_eur(deficit))
