@@ -38,7 +38,7 @@ from reports import paths
 from reports.errors import UserFacingError
 from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
-from reports.texts import message, messages, table
+from reports.texts import message, messages
 
 __all__ = [
     "CENSUS_ENV", "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError",
@@ -116,11 +116,6 @@ class Commune:
     def is_current(self) -> bool:
         """True for a commune of today, False for an old name."""
         return self.kind == "commune-actuelle"
-
-    @property
-    def epci_type_label(self) -> str:
-        """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
-        return table("directory.epci_types").get(self.epci_type or "", self.epci_type or "")
 
     @property
     def label(self) -> str:
