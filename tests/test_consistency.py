@@ -213,7 +213,7 @@ def test_a_subsidy_nobody_typed_is_not_said_to_be_expected():
     assert "investment_only_subsidy" not in {r.risk_id for r in grave.risks}
     words = note_text(grave, ("summary", "finance")).replace("\u202f", " ").replace("\xa0", " ")
     assert "subvention espérée" not in words
-    assert "subvention supposée 3 250 € (aucun taux saisi : 50 %, valeur par défaut" in words
+    assert "subvention supposée 3 250 € (taux par défaut de l'outil : 50 %)" in words
 
 
 def test_a_carrier_to_designate_when_one_is_declared_is_caught():
