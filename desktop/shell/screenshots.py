@@ -163,7 +163,7 @@ def _dialogs(window: MainWindow, folder: Path, names: Any) -> list[Path]:
                                profile.carrier.commune_support, window),
         lambda: BrandDialog(window),
         lambda: BatchOutputDialog(window),
-        lambda: about_box(window, window.context),
+        lambda: about_box(window),
     ]
     for make in dialogs:
         dialog = make()
