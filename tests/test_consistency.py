@@ -211,6 +211,9 @@ def test_a_subsidy_nobody_typed_is_not_said_to_be_expected():
     grave = _invented("alpine")
     assert grave.profile["budget"].get("subsidy_rate") is None and grave.finance.subsidy_eur > 0
     assert "investment_only_subsidy" not in {r.risk_id for r in grave.risks}
+    # a contribution typed 0 is none, not « la contribution annuelle annoncée (0 € par an) »
+    assert "aucune contribution annuelle n'est prévue (0 € saisi)" in grave.verdict.summary
+    assert "annoncée (0" not in note_text(grave).replace("\u202f", " ").replace("\xa0", " ")
     words = note_text(grave, ("summary", "finance")).replace("\u202f", " ").replace("\xa0", " ")
     assert "subvention espérée" not in words
     assert "subvention supposée 3 250 € (taux par défaut de l'outil : 50 %)" in words

@@ -43,6 +43,8 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
         if profile.carrier.commune_support in ("funding", "both"):
             return False, text("cover.running.commune_funds", need=need)
         return False, text("cover.running.no_funder", need=need)
+    if contribution <= 0:  # typed 0: nothing is announced, not « a contribution of 0 € »
+        return False, text("cover.running.zero_budget", need=need)
     if contribution < deficit:
         return False, text("cover.running.short_budget", need=need,
                            budget=fmt_eur(contribution))

@@ -172,7 +172,7 @@ def _against(profile: Profile, finance: Finance | None, demand: Demand | None,
     out = []
     if finance is not None and not finance.break_even.feasible_at_capacity \
             and not running_cover(profile, finance)[0]:
-        key = "none" if profile.budget.annual_contribution_eur is None else "short"
+        key = "short" if profile.budget.annual_contribution_eur else "none"  # 0: none either
         out.append(text(f"verdict.confidence.against.deficit.{key}",
                         deficit=fmt_eur(finance.public_support_per_year_eur)))
     crowded = params("verdict_confidence")["crowded_zone_places"]
