@@ -52,6 +52,12 @@ def handle(exc: BaseException, show: Callable[[str], object] | None = None) -> b
     return False
 
 
+def report_bugs(exc: BaseException) -> None:
+    """For work the page can do without (a chart, a map): the page stays as it is; only a
+    bug (not a `UserFacingError`) shows the copyable report."""
+    handle(exc, lambda _text: None)
+
+
 def report(exc: BaseException) -> None:
     """The copyable report of an unexpected exception (caught in a worker thread or a slot)."""
     excepthook(type(exc), exc, exc.__traceback__)
@@ -91,4 +97,4 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
-__all__ = ["UserError", "excepthook", "handle", "install_excepthook", "report"]
+__all__ = ["UserError", "excepthook", "handle", "install_excepthook", "report", "report_bugs"]

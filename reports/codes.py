@@ -44,7 +44,4 @@ def codes_of(codes: tuple[tuple[object, str], ...]) -> tuple[object, ...]:
 
 def label_of(codes: tuple[tuple[object, str], ...], code: object, default: str = "") -> str:
     """The French label of `code` in `codes`, or `default` when it is not listed."""
-    for value, label in codes:
-        if value == code:
-            return label
-    return default
+    return next((label for value, label in codes if value == code), default)

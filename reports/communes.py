@@ -38,7 +38,7 @@ from reports import paths
 from reports.errors import UserFacingError
 from reports.fmt import fmt_number
 from reports.textnorm import fold, fold_words
-from reports.texts import message, messages, table
+from reports.texts import message, messages
 
 __all__ = [
     "CENSUS_ENV", "INSEE_KEYS", "Commune", "CurrentCommunes", "Directory", "DirectoryError",
@@ -116,11 +116,6 @@ class Commune:
     def is_current(self) -> bool:
         """True for a commune of today, False for an old name."""
         return self.kind == "commune-actuelle"
-
-    @property
-    def epci_type_label(self) -> str:
-        """``"communauté de communes"`` for ``CC``…; empty when the commune has no EPCI."""
-        return table("directory.epci_types").get(self.epci_type or "", self.epci_type or "")
 
     @property
     def label(self) -> str:
@@ -580,20 +575,17 @@ class Directory:
                  if w]
         keep = ((lambda i: True) if dep is None
                 else (lambda i: self._lines[i].split("\t", 4)[K_DEP] == dep))
-        compact, spaced = self._compact.scan, self._words.scan
-        tiers = (
-            (lambda k, want, seen: compact("\n", k + "\n", want, seen, keep), keys),
-            (lambda k, want, seen: compact("\n", k, want, seen, keep), keys),
-            (lambda k, want, seen: spaced(" ", k, want, seen, keep), words),
-            (lambda k, want, seen: compact("", k, want, seen, keep), keys),
-        )
+        # (search text, what comes before and after the needle, needles), tier by tier
+        tiers = ((self._compact, "\n", "\n", keys), (self._compact, "\n", "", keys),
+                 (self._words, " ", "", words), (self._compact, "", "", keys))
         chosen: list[int] = []
         seen: set[int] = set()
-        for find, needles in tiers:
+        for found, lead, end, needles in tiers:
             want = limit - len(chosen)
             if want <= 0:
                 break
-            hits = sorted({i for needle in needles for i in find(needle, want, seen)})[:want]
+            hits = sorted({i for needle in needles
+                           for i in found.scan(lead, needle + end, want, seen, keep)})[:want]
             chosen += hits
             seen.update(hits)
         return chosen

@@ -157,6 +157,25 @@ def _fit_phases(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+_PUBLIC_SUPPORT = re.compile(
+    r"soutien public de fonctionnement nécessaire|à couvrir par un soutien public|qu'aucun "
+    r"financeur public|Un soutien au fonctionnement d'environ|Soutien public de fonctionnement")
+
+
+@invariant("private_carrier_bears_its_deficit")
+def _private(r: AnalysisResult, text: str | None) -> list[str]:
+    """A company or a network votes no subsidy (the study's Bram and Relais d'Entreprises
+    run without operating aid): its deficit is said to be its own, never a « soutien public »
+    to find."""
+    if (r.profile.get("carrier") or {}).get("type") not in ("company", "network"):
+        return []
+    if text is None:
+        text = " ".join((r.verdict.summary, *r.verdict.conditions,
+                         *(o.cost for o in (r.options.options if r.options else ()))))
+    found = _PUBLIC_SUPPORT.search(text)
+    return [f"« {found.group(0)} » pour un porteur privé"] if found else []
+
+
 @invariant("known_people_floor")
 def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     """The floor the note states from the people known holds for the low figure too

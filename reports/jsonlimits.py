@@ -108,7 +108,5 @@ def hostile_value(data: Any) -> tuple[str, str] | None:
 
 def json_error_text(exc: json.JSONDecodeError) -> str:
     """The JSON reader's complaint in French (its position is given separately)."""
-    for english, french in table("json.decoder").items():
-        if exc.msg.startswith(english):
-            return french
-    return message("json.error.other")
+    return next((french for english, french in table("json.decoder").items()
+                 if exc.msg.startswith(english)), message("json.error.other"))

@@ -130,7 +130,7 @@ def test_current_commune_fields(book):
     assert prades.kind == "commune-actuelle" and prades.current_insee_code == "66149"
     assert prades.departement_name == "Pyrénées-Orientales" and prades.region == "Occitanie"
     assert prades.postal_codes == ("66500",)
-    assert prades.epci_type == "CC" and prades.epci_type_label == "communauté de communes"
+    assert prades.epci_type == "CC"
     assert prades.epci_members > 10 and prades.epci_population > prades.population > 1000
     assert 42.5 < prades.lat < 42.7 and 2.3 < prades.lon < 2.5
     assert prades.label == f"Prades (66) — {prades.population // 1000}{NNBSP}" \

@@ -35,7 +35,8 @@ def test_the_invariants_the_issue_names_are_all_registered():
             "model_against_carrier", "existing_place_mentioned", "trips_against_km",
             "no_contradiction", "french", "options_compared", "verdict_has_its_basis",
             "money_adds_up", "one_hourly_cost", "furniture_for_phase1", "known_people_floor",
-            "one_speed", "tool_hypotheses_labelled", "building_fit_matches_phases"
+            "one_speed", "tool_hypotheses_labelled", "building_fit_matches_phases",
+            "private_carrier_bears_its_deficit"
             } <= set(INVARIANTS)
 
 
@@ -181,6 +182,41 @@ def test_what_the_second_pass_communes_showed_is_caught():
         assert " un à " not in result.existing.statement
         assert "S'il est" not in result.existing.statement
         assert not any("le tiers-lieu" in c for c in result.verdict.conditions)
+    # Gourdon's SARL was told « il faudrait environ 9 774 € par an de soutien au
+    # fonctionnement, qu'aucun financeur public ne s'est encore engagé à couvrir », and a
+    # « soutien … voté » as a condition, beside a model with « aucune aide publique »
+    assert "à la charge de l'entreprise" in gourdon.verdict.summary
+    assert check(gourdon, note_text(gourdon), only=("private_carrier_bears_its_deficit",)) == []
+    old = ("il faudrait environ 9 774 € par an de soutien au fonctionnement, qu'aucun "
+           "financeur public ne s'est encore engagé à couvrir")
+    assert [v.invariant for v in check(gourdon, old, only=(
+        "private_carrier_bears_its_deficit",))] == ["private_carrier_bears_its_deficit"]
+
+
+def test_tariffs_that_cover_the_charges_still_say_the_first_year_s_gap():
+    """Groix read « les tarifs documentés couvriraient les charges » beside « soutien public
+    de fonctionnement nécessaire : 9 € » and « dont 9 € par an à couvrir » (year 1's ramp-up)."""
+    groix = _invented("island")
+    assert groix.finance.public_support_per_year_eur > 0
+    assert groix.finance.break_even.reached and groix.finance.break_even.feasible_at_capacity
+    assert "couvriraient les charges une fois la fréquentation installée, avec environ 9" in (
+        groix.verdict.summary.replace("\u202f", " ").replace("\xa0", " "))
+    assert groix.demand.zone["communes"] == 1  # an island: no road to Lorient's workers
+
+
+def test_a_subsidy_nobody_typed_is_not_said_to_be_expected():
+    """La Grave typed an investment of 0 € and no subsidy rate: the note read « subvention
+    espérée 3 250 € » and the risk « Environ 3 250 € de subventions attendues pour
+    l'investissement, mais aucun financement du fonctionnement » (the tool's 50 % default)."""
+    grave = _invented("alpine")
+    assert grave.profile["budget"].get("subsidy_rate") is None and grave.finance.subsidy_eur > 0
+    assert "investment_only_subsidy" not in {r.risk_id for r in grave.risks}
+    # a contribution typed 0 is none, not « la contribution annuelle annoncée (0 € par an) »
+    assert "aucune contribution annuelle n'est prévue (0 € saisi)" in grave.verdict.summary
+    assert "annoncée (0" not in note_text(grave).replace("\u202f", " ").replace("\xa0", " ")
+    words = note_text(grave, ("summary", "finance")).replace("\u202f", " ").replace("\xa0", " ")
+    assert "subvention espérée" not in words
+    assert "subvention supposée 3 250 € (taux par défaut de l'outil : 50 %)" in words
 
 
 def test_a_carrier_to_designate_when_one_is_declared_is_caught():

@@ -190,9 +190,8 @@ def test_python_m_desktop_version_opens_no_window():
 
 def test_about_box_names_the_study_and_the_open_data(communes):
     from desktop.dialogs.about import about_html
-    from desktop.shell.context import AppContext
 
-    html = about_html(AppContext(settings=None, recovery_dir=Path("."), communes=communes))
+    html = about_html()
     assert "2017" in html and "EUPL" in html
     assert "Licence Ouverte" in html and "Etalab" in html
     assert "Données de financement vérifiées le 3 décembre 2026" in html

@@ -98,7 +98,10 @@ def test_the_cover_names_each_version_in_french_and_skips_empty_ones():
     assert result.versions["programmes_file"] == ""  # the shipped table
     line = render("cover.j2", **context(result, note_info("", "", None)))
     assert "programmes_file" not in line and "fichier de programmes" not in line
-    assert "programmes de financement : " in line
+    from reports.fmt import fmt_date
+
+    checked = fmt_date(result.versions["programmes"])  # « 3 décembre 2026 », not 2026-12-03
+    assert checked[0].isdigit() and f"programmes de financement vérifiés le {checked}" in line
 
     result.versions["programmes_file"] = "/tmp/programmes-2027.csv"
     line = render("cover.j2", **context(result, note_info("", "", None)))

@@ -114,6 +114,22 @@ def test_the_verdict_box_says_each_thing_once_as_the_note_does(qtbot, name, leve
         assert words.count(missing) == (1 if level == "conditional" else 0)
 
 
+def test_a_company_s_deficit_is_its_own_in_the_tiles_as_in_the_note(qtbot):
+    """Gourdon's SARL: the note says « déficit de fonctionnement à la charge du porteur »; the
+    tile said « soutien public par an »."""
+    from desktop.widgets.dashboard import tiles_of
+    from reports.analysis import analyse
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "company.tierslieu.json")
+    tiles = tiles_of(analyse(profile))
+    for tile in tiles:
+        qtbot.addWidget(tile)
+    names = [tile.name.text() for tile in tiles]
+    assert "déficit à la charge du porteur, par an" in names
+    assert "soutien public par an" not in names
+
+
 def test_a_building_too_small_is_said_as_in_the_note(qtbot, make_window):
     window, page = open_results(qtbot, make_window, "pennautier")
     doc = window.document

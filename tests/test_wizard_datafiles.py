@@ -193,7 +193,7 @@ def test_a_newer_programmes_table_is_used_refused_or_left(
     assert os.environ[PROGRAMMES_ENV] == str(good.resolve())
     assert settings.get("data/programmes") == str(good)
     assert "programmes de financement : fichier programmes-2027.csv" in window.data_label.text()
-    assert "15 février 2027 (fichier programmes-2027.csv)" in about_html(window.context)
+    assert "15 février 2027 (fichier programmes-2027.csv)" in about_html()
 
     use_programmes(None)  # a new process: the shipped table until the settings are read
     again = make_window()

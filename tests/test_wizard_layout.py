@@ -71,7 +71,7 @@ def test_title_names_the_file_and_the_application_in_its_language(qapp, make_win
 def test_about_box_lists_each_dataset_with_its_licence_and_the_software_licences(
         qtbot, make_window):
     window = make_window()
-    box = about_box(window, window.context)
+    box = about_box(window)
     qtbot.addWidget(box)
     text = box.text()
     for source in window.context.communes.directory.attribution:

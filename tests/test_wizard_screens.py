@@ -175,7 +175,7 @@ def test_dialogs_fit_and_are_translated(qtbot, make_window, tmp_path, monkeypatc
     run._show_progress(3, 12, "Saint-Étienne-de-Saint-Geoirs")
     dialogs = {"BRAND_DIALOG": BrandDialog(window), "BATCH_PROGRESS": run.dialog,
                "BATCH_OUTPUT": BatchOutputDialog(window),
-               "ABOUT": about_box(window, window.context),
+               "ABOUT": about_box(window),
                "ERROR": ErrorDialog("Une erreur inattendue s'est produite (ValueError).",
                                     "Traceback (most recent call last):\nValueError: boom",
                                     window)}

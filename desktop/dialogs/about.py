@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.shell.i18n import translate as _tr
 from reports import __version__
 
-if TYPE_CHECKING:  # costs nothing at start-up
-    from desktop.shell.context import AppContext
 
-
-def about_html(context: AppContext) -> str:
+def about_html() -> str:
     """Version, sources and licences (attribution the Licence Ouverte asks for)."""
     lines = [
         _tr("<h3>Tiers-lieu rural — version {version}</h3>").format(version=escape(__version__)),
@@ -30,7 +26,7 @@ def about_html(context: AppContext) -> str:
     elif checked:
         lines.append(_tr("<p>Données de financement vérifiées le {date}.</p>").format(
             date=escape(checked)))
-    attribution = data_attribution(context)
+    attribution = data_attribution()
     if attribution:
         lines.append(_tr("<p><b>Données ouvertes</b></p>") + "<ul>" + "".join(
             f"<li>{item}</li>" for item in attribution) + "</ul>")
@@ -57,15 +53,13 @@ def funding_data_date() -> tuple[str, str]:
     return (fmt_date(checked) if checked else ""), chosen
 
 
-def data_attribution(context: AppContext) -> list[str]:
-    """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped."""
-    loaded = context.communes.directory if context.communes is not None else None
+def data_attribution() -> list[str]:
+    """One HTML line per dataset (dataset, producer, vintage, licence, use), escaped, from
+    the directory (the window's, loaded once per process; read here if not loaded yet)."""
     try:
-        if loaded is None:  # not loaded yet in the window: read it here
-            from reports.communes import directory
+        from reports.communes import directory
 
-            loaded = directory()
-        return [_source_line(source) for source in loaded.attribution]
+        return [_source_line(source) for source in directory().attribution]
     except Exception:  # the About box must open even if the directory is broken
         return []
 
@@ -80,9 +74,9 @@ def _source_line(source: dict) -> str:
     return line
 
 
-def about_box(parent: QWidget | None, context: AppContext) -> QMessageBox:
+def about_box(parent: QWidget | None) -> QMessageBox:
     """The About box, wide enough to read the sources comfortably."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("À propos de Tiers-lieu rural"),
-                      about_html(context), QMessageBox.StandardButton.Ok, parent)
+                      about_html(), QMessageBox.StandardButton.Ok, parent)
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
     return box

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.prompts import Prompts
+from desktop.widgets.access import form_row
 from desktop.widgets.fields import TEXT_MAX_WIDTH
 from reports.brand import (
     DEFAULT_BRAND,
@@ -88,12 +89,7 @@ class BrandDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Nom du profil"), self.name)
         form.addRow(self.tr("&Organisme"), self.organisation)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo, 1)
-        logo_row.addWidget(self.logo_button)
-        logo_label = QLabel(self.tr("&Logo (PNG ou JPEG)"), self)
-        logo_label.setBuddy(self.logo)  # a layout row has no buddy of its own
-        form.addRow(logo_label, logo_row)
+        form_row(form, self.tr("&Logo (PNG ou JPEG)"), self.logo, self.logo_button)
         form.addRow(self.tr("&Couleur principale"), self.color_button)
         form.addRow(self.tr("C&ontact"), self.contact)
         form.addRow(self.tr("&Rédaction"), self.author)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.shell.folders import default_folder
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.prompts import Prompts
+from desktop.widgets.access import form_row
 
 if TYPE_CHECKING:  # costs nothing at start-up
     from desktop.shell.main_window import MainWindow
@@ -93,15 +93,10 @@ class ScanDialog(QDialog):
         form.addRow(self.epci, self.commune)
         form.addRow(self.departement, self.dep)
         self.folder = QLineEdit(str(folder or default_folder()), self)
-        self.folder.setAccessibleName(_tr("Dossier de la comparaison"))
         browse = QPushButton(_tr("&Parcourir…"), self)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        folder_label = QLabel(_tr("Dossier de &sortie :"), self)
-        folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, row)
+        form_row(form, _tr("Dossier de &sortie :"), self.folder, browse)
+        self.folder.setAccessibleName(_tr("Dossier de la comparaison"))  # more than its label
         column.addLayout(form)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)

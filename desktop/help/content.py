@@ -77,10 +77,7 @@ def glossary(language: str) -> list[Entry]:
 @cache
 def entry_for_field(field: str) -> str | None:
     """The glossary entry a profile field's « ? » opens, if any."""
-    for raw in _raw_glossary():
-        if field in raw.get("fields", ()):
-            return raw["id"]
-    return None
+    return next((raw["id"] for raw in _raw_glossary() if field in raw.get("fields", ())), None)
 
 
 def term(entry_id: str, language: str) -> str:

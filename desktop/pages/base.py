@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.help.button import GlossaryButton
 from desktop.help.content import entry_for_field
 from desktop.shell.context import AppContext
-from desktop.shell.document import ProjectDocument, is_required
+from desktop.shell.document import ProjectDocument
 from desktop.shell.i18n import translate as _tr
 from desktop.shell.navigation import PageId, owner_page, within
 from desktop.widgets.access import describe
@@ -33,6 +33,7 @@ from desktop.widgets.fields import (
     is_empty,
 )
 from desktop.widgets.frame import no_tab_stop, scrolled_layout
+from reports.profile import is_required  # pages are built after the first one is shown
 
 if TYPE_CHECKING:  # costs nothing at start-up
     from collections.abc import Sequence

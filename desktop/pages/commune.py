@@ -200,8 +200,7 @@ class CommunePage(ProfilePage):
                                         ).format(name=record.name,
                                                  departement=record.departement,
                                                  code=record.insee_code))
-        elif self._drifted() is not None:
-            other = self._drifted()
+        elif (other := self._drifted()) is not None:
             self.status.setText(self.tr("Le nom « {name} » ne correspond pas au code INSEE "
                                         "{code} ({other}) : choisissez la commune dans la "
                                         "liste.").format(name=name, code=other.insee_code,

@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +26,7 @@ from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
 from desktop.shell.navigation import PageId
 from desktop.tasks import run_in_background
-from desktop.widgets.access import describe
-from desktop.widgets.fields import PATH_MAX_WIDTH, TEXT_MAX_WIDTH
+from desktop.widgets.access import form_row
 
 if TYPE_CHECKING:
     from reports.brand import Brand
@@ -67,14 +65,14 @@ class NotePage(ProfilePage):
         self.organisation = QLineEdit(self)
         self.logo = QLineEdit(self)
         self.output = QLineEdit(self)
-        self._row(form, self.tr("Aut&eur"), self.author)
-        self._row(form, self.tr("O&rganisation"), self.organisation)
+        form_row(form, self.tr("Aut&eur"), self.author)
+        form_row(form, self.tr("O&rganisation"), self.organisation)
         self.logo_button = QPushButton(self.tr("Choisir…"), self)
-        self._row(form, self.tr("Log&o (facultatif)"), self.logo, self.logo_button)
+        form_row(form, self.tr("Log&o (facultatif)"), self.logo, self.logo_button)
         self.output_button = QPushButton(self.tr("Parcourir…"), self)
-        self._row(form, self.tr("Fich&ier PDF"), self.output, self.output_button)
+        form_row(form, self.tr("Fich&ier PDF"), self.output, self.output_button)
         self.brand_chooser = BrandChooser(self)
-        self._row(form, self.tr("Profil &cabinet"), self.brand_chooser.combo,
+        form_row(form, self.tr("Profil &cabinet"), self.brand_chooser.combo,
                   self.brand_chooser.manage, cell=self.brand_chooser)
         self.format = QComboBox(self)
         for label, choice in ((self.tr("PDF"), "pdf"),
@@ -84,7 +82,7 @@ class NotePage(ProfilePage):
         self.format.setToolTip(self.tr("Le fichier Word reprend la même note, à retravailler "
                                        "dans Word ou LibreOffice ; il est enregistré à côté "
                                        "du PDF, sous le même nom."))
-        self._row(form, self.tr("For&mat"), self.format)
+        form_row(form, self.tr("For&mat"), self.format)
         self.options_form = form
         self.generate_button = QPushButton(self.tr("&Générer la note"), self)
         self.generate_button.setDefault(True)
@@ -114,27 +112,6 @@ class NotePage(ProfilePage):
         self.open_note_button.clicked.connect(self.open_note)
         self.open_folder_button.clicked.connect(self.open_folder)
         self._update_buttons()
-
-    def _row(self, form: QFormLayout, label: str, field: QWidget,
-             button: QPushButton | None = None, cell: QWidget | None = None) -> None:
-        """A labelled row; with `button`, the field and its button share the row (in `cell`
-        when given), and Tab goes from the field to its button."""
-        caption = QLabel(label, self)
-        caption.setBuddy(field)
-        describe(field, label)  # the buddy alone names it only when they share a parent
-        if button is None:
-            field.setMaximumWidth(TEXT_MAX_WIDTH)
-            form.addRow(caption, field)
-            return
-        if cell is None:
-            cell = QWidget(self)
-            cell.setMaximumWidth(PATH_MAX_WIDTH)
-            row = QHBoxLayout(cell)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(field, 1)
-            row.addWidget(button)
-        form.addRow(caption, cell)
-        QWidget.setTabOrder(field, button)  # the field's own button comes right after it
 
     def initializePage(self) -> None:
         """Prefill author and organisation from the settings, propose a file name."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
+from desktop import errors
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
@@ -105,7 +106,7 @@ class ResultsPage(ProfilePage):
         dpi = 96 * ratio
         run_in_background(lambda: draw_charts(result, dpi),
                           lambda pictures: self._charts_drawn(revision, pictures, ratio),
-                          self._charts_failed)
+                          errors.report_bugs)
 
     def _charts_drawn(self, revision: int, pictures: list[tuple[str, bytes, str]],
                       ratio: float) -> None:
@@ -117,20 +118,12 @@ class ResultsPage(ProfilePage):
         self.view.show_charts(pictures, ratio)
         self.chartsReady.emit()
 
-    def _charts_failed(self, exc: BaseException) -> None:
-        """A chart that cannot be drawn leaves the page as it is; a bug goes to the report."""
-        from desktop import errors
-
-        errors.handle(exc, lambda _text: None)
-
     def _failed(self, revision: int, exc: BaseException) -> None:
         if not isValid(self.status):
             return
         self.running_revision = -1
         if revision != self.document.revision:
             return
-        from desktop import errors
-
         self.status.setText(self.tr("L'analyse a échoué ; vérifiez les réponses des pages "
                                     "précédentes."))
         errors.handle(exc, lambda text: self.status.setText(  # answers refused: say which

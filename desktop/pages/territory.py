@@ -10,6 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from desktop import errors
 from desktop.pages.base import ProfilePage
 from desktop.shell.context import AppContext
 from desktop.shell.document import ProjectDocument
@@ -139,7 +140,7 @@ class TerritoryPage(ProfilePage):
                           lambda result: self._show(insee, result), self._failed)
         ratio = self.devicePixelRatioF()
         run_in_background(lambda: neighbourhood_picture(directory, insee, MAP_DPI * ratio),
-                          lambda png: self._show_map(insee, png, ratio), self._map_failed)
+                          lambda png: self._show_map(insee, png, ratio), errors.report_bugs)
 
     def _show_map(self, insee: str, png: bytes | None, ratio: float) -> None:
         """The note's neighbourhood map, if still the same commune (and the window open)."""
@@ -152,12 +153,6 @@ class TerritoryPage(ProfilePage):
         self.map.setPixmap(pixmap)
         self.map_png = png
         self.map.show()
-
-    def _map_failed(self, exc: BaseException) -> None:
-        """No map: the figures above still say it all; a bug goes to the error report."""
-        from desktop import errors
-
-        errors.handle(exc, lambda _text: None)
 
     def _retry(self) -> None:
         self._insee_shown = ""

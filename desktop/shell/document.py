@@ -183,8 +183,3 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
         raise UserError(_tr("L'enregistrement de « {name} » a échoué ({reason}). Le fichier "
                             "précédent est intact ; rien n'a été perdu."
                             ).format(name=target.name, reason=exc)) from exc
-
-
-def is_required(field: str) -> bool:
-    """True when the profile's schema marks `field` required (`reports.profile.is_required`)."""
-    return _engine().is_required(field)

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         """Version, sources and licences."""
         from desktop.dialogs.about import about_box
 
-        box = about_box(self, self.context)
+        box = about_box(self)
         box.exec()
         box.deleteLater()
 

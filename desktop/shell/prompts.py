@@ -60,17 +60,12 @@ class Prompts:
         """Ask what to do with unsaved changes: "save", "discard" or "cancel"."""
         from PySide6.QtWidgets import QMessageBox  # loaded when first asked
 
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Modifications non enregistrées"),
-                          _tr("Le projet a été modifié. Voulez-vous enregistrer vos "
-                              "modifications ?"), parent=parent)
-        box.setStandardButtons(QMessageBox.StandardButton.Save
-                               | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(
-                    QMessageBox.StandardButton(answer), "cancel")
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            parent, _tr("Modifications non enregistrées"),
+            _tr("Le projet a été modifié. Voulez-vous enregistrer vos modifications ?"),
+            button.Save | button.Discard | button.Cancel, button.Save)
+        return {button.Save: "save", button.Discard: "discard"}.get(answer, "cancel")
 
     @staticmethod
     def offer_recovery(parent: QWidget | None, description: str) -> bool:

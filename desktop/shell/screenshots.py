@@ -25,14 +25,6 @@ SIZE = (1366, 768)
 DIALOGS = ("guide", "glossary", "building", "brands", "batch", "about")
 
 
-def example_names() -> list[str]:
-    """The shipped example profiles (file stems without .tierslieu.json)."""
-    from reports.paths import resource
-
-    return sorted(p.name.removesuffix(".tierslieu.json") for p in resource("examples").iterdir()
-                  if p.name.endswith(".tierslieu.json"))
-
-
 def file_names() -> list[str]:
     """The PNG files written, in order."""
     from desktop.shell.navigation import PageId
@@ -171,7 +163,7 @@ def _dialogs(window: MainWindow, folder: Path, names: Any) -> list[Path]:
                                profile.carrier.commune_support, window),
         lambda: BrandDialog(window),
         lambda: BatchOutputDialog(window),
-        lambda: about_box(window, window.context),
+        lambda: about_box(window),
     ]
     for make in dialogs:
         dialog = make()
@@ -185,7 +177,9 @@ def _dialogs(window: MainWindow, folder: Path, names: Any) -> list[Path]:
 
 def main(folder: str, profile: str = "prades", language: str = "fr") -> int:
     """The command: 0 done, 2 unknown example or language (French message)."""
-    known = example_names()
+    from reports.commands.example import examples
+
+    known = examples()  # the shipped example profiles, as `python -m reports example` lists them
     if profile not in known:
         print(f"Exemple inconnu : « {profile} ». Exemples livrés : {', '.join(known)}.",
               file=sys.stderr)

@@ -22,10 +22,9 @@ def page_classes() -> dict[PageId, type]:
     from desktop.pages.results import ResultsPage
     from desktop.pages.territory import TerritoryPage
 
-    return {PageId.COMMUNE: CommunePage, PageId.POPULATION: PopulationPage,
-            PageId.TERRITORY: TerritoryPage, PageId.BUILDINGS: BuildingsPage,
-            PageId.CARRIER: CarrierPage, PageId.BUDGET: BudgetPage,
-            PageId.RESULTS: ResultsPage, PageId.NOTE: NotePage}
+    return {page.page_id: page for page in (CommunePage, PopulationPage, TerritoryPage,
+                                             BuildingsPage, CarrierPage, BudgetPage,
+                                             ResultsPage, NotePage)}  # in the pages' order
 
 
 class TiersLieuWizard(QWizard):

@@ -174,11 +174,14 @@ class Tile(QFrame):
 
 def tiles_of(result: AnalysisResult) -> list[Tile]:
     """The key figures of a result, each with where it comes from."""
+    from reports.analysis.cover import PRIVATE_CARRIERS
+
     demand, sizing, finance = result.demand, result.sizing, result.finance
     users = demand.users
     building = sizing.building_fit or ""
     too_small = _too_small(sizing)
     be = finance.break_even
+    private = (result.profile.get("carrier") or {}).get("type") in PRIVATE_CARRIERS  # as the note
     needed = (ui_number(be.users_needed) if be.users_needed is not None
               else _tr("jamais à ce tarif"))
     return [
@@ -197,7 +200,9 @@ def tiles_of(result: AnalysisResult) -> list[Tile]:
              [f"{line.label} : {ui_eur(line.amount_eur)}" for line in finance.investment]),
         Tile(ui_eur(finance.operating_total_eur), _tr("fonctionnement par an"),
              [f"{line.label} : {ui_eur(line.amount_eur)}" for line in finance.operating]),
-        Tile(ui_eur(finance.public_support_per_year_eur), _tr("soutien public par an"),
+        Tile(ui_eur(finance.public_support_per_year_eur),
+             _tr("déficit à la charge du porteur, par an") if private else
+             _tr("soutien public par an"),
              [_tr("Le déficit de fonctionnement à couvrir chaque année.")]),
         Tile(needed, _tr("usagers pour l'équilibre"), [be.explanation]),
     ]

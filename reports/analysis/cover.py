@@ -8,7 +8,11 @@ from reports.profile import Profile
 from reports.profile.read import PUBLIC_CARRIERS
 from reports.result import Finance
 
-__all__ = ["PUBLIC_CARRIERS", "far_from_cover", "running_cover"]
+__all__ = ["PRIVATE_CARRIERS", "PUBLIC_CARRIERS", "far_from_cover", "running_cover"]
+
+# carriers that vote no subsidy: a deficit is theirs to bear (Bram: the space's rent is part
+# of the company's own premises costs; Relais d'Entreprises seeks each place's break-even)
+PRIVATE_CARRIERS = ("company", "network")
 
 
 def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
@@ -23,16 +27,24 @@ def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
     deficit = finance.public_support_per_year_eur
     be = finance.break_even
     # break-even « reached » by users the place cannot hold is no cover by the tariffs
-    if deficit <= 0 or (be.reached and be.feasible_at_capacity):
+    if deficit <= 0:
         return True, text("cover.running.tariffs")
-    need = text("cover.running.need", deficit=fmt_eur(deficit))
+    if be.reached and be.feasible_at_capacity:  # the first years' ramp-up still costs
+        return True, text("cover.running.tariffs_ramp", deficit=fmt_eur(deficit))
+    private = profile.carrier.type in PRIVATE_CARRIERS
+    need = text("cover.running.need_private" if private else "cover.running.need",
+                deficit=fmt_eur(deficit))
     contribution = profile.budget.annual_contribution_eur
     if contribution is None:
+        if private:
+            return False, text(f"cover.running.{profile.carrier.type}_bears", need=need)
         if profile.carrier.type in PUBLIC_CARRIERS:
             return False, text("cover.running.no_budget", need=need)
         if profile.carrier.commune_support in ("funding", "both"):
             return False, text("cover.running.commune_funds", need=need)
         return False, text("cover.running.no_funder", need=need)
+    if contribution <= 0:  # typed 0: nothing is announced, not « a contribution of 0 € »
+        return False, text("cover.running.zero_budget", need=need)
     if contribution < deficit:
         return False, text("cover.running.short_budget", need=need,
                            budget=fmt_eur(contribution))

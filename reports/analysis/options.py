@@ -12,6 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
+from reports.analysis.cover import PRIVATE_CARRIERS
 from reports.analysis.parameters import Params
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
@@ -65,7 +66,8 @@ def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: V
         "join_existing": _join(existing),
         "shared_desk": _shared_desk(),
         "pop_up": _pop_up(),
-        "dedicated": _dedicated(sizing, finance, params),
+        "dedicated": _dedicated(sizing, finance, params,
+                                profile.carrier.type in PRIVATE_CARRIERS),
     }
     ordered = [advised, *[o for o in ORDER if o != advised]]
     options = tuple(Option(o, *built[o], advised=(o == advised)) for o in ordered)
@@ -110,14 +112,15 @@ def _pop_up() -> tuple[str, str, str, str, str]:
                    regulars=fmt_number(costs()["pop_up_regulars"]["value"]))
 
 
-def _dedicated(sizing: Sizing, finance: Finance, params: Params
+def _dedicated(sizing: Sizing, finance: Finance, params: Params, private: bool = False
                ) -> tuple[str, str, str, str, str]:
-    """The place the note sizes and costs."""
+    """The place the note sizes and costs (a private carrier bears its deficit itself)."""
     support = finance.public_support_per_year_eur
     cost = text("options.dedicated.cost", investment=fmt_eur(finance.investment_total_eur),
                 charges=fmt_eur(finance.operating_total_eur))
     if support > 0:
-        cost += text("options.dedicated.deficit", support=fmt_eur(support))
+        cost += text("options.dedicated.deficit_private" if private
+                     else "options.dedicated.deficit", support=fmt_eur(support))
     return (text("options.dedicated.title"),
             text("options.dedicated.description", surface=fmt_number(sizing.surface_m2)),
             cost, text("options.dedicated.source"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reports.analysis.cover import far_from_cover, running_cover
+from reports.analysis.cover import PRIVATE_CARRIERS, far_from_cover, running_cover
 from reports.analysis.finance import chosen_building, short_number
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, items, text
@@ -30,10 +30,10 @@ class Found:
 
 def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
           condition_values: dict[str, Any] | None = None, text_key: str = "text",
-          many: bool = False) -> Found:
-    """The risk at catalogue `key` (``risks.<id>``), its placeholders filled; `many`: the
-    plural title and condition (``title_many``, ``condition_many``), for several places."""
-    title, condition = ("title_many", "condition_many") if many else ("title", "condition")
+          title: str = "title", condition: str = "condition") -> Found:
+    """The risk at catalogue `key` (``risks.<id>``), its placeholders filled; `title` and
+    `condition` name a variant (``title_many`` for several places, ``condition_private``
+    for a company or a network, which votes no subsidy)."""
     risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.{title}"),
                 text(f"{key}.{text_key}", **(text_values or {})), text(f"{key}.mitigation"),
                 items(f"{key}.sites"))
@@ -94,7 +94,9 @@ def _existing_risks(profile: Profile, existing: ExistingOffer | None) -> list[Fo
     if here:
         key = "risks.existing_check" if existing.count_typed == 0 else "risks.existing_here"
         out.append(_risk(key, "medium" if existing.count_typed == 0 else "high",
-                         {"places": _places(here)}, many=len(here) > 1))
+                         {"places": _places(here)},
+                         **({"title": "title_many", "condition": "condition_many"}
+                            if len(here) > 1 else {})))
     elif close and (existing.count_typed is None or existing.count_typed > 0):
         out.append(_risk("risks.competition_close", "medium", {
             "places": _places(close), "radius": fmt_number(radius("close_km"))}))
@@ -132,7 +134,8 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
     """Profitability expected, subsidies only for investment, budgets too short."""
     out = []
     support = finance.public_support_per_year_eur
-    private = profile.carrier.type in ("company", "network")
+    private = profile.carrier.type in PRIVATE_CARRIERS
+    condition = "condition_private" if private else "condition"
     be = finance.break_even
     ratio = params("verdict_rules")["not_advised_deficit_ratio"]
     if not be.feasible_at_capacity:  # high when the verdict turns it down for it (far_from_cover)
@@ -142,12 +145,13 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
             "capacity": short_number(be.capacity_users or 0),
             "cover": running_cover(profile, finance)[1]},
             {"support": fmt_eur(support)},
-            text_key="text" if be.users_needed is not None else "text_free"))
+            text_key="text" if be.users_needed is not None else "text_free", condition=condition))
     elif not be.reached:
         out.append(_risk("risks.profitability", "high" if private else "medium",
                          {"cover": running_cover(profile, finance)[1]},
-                         {"support": fmt_eur(support)}))
+                         {"support": fmt_eur(support)}, condition=condition))
     if (support > 0 and finance.subsidy_eur > 0 and not finance.contribution_eur
+            and profile.budget.subsidy_rate  # subsidies the profile expects, not the default
             and not running_cover(profile, finance)[0]
             and profile.carrier.commune_support not in ("funding", "both")):
         out.append(_risk("risks.investment_only_subsidy", "medium", {

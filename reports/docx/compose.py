@@ -54,7 +54,7 @@ def compose(result: Any, *, author: str, organisation: str, logo: Any, brand: An
     layout.logo(document, logo or brand.logo_path)
     builder.build(render("cover.j2", **ctx))
     entries = [(1, s.heading) for s in sections()]
-    layout.table_of_contents(document, lab["toc_title"], entries)
+    layout.table_of_contents(builder, lab["toc_title"], entries)
     say(0.3, lab["progress_layout"])
     for section in sections():
         builder.build("<pagebreak/>" if section.new_page or section is sections()[0] else "")

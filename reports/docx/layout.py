@@ -3,7 +3,6 @@ header and "page X / Y" footer, table of contents field, metadata."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import docx
@@ -74,15 +73,13 @@ def _styles(document: Any, main_color: str) -> None:
 
 
 def metadata(document: Any, *, title: str, author: str, subject: str, keywords: str,
-             comments: str, created: dt.datetime | None = None) -> None:
+             comments: str) -> None:
     """Title, author, subject, keywords and language of the file (File > Properties)."""
     props = document.core_properties
     props.title, props.author, props.subject = title, author, subject
     props.keywords, props.comments, props.language = keywords, comments, "fr-FR"
     props.last_modified_by = author
     props.category = "Note de faisabilité"
-    if created is not None:
-        props.created = props.modified = created
 
 
 def header_footer(document: Any, header: str, footer_pattern: str, brand_line: str) -> None:
@@ -138,21 +135,16 @@ def logo(document: Any, path: Any) -> None:
     paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width * scale))
 
 
-def table_of_contents(document: Any, title: str, entries: list[tuple[int, str]]) -> None:
-    """A Word TOC field over headings 1–2, pre-filled with the section titles.
+def table_of_contents(builder: Any, title: str, entries: list[tuple[int, str]]) -> None:
+    """A Word TOC field over headings 1–2, pre-filled with the section titles, appended by
+    `builder` (a `DocxBuilder`: styles set by id, as its own paragraphs).
 
     Word refreshes it (with page numbers) on opening, as asked in the settings; LibreOffice
     shows the pre-filled titles until "Mettre à jour l'index".
     """
-    ids: dict[str, str] = {}
 
     def styled(style: str, text: str = "") -> Any:
-        """A paragraph given its style by id (python-docx's setter scans every style)."""
-        if style not in ids:
-            ids[style] = document.styles[style].style_id
-        paragraph = document.add_paragraph(text)
-        paragraph._p.style = ids[style]
-        return paragraph
+        return builder.set_style(builder.doc.add_paragraph(text), style)
 
     styled("TOC Heading", title)
     first = styled("TOC 1")

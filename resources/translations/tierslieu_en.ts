@@ -95,7 +95,7 @@ The current project was not changed.</translation>
         <translation>Saving “{name}” failed ({reason}). The previous file is intact; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/access.py" line="+26"/>
+        <location filename="../../desktop/widgets/access.py" line="+27"/>
         <source>Champ obligatoire.</source>
         <translation>Required field.</translation>
     </message>
@@ -105,7 +105,7 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+185"/>
+        <location filename="../../desktop/pages/base.py" line="+181"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -145,7 +145,7 @@ The current project was not changed.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="+72"/>
+        <location filename="../../desktop/pages/carrier.py" line="+68"/>
         <source>Base de connaissances indisponible : {reason}</source>
         <translation>Knowledge base unavailable: {reason}</translation>
     </message>
@@ -155,7 +155,7 @@ The current project was not changed.</translation>
         <translation>None of the ten sites studied had this kind of carrier: the analysis will compare you with the closest models.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Exemple : {sites}</source>
         <translation>Example: {sites}</translation>
     </message>
@@ -185,7 +185,7 @@ The current project was not changed.</translation>
         <translation>Approximate road times (distance between commune centres lengthened by a detour, speed set by density), not a route calculation; distances in km are as the crow flies.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="+63"/>
+        <location filename="../../desktop/shell/prompts.py" line="+65"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -195,7 +195,7 @@ The current project was not changed.</translation>
         <translation>The project has been modified. Do you want to save your changes?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Récupérer le travail en cours ?</source>
         <translation>Recover your work?</translation>
     </message>
@@ -239,12 +239,12 @@ Do you want to recover it?</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+46"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+47"/>
         <source>Sobre (par défaut)</source>
         <translation>Sober (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="-80"/>
+        <location filename="../../desktop/shell/prompts.py" line="-75"/>
         <source>Choisir un logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -254,7 +254,7 @@ Do you want to recover it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+114"/>
         <source>Couleur principale</source>
         <translation>Main colour</translation>
     </message>
@@ -280,7 +280,7 @@ Do you want to recover it?</translation>
         <translation>Confidence: {label}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>jamais à ce tarif</source>
         <translation>never at this price</translation>
     </message>
@@ -335,7 +335,12 @@ Do you want to recover it?</translation>
         <translation>running costs per year</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>déficit à la charge du porteur, par an</source>
+        <translation>deficit borne by the carrier, per year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>soutien public par an</source>
         <translation>public support per year</translation>
     </message>
@@ -410,7 +415,7 @@ Do you want to recover it?</translation>
         <translation>{site}, {commune} ({departement}) — similarity {score}</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/prompts.py" line="-118"/>
+        <location filename="../../desktop/shell/prompts.py" line="-113"/>
         <source>Importer un CSV de communes</source>
         <translation>Import a CSV of communes</translation>
     </message>
@@ -440,7 +445,7 @@ Do you want to recover it?</translation>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+114"/>
         <source>Enregistrer le modèle de CSV</source>
         <translation>Save the CSV template</translation>
     </message>
@@ -551,13 +556,13 @@ Do you want to recover it?</translation>
         <translation>Definition: {term}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/scan_dialog.py" line="+15"/>
+        <location filename="../../desktop/dialogs/scan_dialog.py" line="+18"/>
         <location filename="../../desktop/shell/prompts.py" line="-24"/>
         <source>Dossier de la comparaison</source>
         <translation>Folder for the comparison</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Commune « {text} » introuvable dans l&apos;annuaire : tapez son nom, son code INSEE ou son code postal.</source>
         <translation>Commune “{text}” not found in the directory: type its name, INSEE code or postal code.</translation>
     </message>
@@ -568,12 +573,12 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+163"/>
+        <location line="+156"/>
         <source>Comparer les communes d&apos;un territoire</source>
         <translation>Compare the communes of a territory</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-149"/>
         <source>Chaque commune du territoire est analysée avec les chiffres de l&apos;annuaire et des hypothèses par défaut (ni bâtiment ni porteur), puis classée : un tableau (scan.csv) et une note courte avec la carte (scan.pdf).</source>
         <translation>Every commune of the territory is analysed with the directory&apos;s figures and default assumptions (no building, no carrier), then ranked: a table (scan.csv) and a short note with the map (scan.pdf), in French.</translation>
     </message>
@@ -608,17 +613,17 @@ Do you want to recover it?</translation>
         <translation>Département compared</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Parcourir…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Dossier de &amp;sortie :</source>
         <translation>&amp;Output folder:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Avancement de la comparaison</source>
         <translation>Progress of the comparison</translation>
     </message>
@@ -633,7 +638,7 @@ Do you want to recover it?</translation>
         <translation>&amp;Open the folder</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Arrêter</source>
         <translation>&amp;Stop</translation>
     </message>
@@ -673,7 +678,7 @@ Do you want to recover it?</translation>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>L&apos;annuaire des communes se charge encore : réessayez dans un instant.</source>
         <translation>The commune directory is still loading: try again in a moment.</translation>
     </message>
@@ -734,7 +739,7 @@ Do you want to recover it?</translation>
         <translation>Back to the funding programmes bundled with the application.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+111"/>
         <source>Recensement refusé</source>
         <translation>Census refused</translation>
     </message>
@@ -848,7 +853,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandChooser</name>
     <message>
-        <location filename="../../desktop/dialogs/brand_dialog.py" line="+201"/>
+        <location filename="../../desktop/dialogs/brand_dialog.py" line="+196"/>
         <source>Gérer…</source>
         <translation>Manage…</translation>
     </message>
@@ -861,7 +866,7 @@ Do you want to recover it?</translation>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location line="-193"/>
+        <location line="-188"/>
         <source>Profils cabinet</source>
         <translation>Firm profiles</translation>
     </message>
@@ -906,12 +911,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Logo (PNG ou JPEG)</source>
         <translation>&amp;Logo (PNG or JPEG)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Couleur principale</source>
         <translation>Main &amp;colour</translation>
     </message>
@@ -1143,7 +1148,7 @@ Do you want to recover it?</translation>
 <context>
     <name>CarrierPage</name>
     <message>
-        <location filename="../../desktop/pages/carrier.py" line="-54"/>
+        <location filename="../../desktop/pages/carrier.py" line="-52"/>
         <source>Le porteur du projet</source>
         <translation>The project&apos;s carrier</translation>
     </message>
@@ -1256,7 +1261,7 @@ Do you want to recover it?</translation>
         <translation>Legal population (INSEE); prefilled from the directory, correct it if you have a more recent figure.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Chargement de l&apos;annuaire des communes…</source>
         <translation>Loading the commune directory…</translation>
     </message>
@@ -1266,7 +1271,7 @@ Do you want to recover it?</translation>
         <translation>Type the first letters then choose in the list; communes with the same name are told apart by their département.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+82"/>
         <source>✔ {name} ({departement}) — code INSEE {code} : les chiffres préremplis sont ceux de cette commune.</source>
         <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
     </message>
@@ -1296,7 +1301,7 @@ Do you want to recover it?</translation>
         <translation>“{old}” is now part of the commune of {current} ({departement}): the fields are filled in for it.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Données préremplies : {vintage}, {producer} ({licence}).</source>
         <translation>Prefilled data: {vintage}, {producer} ({licence}).</translation>
     </message>
@@ -1495,12 +1500,12 @@ Do you want to recover it?</translation>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>{project}, copie du {date} à {time}</source>
         <translation>{project}, copy of {date} at {time}</translation>
     </message>
@@ -1518,7 +1523,7 @@ Do you want to recover it?</translation>
 <context>
     <name>NotePage</name>
     <message>
-        <location filename="../../desktop/pages/note.py" line="+59"/>
+        <location filename="../../desktop/pages/note.py" line="+57"/>
         <source>La note de faisabilité</source>
         <translation>The feasibility note</translation>
     </message>
@@ -1608,12 +1613,12 @@ Do you want to recover it?</translation>
         <translation>Open the fold&amp;er</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+37"/>
         <source>Note tiers-lieu {commune}.pdf</source>
         <translation>Note tiers-lieu {commune}.pdf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
@@ -1764,7 +1769,7 @@ Replace them with the new note?</translation>
         <translation>Table EMP T5 (employment and activity): number of jobs in the area.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Concentration d&apos;emploi</source>
         <translation>Job concentration</translation>
     </message>
@@ -1774,12 +1779,12 @@ Replace them with the new note?</translation>
         <translation>Jobs in the commune divided by the employed residents. Below {low} the commune is residential (its inhabitants work elsewhere), above {high} it is an employer, in between balanced.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>A&amp;ctifs de 15 à 64 ans</source>
         <translation>Labour f&amp;orce aged 15 to 64</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>— (corrigez d&apos;abord les emplois ou les actifs occupés signalés en rouge)</source>
         <translation>— (first correct the jobs or employed residents shown in red)</translation>
     </message>
@@ -1981,7 +1986,7 @@ Replace them with the new note?</translation>
 <context>
     <name>TiersLieuWizard</name>
     <message>
-        <location filename="../../desktop/shell/wizard.py" line="+51"/>
+        <location filename="../../desktop/shell/wizard.py" line="+50"/>
         <source>&amp;Terminer</source>
         <translation>Fi&amp;nish</translation>
     </message>
