@@ -42,6 +42,12 @@ def test_levels_follow_the_written_rules():
     assert level_of(_found("medium", "medium", "medium"), 0.9, True, PARAMS) == "conditional"
     assert level_of([], 0.59, True, PARAMS) == "conditional"
     assert level_of([], 0.9, False, PARAMS) == "conditional"  # unfunded running deficit
+    # Espéraza: a carrier and a room, but no user known, no money and no break-even
+    shown = {"carrier": True, "place": True, "demand": False, "funded": False,
+             "capacity": False, "no_place_here": True}
+    assert level_of(_found("high"), 0.6, False, PARAMS, shown) == "not_advised"
+    assert level_of(_found("high"), 0.6, False, PARAMS, {**shown, "demand": True}) == (
+        "conditional")
 
 
 def _plain(text):
@@ -201,3 +207,21 @@ def test_a_high_risk_under_a_conditional_verdict_is_to_lift_not_blocking():
     assert "Points bloquants" not in result.verdict.summary
     assert "À lever avant tout : un tiers-lieu existe déjà dans la commune" in (
         result.verdict.summary)
+
+
+def test_a_carrier_and_a_room_alone_are_not_called_favourable():
+    """Espéraza (invented: code, building, carrier, investment only) read « Favorable sous
+    conditions » with confidence « faible », no user known, 3 to 32 users, a deficit nobody
+    covers and no break-even at its size: nothing shows a dedicated place will live yet."""
+    from pathlib import Path
+
+    from reports.analysis import analyse
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "minimal.tierslieu.json")
+    verdict = analyse(profile).verdict
+    assert verdict.level == "not_advised"
+    assert "Rien ne montre encore que le lieu vivrait : aucun futur usager connu" in verdict.summary
+    assert "relancer l'analyse avec le porteur déclaré (la commune)" in verdict.next_steps[-1]
+    profile.territory.known_independents = 6  # people known: back to « sous conditions »
+    assert analyse(profile).verdict.level == "conditional"

@@ -56,7 +56,8 @@ def level_of(found: list[Found], best_score: float, covered: bool, params: Param
     basis = basis if basis is not None else dict.fromkeys(BASIS, True)
     highs = sum(f.risk.severity == "high" for f in found)
     mediums = sum(f.risk.severity == "medium" for f in found)
-    if highs >= rules["not_advised_high_risks"] or next_to_nothing(basis) or far_short:
+    if (highs >= rules["not_advised_high_risks"] or next_to_nothing(basis) or far_short
+            or nothing_shown(basis)):
         return "not_advised"
     if (highs == 0 and mediums <= rules["favourable_max_medium_risks"]
             and best_score >= rules["favourable_min_typology_score"] and covered
@@ -69,6 +70,13 @@ def next_to_nothing(basis: dict[str, bool]) -> bool:
     """At most one of carrier, place and people known: too early for a dedicated place
     (a village with three interested people, no carrier and no building)."""
     return sum(basis.get(k, True) for k in ("carrier", "place", "demand")) <= 1
+
+
+def nothing_shown(basis: dict[str, bool]) -> bool:
+    """No future user known, no money for the running deficit and no break-even the place
+    can hold: only a carrier and a room, too little to call a dedicated place « favorable »,
+    even under conditions (Espéraza: 3 to 32 users, confidence « faible »)."""
+    return not any(basis.get(k, True) for k in ("demand", "funded", "capacity"))
 
 
 def basis_of(profile: Profile, finance: Finance, covered: bool,
@@ -229,6 +237,8 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
         summary += text("verdict.summary.blocking" if level == "not_advised"
                         else "verdict.summary.to_lift", risks=", ".join(highs))
     if level == "not_advised":
+        if {text(f"verdict.missing.{k}") for k in ("demand", "funded", "capacity")} <= set(missing):
+            summary += text("verdict.summary.nothing_shown")  # why, when no risk says it
         summary += text("verdict.summary.cheaper")
     elif missing:
         summary += text("verdict.summary.missing", missing=", ".join(missing))
