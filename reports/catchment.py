@@ -205,9 +205,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class CatchmentIndex:
     """Communes and tiers-lieux located, indexed for fast catchments."""
 
-    def __init__(self, points: Sequence[Point], places: Sequence[Place],
-                 params: Parameters | None = None):
-        self.params = params or parameters()
+    def __init__(self, points: Sequence[Point], places: Sequence[Place]):
+        self.params = parameters()
         self.points = list(points)
         self.places = list(places)
         self.row = {p.insee_code: i for i, p in enumerate(self.points)}

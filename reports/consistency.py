@@ -159,7 +159,8 @@ def _fit_phases(r: AnalysisResult, _text: str | None) -> list[str]:
 
 _PUBLIC_SUPPORT = re.compile(
     r"soutien public de fonctionnement nécessaire|à couvrir par un soutien public|qu'aucun "
-    r"financeur public|Un soutien au fonctionnement d'environ|Soutien public de fonctionnement")
+    r"financeur public|Un soutien au fonctionnement d'environ|Soutien public de fonctionnement|"
+    r"soutien au fonctionnement voté")
 
 
 @invariant("private_carrier_bears_its_deficit")
@@ -170,7 +171,7 @@ def _private(r: AnalysisResult, text: str | None) -> list[str]:
     if (r.profile.get("carrier") or {}).get("type") not in ("company", "network"):
         return []
     if text is None:
-        text = " ".join((r.verdict.summary, *r.verdict.conditions,
+        text = " ".join((r.verdict.summary, *r.verdict.conditions, *(k.mitigation for k in r.risks),
                          *(o.cost for o in (r.options.options if r.options else ()))))
     found = _PUBLIC_SUPPORT.search(text)
     return [f"« {found.group(0)} » pour un porteur privé"] if found else []

@@ -30,12 +30,16 @@ class Found:
 
 def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
           condition_values: dict[str, Any] | None = None, text_key: str = "text",
-          title: str = "title", condition: str = "condition") -> Found:
+          title: str = "title", condition: str = "condition", private: bool = False) -> Found:
     """The risk at catalogue `key` (``risks.<id>``), its placeholders filled; `title` and
-    `condition` name a variant (``title_many`` for several places, ``condition_private``
-    for a company or a network, which votes no subsidy)."""
+    `condition` name a variant (``title_many`` for several places); `private`: the
+    condition and parade of a company or a network, which votes no subsidy
+    (``condition_private``, ``mitigation_private``)."""
+    if private:
+        condition = "condition_private"
     risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.{title}"),
-                text(f"{key}.{text_key}", **(text_values or {})), text(f"{key}.mitigation"),
+                text(f"{key}.{text_key}", **(text_values or {})),
+                text(f"{key}.mitigation_private" if private else f"{key}.mitigation"),
                 items(f"{key}.sites"))
     return Found(risk, text(f"{key}.{condition}", **(condition_values or {})))
 
@@ -135,7 +139,6 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
     out = []
     support = finance.public_support_per_year_eur
     private = profile.carrier.type in PRIVATE_CARRIERS
-    condition = "condition_private" if private else "condition"
     be = finance.break_even
     ratio = params("verdict_rules")["not_advised_deficit_ratio"]
     if not be.feasible_at_capacity:  # high when the verdict turns it down for it (far_from_cover)
@@ -145,11 +148,11 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
             "capacity": short_number(be.capacity_users or 0),
             "cover": running_cover(profile, finance)[1]},
             {"support": fmt_eur(support)},
-            text_key="text" if be.users_needed is not None else "text_free", condition=condition))
+            text_key="text" if be.users_needed is not None else "text_free", private=private))
     elif not be.reached:
         out.append(_risk("risks.profitability", "high" if private else "medium",
                          {"cover": running_cover(profile, finance)[1]},
-                         {"support": fmt_eur(support)}, condition=condition))
+                         {"support": fmt_eur(support)}, private=private))
     if (support > 0 and finance.subsidy_eur > 0 and not finance.contribution_eur
             and profile.budget.subsidy_rate  # subsidies the profile expects, not the default
             and not running_cover(profile, finance)[0]
