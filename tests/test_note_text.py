@@ -35,6 +35,23 @@ def test_clean_caps_long_text_with_a_visible_ellipsis():
     assert len(text) <= 101 and text.endswith(ELLIPSIS)
 
 
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(st.sampled_from("aé Z9  \t\n\u202e\x00€«»🙂\u00a0"), max_size=40),
+       limit=st.sampled_from([5, 20, 300]))
+def test_clean_remembers_what_it_would_compute_again(text, limit):
+    from markupsafe import Markup
+
+    import reports.note.text as text_module
+
+    text_module._cleaned.clear()
+    first, again = clean(text, limit), clean(text, limit)  # computed, then remembered
+    assert first == again == text_module._clean(text, limit)
+    marked = text_module._clean(Markup(text), limit)  # a Markup is cleaned as before,
+    found = clean(Markup(text), limit)  # never answered from the memo (nor stored in it)
+    assert (found, type(found)) == (marked, type(marked))
+    assert type(clean(text, limit)) is str
+
+
 def test_para_escapes_markup():
     assert para("<b>R&D</b> \"x\"") == "&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot;"
 

@@ -55,11 +55,33 @@ class _CharMap(dict):
 _CHARS = _CharMap()
 
 
+CLEANED_KEPT = 16_384  # short texts remembered cleaned (all forgotten when full)
+CLEANED_MAX_LENGTH = 300  # longer texts are cleaned each time (user text, kept small)
+_cleaned: dict[tuple[str, int], str] = {}
+
+
 def clean(value: Any, limit: int = MAX_CHARS) -> str:
-    """Any value → printable single-paragraph text, cut at `limit` characters with "…"."""
+    """Any value → printable single-paragraph text, cut at `limit` characters with "…".
+
+    Every value a template prints goes through it (~1 100 a note, mostly the same labels
+    and figures as in the previous note): a short text's result is remembered."""
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
+    if len(text) > CLEANED_MAX_LENGTH or type(text) is not str:  # not a Markup
+        return _clean(text, limit)
+    key = (text, limit)
+    found = _cleaned.get(key)
+    if found is None:
+        found = _clean(text, limit)
+        if len(_cleaned) >= CLEANED_KEPT:
+            _cleaned.clear()
+        _cleaned[key] = found
+    return found
+
+
+def _clean(text: str, limit: int) -> str:
+    """`clean` itself, for a text."""
     if len(text) > limit * 2:  # do not scan 100 000 characters we will not print
         text = text[: limit * 2]
     if not (text.isascii() and text.isprintable()):  # plain ASCII needs no look-up
