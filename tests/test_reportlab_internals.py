@@ -190,6 +190,28 @@ def test_graphics_set_attributes_as_reportlab_does_without_checking():
     assert drawing.contents == [rect]
 
 
+def test_a_shared_parse_is_left_as_reportlab_made_it_by_layout_split_and_drawing():
+    register_fonts()
+    style = build_styles()["body"]
+    text = "Un <b>texte</b> assez long pour se couper sur deux pages, " * 6 + "<i>fin</i>."
+
+    def parse() -> list:
+        return [(type(f), dict(f.__dict__)) for f in Paragraph(text, style).frags]
+
+    internals._parsed.clear()
+    internals.Para(text, style)  # parsed, stored
+    second = internals.Para(text, style)  # a hit: the stored parse, not a copy
+    shared = next(v for k, v in internals._parsed.items() if k[0] == text)[3]
+    assert second.frags is shared
+    second.wrap(200, 1000)
+    parts = second.split(200, 40)
+    canvas = Canvas(io.BytesIO())
+    for part in parts:
+        part.wrap(200, 1000)
+        part.drawOn(canvas, 40, 400)
+    assert len(parts) == 2 and [(type(f), f.__dict__) for f in shared] == parse()
+
+
 def test_fragments_are_copied_as_copy_copy_would():
     import copy
 

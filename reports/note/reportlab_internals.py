@@ -118,7 +118,12 @@ class Para(Paragraph):
                                      _copied(self.bulletText)))
             return
         _, self.style, self.text, frags, bullet = hit
-        self.frags, self.bulletText, self.debug = _copied(frags), _copied(bullet), 0
+        # the parse is shared, not copied: layout works on copies (`breakLines`, `split`)
+        # and only reads these; a bullet of fragments takes reportlab's own line breaking
+        # on self.frags, so it gets copies
+        shared = bullet is None or isinstance(bullet, str)
+        self.frags = frags if shared else _copied(frags)
+        self.bulletText, self.debug = _copied(bullet), 0
 
     def _setup_plain(self, text, style, bulletText, cleaner) -> bool:
         """reportlab's parse of a text without markup or entity ('<', '&'), without its
