@@ -232,3 +232,21 @@ def test_summary_columns_are_the_fields_a_commune_summary_fills():
     assert sorted(key for key, _, _ in columns) == sorted(row)
     assert all(title.strip() for _, title, _ in columns)
     assert len(error_columns()) == 5
+
+
+def test_a_pool_worker_freezes_what_it_loaded_once_after_its_first_note(tmp_path, monkeypatch):
+    """gc.freeze after a worker's first note (its directory, knowledge, templates stay out
+    of later collections); never in the caller's own process (wizard, one-job batch)."""
+    import reports.produce
+
+    frozen = []
+    monkeypatch.setattr(worker.gc, "freeze", lambda: frozen.append(1))
+    monkeypatch.setattr(reports.produce, "produce", lambda *a, **k: [])
+    path = tmp_path / "c.csv"
+    path.write_text("commune.insee_code;carrier.type\n15138;commune\n66149;association\n",
+                    encoding="utf-8")
+    run_batch(path, BatchOptions(tmp_path / "out"), jobs=1, lookup=True)
+    assert frozen == []  # in-process: left alone
+    monkeypatch.setattr(worker, "_settled", False)  # as init_worker leaves a pool worker
+    run_batch(path, BatchOptions(tmp_path / "out2"), jobs=1, lookup=True)
+    assert frozen == [1]  # once, not per note

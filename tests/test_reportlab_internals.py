@@ -10,6 +10,8 @@ import io
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.graphics.shapes import Shape
+from reportlab.graphics.widgetbase import PropHolder
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -152,6 +154,40 @@ def test_same_frag_answers_as_reportlab_s_c_version(first, second, changed):
         assert internals.same_frag(f, g) == bool(c_version(f, g)), (a, b)
     register_fonts()
     assert rl_paragraph.sameFrag is internals.same_frag
+
+
+def test_pdfdoc_encoding_is_reportlab_s_for_every_text():
+    register_fonts()
+    assert pdfdoc.pdfdocEnc is internals.pdfdoc_bytes
+    original = internals._original_pdfdoc_enc
+    texts = [chr(c) for c in range(256)] + ["/Type /Page\n", "12 0 obj\n", "é€", b"bytes", ""]
+    for text in texts:
+        try:
+            expected = original(text)
+        except UnicodeError:
+            with pytest.raises(UnicodeError):
+                internals.pdfdoc_bytes(text)
+            continue
+        assert internals.pdfdoc_bytes(text) == expected, repr(text)
+
+
+def test_graphics_set_attributes_as_reportlab_does_without_checking():
+    import reportlab.graphics.shapes as shapes_module
+    import reportlab.graphics.widgetbase as widgets_module
+    from reportlab.graphics.charts.textlabels import Label
+    from reportlab.graphics.shapes import Drawing, Rect
+
+    for module in (shapes_module, widgets_module):  # reportlab still defines the checking
+        source = inspect.getsource(module)  # __setattr__ only under shapeChecking
+        assert "__setattr__" in source and "validateSetattr(self" in source, module.__name__
+    register_fonts()
+    assert "__setattr__" not in Shape.__dict__ and "__setattr__" not in PropHolder.__dict__
+    rect, label = Rect(0, 0, 10, 10), Label()
+    rect.fillColor, label.fontSize = None, 7
+    assert rect.__dict__["fillColor"] is None and label.__dict__["fontSize"] == 7
+    drawing = Drawing(100, 50)
+    drawing.add(rect)
+    assert drawing.contents == [rect]
 
 
 def test_fragments_are_copied_as_copy_copy_would():
