@@ -300,6 +300,9 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
     if "première piste" in e.statement and first != "join_existing":
         out.append(f"l'offre existante annonce la « première piste », l'option conseillée est "
                    f"{first}")
+    if len(here) > 1 and re.search(r"^Un tiers-lieu existe|en signalent un |S'il est|avec lui\b",
+                                   e.statement):
+        out.append(f"{len(here)} lieux dans la commune dits au singulier")
     if r.options and "première piste" in r.options.advice.lower() and not here:
         out.append("« première piste » pour un lieu hors de la commune (à étudier seulement)")
     if here:

@@ -178,7 +178,15 @@ def test_what_the_second_pass_communes_showed_is_caught():
     assert "en signalent 3 tiers-lieux à Gourdon" in gourdon.existing.statement
     assert die.existing.statement.startswith("2 tiers-lieux existent déjà à Die")
     assert "des tiers-lieux existent déjà dans la commune" in die.verdict.summary
+    old = ("Vous indiquez qu'aucun tiers-lieu n'existe à proximité, mais les sources en signalent "
+           "un à Gourdon : Le-Tiers-Lieu, Pôle numérique, Thech-Factory. S'il est toujours "
+           "ouvert, s'y associer est la première piste.")
+    broken = dataclasses.replace(gourdon, existing=dataclasses.replace(gourdon.existing,
+                                                                      statement=old))
+    assert [v.invariant for v in check(broken, only=("existing_place_mentioned",))] == [
+        "existing_place_mentioned"]
     for result in (gourdon, die):
+        assert check(result, only=("existing_place_mentioned",)) == []
         assert " un à " not in result.existing.statement
         assert "S'il est" not in result.existing.statement
         assert not any("le tiers-lieu" in c for c in result.verdict.conditions)
