@@ -212,6 +212,29 @@ def test_a_shared_parse_is_left_as_reportlab_made_it_by_layout_split_and_drawing
     assert len(parts) == 2 and [(type(f), f.__dict__) for f in shared] == parse()
 
 
+def test_word_widths_are_reportlab_s_and_measured_once(monkeypatch):
+    from reportlab.pdfbase import pdfmetrics
+
+    from reports.note.fonts import BOLD, REGULAR
+
+    register_fonts()
+    assert rl_paragraph.stringWidth is internals.word_width
+    monkeypatch.setattr(internals, "_widths", {})
+    for text, font, size in (("équilibrée", REGULAR, 9), ("12\u202f000\xa0€", BOLD, 10.5),
+                             ("", REGULAR, 8), ("équilibrée", BOLD, 9)):
+        assert internals.word_width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
+    measured = []
+    monkeypatch.setattr(internals, "_original_width", lambda *a: measured.append(a) or 1.0)
+    assert internals.word_width("équilibrée", REGULAR, 9) == pdfmetrics.stringWidth(
+        "équilibrée", REGULAR, 9) and measured == []  # remembered
+    internals.word_width("équilibrée", REGULAR, 9, "latin-1")  # another encoding: measured
+    assert len(measured) == 1
+    monkeypatch.setattr(internals, "WIDTHS_KEPT", 4)
+    for n in range(9):
+        internals.word_width(f"mot{n}", REGULAR, 9)
+    assert 0 < len(internals._widths) <= 4  # bounded
+
+
 def test_fragments_are_copied_as_copy_copy_would():
     import copy
 
