@@ -59,10 +59,9 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E6E8")
     chart.bars.strokeColor = None
-    chart.bars[0].fillColor = LIGHT_BAR
+    chart.bars[0].fillColor = LIGHT_BAR  # every bar, but the best (on top)
     chart.barWidth = 10
-    for i in range(count):
-        chart.bars[(0, i)].fillColor = main if i == count - 1 else LIGHT_BAR
+    chart.bars[(0, count - 1)].fillColor = main
     chart.barLabelFormat = lambda v: fmt.fmt_number(v, 0)
     chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = 7
