@@ -37,7 +37,7 @@ def settings() -> dict[str, Any]:
 
 
 def radius(name: str) -> float:
-    """One of the radii of existing_places.json (same_town_km, close_km, catchment_km)."""
+    """One of the figures of existing_places.json (radii, names in the synthesis)."""
     return float(settings()[name]["value"])
 
 
@@ -227,7 +227,11 @@ def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int |
     here = [p for p in places if p.where == "commune"]
     close = [p for p in places if p.where == "close"]
     if here:
-        names = ", ".join(_named(p) for p in here)
+        shown = int(radius("synthesis_names"))
+        names = ", ".join(_named(p) for p in here[:shown])
+        if len(here) > shown:
+            names = text("existing.statement.others", names=names,
+                         others=fmt_number(len(here) - shown))
         if len(here) > 1:  # « 3 tiers-lieux existent déjà », never « en signalent un : A, B, C »
             key = ("existing.statement.here_typed_zero_many" if typed == 0
                    else "existing.statement.here_many")
