@@ -415,7 +415,7 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
     population = (r.profile.get("population") or {}).get("total") or 0
     largest = max((s.population or 0) for s in knowledge().sites)
     facts = [name for name, holds in (
-        ("outre-mer", str(commune.get("departement") or "").startswith("97")),
+        ("outre-mer", str(commune.get("departement") or "").startswith(("97", "98"))),
         ("plus peuplée que le plus grand site", population > largest)) if holds]
     said = " ".join(r.commune.frame)
     out = [f"{fact} non dit" for fact in facts if fact.split()[0] not in said]

@@ -57,3 +57,29 @@ def test_the_synthesis_names_a_few_places_and_the_table_counts_all_the_others():
     text = note_text(urban, ("commune",))
     assert f"Et {len(urban.existing.places) - 8} autres dans un rayon de 30 km" in text
     assert len(urban.existing.places) > 100
+
+
+def test_a_code_of_a_commune_deleguee_keeps_its_own_name_and_says_whose_figures():
+    """Batch row « ;49206;… »: the note read « Sèvremoine (code INSEE 49206, dans Sèvremoine) »
+    and « Sèvremoine … est une commune déléguée de Sèvremoine »."""
+    result = analyse({"format": "tierslieu-profile", "version": 2,
+                      "commune": {"insee_code": "49206"}, "carrier": {"type": "commune"}})
+    assert result.commune.name == "Montfaucon-Montigné"
+    assert result.commune.part_of == "Sèvremoine"
+    assert result.commune.frame[0].startswith("Montfaucon-Montigné (code INSEE 49206) est une "
+                                             "commune déléguée de Sèvremoine")
+
+
+def test_every_overseas_code_and_its_missing_figures_are_said():
+    """Papeete (987, a collectivité d'outre-mer) had no word on the study's field; Mamoudzou
+    (Mayotte) printed « — » for its census figures without the directory's reason."""
+    for code, place in (("98735", "Polynésie française"), ("97611", "Mayotte")):
+        result = analyse({"format": "tierslieu-profile", "version": 2,
+                          "commune": {"insee_code": code}, "carrier": {"type": "commune"}})
+        assert "commune d'outre-mer" in result.commune.frame[0]
+        assert place in result.commune.frame[0] or place in " ".join(result.commune.insee_notes)
+        assert result.commune.insee_notes  # why the INSEE figures are missing
+        assert check(result, only=("study_field_stated",)) == []
+    barth = analyse({"format": "tierslieu-profile", "version": 2,
+                     "commune": {"insee_code": "97701"}, "carrier": {"type": "commune"}})
+    assert "Saint-Barthélemy (Saint-Barthélemy)" not in barth.commune.frame[0]
