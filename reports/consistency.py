@@ -427,6 +427,30 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
     return out
 
 
+# an identifier of the code read by the council (« critère décisif : carrier », a parameter's
+# source quoting « (presence_rate) »): snake_case words or the English codes of the profile
+_CODE_WORD = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|\b(?:carrier|building|undecided|cooperative|"
+                        r"company|network)\b")
+
+
+@invariant("no_code_in_text")
+def _codes(r: AnalysisResult, text: str | None) -> list[str]:
+    if text is None:
+        return []
+    # names typed by the user or read in the lists are printed as they are (the profile annex
+    # prints the whole profile as typed)
+    read = text.split("Annexe F")[0]
+    p = r.profile
+    typed = [(p.get("commune") or {}).get(k) for k in ("name", "epci_name")]
+    typed += [(p.get("carrier") or {}).get("name"), (p.get("territory") or {}).get(
+        "existing_networks"), p.get("notes")]
+    typed += [b.get("name") for b in p.get("buildings") or [] if isinstance(b, dict)]
+    typed += [place.name for place in (r.existing.places if r.existing else ())]
+    for name in sorted({str(t) for t in typed if t}, key=len, reverse=True):
+        read = read.replace(name, " ")
+    return [f"« {m.group(0)} » dans le texte de la note" for m in _CODE_WORD.finditer(read)]
+
+
 # --- running the guard ------------------------------------------------------------------
 
 def check(result: AnalysisResult, text: str | None = None,

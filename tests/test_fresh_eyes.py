@@ -83,3 +83,30 @@ def test_every_overseas_code_and_its_missing_figures_are_said():
     barth = analyse({"format": "tierslieu-profile", "version": 2,
                      "commune": {"insee_code": "97701"}, "carrier": {"type": "commune"}})
     assert "Saint-Barthélemy (Saint-Barthélemy)" not in barth.commune.frame[0]
+
+
+def test_a_commune_that_is_its_own_pole_is_not_at_0_minutes_and_codes_stay_french():
+    """Rodez (0 minute to the pole): « Pôle d'emploi à 0 minutes » and « le pôle d'emploi
+    est à 0 minutes »; Limoux's card read « plafonnée par un critère décisif : carrier »."""
+    from reports.consistency import note_text
+
+    rodez = _invented("network")
+    text = note_text(rodez)
+    assert "à 0 minutes" not in text and "est elle-même le pôle d'emploi" in text
+    capped = [s for s in rodez.sites[:3] if s.capped_by == "carrier"]
+    assert capped  # Limoux, a cooperative, for a franchise network
+    assert "critère décisif : type de porteur." in text
+    assert "critère décisif : carrier" not in text
+
+
+def test_a_code_in_the_note_text_is_caught():
+    from reports.consistency import note_text
+
+    rodez = _invented("network")
+    text = note_text(rodez)
+    assert check(rodez, text, only=("no_code_in_text",)) == []
+    leaked = text.replace("type de porteur.", "carrier.", 1)
+    assert [v.invariant for v in check(rodez, leaked, only=("no_code_in_text",))] == [
+        "no_code_in_text"]
+    typed = dataclasses.replace(rodez, profile={**rodez.profile, "notes": "rez_de_chaussée"})
+    assert check(typed, text + "\nrez_de_chaussée", only=("no_code_in_text",)) == []
