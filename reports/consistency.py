@@ -207,6 +207,29 @@ def _speed(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+@invariant("figures_within_source_range")
+def _scope(r: AnalysisResult, _text: str | None) -> list[str]:
+    """A figure whose source covers only some communes (``applies_to`` in parameters.json:
+    a survey of communes under 3 000 inhabitants, a village rent) and used beyond them is
+    said to be an extrapolation, to be replaced, on every line that cites it."""
+    from reports.analysis.costs import beyond_scope
+
+    table, _ = shipped()
+    used = (r.method.get("assumptions") or {})
+    population = (r.profile.get("population") or {}).get("total")
+    level = (r.profile.get("territory") or {}).get("density_level")
+    lines = (*r.finance.investment, *r.finance.operating, *r.finance.in_kind)
+    out = []
+    for key, value in used.items():
+        scope = table[key].applies_to if key in table else None
+        if not scope or value.get("overridden") or beyond_scope(scope, population, level) is None:
+            continue
+        for line in lines:
+            if table[key].source in line.source and "extrapolation" not in line.source:
+                out.append(f"« {line.label} » applique {key} hors du champ de sa source")
+    return out
+
+
 _POOL = re.compile(r"dont environ [\d  ]+ indépendants et [\d  ]+ télétravailleurs \(([^)]*)\)")
 
 

@@ -1,0 +1,80 @@
+"""What a consultant must be able to sign (issue 10, wnote): a figure applied beyond the
+communes its source covers says so, an island's commute is not driven over the sea, the
+synthesis fits its page, a fact is not called a risk to lift."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from reports.analysis import analyse
+from reports.consistency import check
+from reports.profile import read_profile
+
+INVENTED = Path(__file__).parent / "invented"
+
+
+def _invented(name):
+    profile, _ = read_profile(INVENTED / f"{name}.tierslieu.json")
+    return profile
+
+
+def _lines(result):
+    f = result.finance
+    return (*f.investment, *f.operating, *f.in_kind)
+
+
+# --- 1. figures applied beyond their source's range --------------------------------------
+
+
+def test_the_small_communes_accessibility_cost_is_an_extrapolation_in_a_town():
+    # Brumath (10 499 inh.) got the survey's average for communes under 3 000 inhabitants
+    # as if it were its own figure
+    result = analyse(_invented("crown"))
+    line = next(x for x in result.finance.investment if "accessibilité" in x.label)
+    assert "à chiffrer" in line.label
+    assert line.source.startswith("extrapolation, commune de 10\u202f499 habitants")
+    assert "diagnostic d'accessibilité" in line.source
+    assert check(result, only=("figures_within_source_range",)) == []
+    old = dataclasses.replace(line, source=result.method["assumptions"][
+        "accessibility_works_eur"]["source"])
+    broken = dataclasses.replace(result, finance=dataclasses.replace(
+        result.finance, investment=tuple(old if x is line else x
+                                         for x in result.finance.investment)))
+    assert [v.invariant for v in check(broken, only=("figures_within_source_range",))] == [
+        "figures_within_source_range"]
+
+
+def test_a_small_commune_gets_the_survey_figure_indexed_from_2010():
+    # Rieux-Volvestre (2 639 inh.) is within the survey: no extrapolation; the 2010 amount
+    # is in today's euros like every other study-era cost (BT01 base 100 in 2010)
+    result = analyse(_invented("epci"))
+    line = next(x for x in result.finance.investment if "accessibilité" in x.label)
+    assert "extrapolation" not in line.source and "à chiffrer" not in line.label
+    assert line.amount_eur == pytest.approx(10775 * 132.0 / 100, abs=0.01)
+    assert "5 mai 2010" in line.source and "BT01" in line.source
+
+
+def test_a_village_rent_valued_in_a_small_town_says_it_extrapolates():
+    # Prades (density 3) values its lent premises at Le Plan B's village rent (density 5)
+    from reports.paths import resource
+
+    profile, _ = read_profile(Path(str(resource("examples", "prades.tierslieu.json"))))
+    result = analyse(profile)
+    (line,) = result.finance.in_kind
+    assert "extrapolation, commune de densité 3" in line.source
+    assert "loyer relevé localement" in line.source
+    assert check(result, only=("figures_within_source_range",)) == []
+    # a rural commune (Groix, density 6) keeps the figure as its own
+    groix = analyse(_invented("island"))
+    assert not any("extrapolation" in x.source for x in _lines(groix))
+
+
+def test_a_figure_the_profile_replaced_is_not_called_an_extrapolation():
+    profile = _invented("crown")
+    profile.assumptions = {"accessibility_works_eur": 30000}
+    result = analyse(profile)
+    line = next(x for x in result.finance.investment if "accessibilité" in x.label)
+    assert line.amount_eur == 30000 and "extrapolation" not in line.source
