@@ -109,7 +109,10 @@ def _capacity(r: AnalysisResult, _text: str | None) -> list[str]:
 @invariant("trips_against_km")
 def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
     i, out = r.impact, []
-    if (i.trips_avoided_per_year > 0) != (i.km_avoided_per_year > 0):
+    if i.road_not_quantified:  # an island: trips and hours without road km (no_road_over_sea)
+        if i.km_avoided_per_year or i.co2_tonnes_per_year:
+            out.append("kilomètres chiffrés alors qu'ils sont dits non chiffrés")
+    elif (i.trips_avoided_per_year > 0) != (i.km_avoided_per_year > 0):
         out.append(f"{i.trips_avoided_per_year} trajets pour {i.km_avoided_per_year} km")
     if i.trips_avoided_per_year > 0 and i.km_avoided_per_year / i.trips_avoided_per_year > 500:
         out.append("plus de 500 km par trajet évité")
@@ -190,6 +193,28 @@ def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     if known and u.low + 1e-9 < min(round(known), u.central):
         return [f"fourchette basse {u.low} sous le plancher annoncé de {round(known)} usagers"]
     return []
+
+
+@invariant("no_road_over_sea")
+def _island(r: AnalysisResult, text: str | None) -> list[str]:
+    """On an island without a bridge the trip to the pole crosses the sea for an unknown part
+    of its time: no road km or CO₂ is figured from it, and the note says why."""
+    from reports.catchment import parameters
+
+    code = (r.profile.get("commune") or {}).get("insee_code") or ""
+    island = parameters().island_of.get(code)
+    i = r.impact
+    if not island or not i.quantified:
+        return []
+    out = []
+    if i.km_avoided_per_year or i.co2_tonnes_per_year:
+        out.append(f"{island} : {i.km_avoided_per_year} km de route évités sur un trajet en "
+                   f"bateau")
+    if not i.road_not_quantified:
+        out.append(f"{island} : la traversée n'est pas dite")
+    if text is not None and re.search(r"kilomètres évités par an|\d km de trajets", text):
+        out.append(f"{island} : des kilomètres évités dans le texte")
+    return out
 
 
 @invariant("one_speed")

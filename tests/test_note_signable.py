@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reports.analysis import analyse
-from reports.consistency import check
+from reports.consistency import check, note_text
 from reports.profile import read_profile
 
 INVENTED = Path(__file__).parent / "invented"
@@ -78,3 +78,31 @@ def test_a_figure_the_profile_replaced_is_not_called_an_extrapolation():
     result = analyse(profile)
     line = next(x for x in result.finance.investment if "accessibilité" in x.label)
     assert line.amount_eur == 30000 and "extrapolation" not in line.source
+
+
+# --- 2. an island's commute crosses the sea ---------------------------------------------
+
+
+def test_an_island_commute_gives_trips_and_hours_but_no_road_km_over_the_sea():
+    # Groix: 75 minutes to Lorient, ferry included, were turned into 65 km of road at
+    # 60 km/h and 6,1 t of CO₂
+    result = analyse(_invented("island"))
+    im = result.impact
+    assert im.quantified and im.trips_avoided_per_year > 0 and im.hours_saved_per_year > 0
+    assert im.km_avoided_per_year == 0 and im.co2_tonnes_per_year == 0
+    assert "Groix est une île sans pont" in im.road_not_quantified
+    assert im.road_not_quantified in im.effects[0]
+    assert not any(a.label.startswith(("Vitesse", "Émissions")) for a in im.assumptions)
+    text = note_text(result, ("impact", "practices"))
+    assert "kilomètres évités par an" not in text and "non chiffrés" in text
+    assert check(result, text, only=("no_road_over_sea", "trips_against_km")) == []
+    driven = dataclasses.replace(result, impact=dataclasses.replace(
+        im, km_avoided_per_year=30550.0, co2_tonnes_per_year=6.1, road_not_quantified=""))
+    assert {v.invariant for v in check(driven, only=("no_road_over_sea",))} == {
+        "no_road_over_sea"}
+
+
+def test_a_mainland_commune_keeps_its_road_km():
+    result = analyse(_invented("crown"))
+    assert result.impact.km_avoided_per_year > 0 and not result.impact.road_not_quantified
+    assert check(result, only=("no_road_over_sea",)) == []
