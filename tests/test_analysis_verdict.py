@@ -205,7 +205,7 @@ def test_a_high_risk_under_a_conditional_verdict_is_to_lift_not_blocking():
     assert result.verdict.level == "conditional"
     assert any(r.severity == "high" for r in result.risks)
     assert "Points bloquants" not in result.verdict.summary
-    assert "À lever avant tout : un tiers-lieu existe déjà dans la commune" in (
+    assert "Points à régler avant tout : double emploi avec le tiers-lieu de la commune" in (
         result.verdict.summary)
 
 

@@ -106,3 +106,30 @@ def test_a_mainland_commune_keeps_its_road_km():
     result = analyse(_invented("crown"))
     assert result.impact.km_avoided_per_year > 0 and not result.impact.road_not_quantified
     assert check(result, only=("no_road_over_sea",)) == []
+
+
+# --- 4. a fact is not a risk to lift ------------------------------------------------------
+
+
+def test_an_existing_place_is_a_point_to_settle_in_the_pdf_and_word_words(tmp_path):
+    # Rieux-Volvestre: « À lever avant tout : un tiers-lieu existe déjà dans la commune »
+    # asked the council to lift a fact
+    from docx import Document
+
+    from reports.docx import render_docx
+
+    result = analyse(_invented("epci"))
+    assert result.verdict.level == "conditional"
+    expected = "Points à régler avant tout : double emploi avec le tiers-lieu de la commune"
+    assert expected in result.verdict.summary
+    risk = next(k for k in result.risks if k.risk_id == "existing_here")
+    assert risk.title == "Double emploi avec le tiers-lieu de la commune"
+    words = note_text(result, ("summary", "risks"))
+    path = render_docx(result, tmp_path / "rieux.docx")
+    document = Document(str(path))
+    word = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+    for text in (words, word):
+        assert expected in text and "À lever" not in text
+        assert "existe déjà dans la commune" not in text.replace(
+            "un accord avec un tiers-lieu qui existe déjà dans la commune", "")
