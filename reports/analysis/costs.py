@@ -57,7 +57,8 @@ def outside_source(params: Params, key: str, profile: Profile) -> str:
         return ""
     found = (text("costs.scope.population", population=fmt_number(population))
              if beyond == "population" else text("costs.scope.density", level=fmt_number(level)))
-    return text("costs.scope.text", scope=scope["scope"], found=found, check=scope["check"])
+    said = text("costs.scope.scope", scope=scope["scope"]) if scope.get("scope") else ""
+    return text("costs.scope.text", scope=said, found=found, check=scope["check"])
 
 
 def beyond_scope(scope: dict, population: int | None, level: int | None) -> str | None:
@@ -156,8 +157,8 @@ def works_lines(building: Building | None, sizing: Sizing, params: Params,
     if building.accessible is False:
         key = "accessibility_works_eur"
         source = scoped(index_note(params, key, "works_2010"), params, key, profile)
-        label = text("costs.works.accessibility") + (
-            text("costs.scope.label") if source.startswith("extrapolation") else "")
+        label = text("costs.scope.label" if source.startswith("extrapolation")
+                     else "costs.works.accessibility")
         lines.append(_line(label, indexed(params, key, "works_2010"), source,
                            params.is_overridden(key)))
         estimated = True
