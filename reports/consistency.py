@@ -430,6 +430,43 @@ def _french(r: AnalysisResult, text: str | None) -> list[str]:
     return french_faults(text)
 
 
+@invariant("model_within_its_sites")
+def _model_sites(r: AnalysisResult, _text: str | None) -> list[str]:
+    """A model rests on its sites: a decisive gap with its closest site caps it too."""
+    out, scores = [], {s.site_id: s for s in r.sites}
+    for t in r.typologies:
+        members = [scores[i] for i in t.site_ids if i in scores]
+        if not members:
+            continue
+        closest = max(members, key=lambda s: s.score)
+        gaps = {c.criterion for c in closest.contributions if c.decisive} - {"carrier"}
+        mine = {c.criterion for c in t.contributions if c.decisive}
+        out += [f"{t.typology_id} : écart décisif de {closest.site_id} sur {g} oublié"
+                for g in sorted(gaps - mine)]
+    return out
+
+
+@invariant("study_field_stated")
+def _field(r: AnalysisResult, text: str | None) -> list[str]:
+    """Overseas, or more populous than every site: said, and never with high confidence."""
+    from reports.knowledge import knowledge
+
+    commune = r.profile.get("commune") or {}
+    population = (r.profile.get("population") or {}).get("total") or 0
+    largest = max((s.population or 0) for s in knowledge().sites)
+    facts = [name for name, holds in (
+        ("outre-mer", str(commune.get("departement") or "").startswith("97")),
+        ("plus peuplée que le plus grand site", population > largest)) if holds]
+    said = " ".join(r.commune.frame)
+    out = [f"{fact} non dit" for fact in facts if fact.split()[0] not in said]
+    if facts and r.verdict.confidence is not None and r.verdict.confidence.level == "high":
+        out.append("confiance élevée hors du champ de l'étude")
+    if text is not None and "Synthèse" in text and r.commune.frame \
+            and r.commune.frame[0] not in text:
+        out.append("le champ de l'étude absent de la note")
+    return out
+
+
 # --- running the guard ------------------------------------------------------------------
 
 def check(result: AnalysisResult, text: str | None = None,

@@ -97,6 +97,10 @@ class CommuneSummary:
     nearby_third_places: tuple[dict[str, Any], ...] = ()  # name, commune, distance_km, type
     # profile field path -> French source, for the figures taken from the communes directory
     sources: dict[str, str] = dataclasses.field(default_factory=dict)
+    # French facts that put the commune outside the study's field (merged, overseas, denser
+    # or larger than every site: reports.analysis.frame), said before any transposed figure
+    frame: tuple[str, ...] = ()
+    part_of: str | None = None  # the current commune, when the code is a former commune
 
 
 @dataclass(frozen=True)

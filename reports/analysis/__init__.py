@@ -24,6 +24,7 @@ from reports.analysis.demand import Base, demand_base, estimate_demand, neighbou
 from reports.analysis.existing import find_existing
 from reports.analysis.features import Features, profile_features
 from reports.analysis.finance import build_finance
+from reports.analysis.frame import FrameNotes, study_frame
 from reports.analysis.impact import estimate_impact
 from reports.analysis.local_reasons import Local
 from reports.analysis.matching import match_sites, match_typologies
@@ -123,9 +124,11 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                             typologies[0].typology_id if typologies else None)
     impact = estimate_impact(profile, demand, params)
     found = find_risks(profile, demand, sizing, finance, params, existing)
+    frame = study_frame(profile, kb, directory)
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,
                             funding_names(finance), params, existing,
-                            has_directory=directory is not None)
+                            has_directory=directory is not None,
+                            extrapolated=frame.extrapolated)
     options = compare_options(profile, existing, verdict, sizing, finance, params,
                               demand.users.central)
     nearby = profile.territory.nearby_third_places
@@ -138,7 +141,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                   sum(_planned_hours(line, params, typologies) for line in finance.operating))
     return AnalysisResult(
         profile=profile_to_dict(profile),
-        commune=_commune(profile, me, base, neighbourhood, existing, sources),
+        commune=_commune(profile, me, base, neighbourhood, existing, sources, frame),
         verdict=verdict, typologies=typologies, sites=sites, demand=demand, sizing=sizing,
         finance=finance, impact=impact,
         practices=applicable_practices(profile, me, kb, local),
@@ -155,7 +158,8 @@ def _planned_hours(line: Any, params: Params, typologies: tuple) -> float:
 
 
 def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
-             existing: ExistingOffer, sources: dict[str, str]) -> CommuneSummary:
+             existing: ExistingOffer, sources: dict[str, str], frame: FrameNotes
+             ) -> CommuneSummary:
     """The commune's figures as entered and as computed."""
     places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
                     "type": p.type, "sources": list(p.sources), "where": p.where}
@@ -171,7 +175,8 @@ def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
         territory_note=me.zau_origin, catchment_population=base.catchment_population,
         catchment_source=base.source,
         neighbourhood=neighbourhood.to_dict() if neighbourhood is not None else None,
-        nearby_third_places=places, sources=dict(sources))
+        nearby_third_places=places, sources=dict(sources), frame=frame.sentences,
+        part_of=frame.part_of)
 
 
 def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[str, Any]:

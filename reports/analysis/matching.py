@@ -146,6 +146,10 @@ def _typology_raw(typology: Any, me: Features, raws: dict[str, Raw], params: Par
             continue
         best = max(((raws[s][name][0], raws[s][name][1]) for s in members
                     if raws[s][name][0] is not None), default=None, key=lambda x: x[0])
+        rule = params("decisive").get(name)
+        if best and rule is not None and best[0] < rule["below"]:
+            raw[name] = best  # a model is never closer than the site it rests on (Villeurbanne)
+            continue
         parts = [x for x in (cond_sim, best[0] if best else None) if x is not None]
         sim = sum(parts) / len(parts) if parts else None
         sentence = " ".join(t for t in (cond_text, best[1] if best else "") if t)

@@ -122,8 +122,8 @@ _DEFAULTED = (
 
 def confidence_of(profile: Profile, has_directory: bool, params: Params,
                   finance: Finance | None = None, demand: Demand | None = None,
-                  existing: ExistingOffer | None = None, level: str = "conditional"
-                  ) -> Confidence:
+                  existing: ExistingOffer | None = None, level: str = "conditional",
+                  extrapolated: bool = False) -> Confidence:
     """How much of the verdict rests on defaults: the inputs left blank, the tool's own
     estimates that carry the verdict (the animation « à prévoir », a wide range of users),
     what still weighs against a verdict that is not « déconseillé » (`_against`), and a
@@ -134,6 +134,8 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
+    if extrapolated:  # outside the study's field (reports.analysis.frame)
+        estimates.append(text("verdict.confidence.estimates.frame"))
     if level != "not_advised":
         estimates += _against(profile, finance, demand, params, existing)
     if (existing is not None and existing.count_typed is not None and existing.count_found
@@ -202,7 +204,8 @@ def conditions_for(found: list[Found], params: Params) -> tuple[str, ...]:
 def build_verdict(profile: Profile, found: list[Found], typologies: tuple[TypologyMatch, ...],
                   sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance,
                   funding_names: list[str], params: Params,
-                  existing: ExistingOffer | None = None, has_directory: bool = True) -> Verdict:
+                  existing: ExistingOffer | None = None, has_directory: bool = True,
+                  extrapolated: bool = False) -> Verdict:
     """Verdict, its explanation and the way forward."""
     best = typologies[0]
     covered, money = running_cover(profile, finance)
@@ -218,7 +221,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                    _next_steps(profile, funding_names, months, level, existing, far_short),
                    _timeline(months, params("timeline_phases"), profile, level),
                    confidence_of(profile, has_directory, params, finance, demand, existing,
-                                 level),
+                                 level, extrapolated),
                    missing, basis)
 
 
