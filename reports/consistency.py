@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reports.analysis.parameters import shipped
+from reports.fmt import fmt_number
 from reports.french import agree, french_faults
 from reports.result import AnalysisResult
 
@@ -119,6 +120,14 @@ def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
     if min(i.trips_avoided_per_year, i.km_avoided_per_year, i.hours_saved_per_year,
            i.co2_tonnes_per_year) < 0:
         out.append("impact négatif")
+    if i.quantified and i.effects and not out:  # the sentence words the cards' figures
+        cards = ((i.trips_avoided_per_year, i.hours_saved_per_year) if i.road_not_quantified
+                 else (i.trips_avoided_per_year, i.km_avoided_per_year, i.hours_saved_per_year))
+        unsaid = [fmt_number(f) for f in cards
+                  if not re.search(rf"(?<![\d\u202f,]){re.escape(fmt_number(f))}"
+                                   rf"(?![\d\u202f]|,\d)", i.effects[0])]
+        if unsaid:
+            out.append(f"{', '.join(unsaid)} des cartes absents de « {i.effects[0][:60]}… »")
     return out
 
 

@@ -161,7 +161,8 @@ def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
              existing: ExistingOffer, sources: dict[str, str], frame: FrameNotes
              ) -> CommuneSummary:
     """The commune's figures as entered and as computed."""
-    places = tuple({"name": p.name, "commune": p.commune, "distance_km": p.distance_km,
+    places = tuple({"name": p.name, "commune": p.commune, "insee_code": p.insee_code,
+                    "distance_km": p.distance_km,
                     "type": p.type, "sources": list(p.sources), "where": p.where}
                    for p in existing.places[:10])
     category = codes.label_of(codes.ZAU2010, me.zau).split(" (")[0] or None

@@ -37,7 +37,7 @@ def settings() -> dict[str, Any]:
 
 
 def radius(name: str) -> float:
-    """One of the radii of existing_places.json (same_town_km, close_km, catchment_km)."""
+    """One of the figures of existing_places.json (radii, names in the synthesis)."""
     return float(settings()[name]["value"])
 
 
@@ -222,17 +222,16 @@ def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: b
                          reason, _statement(profile, places, typed), _method(by_time))
 
 
-NAMED_MAX = 3  # places named in the synthesis's sentence
-
-
 def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int | None) -> str:
     """One sentence for the synthesis: the place in the commune, or the closest ones."""
     here = [p for p in places if p.where == "commune"]
     close = [p for p in places if p.where == "close"]
-    if here:  # three named at most: the section « La commune » lists them all
-        names = ", ".join(_named(p) for p in here[:NAMED_MAX])
-        if len(here) > NAMED_MAX:
-            names += text("existing.statement.more", more=fmt_number(len(here) - NAMED_MAX))
+    if here:
+        shown = int(radius("synthesis_names"))
+        names = ", ".join(_named(p) for p in here[:shown])
+        if len(here) > shown:
+            names = text("existing.statement.others", names=names,
+                         others=fmt_number(len(here) - shown))
         if len(here) > 1:  # « 3 tiers-lieux existent déjà », never « en signalent un : A, B, C »
             key = ("existing.statement.here_typed_zero_many" if typed == 0
                    else "existing.statement.here_many")
@@ -242,7 +241,7 @@ def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int |
         return text(key, commune=profile.commune.name, places=names)
     if close:
         key = "existing.statement.close_one" if len(close) == 1 else "existing.statement.close"
-        return text(key, places=", ".join(_named(p) for p in close[:NAMED_MAX]),
+        return text(key, places=", ".join(_named(p) for p in close[:3]),
                     count=counted(len(close), "common.nouns.third_place"),
                     radius=fmt_number(radius("close_km")))
     return ""

@@ -52,15 +52,18 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     island = island_of(profile)
     if island:  # time is known, the share of it at sea is not: no road km, no CO₂
         road = text("impact.island.reason", island=island, minutes=fmt_number(to_pole))
+        trips, hours = round(trips, 1), round(hours, 1)  # worded as the cards print them
         sentence = _commute_sentence(commuters, trips, 0.0, hours, 0.0, saved, road)
-        return Impact(round(trips, 1), 0.0, round(hours, 1), 0.0, tuple(assumptions),
+        return Impact(trips, 0.0, hours, 0.0, tuple(assumptions),
                       (sentence, *effects), True, "", float(saved), road)
     km = hours * commute_speed(profile, params)[0]
     if round(km, 1) <= 0:  # a pole 0 minutes (or 0 km/h) away: no trip is saved
         trips = hours = km = 0.0
     co2 = km * params("co2_kg_per_km") / 1000
+    # the sentence words the very figures the cards print (538,5 h read 538 and 539: Corte)
+    trips, km, hours, co2 = round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2)
     sentence = _commute_sentence(commuters, trips, km, hours, co2, saved)
-    return Impact(round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2),
+    return Impact(trips, km, hours, co2,
                   tuple(assumptions), (sentence, *effects), True, "", float(saved))
 
 
