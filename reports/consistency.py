@@ -464,7 +464,7 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
     population = (r.profile.get("population") or {}).get("total") or 0
     largest = max((s.population or 0) for s in knowledge().sites)
     facts = [name for name, holds in (
-        ("outre-mer", str(commune.get("departement") or "").startswith("97")),
+        ("outre-mer", str(commune.get("departement") or "").startswith(("97", "98"))),
         ("plus peuplée que le plus grand site", population > largest)) if holds]
     said = " ".join(r.commune.frame)
     out = [f"{fact} non dit" for fact in facts if fact.split()[0] not in said]
@@ -474,6 +474,30 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
             and r.commune.frame[0] not in text:
         out.append("le champ de l'étude absent de la note")
     return out
+
+
+# an identifier of the code read by the council (« critère décisif : carrier », a parameter's
+# source quoting « (presence_rate) »): snake_case words or the English codes of the profile
+_CODE_WORD = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|\b(?:carrier|building|undecided|cooperative|"
+                        r"company|network)\b")
+
+
+@invariant("no_code_in_text")
+def _codes(r: AnalysisResult, text: str | None) -> list[str]:
+    if text is None:
+        return []
+    # names typed by the user or read in the lists are printed as they are (the profile annex
+    # prints the whole profile as typed)
+    read = text.split("Annexe F")[0]
+    p = r.profile
+    typed = [(p.get("commune") or {}).get(k) for k in ("name", "epci_name")]
+    typed += [(p.get("carrier") or {}).get("name"), (p.get("territory") or {}).get(
+        "existing_networks"), p.get("notes")]
+    typed += [b.get("name") for b in p.get("buildings") or [] if isinstance(b, dict)]
+    typed += [place.name for place in (r.existing.places if r.existing else ())]
+    for name in sorted({str(t) for t in typed if t}, key=len, reverse=True):
+        read = read.replace(name, " ")
+    return [f"« {m.group(0)} » dans le texte de la note" for m in _CODE_WORD.finditer(read)]
 
 
 # --- running the guard ------------------------------------------------------------------

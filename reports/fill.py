@@ -48,11 +48,13 @@ def _value(commune: Any, key: str) -> Any:
 
 def directory_values(commune: Any, book: Any = None) -> dict[str, tuple[Any, str]]:
     """Field path → (directory value, French source) for every value the directory has for
-    this commune (an old name gives its current commune's figures)."""
+    this commune (an old name gives its current commune's figures, but keeps its own name:
+    the code designates it, and the note says whose figures they are)."""
     if book is None:
         from reports.communes import directory
 
         book = directory()
+    named = commune
     if not getattr(commune, "is_current", True):
         commune = book.current_of(commune)
     labels = {"cog": getattr(book, "vintage", "") or "",
@@ -60,7 +62,7 @@ def directory_values(commune: Any, book: Any = None) -> dict[str, tuple[Any, str
               or message("directory.census.unknown_year")}
     out = {}
     for path, spec in _fields().items():
-        value = _value(commune, spec["from"])
+        value = _value(named if path == "commune.name" else commune, spec["from"])
         if value not in (None, ""):
             out[path] = (value, spec["source"].format(**labels))
     return out

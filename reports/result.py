@@ -101,6 +101,7 @@ class CommuneSummary:
     # or larger than every site: reports.analysis.frame), said before any transposed figure
     frame: tuple[str, ...] = ()
     part_of: str | None = None  # the current commune, when the code is a former commune
+    insee_notes: tuple[str, ...] = ()  # French: why some INSEE figures are missing or summed
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,56 @@ def test_the_synthesis_names_a_few_places_and_the_table_counts_all_the_others():
     text = note_text(urban, ("commune",))
     assert f"Et {len(urban.existing.places) - 8} autres dans un rayon de 30 km" in text
     assert len(urban.existing.places) > 100
+
+
+def test_a_code_of_a_commune_deleguee_keeps_its_own_name_and_says_whose_figures():
+    """Batch row « ;49206;… »: the note read « Sèvremoine (code INSEE 49206, dans Sèvremoine) »
+    and « Sèvremoine … est une commune déléguée de Sèvremoine »."""
+    result = analyse({"format": "tierslieu-profile", "version": 2,
+                      "commune": {"insee_code": "49206"}, "carrier": {"type": "commune"}})
+    assert result.commune.name == "Montfaucon-Montigné"
+    assert result.commune.part_of == "Sèvremoine"
+    assert result.commune.frame[0].startswith("Montfaucon-Montigné (code INSEE 49206) est une "
+                                             "commune déléguée de Sèvremoine")
+
+
+def test_every_overseas_code_and_its_missing_figures_are_said():
+    """Papeete (987, a collectivité d'outre-mer) had no word on the study's field; Mamoudzou
+    (Mayotte) printed « — » for its census figures without the directory's reason."""
+    for code, place in (("98735", "Polynésie française"), ("97611", "Mayotte")):
+        result = analyse({"format": "tierslieu-profile", "version": 2,
+                          "commune": {"insee_code": code}, "carrier": {"type": "commune"}})
+        assert "commune d'outre-mer" in result.commune.frame[0]
+        assert place in result.commune.frame[0] or place in " ".join(result.commune.insee_notes)
+        assert result.commune.insee_notes  # why the INSEE figures are missing
+        assert check(result, only=("study_field_stated",)) == []
+    barth = analyse({"format": "tierslieu-profile", "version": 2,
+                     "commune": {"insee_code": "97701"}, "carrier": {"type": "commune"}})
+    assert "Saint-Barthélemy (Saint-Barthélemy)" not in barth.commune.frame[0]
+
+
+def test_a_commune_that_is_its_own_pole_is_not_at_0_minutes_and_codes_stay_french():
+    """Rodez (0 minute to the pole): « Pôle d'emploi à 0 minutes » and « le pôle d'emploi
+    est à 0 minutes »; Limoux's card read « plafonnée par un critère décisif : carrier »."""
+    from reports.consistency import note_text
+
+    rodez = _invented("network")
+    text = note_text(rodez)
+    assert "à 0 minutes" not in text and "est elle-même le pôle d'emploi" in text
+    capped = [s for s in rodez.sites[:3] if s.capped_by == "carrier"]
+    assert capped  # Limoux, a cooperative, for a franchise network
+    assert "critère décisif : type de porteur." in text
+    assert "critère décisif : carrier" not in text
+
+
+def test_a_code_in_the_note_text_is_caught():
+    from reports.consistency import note_text
+
+    rodez = _invented("network")
+    text = note_text(rodez)
+    assert check(rodez, text, only=("no_code_in_text",)) == []
+    leaked = text.replace("type de porteur.", "carrier.", 1)
+    assert [v.invariant for v in check(rodez, leaked, only=("no_code_in_text",))] == [
+        "no_code_in_text"]
+    typed = dataclasses.replace(rodez, profile={**rodez.profile, "notes": "rez_de_chaussée"})
+    assert check(typed, text + "\nrez_de_chaussée", only=("no_code_in_text",)) == []

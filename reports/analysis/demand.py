@@ -367,6 +367,8 @@ def _signal_factor(profile: Profile, params: Params, signals: list[str]) -> floa
         factor *= 1 + bonus
         signals.append(text("demand.signals.long_commute", minutes=fmt_number(minutes),
                             threshold=fmt_number(threshold), bonus=fmt_percent(bonus)))
+    elif minutes == 0:  # the commune is its own pole (Rodez), not « à 0 minutes »
+        signals.append(text("demand.signals.own_pole", threshold=fmt_number(threshold)))
     elif minutes is not None:
         signals.append(text("demand.signals.short_commute", minutes=fmt_number(minutes),
                             threshold=fmt_number(threshold)))

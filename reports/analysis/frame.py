@@ -23,7 +23,8 @@ from reports.analysis.texts import text
 from reports.fmt import fmt_number
 from reports.profile import Profile
 
-OVERSEAS_PREFIX = "97"  # INSEE codes of the overseas départements (971 … 976)
+# INSEE codes overseas: départements and régions 971 … 976, collectivités 975, 977, 978, 98x
+OVERSEAS_PREFIXES = ("97", "98")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class FrameNotes:
     sentences: tuple[str, ...] = ()
     part_of: str | None = None  # the current commune when the code is a former one
     extrapolated: bool = False  # overseas, or denser or larger than every site
+    data_notes: tuple[str, ...] = ()  # the directory's French notes on the INSEE figures
 
 
 def _site_communes(kb: Any, directory: Any) -> list[Any]:
@@ -40,7 +42,7 @@ def _site_communes(kb: Any, directory: Any) -> list[Any]:
 
 def _merged(profile: Profile, entry: Any, current: Any) -> str:
     population = current.population
-    return text("frame.merged", name=profile.commune.name or entry.name, code=entry.insee_code,
+    return text("frame.merged", name=entry.name, code=entry.insee_code,
                 kind=text(f"frame.kinds.{entry.kind}"), current=current.name,
                 current_code=current.insee_code,
                 population=fmt_number(population) if population else "—")
@@ -85,10 +87,12 @@ def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
         out.append(_merged(profile, entry, current))
     departement = (profile.commune.departement or (current.departement if current else "")
                    or "")
-    overseas = str(departement).startswith(OVERSEAS_PREFIX)
+    overseas = str(departement).startswith(OVERSEAS_PREFIXES)
     if overseas:
-        out.append(text("frame.overseas", name=profile.commune.name,
-                        region=(current.region if current is not None else "") or departement))
+        region = current.region if current is not None else ""
+        name = profile.commune.name or (current.name if current is not None else "")
+        out.append(text("frame.overseas", name=name, region=region) if region and region != name
+                   else text("frame.overseas_plain", name=name))
     beyond = [_larger(profile, kb)]
     if directory is not None:
         sites = _site_communes(kb, directory)
@@ -97,4 +101,5 @@ def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
     beyond = [sentence for sentence in beyond if sentence]
     if beyond:
         out.extend([*beyond, text("frame.extrapolation")])
-    return FrameNotes(tuple(out), part_of, overseas or bool(beyond))
+    notes = tuple(getattr(current, "insee_notes", ()) or ())
+    return FrameNotes(tuple(out), part_of, overseas or bool(beyond), notes)

@@ -144,8 +144,9 @@ def _catchment(c: Local) -> str:
 
 def _location(c: Local) -> str:
     minutes = c.profile.territory.minutes_to_pole
-    where = (text("local_reasons.location.minutes", minutes=fmt_number(minutes))
-             if minutes is not None else text("local_reasons.location.no_minutes"))
+    where = (text("local_reasons.location.no_minutes") if minutes is None
+             else text("local_reasons.location.own_pole") if minutes == 0
+             else text("local_reasons.location.minutes", minutes=fmt_number(minutes)))
     places = [b.location for b in c.profile.buildings if b.location]
     if places:
         where += text("local_reasons.location.building",
