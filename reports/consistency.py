@@ -110,7 +110,10 @@ def _capacity(r: AnalysisResult, _text: str | None) -> list[str]:
 @invariant("trips_against_km")
 def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
     i, out = r.impact, []
-    if (i.trips_avoided_per_year > 0) != (i.km_avoided_per_year > 0):
+    if i.road_not_quantified:  # an island: trips and hours without road km (no_road_over_sea)
+        if i.km_avoided_per_year or i.co2_tonnes_per_year:
+            out.append("kilomètres chiffrés alors qu'ils sont dits non chiffrés")
+    elif (i.trips_avoided_per_year > 0) != (i.km_avoided_per_year > 0):
         out.append(f"{i.trips_avoided_per_year} trajets pour {i.km_avoided_per_year} km")
     if i.trips_avoided_per_year > 0 and i.km_avoided_per_year / i.trips_avoided_per_year > 500:
         out.append("plus de 500 km par trajet évité")
@@ -118,8 +121,9 @@ def _trips(r: AnalysisResult, _text: str | None) -> list[str]:
            i.co2_tonnes_per_year) < 0:
         out.append("impact négatif")
     if i.quantified and i.effects and not out:  # the sentence words the cards' figures
-        unsaid = [fmt_number(f) for f in (i.trips_avoided_per_year, i.km_avoided_per_year,
-                                          i.hours_saved_per_year)
+        cards = ((i.trips_avoided_per_year, i.hours_saved_per_year) if i.road_not_quantified
+                 else (i.trips_avoided_per_year, i.km_avoided_per_year, i.hours_saved_per_year))
+        unsaid = [fmt_number(f) for f in cards
                   if not re.search(rf"(?<![\d\u202f,]){re.escape(fmt_number(f))}"
                                    rf"(?![\d\u202f]|,\d)", i.effects[0])]
         if unsaid:
@@ -200,6 +204,28 @@ def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+@invariant("no_road_over_sea")
+def _island(r: AnalysisResult, text: str | None) -> list[str]:
+    """On an island without a bridge the trip to the pole crosses the sea for an unknown part
+    of its time: no road km or CO₂ is figured from it, and the note says why."""
+    from reports.catchment import parameters
+
+    code = (r.profile.get("commune") or {}).get("insee_code") or ""
+    island = parameters().island_of.get(code)
+    i = r.impact
+    if not island or not i.quantified:
+        return []
+    out = []
+    if i.km_avoided_per_year or i.co2_tonnes_per_year:
+        out.append(f"{island} : {i.km_avoided_per_year} km de route évités sur un trajet en "
+                   f"bateau")
+    if not i.road_not_quantified:
+        out.append(f"{island} : la traversée n'est pas dite")
+    if text is not None and re.search(r"kilomètres évités par an|\d km de trajets", text):
+        out.append(f"{island} : des kilomètres évités dans le texte")
+    return out
+
+
 @invariant("one_speed")
 def _speed(r: AnalysisResult, _text: str | None) -> list[str]:
     """The commuting km use the zone de chalandise's speed for the commune's density."""
@@ -213,6 +239,29 @@ def _speed(r: AnalysisResult, _text: str | None) -> list[str]:
     if abs(line.amount_eur - expected) > 1e-6:
         return [f"vitesse {line.amount_eur} km/h pour l'impact, {expected} km/h pour la zone"]
     return []
+
+
+@invariant("figures_within_source_range")
+def _scope(r: AnalysisResult, _text: str | None) -> list[str]:
+    """A figure whose source covers only some communes (``applies_to`` in parameters.json:
+    a survey of communes under 3 000 inhabitants, a village rent) and used beyond them is
+    said to be an extrapolation, to be replaced, on every line that cites it."""
+    from reports.analysis.costs import beyond_scope
+
+    table, _ = shipped()
+    used = (r.method.get("assumptions") or {})
+    population = (r.profile.get("population") or {}).get("total")
+    level = (r.profile.get("territory") or {}).get("density_level")
+    lines = (*r.finance.investment, *r.finance.operating, *r.finance.in_kind)
+    out = []
+    for key, value in used.items():
+        scope = table[key].applies_to if key in table else None
+        if not scope or value.get("overridden") or beyond_scope(scope, population, level) is None:
+            continue
+        for line in lines:
+            if table[key].source in line.source and "extrapolation" not in line.source:
+                out.append(f"« {line.label} » applique {key} hors du champ de sa source")
+    return out
 
 
 _POOL = re.compile(r"dont environ [\d  ]+ indépendants et [\d  ]+ télétravailleurs \(([^)]*)\)")

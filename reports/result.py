@@ -317,6 +317,9 @@ class Impact:
     quantified: bool = True  # False: « non chiffré » (the four figures are 0), see reason
     not_quantified_reason: str = ""  # French
     minutes_saved_per_trip: float | None = None  # trip to the pole − trip to the tiers-lieu
+    # French: why km and CO₂ are not figured while trips and hours are (an island: the trip
+    # crosses the sea); "" when they are
+    road_not_quantified: str = ""
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def test_a_deficit_is_covered_only_by_an_announced_contribution_at_least_as_larg
     # the whole running budget (still 25 000 €) is not a contribution
     assert profile.budget.annual_operating_eur == 25_000
     covered, text = running_cover(profile, _finance(100.0))
-    assert not covered and "pas encore inscrit au budget" in text
+    assert not covered and "pas encore inscrit à son budget" in text
 
 
 def test_a_commune_financing_another_carrier_has_not_yet_voted_the_running_support():
@@ -76,7 +76,7 @@ def test_a_commune_financing_another_carrier_has_not_yet_voted_the_running_suppo
     assert not covered and "aucun financeur public" in text
     profile.carrier.type = "epci"  # a public carrier without a contribution: not yet budgeted
     covered, text = running_cover(profile, _finance(100.0))
-    assert not covered and "pas encore inscrit au budget" in text
+    assert not covered and "pas encore inscrit à son budget" in text
     profile.budget.annual_contribution_eur = 100  # announced: covers, whoever carries
     assert running_cover(profile, _finance(100.0))[0]
     profile.carrier.type = "cooperative"
@@ -205,7 +205,7 @@ def test_a_high_risk_under_a_conditional_verdict_is_to_lift_not_blocking():
     assert result.verdict.level == "conditional"
     assert any(r.severity == "high" for r in result.risks)
     assert "Points bloquants" not in result.verdict.summary
-    assert "À lever avant tout : un tiers-lieu existe déjà dans la commune" in (
+    assert "Points à régler avant tout : double emploi avec le tiers-lieu de la commune" in (
         result.verdict.summary)
 
 
@@ -221,7 +221,8 @@ def test_a_carrier_and_a_room_alone_are_not_called_favourable():
     profile, _ = read_profile(Path(__file__).parent / "invented" / "minimal.tierslieu.json")
     verdict = analyse(profile).verdict
     assert verdict.level == "not_advised"
-    assert "Rien ne montre encore que le lieu vivrait : aucun futur usager connu" in verdict.summary
-    assert "relancer l'analyse avec le porteur déclaré (la commune)" in verdict.next_steps[-1]
+    assert "Rien ne montre encore que le lieu vivrait : ni futur usager connu" in verdict.summary
+    assert ("relancer l'analyse avec les futurs usagers trouvés, le porteur déclaré (la commune)"
+            in verdict.next_steps[-1])
     profile.territory.known_independents = 6  # people known: back to « sous conditions »
     assert analyse(profile).verdict.level == "conditional"

@@ -177,7 +177,7 @@ def test_what_the_second_pass_communes_showed_is_caught():
     assert len(gourdon.existing.in_commune) == 3 and len(die.existing.in_commune) == 2
     assert "en signalent 3 tiers-lieux à Gourdon" in gourdon.existing.statement
     assert die.existing.statement.startswith("2 tiers-lieux existent déjà à Die")
-    assert "des tiers-lieux existent déjà dans la commune" in die.verdict.summary
+    assert "double emploi avec les tiers-lieux de la commune" in die.verdict.summary
     old = ("Vous indiquez qu'aucun tiers-lieu n'existe à proximité, mais les sources en signalent "
            "un à Gourdon : Le-Tiers-Lieu, Pôle numérique, Thech-Factory. S'il est toujours "
            "ouvert, s'y associer est la première piste.")

@@ -287,7 +287,8 @@ def test_heavy_works_fees_contingency_and_accessibility_by_hand():
     used = result.sizing.surface_m2 if result.sizing.surface_m2 < 60 else 60
     # 333 €/m² of 2014 × 132,0 ÷ 107,5 (BT01) = 408,893 €/m²
     works = round(used * 333 * 132.0 / 107.5, 2)
-    access = 10775
+    # 10 775 € of 2010 (the survey's year, BT01 base 100) × 132,0 ÷ 100
+    access = round(10775 * 132.0 / 100, 2)
     base = works + access
     amounts = sorted(x.amount_eur for x in result.finance.investment)
     for expected in (works, access, round(base * 0.12, 2), round(base * 0.10, 2)):

@@ -16,6 +16,7 @@ from reports.result import MoneyLine, Sizing
 
 # kind -> (index of the study year, latest index)
 INDICES = {"works": ("index_bt01_study", "index_bt01_latest"),
+           "works_2010": ("index_bt01_2010", "index_bt01_latest"),  # accessibility survey
            "prices": ("index_cpi_study", "index_cpi_latest")}
 
 
@@ -43,6 +44,40 @@ def index_note(params: Params, key: str, kind: str) -> str:
                 now=fmt_number(params(now), 2), ratio=fmt_number(index_ratio(params, kind), 3))
 
 
+def outside_source(params: Params, key: str, profile: Profile) -> str:
+    """French: why the figure of `key` is used outside the communes its source covers
+    (``applies_to`` in parameters.json: a population ceiling, density levels), or "" when it
+    is within them, when the commune is unknown, or when the profile replaced the value."""
+    scope = params.table[key].applies_to if key in params.table else None
+    if not scope or params.is_overridden(key):
+        return ""
+    population, level = profile.population.total, profile.territory.density_level
+    beyond = beyond_scope(scope, population, level)
+    if beyond is None:
+        return ""
+    found = (text("costs.scope.population", population=fmt_number(population))
+             if beyond == "population" else text("costs.scope.density", level=fmt_number(level)))
+    said = text("costs.scope.scope", scope=scope["scope"]) if scope.get("scope") else ""
+    return text("costs.scope.text", scope=said, found=found, check=scope["check"])
+
+
+def beyond_scope(scope: dict, population: int | None, level: int | None) -> str | None:
+    """Which bound of a source's ``applies_to`` a commune passes (``population`` or
+    ``density``), None when it is within them or unknown."""
+    if population is not None and population > scope.get("population_max", population):
+        return "population"
+    if level is not None and level not in scope.get("density_levels", (level,)):
+        return "density"
+    return None
+
+
+def scoped(source: str, params: Params, key: str, profile: Profile | None) -> str:
+    """`source`, preceded by the extrapolation when `profile`'s commune lies beyond the
+    communes the source of `key` covers (`outside_source`)."""
+    outside = outside_source(params, key, profile) if profile is not None else ""
+    return text("costs.scope.source", outside=outside, source=source) if outside else source
+
+
 def _line(label: str, amount: float, source: str, overridden: bool = False) -> MoneyLine:
     return MoneyLine(label, round(amount, 2), source, overridden)
 
@@ -66,7 +101,7 @@ def heavy_works_rate(params: Params) -> float:
 def investment_lines(profile: Profile, sizing: Sizing, params: Params) -> list[MoneyLine]:
     """Works (with fees, contingency, accessibility), furniture and IT, network, fibre, rooms."""
     building = chosen_building(profile, sizing)
-    lines = works_lines(building, sizing, params)
+    lines = works_lines(building, sizing, params, profile)
     posts, phased = phase1_posts(sizing)
     label = "finance.investment.furniture_phase1" if phased else "finance.investment.furniture"
     lines.append(_param_line(text(label, posts=fmt_number(posts)),
@@ -102,8 +137,10 @@ def phase1_posts(sizing: Sizing) -> tuple[int, bool]:
     return sizing.workstations + sizing.closed_offices, False
 
 
-def works_lines(building: Building | None, sizing: Sizing, params: Params) -> list[MoneyLine]:
-    """Works on the part of the building used, then fees and checks, contingency, access."""
+def works_lines(building: Building | None, sizing: Sizing, params: Params,
+                profile: Profile | None = None) -> list[MoneyLine]:
+    """Works on the part of the building used, then fees and checks, contingency, access
+    (an extrapolation « à chiffrer » for a commune beyond the survey's size)."""
     if building is None:
         return [_line(text("finance.works.no_building"), 0,
                       text("finance.works.no_building_source"))]
@@ -118,9 +155,12 @@ def works_lines(building: Building | None, sizing: Sizing, params: Params) -> li
         lines = [_estimated_works(building, sizing, params)]
         estimated = True
     if building.accessible is False:
-        lines.append(_param_line(text("costs.works.accessibility"),
-                                 params("accessibility_works_eur"), params,
-                                 "accessibility_works_eur"))
+        key = "accessibility_works_eur"
+        source = scoped(index_note(params, key, "works_2010"), params, key, profile)
+        label = text("costs.scope.label" if source.startswith("extrapolation")
+                     else "costs.works.accessibility")
+        lines.append(_line(label, indexed(params, key, "works_2010"), source,
+                           params.is_overridden(key)))
         estimated = True
     base = sum(line.amount_eur for line in lines)
     if estimated and base > 0:
@@ -167,7 +207,7 @@ def in_kind_lines(profile: Profile, sizing: Sizing, params: Params) -> list[Mone
     if not lent_free(profile, building):
         return []
     surface = building.surface_m2 or sizing.surface_m2
-    per_m2, source, overridden = rent_rate(params)
+    per_m2, source, overridden = rent_rate(params, profile)
     return [_line(text("costs.in_kind.premises", surface=fmt_number(surface),
                        rate=fmt_eur(per_m2, 2)), 12 * surface * per_m2, source, overridden)]
 
@@ -208,9 +248,10 @@ def hour_cost(params: Params, key: str) -> tuple[float, str, bool]:
     return rate, source, False
 
 
-def rent_rate(params: Params) -> tuple[float, str, bool]:
+def rent_rate(params: Params, profile: Profile | None = None) -> tuple[float, str, bool]:
     """Rent per m² and month in today's euros (Le Plan B's 2017 rent indexed on consumer
-    prices), with its source: the operating estimate and the support in kind use this one."""
-    return (indexed(params, "rent_eur_per_m2_month", "prices"),
-            index_note(params, "rent_eur_per_m2_month", "prices"),
-            params.is_overridden("rent_eur_per_m2_month"))
+    prices), with its source: the operating estimate and the support in kind use this one.
+    Outside a rural commune (`profile`'s density level) the source says it extrapolates."""
+    key = "rent_eur_per_m2_month"
+    return (indexed(params, key, "prices"), scoped(index_note(params, key, "prices"), params,
+                                                   key, profile), params.is_overridden(key))

@@ -134,7 +134,7 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
             lends or building.owner == "carrier"):
         return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
     surface = sized_surface(sizing)
-    per_m2, source, overridden = costs.rent_rate(params)
+    per_m2, source, overridden = costs.rent_rate(params, profile)
     return MoneyLine(text("finance.rent.estimated", surface=fmt_number(surface)),
                      round(12 * surface * per_m2, 2), source, overridden)
 

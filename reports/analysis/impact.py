@@ -7,7 +7,9 @@ trip to the tiers-lieu (``minutes_to_place_default``); distance is time × speed
 speed the directory's catchment uses for the commune's density level (one speed for the zone
 and the trips; ``speed_kmh`` only when the profile overrides it). Without a
 trip time to the pole, or when the pole is no farther than the tiers-lieu, the commuting
-figures are « non chiffré » (0, with the reason) rather than a guess.
+figures are « non chiffré » (0, with the reason) rather than a guess. On an island without a
+bridge (resources/communes/catchment.json) the trip to the pole crosses the sea for an unknown
+part of its time: trips and hours are figured, road km and CO₂ are not (``road_not_quantified``).
 
 The wording is in resources/analysis/text/impact.toml.
 """
@@ -47,6 +49,13 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     saved = to_pole - to_place
     trips = commuters * days
     hours = trips * 2 * saved / 60
+    island = island_of(profile)
+    if island:  # time is known, the share of it at sea is not: no road km, no CO₂
+        road = text("impact.island.reason", island=island, minutes=fmt_number(to_pole))
+        trips, hours = round(trips, 1), round(hours, 1)  # worded as the cards print them
+        sentence = _commute_sentence(commuters, trips, 0.0, hours, 0.0, saved, road)
+        return Impact(trips, 0.0, hours, 0.0, tuple(assumptions),
+                      (sentence, *effects), True, "", float(saved), road)
     km = hours * commute_speed(profile, params)[0]
     if round(km, 1) <= 0:  # a pole 0 minutes (or 0 km/h) away: no trip is saved
         trips = hours = km = 0.0
@@ -56,6 +65,11 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     sentence = _commute_sentence(commuters, trips, km, hours, co2, saved)
     return Impact(trips, km, hours, co2,
                   tuple(assumptions), (sentence, *effects), True, "", float(saved))
+
+
+def island_of(profile: Profile) -> str:
+    """The island without a bridge the commune lies on ("" on the mainland)."""
+    return catchment.parameters().island_of.get(profile.commune.insee_code or "", "")
 
 
 def commute_speed(profile: Profile, params: Params) -> tuple[float, str, bool]:
@@ -95,14 +109,15 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
     if to_pole is not None:
         out.append(MoneyLine(text("impact.assumptions.minutes"), to_pole,
                              text("common.source.entered")))
-    out += [
-        MoneyLine(text("impact.assumptions.place_minutes"), to_place,
-                  params.cited("minutes_to_place_default"),
-                  params.is_overridden("minutes_to_place_default")),
-        MoneyLine(text("impact.assumptions.speed"), *commute_speed(profile, params)),
-        MoneyLine(text("impact.assumptions.co2"), params("co2_kg_per_km"),
-                  params.cited("co2_kg_per_km"), params.is_overridden("co2_kg_per_km")),
-    ]
+    out.append(MoneyLine(text("impact.assumptions.place_minutes"), to_place,
+                         params.cited("minutes_to_place_default"),
+                         params.is_overridden("minutes_to_place_default")))
+    if not island_of(profile):  # no road km over the sea: neither speed nor CO₂ per km
+        out += [
+            MoneyLine(text("impact.assumptions.speed"), *commute_speed(profile, params)),
+            MoneyLine(text("impact.assumptions.co2"), params("co2_kg_per_km"),
+                      params.cited("co2_kg_per_km"), params.is_overridden("co2_kg_per_km")),
+        ]
     known = profile.territory.known_teleworkers or 0
     if known:
         out.insert(1, MoneyLine(text("impact.assumptions.known"), known,
@@ -111,11 +126,14 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
 
 
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
-                      co2: float, saved: float) -> str:
-    """The commuting estimate in words."""
+                      co2: float, saved: float, road: str = "") -> str:
+    """The commuting estimate in words (`road`: why km and CO₂ are not figured)."""
     count = fmt_number(commuters, 0 if float(round(commuters, 1)).is_integer() else 1)
     who = text("impact.commute.who_one" if commuters < 2 else "impact.commute.who_many",
                commuters=count)
+    if road:
+        return text("impact.island.text", who=who, trips=fmt_number(trips),
+                    hours=fmt_number(hours), saved=fmt_number(saved), reason=road)
     return text("impact.commute.text", who=who, trips=fmt_number(trips), km=fmt_number(km),
                 hours=fmt_number(hours), co2=fmt_number(co2, 1), saved=fmt_number(saved),
                 tonnes=text("impact.commute.tonne" if co2 < 2 else "impact.commute.tonnes"))

@@ -167,6 +167,9 @@ def _premises(c: Local) -> str:
 
 def _effects(c: Local) -> str:
     km = c.impact.km_avoided_per_year
+    if c.impact.road_not_quantified and c.impact.trips_avoided_per_year:  # an island
+        return text("local_reasons.effects.trips",
+                    trips=fmt_number(c.impact.trips_avoided_per_year))
     if not km:
         return text("local_reasons.effects.none")
     return text("local_reasons.effects.km", km=fmt_number(km))

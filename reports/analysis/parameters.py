@@ -29,6 +29,9 @@ class Parameter:
     unit: str = ""
     overridable: bool = False
     range: tuple[float, float] | None = None  # bounds of an override
+    # the communes the source covers (``population_max``, ``density_levels``), in words
+    # (``scope``) with what replaces the figure outside them (``check``): see costs.outside_source
+    applies_to: dict[str, Any] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +40,8 @@ def shipped() -> tuple[dict[str, Parameter], str]:
     data = json.loads(read_text("analysis", "parameters.json"))
     params = {k: Parameter(k, v["value"], v["label"], v["source"], v.get("unit", ""),
                            bool(v.get("overridable")),
-                           tuple(v["range"]) if v.get("range") else None)
+                           tuple(v["range"]) if v.get("range") else None,
+                           v.get("applies_to"))
               for k, v in data["parameters"].items()}
     return params, str(data["version"])
 

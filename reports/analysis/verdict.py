@@ -243,8 +243,13 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
         if {text(f"verdict.missing.{k}") for k in ("demand", "funded", "capacity")} <= set(missing):
             summary += text("verdict.summary.nothing_shown")  # why, when no risk says it
         summary += text("verdict.summary.cheaper")
-    elif missing:
-        summary += text("verdict.summary.missing", missing=", ".join(missing))
+    elif missing:  # the place in the commune is said once, as the point to settle
+        settle = any(f.risk.risk_id == "existing_here" and f.risk.severity == "high"
+                     for f in found)
+        said = text("verdict.missing.no_place_here") if settle else None
+        shown = [m for m in missing if m != said]
+        if shown:
+            summary += text("verdict.summary.missing", missing=", ".join(shown))
     return summary
 
 
