@@ -123,3 +123,18 @@ def test_places_of_the_commune_are_in_it_in_the_demand_too_and_indexation_said_o
     assert "Fablab Corti (Corte, dans la commune)" in text
     works = next(line for line in corte.finance.investment if "Travaux" in line.label)
     assert works.source.count("indexé") == 1
+
+
+def test_the_map_of_a_commune_deleguee_is_captioned_with_the_commune_it_draws():
+    """Montfaucon-Montigné: the map's legend reads « Commune étudiée : Sèvremoine » (the
+    directory draws the current commune), its caption read « Montfaucon-Montigné et ses
+    environs »."""
+    from reports.note.sections import sections
+    from reports.note.story import context, note_info
+    from reports.note.text import render
+
+    merged = _invented("merged")
+    commune = next(s for s in sections() if s.section_id == "commune")
+    markup = render(commune.template, section=commune,
+                    **context(merged, note_info("", "", None)))
+    assert 'caption="Sèvremoine et ses environs' in markup
