@@ -204,6 +204,27 @@ def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+@invariant("typed_works_taken_as_typed")
+def _typed_works(r: AnalysisResult, _text: str | None) -> list[str]:
+    """Works the profile typed are taken as typed (the line asks whether they include fees
+    and contingency): the tool's fees and contingency apply to its own estimates only, never
+    to the typed amount because an accessibility line joined it (Brumath)."""
+    from reports.analysis.texts import text as catalogue
+
+    lines = r.finance.investment
+    typed = next((x for x in lines if x.source == catalogue("costs.works.entered_source")), None)
+    if typed is None or typed.amount_eur <= 0:
+        return []
+    table, _ = shipped()
+    out = []
+    for key, start in (("works_fees_rate", "Honoraires"), ("works_contingency_rate", "Aléas")):
+        rate = table[key].value
+        for line in lines:
+            if line.label.startswith(start) and line.amount_eur / rate >= typed.amount_eur - EPS:
+                out.append(f"« {line.label} » calculé sur les travaux saisis")
+    return out
+
+
 @invariant("no_road_over_sea")
 def _island(r: AnalysisResult, text: str | None) -> list[str]:
     """On an island without a bridge the trip to the pole crosses the sea for an unknown part
