@@ -215,13 +215,18 @@ def _typed_works(r: AnalysisResult, _text: str | None) -> list[str]:
     typed = next((x for x in lines if x.source == catalogue("costs.works.entered_source")), None)
     if typed is None or typed.amount_eur <= 0:
         return []
-    table, _ = shipped()
+    first = next((i for i, x in enumerate(lines) if x.label.startswith("Honoraires")), None)
+    if first is None:
+        return []
+    estimated = sum(x.amount_eur for x in lines[:first] if x is not typed)
+    used = r.method.get("assumptions") or {}
     out = []
     for key, start in (("works_fees_rate", "Honoraires"), ("works_contingency_rate", "Aléas")):
-        rate = table[key].value
-        for line in lines:
-            if line.label.startswith(start) and line.amount_eur / rate >= typed.amount_eur - EPS:
-                out.append(f"« {line.label} » calculé sur les travaux saisis")
+        rate = (used.get(key) or {}).get("value")
+        for line in lines if rate else ():
+            if line.label.startswith(start) and abs(line.amount_eur / rate - estimated) > EPS:
+                out.append(f"« {line.label} » calculé sur {line.amount_eur / rate:.0f} € au lieu "
+                           f"des {estimated:.0f} € estimés par l'outil")
     return out
 
 

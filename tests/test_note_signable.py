@@ -188,3 +188,17 @@ def test_typed_works_get_no_fees_because_an_accessibility_line_joined_them():
         result.finance, investment=tuple(wrong if x is fees else x for x in lines)))
     assert [v.invariant for v in check(broken, only=("typed_works_taken_as_typed",))] == [
         "typed_works_taken_as_typed"]
+
+
+def test_an_epci_carrying_the_project_in_its_own_building_pays_no_rent():
+    # Rieux-Volvestre: the EPCI carries the project in its own former gendarmerie; the note
+    # charged it 9 929 € of rent a year (Le Plan B's rent per m²) and a deficit of 27 866 €
+    result = analyse(_invented("epci"))
+    rent = result.finance.operating[0]
+    assert rent.label == "Loyer (local mis à disposition)" and rent.amount_eur == 0
+    assert not any(x.label.startswith("Loyer estimé") for x in result.finance.operating)
+    # the same building lent by another owner to an association still costs nothing, and a
+    # private one is still estimated
+    profile = _invented("epci")
+    profile.buildings[0].owner = "private"
+    assert analyse(profile).finance.operating[0].label.startswith("Loyer estimé")
