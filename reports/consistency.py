@@ -496,8 +496,8 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
     out = [f"{fact} non dit" for fact in facts if fact.split()[0] not in said]
     if facts and r.verdict.confidence is not None and r.verdict.confidence.level == "high":
         out.append("confiance élevée hors du champ de l'étude")
-    if text is not None and "Synthèse" in text and r.commune.frame \
-            and r.commune.frame[0] not in text:
+    if text is not None and "Synthèse" in text and r.commune.frame and (
+            r.commune.frame[0] not in text or "Hors du champ de l'étude" not in text):
         out.append("le champ de l'étude absent de la note")
     return out
 

@@ -102,6 +102,7 @@ class CommuneSummary:
     frame: tuple[str, ...] = ()
     part_of: str | None = None  # the current commune, when the code is a former commune
     insee_notes: tuple[str, ...] = ()  # French: why some INSEE figures are missing or summed
+    frame_short: tuple[str, ...] = ()  # `frame` in a few words each, for the synthesis
 
 
 @dataclass(frozen=True)

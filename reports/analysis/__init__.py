@@ -177,7 +177,7 @@ def _commune(profile: Profile, me: Features, base: Base, neighbourhood: Any,
         catchment_source=base.source,
         neighbourhood=neighbourhood.to_dict() if neighbourhood is not None else None,
         nearby_third_places=places, sources=dict(sources), frame=frame.sentences,
-        part_of=frame.part_of, insee_notes=frame.data_notes)
+        part_of=frame.part_of, insee_notes=frame.data_notes, frame_short=frame.short)
 
 
 def _method(params: Params, profile: Profile, me: Features, base: Base) -> dict[str, Any]:

@@ -33,6 +33,7 @@ class FrameNotes:
     part_of: str | None = None  # the current commune when the code is a former one
     extrapolated: bool = False  # overseas, or denser or larger than every site
     data_notes: tuple[str, ...] = ()  # the directory's French notes on the INSEE figures
+    short: tuple[str, ...] = ()  # the same facts in a few words each, for the synthesis
 
 
 def _site_communes(kb: Any, directory: Any) -> list[Any]:
@@ -48,19 +49,21 @@ def _merged(profile: Profile, entry: Any, current: Any) -> str:
                 population=fmt_number(population) if population else "—")
 
 
-def _density(profile: Profile, level: int | None, site_levels: set[int]) -> str | None:
+def _density(profile: Profile, level: int | None, site_levels: set[int]
+             ) -> tuple[str, str] | None:
     if level is None or not site_levels or level in site_levels:
         return None
     label = codes.label_of(codes.DENSITY_LEVEL, level).lower()
     low, high = min(site_levels), max(site_levels)
     if level > low:  # a sparser village than every site is still the study's rural field
         return None
-    return text("frame.denser", name=profile.commune.name, label=label,
-                low=codes.label_of(codes.DENSITY_LEVEL, low).lower(),
-                high=codes.label_of(codes.DENSITY_LEVEL, high).lower())
+    return (text("frame.denser", name=profile.commune.name, label=label,
+                 low=codes.label_of(codes.DENSITY_LEVEL, low).lower(),
+                 high=codes.label_of(codes.DENSITY_LEVEL, high).lower()),
+            text("frame.short.denser", label=label))
 
 
-def _larger(profile: Profile, kb: Any) -> str | None:
+def _larger(profile: Profile, kb: Any) -> tuple[str, str] | None:
     population = profile.population.total
     sites = [s for s in kb.sites if s.population]
     if not population or not sites:
@@ -68,14 +71,16 @@ def _larger(profile: Profile, kb: Any) -> str | None:
     largest = max(sites, key=lambda s: s.population)
     if population <= largest.population:
         return None
-    return text("frame.larger", name=profile.commune.name, population=fmt_number(population),
-                site=largest.name, site_commune=largest.commune,
-                site_population=fmt_number(largest.population))
+    return (text("frame.larger", name=profile.commune.name, population=fmt_number(population),
+                 site=largest.name, site_commune=largest.commune,
+                 site_population=fmt_number(largest.population)),
+            text("frame.short.larger", site_commune=largest.commune))
 
 
 def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
     """The facts that put the commune outside what the study's ten sites cover."""
     out: list[str] = []
+    short: list[str] = []
     part_of = None
     code = (profile.commune.insee_code or "").strip().upper()
     entry = current = None
@@ -85,6 +90,7 @@ def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
     if entry is not None and current is not None and not entry.is_current:
         part_of = current.name
         out.append(_merged(profile, entry, current))
+        short.append(text("frame.short.merged", current=current.name))
     departement = (profile.commune.departement or (current.departement if current else "")
                    or "")
     overseas = str(departement).startswith(OVERSEAS_PREFIXES)
@@ -93,13 +99,15 @@ def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
         name = profile.commune.name or (current.name if current is not None else "")
         out.append(text("frame.overseas", name=name, region=region) if region and region != name
                    else text("frame.overseas_plain", name=name))
+        short.append(text("frame.short.overseas"))
     beyond = [_larger(profile, kb)]
     if directory is not None:
         sites = _site_communes(kb, directory)
         levels = {c.insee.get("density_level") for c in sites if c.insee}
         beyond.append(_density(profile, profile.territory.density_level, levels - {None}))
-    beyond = [sentence for sentence in beyond if sentence]
+    beyond = [found for found in beyond if found]
     if beyond:
-        out.extend([*beyond, text("frame.extrapolation")])
+        out.extend([*(sentence for sentence, _ in beyond), text("frame.extrapolation")])
+        short.extend(words for _, words in beyond)
     notes = tuple(getattr(current, "insee_notes", ()) or ())
-    return FrameNotes(tuple(out), part_of, overseas or bool(beyond), notes)
+    return FrameNotes(tuple(out), part_of, overseas or bool(beyond), notes, tuple(short))
