@@ -110,3 +110,31 @@ def test_a_code_in_the_note_text_is_caught():
         "no_code_in_text"]
     typed = dataclasses.replace(rodez, profile={**rodez.profile, "notes": "rez_de_chaussée"})
     assert check(typed, text + "\nrez_de_chaussée", only=("no_code_in_text",)) == []
+
+
+def test_places_of_the_commune_are_in_it_in_the_demand_too_and_indexation_said_once():
+    """Corte: « Fablab Corti (Corte, ≈ 13 min) » in the sizing while the commune section says
+    « dans la commune »; the heavy-works line read « indexé sur l'index BT01 dans la note ;
+    indexé sur l'index BT01 du bâtiment (INSEE) : … »."""
+    from reports.consistency import note_text
+
+    corte = _invented("corsica")
+    text = note_text(corte, ("sizing", "finance"))
+    assert "Fablab Corti (Corte, dans la commune)" in text
+    works = next(line for line in corte.finance.investment if "Travaux" in line.label)
+    assert works.source.count("indexé") == 1
+
+
+def test_the_map_of_a_commune_deleguee_is_captioned_with_the_commune_it_draws():
+    """Montfaucon-Montigné: the map's legend reads « Commune étudiée : Sèvremoine » (the
+    directory draws the current commune), its caption read « Montfaucon-Montigné et ses
+    environs »."""
+    from reports.note.sections import sections
+    from reports.note.story import context, note_info
+    from reports.note.text import render
+
+    merged = _invented("merged")
+    commune = next(s for s in sections() if s.section_id == "commune")
+    markup = render(commune.template, section=commune,
+                    **context(merged, note_info("", "", None)))
+    assert 'caption="Sèvremoine et ses environs' in markup
