@@ -204,6 +204,32 @@ def _floor(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+@invariant("typed_works_taken_as_typed")
+def _typed_works(r: AnalysisResult, _text: str | None) -> list[str]:
+    """Works the profile typed are taken as typed (the line asks whether they include fees
+    and contingency): the tool's fees and contingency apply to its own estimates only, never
+    to the typed amount because an accessibility line joined it (Brumath)."""
+    from reports.analysis.texts import text as catalogue
+
+    lines = r.finance.investment
+    typed = next((x for x in lines if x.source == catalogue("costs.works.entered_source")), None)
+    if typed is None or typed.amount_eur <= 0:
+        return []
+    first = next((i for i, x in enumerate(lines) if x.label.startswith("Honoraires")), None)
+    if first is None:
+        return []
+    estimated = sum(x.amount_eur for x in lines[:first] if x is not typed)
+    used = r.method.get("assumptions") or {}
+    out = []
+    for key, start in (("works_fees_rate", "Honoraires"), ("works_contingency_rate", "Aléas")):
+        rate = (used.get(key) or {}).get("value")
+        for line in lines if rate else ():
+            if line.label.startswith(start) and abs(line.amount_eur / rate - estimated) > EPS:
+                out.append(f"« {line.label} » calculé sur {line.amount_eur / rate:.0f} € au lieu "
+                           f"des {estimated:.0f} € estimés par l'outil")
+    return out
+
+
 @invariant("no_road_over_sea")
 def _island(r: AnalysisResult, text: str | None) -> list[str]:
     """On an island without a bridge the trip to the pole crosses the sea for an unknown part

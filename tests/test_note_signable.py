@@ -166,3 +166,39 @@ def test_the_synthesis_and_its_data_warnings_fit_on_page_two(name):
         assert "À vérifier dans les données saisies" in pages[1]
         assert result.warnings[-1].split()[-1] in pages[1].replace("\n", " ")
     assert len(pages) <= LONGER.get(name, 17)
+
+
+# --- what the whole notes showed ------------------------------------------------------------
+
+
+def test_typed_works_get_no_fees_because_an_accessibility_line_joined_them():
+    # Brumath typed 300 000 € of works (« vérifier s'il comprend les honoraires et les
+    # aléas »); because the building is not accessible, 12 % fees and 10 % contingency were
+    # added on 300 000 € + accessibility (68 784 €), on no other typed amount
+    result = analyse(_invented("crown"))
+    lines = result.finance.investment
+    access = next(x for x in lines if "accessibilité" in x.label).amount_eur
+    fees = next(x for x in lines if x.label.startswith("Honoraires"))
+    contingency = next(x for x in lines if x.label.startswith("Aléas"))
+    assert fees.amount_eur == pytest.approx(0.12 * access, abs=0.01)
+    assert contingency.amount_eur == pytest.approx(0.10 * access, abs=0.01)
+    assert check(result, only=("typed_works_taken_as_typed", "money_adds_up")) == []
+    wrong = dataclasses.replace(fees, amount_eur=0.12 * (300000 + access))
+    broken = dataclasses.replace(result, finance=dataclasses.replace(
+        result.finance, investment=tuple(wrong if x is fees else x for x in lines)))
+    assert [v.invariant for v in check(broken, only=("typed_works_taken_as_typed",))] == [
+        "typed_works_taken_as_typed"]
+
+
+def test_an_epci_carrying_the_project_in_its_own_building_pays_no_rent():
+    # Rieux-Volvestre: the EPCI carries the project in its own former gendarmerie; the note
+    # charged it 9 929 € of rent a year (Le Plan B's rent per m²) and a deficit of 27 866 €
+    result = analyse(_invented("epci"))
+    rent = result.finance.operating[0]
+    assert rent.label == "Loyer (local mis à disposition)" and rent.amount_eur == 0
+    assert not any(x.label.startswith("Loyer estimé") for x in result.finance.operating)
+    # the same building lent by another owner to an association still costs nothing, and a
+    # private one is still estimated
+    profile = _invented("epci")
+    profile.buildings[0].owner = "private"
+    assert analyse(profile).finance.operating[0].label.startswith("Loyer estimé")

@@ -147,13 +147,11 @@ def works_lines(building: Building | None, sizing: Sizing, params: Params,
     if building.works_cost_eur is not None:
         lines = [_line(text("finance.works.entered"), building.works_cost_eur,
                        text("costs.works.entered_source"))]
-        estimated = False
     elif building.state == "ready":
         lines = [_line(text("finance.works.ready"), 0, text("common.source.entered"))]
-        estimated = False
     else:
         lines = [_estimated_works(building, sizing, params)]
-        estimated = True
+    entered = building.works_cost_eur is not None or building.state == "ready"
     if building.accessible is False:
         key = "accessibility_works_eur"
         source = scoped(index_note(params, key, "works_2010"), params, key, profile)
@@ -161,9 +159,10 @@ def works_lines(building: Building | None, sizing: Sizing, params: Params,
                      else "costs.works.accessibility")
         lines.append(_line(label, indexed(params, key, "works_2010"), source,
                            params.is_overridden(key)))
-        estimated = True
-    base = sum(line.amount_eur for line in lines)
-    if estimated and base > 0:
+    # fees and contingency on the tool's estimates only: an amount the profile typed is taken
+    # as it is (its line asks whether it includes them), accessibility or not
+    base = sum(line.amount_eur for line in lines[1 if entered else 0:])
+    if base > 0:
         for key in ("works_fees_rate", "works_contingency_rate"):
             rate = params(key)
             lines.append(_param_line(

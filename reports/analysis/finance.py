@@ -130,8 +130,11 @@ def _rent(profile: Profile, building: Building | None, sizing: Sizing,
     if building is not None and building.monthly_rent_eur is not None:
         return _line(text("finance.rent.entered"), 12 * building.monthly_rent_eur, params)
     lends = profile.carrier.commune_support in ("premises", "both")
+    # the carrier's own building pays no rent: owner « carrier », or the commune or EPCI that
+    # carries the project itself (Rieux-Volvestre's EPCI was charged rent for its gendarmerie)
+    own = building is not None and building.owner in ("carrier", profile.carrier.type)
     if building is not None and building.owner in ("commune", "epci", "carrier") and (
-            lends or building.owner == "carrier"):
+            lends or own):
         return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
     surface = sized_surface(sizing)
     per_m2, source, overridden = costs.rent_rate(params, profile)
