@@ -163,3 +163,20 @@ def test_the_territory_page_shows_the_notes_neighbourhood_map(qtbot, make_window
     qtbot.waitUntil(lambda: page.map_png is not None, timeout=60_000)
     assert page.map.isVisible() and not page.map.pixmap().isNull()
     assert page.map.pixmap().width() > 500
+
+
+def test_the_dashboard_says_what_the_study_does_not_cover_as_the_note_does(qtbot):
+    """Villeurbanne: the note's synthesis says « Hors du champ de l'étude : … », the wizard's
+    results said nothing of it."""
+    from desktop.widgets.dashboard import Dashboard
+    from reports.analysis import analyse
+    from reports.profile import read_profile
+
+    profile, _ = read_profile(Path(__file__).parent / "invented" / "urban.tierslieu.json")
+    result = analyse(profile)
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.show_result(result)
+    words = "\n".join(lab.text() for lab in board.field_card.findChildren(QLabel))
+    assert "Hors du champ de l'étude" in words
+    assert all(short[1:] in words for short in result.commune.frame_short)

@@ -240,6 +240,13 @@ class Dashboard(QWidget):
         self.result = result
         self.verdict = VerdictCard(result.verdict, self)
         self.column.addWidget(self.verdict)
+        frame = getattr(result.commune, "frame_short", ())
+        if frame:  # what the ten rural sites of 2017 do not cover here, as in the note
+            self.field_card = Card(_tr("Hors du champ de l'étude"), self)
+            words = " ; ".join(frame) + "."
+            self.field_card.column.addWidget(_label(words[:1].upper() + words[1:],
+                                                    self.field_card))
+            self.column.addWidget(self.field_card)
         grid = QGridLayout()
         grid.setSpacing(8)
         self.tiles = tiles_of(result)

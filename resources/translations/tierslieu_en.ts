@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/dialogs/about.py" line="+21"/>
+        <location filename="../../desktop/dialogs/about.py" line="+17"/>
         <source>&lt;h3&gt;Tiers-lieu rural — version {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Rural third place — version {version}&lt;/h3&gt;</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Software licensed under the EUPL-1.2. It uses Qt for Python (PySide6, LGPL-3.0), reportlab (BSD) and the DejaVu Sans font (Bitstream Vera licence), embedded in the notes. Details: the THIRD-PARTY-NOTICES.md file.&lt;/p&gt;&lt;p&gt;Works offline: no data is ever sent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</source>
         <translation>&lt;b&gt;{dataset}&lt;/b&gt; ({vintage}) — {producer}. {licence}.</translation>
     </message>
@@ -105,7 +105,7 @@ The current project was not changed.</translation>
         <translation>F1: definition in the glossary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="+181"/>
+        <location filename="../../desktop/pages/base.py" line="+182"/>
         <source>Pour continuer, complétez les champs marqués d&apos;un astérisque (*) et corrigez les valeurs signalées en rouge.</source>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+214"/>
+        <location filename="../../desktop/pages/territory.py" line="+209"/>
         <source>Zone de chalandise de l&apos;analyse, à {minutes} min de route : {population} habitants dont {employed} actifs occupés ({count} communes)</source>
         <translation>Catchment area of the analysis, {minutes} min by road: {population} inhabitants including {employed} employed residents ({count} communes)</translation>
     </message>
@@ -355,7 +355,12 @@ Do you want to recover it?</translation>
         <translation>users to break even</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+38"/>
+        <source>Hors du champ de l&apos;étude</source>
+        <translation>Outside the study&apos;s scope</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
@@ -1276,7 +1281,7 @@ Do you want to recover it?</translation>
         <translation>✔ {name} ({departement}) — INSEE code {code}: the prefilled figures are this commune&apos;s.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Le nom « {name} » ne correspond pas au code INSEE {code} ({other}) : choisissez la commune dans la liste.</source>
         <translation>The name “{name}” does not match INSEE code {code} ({other}): choose the commune in the list.</translation>
     </message>
@@ -1802,7 +1807,7 @@ Replace them with the new note?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/pages/results.py" line="+44"/>
+        <location filename="../../desktop/pages/results.py" line="+45"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
@@ -1822,7 +1827,7 @@ Replace them with the new note?</translation>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>L&apos;analyse n&apos;est pas possible :
 {messages}</source>
         <translation>The analysis is not possible:
@@ -1837,7 +1842,7 @@ Replace them with the new note?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-194"/>
+        <location filename="../../desktop/pages/territory.py" line="-188"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1978,7 +1983,7 @@ Replace them with the new note?</translation>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
@@ -2335,7 +2340,7 @@ Replace them with the new note?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+63"/>
+        <location filename="../../desktop/errors.py" line="+69"/>
         <source>Opération impossible</source>
         <translation>Cannot do this</translation>
     </message>
