@@ -438,6 +438,8 @@ CONTRADICTIONS = (
      r"équilibre impossible"),
     ("carrier_declared_vs_choose", r"porteur déclaré", r"Choisir le porteur"),
     ("volunteers_vs_planned_staff", r"fonctionnera sans salarié", r"Animation à prévoir"),
+    ("volunteers_only_vs_planned_staff", r"reposerait donc sur des bénévoles",
+     r"Animation à prévoir"),
     ("no_staff_vs_planned_staff", r"aucune heure d'animation salariée n'est prévue",
      r"Animation à prévoir"),
     ("two_first_steps", r"commencer par un poste partagé", r"Organiser un tiers-lieu éphémère"),

@@ -202,3 +202,32 @@ def test_an_epci_carrying_the_project_in_its_own_building_pays_no_rent():
     profile = _invented("epci")
     profile.buildings[0].owner = "private"
     assert analyse(profile).finance.operating[0].label.startswith("Loyer estimé")
+
+
+def test_esperaza_s_capacity_is_one_figure_and_its_volunteers_are_not_its_planned_staff():
+    # « avec les 13 usagers que le lieu peut accueillir » then « accueille au plus 12,6 »;
+    # « le lieu reposerait donc sur des bénévoles » beside « Animation à prévoir (14 h) »;
+    # « Vitesse moyenne 55 km/h » as a hypothesis of a commute « non chiffré »
+    result = analyse(_invented("minimal"))
+    explained = result.finance.break_even.explanation
+    assert "les 12,6 usagers que le lieu peut accueillir" in explained
+    assert "au plus 12,6 usagers" in explained
+    assert any(x.planned for x in result.finance.operating)
+    text = note_text(result, ("model", "finance", "impact", "practices"))
+    assert "reposerait donc sur des bénévoles" not in text
+    assert "sans animation payée, le lieu reposerait sur des bénévoles" in text
+    assert check(result, text, only=("no_contradiction",)) == []
+    old = text.replace("sans animation payée, le lieu reposerait sur des bénévoles",
+                       "le lieu reposerait donc sur des bénévoles")
+    assert [v.detail for v in check(result, old, only=("no_contradiction",))] == [
+        "volunteers_only_vs_planned_staff"]
+    assert not result.impact.quantified and result.impact.assumptions == ()
+    assert "Vitesse moyenne" not in text
+
+
+def test_revenue_says_its_tariffs_are_2017_prices_beside_costs_in_today_s_euros():
+    # the costs are indexed to today (BT01, consumer prices); the tariffs of the study sites
+    # are not: the revenue total said only « tarifs médians documentés »
+    text = note_text(analyse(_invented("crown")), ("finance",))
+    assert "tarifs médians documentés en 2017, non indexés" in text
+    assert "indexé sur l'index BT01" in text

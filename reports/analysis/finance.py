@@ -350,7 +350,7 @@ def break_even(operating_total: float, price: float, users: float, params: Param
         other=text("finance.break_even.other", other=fmt_eur(other)) if other else "",
         needed=fmt_number(needed) if needed is not None else "—",
         users=text("finance.break_even.served" if expected is not None and expected > users
-                   else "finance.break_even.expected", users=fmt_number(users)),
+                   else "finance.break_even.expected", users=short_number(users)),
         price_needed=fmt_eur(price_needed),
         ref_charges=fmt_eur(ref_charges), ref_price=fmt_eur(ref_price),
         ratio=fmt_number(ref_charges / ref_price, 2), ref_users=fmt_number(ref_users))

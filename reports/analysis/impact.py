@@ -42,8 +42,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     assumptions = _assumptions(profile, commuters, days, to_pole, to_place, params)
     effects = tuple(items("impact.effects.list"))
     reason = _not_quantified(to_pole, to_place)
-    if reason:
-        return Impact(0.0, 0.0, 0.0, 0.0, tuple(assumptions),
+    if reason:  # nothing computed: no hypotheses of a computation not made
+        return Impact(0.0, 0.0, 0.0, 0.0, (),
                       (text("impact.commute.not_quantified", reason=reason), *effects),
                       False, reason, None)
     saved = to_pole - to_place
