@@ -493,9 +493,9 @@ def _field(r: AnalysisResult, text: str | None) -> list[str]:
     largest = max((s.population or 0) for s in knowledge().sites)
     facts = [name for name, holds in (
         ("outre-mer", str(commune.get("departement") or "").startswith(("97", "98"))),
-        ("plus peuplée que le plus grand site", population > largest)) if holds]
+        ("plus peuplée que chacune des communes", population > largest)) if holds]
     said = " ".join(r.commune.frame)
-    out = [f"{fact} non dit" for fact in facts if fact.split()[0] not in said]
+    out = [f"{fact} non dit" for fact in facts if fact not in said]
     if facts and r.verdict.confidence is not None and r.verdict.confidence.level == "high":
         out.append("confiance élevée hors du champ de l'étude")
     if text is not None and "Synthèse" in text and r.commune.frame and (

@@ -138,3 +138,17 @@ def test_the_map_of_a_commune_deleguee_is_captioned_with_the_commune_it_draws():
     markup = render(commune.template, section=commune,
                     **context(merged, note_info("", "", None)))
     assert 'caption="Sèvremoine et ses environs' in markup
+
+
+def test_a_corsican_code_typed_in_lower_case_is_read():
+    """« 2b096 » (Corte) was refused with « Le code INSEE doit compter 5 caractères »: it has
+    five; the batch already read it (upper case), the note command did not."""
+    from reports.profile import profile_from_dict
+
+    profile, messages = profile_from_dict({
+        "format": "tierslieu-profile", "version": 2,
+        "commune": {"name": "Corte", "insee_code": "2b096", "departement": "2b"},
+        "population": {"total": 7819},
+        "carrier": {"type": "commune"}})
+    assert [m.text for m in messages if m.level == "error"] == []
+    assert (profile.commune.insee_code, profile.commune.departement) == ("2B096", "2B")

@@ -41,6 +41,8 @@ def _coerce(value: Any, spec: Spec, default: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip() and spec.kind != "text"):
         return default
     if spec.kind in ("text", "month"):
+        if isinstance(value, str) and spec.form in ("insee", "departement"):
+            return value.strip().upper()  # Corsica typed « 2b096 » (its 5 characters refused)
         if isinstance(value, str):
             return value
         if _is_number(value) and spec.kind == "text":
