@@ -154,20 +154,21 @@ def test_every_risk_has_exactly_the_parts_the_engine_reads():
     base = {"title", "text", "mitigation", "condition", "sites"}
     assert {r: p for r, p in parts.items()
             if p - {"text_one", "text_free", "title_many", "condition_many",
-                    "condition_private", "mitigation_private"} != base} == {}
+                    "condition_private", "mitigation_private", "sites_private"} != base} == {}
     assert [r for r, p in parts.items() if "text_one" in p] == ["competition"]
     # several places in the commune: « Des tiers-lieux existent déjà », never « Un … » and a list
     assert [r for r, p in parts.items() if {"title_many", "condition_many"} <= p] == [
         "existing_here", "existing_check"]
     # a company or a network votes no subsidy: its deficit is its own to bear
-    assert [r for r, p in parts.items() if {"condition_private", "mitigation_private"} <= p] == [
+    assert [r for r, p in parts.items() if {"condition_private", "mitigation_private",
+                                             "sites_private"} <= p] == [
         "profitability", "break_even_capacity"]
 
 
 def test_a_risk_keeps_its_cited_sites_beside_its_text():
     sites = {s.site_id for s in knowledge().sites}
     for key, value in texts.catalogue().items():
-        if key.startswith("risks.") and key.endswith(".sites"):
+        if key.startswith("risks.") and key.endswith((".sites", ".sites_private")):
             assert set(value) <= sites, key
 
 

@@ -231,3 +231,14 @@ def test_revenue_says_its_tariffs_are_2017_prices_beside_costs_in_today_s_euros(
     text = note_text(analyse(_invented("crown")), ("finance",))
     assert "tarifs médians documentés en 2017, non indexés" in text
     assert "indexé sur l'index BT01" in text
+
+
+def test_a_company_s_deficit_risk_cites_the_study_s_private_sites():
+    # Gourdon's SARL: the risk's words were about Bram's company, its cited sites Villefort
+    # and Auterive, where public money covers the running costs
+    result = analyse(_invented("company"))
+    risk = next(k for k in result.risks if k.risk_id == "break_even_capacity")
+    assert risk.site_ids == ("pop_coworking", "relais_entreprises")
+    crown = analyse(_invented("crown"))  # a commune keeps the public-support sites
+    risk = next(k for k in crown.risks if k.risk_id == "break_even_capacity")
+    assert "solozere_villefort" in risk.site_ids

@@ -40,7 +40,7 @@ def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
     risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.{title}"),
                 text(f"{key}.{text_key}", **(text_values or {})),
                 text(f"{key}.mitigation_private" if private else f"{key}.mitigation"),
-                items(f"{key}.sites"))
+                items(f"{key}.sites_private" if private else f"{key}.sites"))
     return Found(risk, text(f"{key}.{condition}", **(condition_values or {})))
 
 
