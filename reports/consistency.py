@@ -485,15 +485,16 @@ def _model_sites(r: AnalysisResult, _text: str | None) -> list[str]:
 
 @invariant("study_field_stated")
 def _field(r: AnalysisResult, text: str | None) -> list[str]:
-    """Overseas, or more populous than every site: said, and never with high confidence."""
+    """Overseas, or far more populous than every site: said, never with high confidence."""
     from reports.knowledge import knowledge
 
     commune = r.profile.get("commune") or {}
     population = (r.profile.get("population") or {}).get("total") or 0
+    factor = shipped()[0]["frame_population_factor"].value
     largest = max((s.population or 0) for s in knowledge().sites)
     facts = [name for name, holds in (
         ("outre-mer", str(commune.get("departement") or "").startswith(("97", "98"))),
-        ("plus peuplée que chacune des communes", population > largest)) if holds]
+        ("fois la population de la plus peuplée", population > factor * largest)) if holds]
     said = " ".join(r.commune.frame)
     out = [f"{fact} non dit" for fact in facts if fact not in said]
     if facts and r.verdict.confidence is not None and r.verdict.confidence.level == "high":

@@ -47,7 +47,7 @@ def test_an_urban_core_is_told_the_study_is_rural(notes):
     result, _ = notes["urban"]  # Villeurbanne, 163 684 inhabitants
     said = " ".join(result.commune.frame)
     assert "grands centres urbains" in said and "tiers-lieux ruraux" in said
-    assert "plus peuplée que chacune des communes des dix sites" in said
+    assert "compte plus de 2 fois la population de la plus peuplée des communes" in said
     assert "extrapolation" in said
     assert result.verdict.confidence.level != "high"
 

@@ -124,7 +124,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                             typologies[0].typology_id if typologies else None)
     impact = estimate_impact(profile, demand, params)
     found = find_risks(profile, demand, sizing, finance, params, existing)
-    frame = study_frame(profile, kb, directory)
+    frame = study_frame(profile, kb, directory, params)
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,
                             funding_names(finance), params, existing,
                             has_directory=directory is not None,

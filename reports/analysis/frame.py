@@ -1,7 +1,7 @@
 """Where the commune stands against the study's field: what a consultant must say before any
 figure transposed from the ten rural sites of 2017.
 
-    frame = study_frame(profile, kb, directory)   # FrameNotes(sentences, part_of)
+    frame = study_frame(profile, kb, directory, params)   # FrameNotes(sentences, part_of…)
 
 Each sentence states a fact the directory and the knowledge base show, never a judgement:
 * the code typed is a former or delegated commune: the directory's figures, the zone and the
@@ -9,7 +9,7 @@ Each sentence states a fact the directory and the knowledge base show, never a j
 * the commune is overseas, while every site of the study is in metropolitan France: the
   tool's default costs, road speeds and programmes are metropolitan;
 * its density level (INSEE grid) is denser than every site's (an urban core);
-* it is more populous than the largest site.
+* it is more than `frame_population_factor` times as populous as the largest site's commune.
 The wording is in resources/analysis/text/frame.toml.
 """
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reports import codes
+from reports.analysis.parameters import Params
 from reports.analysis.texts import text
 from reports.fmt import fmt_number
 from reports.profile import Profile
@@ -63,21 +64,21 @@ def _density(profile: Profile, level: int | None, site_levels: set[int]
             text("frame.short.denser", label=label))
 
 
-def _larger(profile: Profile, kb: Any) -> tuple[str, str] | None:
+def _larger(profile: Profile, kb: Any, factor: float) -> tuple[str, str] | None:
     population = profile.population.total
     sites = [s for s in kb.sites if s.population]
     if not population or not sites:
         return None
     largest = max(sites, key=lambda s: s.population)
-    if population <= largest.population:
+    if population <= factor * largest.population:
         return None
     return (text("frame.larger", name=profile.commune.name, population=fmt_number(population),
-                 site=largest.name, site_commune=largest.commune,
+                 site=largest.name, site_commune=largest.commune, factor=fmt_number(factor),
                  site_population=fmt_number(largest.population)),
-            text("frame.short.larger", site_commune=largest.commune))
+            text("frame.short.larger", site_commune=largest.commune, factor=fmt_number(factor)))
 
 
-def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
+def study_frame(profile: Profile, kb: Any, directory: Any, params: Params) -> FrameNotes:
     """The facts that put the commune outside what the study's ten sites cover."""
     out: list[str] = []
     short: list[str] = []
@@ -100,7 +101,7 @@ def study_frame(profile: Profile, kb: Any, directory: Any) -> FrameNotes:
         out.append(text("frame.overseas", name=name, region=region) if region and region != name
                    else text("frame.overseas_plain", name=name))
         short.append(text("frame.short.overseas"))
-    beyond = [_larger(profile, kb)]
+    beyond = [_larger(profile, kb, params("frame_population_factor"))]
     if directory is not None:
         sites = _site_communes(kb, directory)
         levels = {c.insee.get("density_level") for c in sites if c.insee}
