@@ -152,3 +152,22 @@ def test_a_corsican_code_typed_in_lower_case_is_read():
         "carrier": {"type": "commune"}})
     assert [m.text for m in messages if m.level == "error"] == []
     assert (profile.commune.insee_code, profile.commune.departement) == ("2B096", "2B")
+
+
+def test_a_territory_scan_overseas_says_the_study_does_not_cover_it(tmp_path):
+    """The scan of Guyane ranked its communes with no word that the ten sites are
+    metropolitan and rural; Lozère's stays silent on it."""
+    from pypdf import PdfReader
+
+    from reports.scan import from_codes, run_scan
+
+    def words(codes):
+        out = tmp_path / codes[0]
+        run_scan(from_codes(codes, "liste"), out, jobs=1)
+        reader = PdfReader(str(out / "scan.pdf"))
+        return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+    guyane = words(["97353", "97302"])  # Maripasoula, Cayenne
+    assert "Hors du champ de l'étude pour 2 de ces communes" in guyane
+    assert "commune d'outre-mer" in guyane
+    assert "Hors du champ" not in words(["48198"])  # Villefort, a study site

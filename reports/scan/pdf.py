@@ -70,6 +70,11 @@ def scan_pdf(rows: list[dict[str, Any]], selection: Any, directory: Any, *,
     story.append(Paragraph(escape(message(
         "scan.pdf.method", defaults=spec["profile_defaults_source"],
         score=spec["score"]["source"])), small))
+    outside = [r for r in rows if r.get("frame")]
+    if outside:  # overseas, urban cores…: said once for the territory, as each note says it
+        facts = dict.fromkeys(fact for r in outside for fact in r["frame"])
+        story.append(Paragraph(escape(message(
+            "scan.pdf.frame", count=fmt_number(len(outside)), facts=" ; ".join(facts))), small))
     frame_width = A4[0] - 36 * mm
     story.append(Spacer(1, 4))
     story.append(_map(rows, directory, frame_width, 118 * mm))

@@ -84,6 +84,7 @@ def scan_row(result: Any, directory: Any) -> dict[str, Any]:
         "best_model": result.typologies[0].name if result.typologies else "",
         "verdict": result.verdict.label, "verdict_level": result.verdict.level,
         "score": score(result), "reason_1": first, "reason_2": second,
+        "frame": tuple(getattr(result.commune, "frame_short", ())),  # outside the study
         "lat": commune.lat if commune is not None else None,
         "lon": commune.lon if commune is not None else None,
     }
