@@ -242,3 +242,16 @@ def test_a_company_s_deficit_risk_cites_the_study_s_private_sites():
     crown = analyse(_invented("crown"))  # a commune keeps the public-support sites
     risk = next(k for k in crown.risks if k.risk_id == "break_even_capacity")
     assert "solozere_villefort" in risk.site_ids
+
+
+def test_under_conditions_the_place_is_settled_once_the_test_has_measured_the_demand():
+    # Groix (« favorable sous conditions »): « Organiser un tiers-lieu éphémère … pour mesurer
+    # la demande » then « Arrêter … le local, le programme et le budget », while the model
+    # paragraph advises a shared desk until the demand is measured
+    steps = analyse(_invented("island")).verdict.next_steps
+    test = next(i for i, s in enumerate(steps) if "tiers-lieu éphémère" in s)
+    place = next(i for i, s in enumerate(steps) if "le local, le programme" in s)
+    assert test < place and steps[place].startswith("Si la demande se confirme : arrêter avec")
+    favourable = analyse(_invented("mountain"))  # Seix: favourable, settled now
+    assert favourable.verdict.level == "favourable"
+    assert any(s.startswith("Arrêter avec le porteur") for s in favourable.verdict.next_steps)

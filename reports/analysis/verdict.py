@@ -275,10 +275,12 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
                              else {})))
         return tuple(steps)
     if profile.carrier.type == "undecided":
-        steps.append(text("verdict.next_steps.carrier"))
+        step = text("verdict.next_steps.carrier")
     else:
-        steps.append(text("verdict.next_steps.place",
-                          carrier=_carrier_phrase(profile.carrier.type)))
+        step = text("verdict.next_steps.place", carrier=_carrier_phrase(profile.carrier.type))
+    if level == "conditional":  # under conditions, the place comes once the test has spoken
+        step = text("verdict.next_steps.if_confirmed") + step[:1].lower() + step[1:]
+    steps.append(step)
     steps += [text("verdict.next_steps.funding", funds=funds),
               text("verdict.next_steps.opening", months=fmt_number(months))]
     return tuple(steps)
