@@ -225,3 +225,21 @@ def test_the_batch_summary_says_which_communes_lie_outside_the_study(tmp_path, m
     column = table[0].index("Hors du champ de l'étude")
     assert [row[1] for row in table[1:]] == ["Maripasoula", "Villefort"]
     assert table[1][column].startswith("commune d'outre-mer") and table[2][column] == ""
+
+
+def test_a_model_s_population_figure_says_why_it_differs_from_its_site():
+    """Villeurbanne: « Population 59 % — Muret compte 24 725 habitants, votre commune 163 684 :
+    tailles très différentes » (Muret alone is 18 %; the model's « au moins 2 000 habitants »
+    counted for half, unsaid). Checked on every invented commune."""
+    for path in sorted(INVENTED.glob("*.tierslieu.json")):
+        result = analyse(read_profile(path)[0])
+        sites = {s.site_id: s for s in result.sites}
+        for model in result.typologies:
+            members = [sites[i] for i in model.site_ids if i in sites]
+            if not members:
+                continue
+            closest = max(members, key=lambda s: s.score)
+            mine = next(c for c in model.contributions if c.criterion == "population")
+            theirs = next(c for c in closest.contributions if c.criterion == "population")
+            if abs(mine.similarity - theirs.similarity) > 0.01:
+                assert "Seuil du modèle" in mine.sentence, (path.name, model.typology_id)

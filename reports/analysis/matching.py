@@ -16,7 +16,7 @@ from reports.analysis.conditions import check
 from reports.analysis.features import Features, site_features
 from reports.analysis.parameters import Params
 from reports.analysis.texts import text
-from reports.fmt import fmt_ratio
+from reports.fmt import fmt_number, fmt_ratio
 from reports.profile import Profile
 from reports.result import Contribution, SiteMatch, TypologyMatch
 
@@ -85,7 +85,15 @@ def _condition_similarity(criterion: str, conditions: Mapping[str, Any], carrier
         return None, ""
     sims = [_one_condition(k, conditions[k], me, params) for k in keys]
     known = [s for s in sims if s is not None]
-    return (min(known) if known else None), ""
+    if not known:
+        return None, ""
+    # the model's own size threshold, said: its proximity is averaged with the site's, and
+    # « tailles très différentes » read beside 59 % without it (Villeurbanne)
+    said = [text(f"matching.threshold.{k}_{'met' if s >= 1 else 'unmet'}",
+                 value=fmt_number(conditions[k]))
+            for k, s in zip(keys, sims, strict=True) if k.startswith("population_")
+            and s is not None]
+    return min(known), " ".join(said)
 
 
 def _carrier_fit(conditions: Mapping[str, Any], carriers: tuple[str, ...], me: Features,
@@ -152,7 +160,7 @@ def _typology_raw(typology: Any, me: Features, raws: dict[str, Raw], params: Par
             continue
         parts = [x for x in (cond_sim, best[0] if best else None) if x is not None]
         sim = sum(parts) / len(parts) if parts else None
-        sentence = " ".join(t for t in (cond_text, best[1] if best else "") if t)
+        sentence = " ".join(t for t in (best[1] if best else "", cond_text) if t)
         raw[name] = (sim, sentence or raw_unknown(name))
     return raw
 
