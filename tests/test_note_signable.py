@@ -274,3 +274,18 @@ def test_an_overseas_commute_says_its_road_speed_is_metropolitan():
     brumath = analyse(_invented("crown"))
     speed = next(a for a in brumath.impact.assumptions if a.label.startswith("Vitesse"))
     assert "outre-mer" not in speed.source
+
+
+def test_no_carrier_no_running_money_and_no_break_even_is_not_favourable_even_under_conditions():
+    # Provins: a barn needing heavy works, 13 people known, no carrier, no budget at all, a
+    # deficit nobody covers and no break-even at its size read « Favorable sous conditions »
+    # with a confidence « faible »
+    result = analyse(_invented("undecided"))
+    v = result.verdict
+    assert v.level == "not_advised"
+    assert ("Rien ne montre encore que le lieu vivrait : ni porteur désigné, ni financement du "
+            "fonctionnement, ni équilibre possible à cette taille.") in v.summary
+    assert "désigner un porteur" in v.next_steps[-1]
+    profile = _invented("undecided")  # a carrier declared: back to « sous conditions »
+    profile.carrier.type = "commune"
+    assert analyse(profile).verdict.level == "conditional"
