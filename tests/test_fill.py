@@ -119,8 +119,9 @@ def test_note_command_names_the_filled_figures(minimal_file, tmp_path, capsys):
     out = tmp_path / "bram.pdf"
     assert main(["note", str(minimal_file), "-o", str(out)]) == 0
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
-    assert "Repris de l'annuaire des communes, faute de saisie : commune, département" in text
-    assert "recensement 2018" in text  # the vintage, in the sources annex
+    assert ("Repris de l'annuaire des communes, faute de saisie, par source et millésime : "
+            "annuaire des communes (COG 2026) : commune, département") in text
+    assert "recensement 2018 (INSEE) : population de 15 à 64 ans" in text  # beside the table
 
 
 def test_batch_row_is_filled_with_census_and_territory():

@@ -171,3 +171,14 @@ def test_a_territory_scan_overseas_says_the_study_does_not_cover_it(tmp_path):
     assert "Hors du champ de l'étude pour 2 de ces communes" in guyane
     assert "commune d'outre-mer" in guyane
     assert "Hors du champ" not in words(["48198"])  # Villefort, a study site
+
+
+def test_the_commune_table_says_which_figures_are_of_which_vintage():
+    """Maripasoula: « population 9 579 » (legal population, COG 2026) over « 15 à 64 ans
+    8 526 » (census 2018) with only « sources et millésimes en annexe »: two vintages side by
+    side, unsaid where a council reads them."""
+    from reports.consistency import note_text
+
+    text = note_text(_invented("overseas"), ("commune",))
+    assert "recensement 2018 (INSEE) : population de 15 à 64 ans" in text
+    assert "annuaire COG 2026 : population de l'intercommunalité, population" in text
