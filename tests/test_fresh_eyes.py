@@ -182,3 +182,23 @@ def test_the_commune_table_says_which_figures_are_of_which_vintage():
     text = note_text(_invented("overseas"), ("commune",))
     assert "recensement 2018 (INSEE) : population de 15 à 64 ans" in text
     assert "annuaire COG 2026 : population de l'intercommunalité, population" in text
+
+
+def test_the_similarity_bars_print_the_percentages_the_text_prints():
+    """Provins: « avec une proximité de 77 % » above a bar labelled 78 (0,7746 rounded to
+    77,5 for the chart, then to 78)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.lib import colors
+
+    from reports.fmt import fmt_percent
+    from reports.note import charts, fonts
+
+    fonts.register_fonts()
+
+    provins = _invented("undecided")
+    scores = [t.score for t in provins.typologies]
+    drawing = charts.similarity_chart([t.name for t in provins.typologies], scores, 400,
+                                      colors.black, "proximité")
+    chart = next(c for c in drawing.contents if isinstance(c, HorizontalBarChart))
+    bars = [chart.barLabelFormat(v) for v in reversed(chart.data[0])]
+    assert bars == [fmt_percent(s).split("\u00a0")[0] for s in scores]

@@ -44,7 +44,8 @@ def similarity_chart(names: Sequence[str], scores: Sequence[float], width: float
     chart.x, chart.y = label_w, 26  # room under the axis for its numbers, then its name
     chart.width, chart.height = width - label_w - 40, count * bar_h
     # reportlab draws the first category at the bottom: reverse to put the best on top
-    chart.data = [[round(s * 100, 1) for s in reversed(scores)]]
+    # the bars print the very percentage the text prints (77,46 read « 78 » beside « 77 % »)
+    chart.data = [[s * 100 for s in reversed(scores)]]
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.leading = 8
     chart.categoryAxis.labels.fontName = REGULAR
