@@ -4,6 +4,7 @@ Montfaucon-Montigné, Rodez) showed in their notes, besides the study's field
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 from pathlib import Path
 
@@ -171,6 +172,10 @@ def test_a_territory_scan_overseas_says_the_study_does_not_cover_it(tmp_path):
     assert "Hors du champ de l'étude pour 2 de ces communes" in guyane
     assert "commune d'outre-mer" in guyane
     assert "Hors du champ" not in words(["48198"])  # Villefort, a study site
+    with (tmp_path / "97353" / "scan.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    column = table[0].index("Hors du champ de l'étude")
+    assert all(row[column].startswith("commune d'outre-mer") for row in table[1:])
 
 
 def test_the_commune_table_says_which_figures_are_of_which_vintage():
@@ -202,3 +207,21 @@ def test_the_similarity_bars_print_the_percentages_the_text_prints():
     chart = next(c for c in drawing.contents if isinstance(c, HorizontalBarChart))
     bars = [chart.barLabelFormat(v) for v in reversed(chart.data[0])]
     assert bars == [fmt_percent(s).split("\u00a0")[0] for s in scores]
+
+
+def test_the_batch_summary_says_which_communes_lie_outside_the_study(tmp_path, monkeypatch):
+    """A CSV of codes (Maripasoula, Villefort): summary.csv gave verdicts and figures with no
+    word that Guyane is outside the ten metropolitan rural sites' field."""
+    import reports.produce
+    from reports.batch import BatchOptions, run_batch
+
+    monkeypatch.setattr(reports.produce, "produce", lambda *a, **k: [])
+    path = tmp_path / "c.csv"
+    path.write_text("commune.insee_code;carrier.type\n97353;commune\n48198;commune\n",
+                    encoding="utf-8")
+    run_batch(path, BatchOptions(tmp_path / "out"), jobs=1, lookup=True)
+    with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    column = table[0].index("Hors du champ de l'étude")
+    assert [row[1] for row in table[1:]] == ["Maripasoula", "Villefort"]
+    assert table[1][column].startswith("commune d'outre-mer") and table[2][column] == ""

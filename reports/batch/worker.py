@@ -75,6 +75,7 @@ def summary_of(result: Any, job: Job, files: tuple[str, ...]) -> dict[str, Any]:
         "public_support_eur": finance.public_support_per_year_eur,
         "contribution_eur": finance.contribution_eur,
         "break_even_feasible": finance.break_even.feasible_at_capacity,
+        "frame": " ; ".join(getattr(result.commune, "frame_short", ())),  # as the note says
         "files": list(files),
     }
 

@@ -85,7 +85,8 @@ def csv_rows(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
         for key, _ in columns:
             value = row.get(key)
             line.append(number_cell(value, decimals[key]) if key in decimals
-                        else "" if value is None else str(value))
+                        else "" if value is None
+                        else " ; ".join(value) if isinstance(value, tuple) else str(value))
         cells.append(line)
     return [title for _, title in columns], cells
 
