@@ -287,6 +287,12 @@ def _scope(r: AnalysisResult, _text: str | None) -> list[str]:
         for line in lines:
             if table[key].source in line.source and "extrapolation" not in line.source:
                 out.append(f"« {line.label} » applique {key} hors du champ de sa source")
+    # the road speeds (catchment.json) are set for metropolitan France
+    code = str((r.profile.get("commune") or {}).get("insee_code") or "")
+    speed = next((a for a in r.impact.assumptions if a.label.startswith("Vitesse")), None)
+    if (code.startswith(("97", "98")) and speed is not None and not speed.overridden
+            and "extrapolation" not in speed.source):
+        out.append("vitesse de la métropole outre-mer sans le dire")
     return out
 
 

@@ -255,3 +255,37 @@ def test_under_conditions_the_place_is_settled_once_the_test_has_measured_the_de
     favourable = analyse(_invented("mountain"))  # Seix: favourable, settled now
     assert favourable.verdict.level == "favourable"
     assert any(s.startswith("Arrêter avec le porteur") for s in favourable.verdict.next_steps)
+
+
+def test_an_overseas_commute_says_its_road_speed_is_metropolitan():
+    # Maripasoula (Guyane): 16 156 km « évités » at the metropolitan 55 km/h, the impact
+    # section silent about it (only the synthesis's frame said it)
+    result = analyse(_invented("overseas"))
+    speed = next(a for a in result.impact.assumptions if a.label.startswith("Vitesse"))
+    assert speed.source.startswith("extrapolation outre-mer")
+    assert "extrapolation outre-mer" in note_text(result, ("impact",))
+    assert check(result, only=("one_speed", "figures_within_source_range")) == []
+    silent = dataclasses.replace(speed, source="hypothèse de l'outil : vitesse porte à porte")
+    assumptions = tuple(silent if a is speed else a for a in result.impact.assumptions)
+    broken = dataclasses.replace(result, impact=dataclasses.replace(
+        result.impact, assumptions=assumptions))
+    assert [v.invariant for v in check(broken, only=("figures_within_source_range",))] == [
+        "figures_within_source_range"]
+    brumath = analyse(_invented("crown"))
+    speed = next(a for a in brumath.impact.assumptions if a.label.startswith("Vitesse"))
+    assert "outre-mer" not in speed.source
+
+
+def test_no_carrier_no_running_money_and_no_break_even_is_not_favourable_even_under_conditions():
+    # Provins: a barn needing heavy works, 13 people known, no carrier, no budget at all, a
+    # deficit nobody covers and no break-even at its size read « Favorable sous conditions »
+    # with a confidence « faible »
+    result = analyse(_invented("undecided"))
+    v = result.verdict
+    assert v.level == "not_advised"
+    assert ("Rien ne montre encore que le lieu vivrait : ni porteur désigné, ni financement du "
+            "fonctionnement, ni équilibre possible à cette taille.") in v.summary
+    assert "désigner un porteur" in v.next_steps[-1]
+    profile = _invented("undecided")  # a carrier declared: back to « sous conditions »
+    profile.carrier.type = "commune"
+    assert analyse(profile).verdict.level == "conditional"

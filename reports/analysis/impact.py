@@ -81,7 +81,18 @@ def commute_speed(profile: Profile, params: Params) -> tuple[float, str, bool]:
     speed = catchment.parameters().speed(level)
     source = (text("impact.speed.level", level=fmt_number(level)) if level
               else text("impact.speed.unknown"))
+    if overseas(profile):  # speeds set for metropolitan roads: said, as the frame says it
+        source = text("impact.speed.overseas", source=source)
     return speed, source, False
+
+
+def overseas(profile: Profile) -> bool:
+    """An overseas commune (its code or département), where the tool's road speeds, set for
+    metropolitan France, are an extrapolation."""
+    from reports.analysis.frame import OVERSEAS_PREFIXES
+
+    return any(str(value or "").startswith(OVERSEAS_PREFIXES)
+               for value in (profile.commune.insee_code, profile.commune.departement))
 
 
 def _not_quantified(to_pole: float | None, to_place: float) -> str:

@@ -73,10 +73,20 @@ def next_to_nothing(basis: dict[str, bool]) -> bool:
 
 
 def nothing_shown(basis: dict[str, bool]) -> bool:
-    """No future user known, no money for the running deficit and no break-even the place
-    can hold: only a carrier and a room, too little to call a dedicated place « favorable »,
-    even under conditions (Espéraza: 3 to 32 users, confidence « faible »)."""
-    return not any(basis.get(k, True) for k in ("demand", "funded", "capacity"))
+    """No money for the running deficit, no break-even the place can hold, and nobody yet to
+    use it or to run it (no future user known, or no carrier): too little to call a dedicated
+    place « favorable », even under conditions (Espéraza: a carrier and a room, 3 to 32 users;
+    Provins: a barn and 13 people, no carrier, no budget)."""
+    return (not basis.get("funded", True) and not basis.get("capacity", True)
+            and not (basis.get("demand", True) and basis.get("carrier", True)))
+
+
+def _nothing_shown_sentence(basis: dict[str, bool]) -> str:
+    """« Rien ne montre encore que le lieu vivrait : ni porteur désigné, ni … »."""
+    lacks = [text(f"verdict.summary.lacks.{key}") for key in ("carrier", "demand")
+             if not basis.get(key, True)]
+    lacks += [text("verdict.summary.lacks.funded"), text("verdict.summary.lacks.capacity")]
+    return text("verdict.summary.nothing_shown", lacks=", ".join(lacks))
 
 
 def basis_of(profile: Profile, finance: Finance, covered: bool,
@@ -216,7 +226,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     months = int(params("opening_months"))
     missing = missing_of(basis)
     return Verdict(level, text(f"verdict.labels.{level}"),
-                   _summary(profile, found, best, sites, demand, money, level, missing),
+                   _summary(profile, found, best, sites, demand, money, level, missing, basis),
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing, far_short),
                    _timeline(months, params("timeline_phases"), profile, level),
@@ -227,7 +237,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
              sites: tuple[SiteMatch, ...], demand: Demand, money: str, level: str,
-             missing: tuple[str, ...]) -> str:
+             missing: tuple[str, ...], basis: dict[str, bool] | None = None) -> str:
     """Two or three sentences a council can read aloud."""
     users = demand.users
     closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
@@ -240,8 +250,8 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
         summary += text("verdict.summary.blocking" if level == "not_advised"
                         else "verdict.summary.to_lift", risks=", ".join(highs))
     if level == "not_advised":
-        if {text(f"verdict.missing.{k}") for k in ("demand", "funded", "capacity")} <= set(missing):
-            summary += text("verdict.summary.nothing_shown")  # why, when no risk says it
+        if nothing_shown(basis):  # why, when no risk says it
+            summary += _nothing_shown_sentence(basis)
         summary += text("verdict.summary.cheaper")
     elif missing:  # the place in the commune is said once, as the point to settle
         settle = any(f.risk.risk_id == "existing_here" and f.risk.severity == "high"
