@@ -242,4 +242,4 @@ def test_a_model_s_population_figure_says_why_it_differs_from_its_site():
             mine = next(c for c in model.contributions if c.criterion == "population")
             theirs = next(c for c in closest.contributions if c.criterion == "population")
             if abs(mine.similarity - theirs.similarity) > 0.01:
-                assert "Seuil du modèle" in mine.sentence, (path.name, model.typology_id)
+                assert "Seuil de l'outil" in mine.sentence, (path.name, model.typology_id)
