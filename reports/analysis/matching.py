@@ -160,6 +160,8 @@ def _typology_raw(typology: Any, me: Features, raws: dict[str, Raw], params: Par
             continue
         parts = [x for x in (cond_sim, best[0] if best else None) if x is not None]
         sim = sum(parts) / len(parts) if parts else None
+        if best and sim is not None and cr.degree(sim, params) == cr.degree(best[0], params):
+            cond_text = ""  # the site's words (« tailles proches ») still fit the figure
         sentence = " ".join(t for t in (best[1] if best else "", cond_text) if t)
         raw[name] = (sim, sentence or raw_unknown(name))
     return raw
