@@ -289,3 +289,12 @@ def test_no_carrier_no_running_money_and_no_break_even_is_not_favourable_even_un
     profile = _invented("undecided")  # a carrier declared: back to « sous conditions »
     profile.carrier.type = "commune"
     assert analyse(profile).verdict.level == "conditional"
+
+
+def test_the_fablab_cost_quotes_what_the_study_says_of_murat():
+    # « le fablab de Murat, bâtiment compris, a coûté 230 000 € »: the study says it cost
+    # 230 000 € and sits in the former library the town hall lent — not « bâtiment compris »
+    result = analyse(_invented("epci"))
+    line = next(x for x in result.finance.investment if x.label.startswith("Équipement du fablab"))
+    assert "bâtiment compris" not in line.source
+    assert "mise à disposition par la mairie" in line.source and "230 000 €" in line.source
