@@ -298,3 +298,74 @@ def test_the_fablab_cost_quotes_what_the_study_says_of_murat():
     line = next(x for x in result.finance.investment if x.label.startswith("Équipement du fablab"))
     assert "bâtiment compris" not in line.source
     assert "mise à disposition par la mairie" in line.source and "230 000 €" in line.source
+
+
+# --- the helper stream of 4 December afternoon (wnote2) --------------------------------------
+
+
+def test_joining_a_place_is_priced_as_a_convention_and_days_not_as_a_franchise():
+    # Rieux-Volvestre (a Relais d'Entreprises in the commune): « S'associer à un lieu
+    # existant » cost « 1 500 € à 3 000 € », the network's franchise entry fee
+    from reports.knowledge import knowledge
+
+    result = analyse(_invented("epci"))
+    join = next(o for o in result.options.options if o.option_id == "join_existing")
+    assert "Relais d'Entreprises du Volvestre" in join.description
+    assert "1\u202f500" not in join.cost and "droit d'entrée" not in join.cost_source
+    assert join.cost.startswith("Aucun investissement : une convention")
+    assert join.cost_source.startswith("valeur par défaut : l'étude ne chiffre pas")
+    # the day prices are the study's paid open-space days for everyone, cheapest to dearest
+    days = sorted(t.price_eur for t in knowledge().tariffs if t.space == "open_space"
+                  and t.unit == "day" and t.public == "tous" and t.price_eur)
+    assert f"{days[0]:.0f}\u00a0€ à {days[-1]:.0f}\u00a0€ la journée" in join.cost
+    assert all(f"{p:.0f}\u00a0€" in join.cost_source for p in days)
+    # with no place in reach, joining is joining a network: there the franchise fee is the price
+    groix = analyse(_invented("island"))
+    network = next(o for o in groix.options.options if o.option_id == "join_existing")
+    assert network.description.startswith("Aucun lieu connu")
+    assert "1\u202f500\u00a0€ à 3\u202f000\u00a0€ d'entrée dans le réseau" in network.cost
+    assert "franchise" in network.cost_source and "existe déjà" in network.cost_source
+    assert "lieu existant a encore de la place" not in network.criterion
+
+
+def test_the_central_users_are_the_best_site_s_usual_share_not_its_peak():
+    # Couiza (1 132 inh.) and La Grave (479): the central figure was the ceiling — Murat's
+    # best, 35 regular users for 1 893 inhabitants — so central = high (« 21 à 21 », « 8 à 8 »)
+    import math
+
+    for name, population in (("intercommunal", 1132), ("alpine", 479)):
+        demand = analyse(_invented(name)).demand
+        usual = math.sqrt(25 * 35) / 1893 * population  # Murat: 25 to 35 in its fiche
+        assert demand.users.central == round(usual) < demand.users.high <= demand.ceiling
+        assert any(s.startswith("Valeur centrale") and "La Cocotte numérique" in s
+                   for s in demand.signals)
+    # people the mayor knows still lift it (the floor is not capped)
+    profile = _invented("alpine")
+    profile.territory.known_independents = 20
+    assert analyse(profile).demand.users.central >= 11
+
+
+def test_a_single_figure_of_users_is_not_printed_as_a_range():
+    # Bouriège (151 inh.): 2 users at most by the study's ceiling; « (de 2 à 2) » read as a
+    # range the study does not give
+    result = analyse(_invented("tiny"))
+    users = result.demand.users
+    assert users.low == users.central == users.high
+    assert "pas davantage d'après l'étude" in result.verdict.summary
+    assert f"(de {users.low:.0f} à" not in result.verdict.summary
+    assert f"{users.low:.0f} à {users.high:.0f}" not in note_text(result, ("summary",))
+
+
+def test_a_project_with_a_room_lent_for_free_is_not_advised_a_shared_desk_elsewhere():
+    # Groix: the commune lends the « Ancienne criée » to the association; the note advised « un
+    # poste partagé dans un lieu public » (mairie, médiathèque) instead of testing in that room
+    result = analyse(_invented("island"))
+    first = result.options.options[0]
+    assert first.option_id == "pop_up" and "Ancienne criée" in first.description
+    assert "poste partagé" not in result.options.advice
+    assert "poste partagé" not in note_text(result, ("summary",))
+    # the same project with a rented room keeps the shared desk for its thin demand
+    profile = _invented("island")
+    profile.buildings[0].monthly_rent_eur = 300
+    rented = analyse(profile)
+    assert rented.options.options[0].option_id == "shared_desk"
