@@ -45,6 +45,16 @@ class Parameters:
     method: str  # French sentence, figures filled in
     sources: dict[str, dict]
     island_of: dict[str, str] = field(default_factory=dict)  # INSEE code -> island
+    # INSEE code -> its group of communes no road links to the coast (Guyane's interior)
+    roadless_of: dict[str, str] = field(default_factory=dict)
+
+    def cut_off(self, insee_code: str) -> str:
+        """The island, or the group of roadless communes, a commune belongs to ("" when the
+        road network reaches it): communes of two different groups never reach each other."""
+        if insee_code in self.island_of:
+            return self.island_of[insee_code]
+        group = self.roadless_of.get(insee_code)
+        return f"no_road:{group}" if group else ""
 
     def speed(self, density_level: int | None) -> float:
         """Speed in km/h for a commune of this density level (the stated default if unknown)."""
@@ -71,6 +81,8 @@ def parameters() -> Parameters:
                       tuple(data["minutes"]), method,
                       {"detour_factor": detour, "speeds_kmh": speeds},
                       {code: island for island, codes in data["islands"]["value"].items()
+                       for code in codes},
+                      {code: group for group, codes in data["no_road"]["value"].items()
                        for code in codes})
 
 
@@ -211,10 +223,11 @@ class CatchmentIndex:
         self.places = list(places)
         self.row = {p.insee_code: i for i, p in enumerate(self.points)}
         self.speed = [self.params.speed(p.density_level) for p in self.points]
-        # no road leaves an island without a bridge: "" for the mainland (catchment.json)
-        island = self.params.island_of
-        self.island = [island.get(p.insee_code, "") for p in self.points]
-        self._place_island = [island.get(p.insee_code, "") for p in self.places]
+        # no road leaves an island without a bridge nor Guyane's interior: "" for the road
+        # network (catchment.json)
+        cut = self.params.cut_off
+        self.island = [cut(p.insee_code) for p in self.points]
+        self._place_island = [cut(p.insee_code) for p in self.places]
         self._grid = Grid([(p.lat, p.lon) for p in self.points])
         self._place_grid = Grid([(p.lat, p.lon) for p in self.places])
         self._place_speed = [self._speed_of_code(p.insee_code) for p in self.places]

@@ -233,15 +233,30 @@ def _typed_works(r: AnalysisResult, _text: str | None) -> list[str]:
 @invariant("no_road_over_sea")
 def _island(r: AnalysisResult, text: str | None) -> list[str]:
     """On an island without a bridge the trip to the pole crosses the sea for an unknown part
-    of its time: no road km or CO₂ is figured from it, and the note says why."""
+    of its time: no road km or CO₂ is figured from it, and the note says why. In Guyane's
+    interior no road reaches the coast at all (catchment.json ``no_road``): no commute is
+    figured, no demand is added for a long drive, and the note says why."""
     from reports.catchment import parameters
 
     code = (r.profile.get("commune") or {}).get("insee_code") or ""
     island = parameters().island_of.get(code)
-    i = r.impact
+    roadless = parameters().roadless_of.get(code)
+    i, out = r.impact, []
+    if roadless:
+        if i.quantified or i.trips_avoided_per_year or i.km_avoided_per_year \
+                or i.co2_tonnes_per_year:
+            out.append(f"{roadless} : trajets domicile-travail chiffrés sans route vers le "
+                       f"littoral")
+        if "aucune route" not in i.not_quantified_reason:
+            out.append(f"{roadless} : l'absence de route n'est pas dite")
+        if any("demande augmentée" in s and "Pôle d'emploi" in s for s in r.demand.signals):
+            out.append(f"{roadless} : demande augmentée pour un trajet en voiture impossible")
+        if text is not None and re.search(r"kilomètres évités par an|\d km de trajets|"
+                                          r"tonnes? de CO₂ évitées", text):
+            out.append(f"{roadless} : des kilomètres ou du CO₂ évités dans le texte")
+        return out
     if not island or not i.quantified:
         return []
-    out = []
     if i.km_avoided_per_year or i.co2_tonnes_per_year:
         out.append(f"{island} : {i.km_avoided_per_year} km de route évités sur un trajet en "
                    f"bateau")

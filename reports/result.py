@@ -271,6 +271,10 @@ class FundingLine:
     rank_score: float = 0.0  # higher first (status, needs covered, targeted at small communes)
     kind: str = ""  # eu, state, region, departement, inter_operator, contract, other
     covered: tuple[str, ...] = ()  # the project's needs it covers (engineering, investment…)
+    # French: how it applies in the commune's territory (overseas, Corsica, a Region's own
+    # scheme: programme_territories.csv), "" where the national rules hold unchallenged
+    territory: str = ""
+    applies_here: str = ""  # that row's verdict: yes, differs, unverified, no, only ("": none)
 
 
 @dataclass(frozen=True)
@@ -297,6 +301,7 @@ class Finance:
     sensitivity: Sensitivity | None = None
     funding_people: tuple[FundingLine, ...] = ()  # contracts paying people, with their rules
     funding_history: tuple[FundingLine, ...] = ()  # closed programmes (study era, 2026 merger)
+    funding_not_here: tuple[FundingLine, ...] = ()  # would fit, but do not apply in its territory
     levers: tuple[str, ...] = ()  # programme ids named in the next steps (2 or 3)
     funding_checked_on: str | None = None  # latest checking date of the programmes file
     in_kind: tuple[MoneyLine, ...] = ()  # public support in kind (premises lent free), per year

@@ -301,8 +301,12 @@ def test_under_conditions_the_place_is_settled_once_the_test_has_measured_the_de
 
 def test_an_overseas_commute_says_its_road_speed_is_metropolitan():
     # Maripasoula (Guyane): 16 156 km « évités » at the metropolitan 55 km/h, the impact
-    # section silent about it (only the synthesis's frame said it)
-    result = analyse(_invented("overseas"))
+    # section silent about it (only the synthesis's frame said it). Maripasoula has no road
+    # to the coast (no commute figured at all, tests/test_territory.py): the same project in
+    # Saint-Laurent-du-Maroni, on Guyane's coastal road
+    coast = _invented("overseas")
+    coast.commune.insee_code, coast.commune.name = "97311", "Saint-Laurent-du-Maroni"
+    result = analyse(coast)
     speed = next(a for a in result.impact.assumptions if a.label.startswith("Vitesse"))
     assert speed.source.startswith("extrapolation outre-mer")
     assert "extrapolation outre-mer" in note_text(result, ("impact",))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reports import catchment
 from reports.analysis.existing import weighted, zone_of, zone_places
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, text
@@ -101,6 +102,17 @@ def demand_base(profile: Profile, neighbourhood: Any, directory: Any,
     return _base(profile, zone, entered, population, directory, params, exclude_site)
 
 
+def _cut_off(profile: Profile) -> str:
+    """Why the zone stops at the shore or at the last track ("" on the road network)."""
+    code = profile.commune.insee_code or ""
+    params = catchment.parameters()
+    if code in params.island_of:
+        return text("demand.base.island", island=params.island_of[code])
+    if code in params.roadless_of:
+        return text("demand.base.no_road", commune=profile.commune.name or code)
+    return ""
+
+
 def _base(profile: Profile, zone: Any, entered: int | None, population: int | None,
           directory: Any, params: Params | None = None, exclude_site: str | None = None
           ) -> Base:
@@ -115,7 +127,8 @@ def _base(profile: Profile, zone: Any, entered: int | None, population: int | No
                     text("demand.base.zone", minutes=fmt_number(zone.minutes),
                          population=fmt_number(zone.population),
                          employed=fmt_number(zone.employed_15_64),
-                         communes=fmt_number(len(zone.communes))),
+                         communes=fmt_number(len(zone.communes)),
+                         cut=_cut_off(profile)),
                     zone.population, zone, places)
     if entered:
         return Base(population, "commune", text("demand.base.entered_without_directory"),
@@ -386,7 +399,11 @@ def _signal_factor(profile: Profile, params: Params, signals: list[str]) -> floa
                             bonus=fmt_percent(bonus)))
     threshold = params("telework_commute_minutes")
     minutes = ter.minutes_to_pole
-    if minutes is not None and minutes >= threshold:
+    if catchment.parameters().roadless_of.get(profile.commune.insee_code or ""):
+        # no road to the coast: nobody drives to the pole daily, no telework to win from it
+        signals.append(text("demand.signals.no_road", commune=profile.commune.name or "",
+                            threshold=fmt_number(threshold)))
+    elif minutes is not None and minutes >= threshold:
         bonus = params("long_commute_bonus")
         factor *= 1 + bonus
         signals.append(text("demand.signals.long_commute", minutes=fmt_number(minutes),

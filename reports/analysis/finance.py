@@ -431,6 +431,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
                    revenue, round(sum(line.amount_eur for line in revenue), 2),
                    profile.budget.annual_contribution_eur, sensitivity(drivers, params),
                    funding_people=plan.people, funding_history=plan.history,
+                   funding_not_here=plan.not_here,
                    levers=plan.levers, funding_checked_on=plan.checked_on,
                    in_kind=tuple(in_kind),
                    in_kind_total_eur=round(sum(x.amount_eur for x in in_kind), 2),

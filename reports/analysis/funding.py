@@ -3,11 +3,16 @@ owner of the building), the commune's size and the project's needs, ranked; the 
 levers for « Prochaines étapes »; the study's closed programmes kept as history.
 
 Every line carries the programme's status, the date its facts were checked and its source
-(resources/knowledge/programmes.csv). The wording is in resources/analysis/text/funding.toml.
+(resources/knowledge/programmes.csv). Overseas, in Corsica and in a Region with its own scheme,
+each programme is taken as resources/knowledge/programme_territories.csv says it applies there:
+its own name, size limit, terms, source and date; not offered where it does not apply (said
+once); a regional programme never outside its Region; « non vérifiée » said where nobody
+checked it. The wording is in resources/analysis/text/funding.toml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +27,7 @@ NEEDS = ("engineering", "investment", "operation")  # order of the levers: a stu
 STATUS_WEIGHT = {"open": 2.0, "to_check": 1.0}
 PUBLIC = ("commune", "epci")
 MAX_LEVERS = 3
+UNVERIFIED_PENALTY = 2.0  # a programme nobody checked in this territory comes after the others
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class FundingPlan:
     history: tuple[FundingLine, ...]  # closed programmes (the study's, and the 2026 merger)
     levers: tuple[str, ...]  # programme ids for the next steps (2 or 3, open first)
     checked_on: str | None  # latest checking date of the programmes file
+    not_here: tuple[FundingLine, ...] = ()  # would fit, but do not apply in this territory
 
 
 def needs_of(investment_eur: float, running_gap_eur: float, profile: Profile) -> Needs:
@@ -57,31 +64,86 @@ def needs_of(investment_eur: float, running_gap_eur: float, profile: Profile) ->
 
 
 def build_funding(profile: Profile, me: Features, kb: Any, needs: Needs) -> FundingPlan:
-    """Pick, rank and explain the programmes for this project."""
-    lines, people, history = [], [], []
-    for prog in kb.programmes:
-        if prog.status == "closed":
+    """Pick, rank and explain the programmes for this project, as they apply where it is."""
+    lines, people, history, not_here = [], [], [], []
+    departement = departement_of(profile)
+    for national in kb.programmes:
+        prog, rule = localise(national, kb, departement)
+        if prog is None and (rule is None or national.status == "closed"):
+            continue  # another Region's programme, or a closed one that never applied here
+        if national.status == "closed":
             history.append(_line(prog, kb, text("funding.fit.history"), 0.0))
             continue
-        found = _applicant(prog, profile, needs)
-        if found is None or not _size_fits(prog, profile, found[0]) \
-                or not _conditions_hold(prog, profile, me):
+        found = _applicant(national, profile, needs)
+        if found is None or not _size_fits(prog or national, profile, found[0]) \
+                or not _conditions_hold(national, profile, me):
             continue
         who, allowed = found
+        if prog is None:  # it would fit, but does not apply here: said once, with why
+            not_here.append(_line(national, kb, "", 0.0, who, territory=_said(rule),
+                                  rule=rule))
+            continue
         if prog.target == "people":
-            people.append(_line(prog, kb, text("funding.fit.people"), 0.0, who))
+            people.append(_line(prog, kb, text("funding.fit.people"), 0.0, who,
+                                territory=_said(rule), rule=rule))
             continue
         covered = tuple(n for n in needs.of(prog.pays) if n in allowed)
         if not covered:
             continue
         score = STATUS_WEIGHT.get(prog.status, 0) + len(covered) + (
-            0.5 if prog.population_max is not None else 0)
-        lines.append(_line(prog, kb, _fit(prog, profile, covered, who), score, who, covered))
-    # open before to check, public aid before loans and advice bodies, then the score
-    lines.sort(key=lambda f: (-STATUS_WEIGHT.get(f.status, 0), f.kind == "other",
-                              -f.rank_score, f.name))
+            0.5 if prog.population_max is not None else 0) - (
+            UNVERIFIED_PENALTY if rule is not None and rule.applies == "unverified" else 0)
+        lines.append(_line(prog, kb, _fit(prog, profile, covered, who), score, who, covered,
+                           territory=_said(rule), rule=rule))
+    # checked here before not checked here, open before to check, public aid before loans
+    # and advice bodies, then the score
+    lines.sort(key=lambda f: (f.applies_here == "unverified", -STATUS_WEIGHT.get(f.status, 0),
+                              f.kind == "other", -f.rank_score, f.name))
     return FundingPlan(tuple(lines), tuple(people), tuple(history),
-                       choose_levers(lines, needs), kb.programmes_checked_on)
+                       choose_levers(lines, needs), kb.programmes_checked_on, tuple(not_here))
+
+
+def departement_of(profile: Profile) -> str:
+    """The commune's département code (typed or filled; else read from its INSEE code)."""
+    if profile.commune.departement:
+        return profile.commune.departement
+    code = profile.commune.insee_code or ""
+    return code[:3] if code.startswith("97") else code[:2]
+
+
+def localise(prog: Any, kb: Any, departement: str) -> tuple[Any | None, Any | None]:
+    """The programme as it applies in `departement` and the territory row that says so:
+    (None, row) where it does not apply, (None, None) for another Region's programme,
+    (programme, None) where no row names the département (the national rules)."""
+    rule = kb.territory_rule(prog.programme_id, departement)
+    if rule is None:
+        return (None if kb.regional_only(prog.programme_id) else prog), None
+    if rule.applies == "no":
+        return None, rule
+    if rule.applies != "differs":
+        return prog, rule
+    return dataclasses.replace(
+        prog, name=rule.name or prog.name, terms=rule.terms or prog.terms,
+        population_max=rule.population_max if rule.population_max is not None
+        else prog.population_max,
+        source=rule.source or prog.source, checked_on=rule.checked_on or prog.checked_on
+    ), rule
+
+
+def _said(rule: Any | None) -> str:
+    """French: how the programme applies in this territory ("" where no row names it)."""
+    if rule is None or rule.applies == "only":
+        return ""
+    date = fmt_date(rule.checked_on) if rule.checked_on else "?"
+    if rule.applies == "no":
+        return text("funding.territory.no", territory=rule.territory,
+                    terms=(rule.terms or "").rstrip(". "),
+                    checked=date)
+    if rule.applies == "unverified":
+        return text("funding.territory.unverified", territory=rule.territory)
+    if rule.applies == "differs":
+        return text("funding.territory.differs", territory=rule.territory, checked=date)
+    return text("funding.territory.yes", territory=rule.territory, checked=date)
 
 
 def choose_levers(lines: list[FundingLine], needs: Needs) -> tuple[str, ...]:
@@ -185,15 +247,22 @@ def size_limit(population_max: int) -> str:
 
 
 def _line(prog: Any, kb: Any, fit: str, score: float, who: str | None = None,
-          covered: tuple[str, ...] = ()) -> FundingLine:
-    """One funding line from a programme row (the study's rate for history lines)."""
+          covered: tuple[str, ...] = (), territory: str = "", rule: Any | None = None
+          ) -> FundingLine:
+    """One funding line from a programme row (the study's rate for history lines); a
+    territory row that confirms it adds its own source after the programme's."""
     rate = prog.rate_max
     if rate is None and prog.status == "closed":
         rates = [f.rate for f in kb.funding if f.programme_id == prog.programme_id and f.rate]
         rate = max(rates) if rates else None
+    source = prog.source
+    if rule is not None and rule.applies in ("yes", "only", "unverified", "no") \
+            and rule.source and rule.source not in source:
+        source = f"{rule.source} ; {source}" if source else rule.source
     return FundingLine(prog.programme_id, prog.name, prog.former_name, prog.pays_for, None,
                        rate, prog.from_study, tuple(prog.site_ids), status=prog.status,
-                       checked_on=prog.checked_on or None, source=prog.source,
+                       checked_on=prog.checked_on or None, source=source,
                        pays=tuple(prog.pays), ceiling_eur=prog.ceiling_eur, terms=prog.terms,
                        fit=fit, applicant=who, target=prog.target, rank_score=score,
-                       kind=prog.kind, covered=covered)
+                       kind=prog.kind, covered=covered, territory=territory,
+                       applies_here=rule.applies if rule is not None else "")

@@ -10,6 +10,8 @@ trip time to the pole, or when the pole is no farther than the tiers-lieu, the c
 figures are « non chiffré » (0, with the reason) rather than a guess. On an island without a
 bridge (resources/communes/catchment.json) the trip to the pole crosses the sea for an unknown
 part of its time: trips and hours are figured, road km and CO₂ are not (``road_not_quantified``).
+In Guyane's interior no road reaches the coast or its poles (catchment.json ``no_road``): there
+is no daily commute by road to avoid, so nothing is figured (« non chiffré », with why).
 
 The wording is in resources/analysis/text/impact.toml.
 """
@@ -41,7 +43,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     to_place = params("minutes_to_place_default")
     assumptions = _assumptions(profile, commuters, days, to_pole, to_place, params)
     effects = tuple(items("impact.effects.list"))
-    reason = _not_quantified(to_pole, to_place)
+    reason = (_no_road(profile, to_pole) if roadless_of(profile)
+              else _not_quantified(to_pole, to_place))
     if reason:  # nothing computed: no hypotheses of a computation not made
         return Impact(0.0, 0.0, 0.0, 0.0, (),
                       (text("impact.commute.not_quantified", reason=reason), *effects),
@@ -70,6 +73,20 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
 def island_of(profile: Profile) -> str:
     """The island without a bridge the commune lies on ("" on the mainland)."""
     return catchment.parameters().island_of.get(profile.commune.insee_code or "", "")
+
+
+def roadless_of(profile: Profile) -> str:
+    """The group of communes of Guyane's interior no road links to the coast ("" elsewhere)."""
+    return catchment.parameters().roadless_of.get(profile.commune.insee_code or "", "")
+
+
+def _no_road(profile: Profile, to_pole: float | None) -> str:
+    """Why no commuting is figured in a commune no road links to the coast."""
+    name = profile.commune.name or profile.commune.insee_code or ""
+    if to_pole:
+        return text("impact.not_quantified.no_road_minutes", commune=name,
+                    minutes=fmt_number(to_pole))
+    return text("impact.not_quantified.no_road", commune=name)
 
 
 def commute_speed(profile: Profile, params: Params) -> tuple[float, str, bool]:

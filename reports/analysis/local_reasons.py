@@ -12,6 +12,7 @@ from reports import codes
 from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
 from reports.analysis.finance import chosen_building, short_number
+from reports.analysis.impact import roadless_of
 from reports.analysis.sizing import fit_size
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
@@ -144,7 +145,8 @@ def _catchment(c: Local) -> str:
 
 def _location(c: Local) -> str:
     minutes = c.profile.territory.minutes_to_pole
-    where = (text("local_reasons.location.no_minutes") if minutes is None
+    where = (text("local_reasons.location.no_road") if roadless_of(c.profile)
+             else text("local_reasons.location.no_minutes") if minutes is None
              else text("local_reasons.location.own_pole") if minutes == 0
              else text("local_reasons.location.minutes", minutes=fmt_number(minutes)))
     places = [b.location for b in c.profile.buildings if b.location]

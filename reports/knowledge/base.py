@@ -12,6 +12,7 @@ from reports.knowledge.records import (
     FundingEvent,
     Practice,
     Programme,
+    ProgrammeTerritory,
     Setting,
     Site,
     SourceRef,
@@ -35,6 +36,8 @@ class KnowledgeBase:
     programmes: tuple[Programme, ...]
     settings: Mapping[str, Setting] = field(default_factory=lambda: MappingProxyType({}))
     programmes_file: str = ""  # a newer programmes file the user chose ("" : the shipped one)
+    # how each programme applies overseas, in Corsica and in one Region (checked row by row)
+    programme_territories: tuple[ProgrammeTerritory, ...] = ()
 
     @property
     def programmes_checked_on(self) -> str | None:
@@ -55,6 +58,18 @@ class KnowledgeBase:
     def _programmes(self) -> Mapping[str, Programme]:
         """Programmes by id."""
         return {p.programme_id: p for p in self.programmes}
+
+    def territory_rule(self, programme_id: str, departement: str) -> ProgrammeTerritory | None:
+        """The row saying how `programme_id` applies in `departement` (the narrowest row that
+        names it), None when no row does."""
+        rows = [t for t in self.programme_territories
+                if t.programme_id == programme_id and departement in t.departements]
+        return min(rows, key=lambda t: len(t.departements), default=None)
+
+    def regional_only(self, programme_id: str) -> bool:
+        """The programme belongs to some territories only (an « only » row names them)."""
+        return any(t.programme_id == programme_id and t.applies == "only"
+                   for t in self.programme_territories)
 
     def site(self, site_id: str) -> Site:
         """The site with this id (KeyError if unknown)."""

@@ -95,6 +95,18 @@ def _list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
+_DEPARTEMENT = re.compile(r"\d{2}|2[AB]|97\d")
+
+
+def _departements(cell: str) -> tuple[str, ...]:
+    """Département codes separated by « | » (01…95, 2A, 2B, 971…976), at least one."""
+    codes = _list(cell)
+    bad = next((c for c in codes if not _DEPARTEMENT.fullmatch(c)), None)
+    if bad is not None or not codes:
+        raise _CellError("knowledge.cells.not_departement", cell=bad or cell)
+    return codes
+
+
 def _conditions(cell: str) -> Mapping[str, Any]:
     """A JSON condition set (empty cell: no condition)."""
     try:

@@ -17,6 +17,7 @@ from reports.knowledge.records import (
     FundingEvent,
     Practice,
     Programme,
+    ProgrammeTerritory,
     Site,
     SourceRef,
     Tariff,
@@ -135,6 +136,7 @@ def _load(root: Traversable | Path, programmes: Path | None) -> KnowledgeBase:
         practices=build(Practice, "practices.csv"),
         typologies=build(Typology, "typologies.csv"),
         programmes=build(Programme, "programmes.csv"), settings=settings,
+        programme_territories=build(ProgrammeTerritory, "programme_territories.csv"),
         programmes_file=str(programmes) if programmes is not None else "")
 
 

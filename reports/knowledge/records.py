@@ -153,3 +153,21 @@ class Programme:
     terms: str | None = None  # French: rate, ceiling, eligibility, obligations as documented
     conditions: Mapping[str, Any] = field(default_factory=dict)  # conditions vocabulary
     source: str = ""  # publisher and document title(s)
+
+
+@dataclass(frozen=True)
+class ProgrammeTerritory:
+    """How a programme applies in a territory (overseas, Corsica, one Region): checked row by
+    row in resources/knowledge/programme_territories.csv. `applies` is yes (as nationally),
+    differs (its own name, size limit or terms here), no (not here), only (a regional
+    programme: nowhere else) or unverified (not checked here: said so)."""
+
+    programme_id: str
+    territory: str  # French, with its preposition: « en Guyane », « à Mayotte », « outre-mer »
+    departements: tuple[str, ...]  # département codes the row covers (971…976, 2A, 2B, 09…)
+    applies: str
+    name: str | None = None  # the programme's name here (« … de la Collectivité de Corse »)
+    population_max: int | None = None  # the commune size limit here, when it differs
+    terms: str | None = None  # French: what differs here, or why it does not apply
+    source: str = ""
+    checked_on: str = ""

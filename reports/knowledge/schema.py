@@ -11,6 +11,7 @@ from reports.knowledge.cells import (
     _conditions,
     _date,
     _day,
+    _departements,
     _float,
     _insee,
     _int,
@@ -29,6 +30,7 @@ from reports.knowledge.vocab import (
     TARIFF_SPACES,
     TARIFF_UNITS,
     TAXES,
+    TERRITORY_APPLIES,
     THEMES,
     ZAU2010,
 )
@@ -105,5 +107,11 @@ SCHEMAS: Mapping[str, tuple[_Col, ...]] = MappingProxyType({
         _Col("population_max", parse=_int, optional=True, low=0, high=10_000_000),
         _Col("rate_max", **_RATE), _Col("ceiling_eur", **_EUR), _Col("terms", **_OPT),
         _Col("conditions", parse=_conditions), _Col("source"),
+    ),
+    "programme_territories.csv": (
+        _Col("programme_id"), _Col("territory"), _Col("departements", parse=_departements),
+        _Col("applies", choices=TERRITORY_APPLIES), _Col("name", **_OPT),
+        _Col("population_max", parse=_int, optional=True, low=0, high=10_000_000),
+        _Col("terms", **_OPT), _Col("source"), _Col("checked_on", parse=_day),
     ),
 })

@@ -46,3 +46,5 @@ REQUIRED_SETTINGS = ("concentration_residential_max", "concentration_employing_m
                      "population_bands", "fill_rate_target", "catchment_minutes_min",
                      "catchment_minutes_max", "telework_commute_minutes",
                      "budget_level_low_max", "budget_level_high_min")
+
+TERRITORY_APPLIES = ("yes", "differs", "no", "only", "unverified")

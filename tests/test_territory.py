@@ -1,0 +1,208 @@
+"""Territory (issue of December 2026, wterr): what a consultant must be able to sign about where
+the commune is — no road km where no road goes (Guyane's interior, islands), funding that applies
+in the commune's own territory, and the tiers-lieux already open around it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from reports.analysis import analyse
+from reports.catchment import parameters
+from reports.communes import directory
+from reports.consistency import check, note_text
+from reports.profile import read_profile
+
+INVENTED = Path(__file__).parent / "invented"
+
+
+def _invented(name):
+    profile, _ = read_profile(INVENTED / f"{name}.tierslieu.json")
+    return profile
+
+
+@pytest.fixture(scope="module")
+def maripasoula():
+    return analyse(_invented("overseas"))
+
+
+# --- 1. no road to the coast: Guyane's interior -------------------------------------------
+
+
+def test_no_commute_is_figured_where_no_road_reaches_the_coast(maripasoula):
+    # Maripasoula (no road, plane or pirogue): the 60 minutes typed were turned into
+    # 16 156 km of road and 3,2 t of CO₂ avoided a year
+    im = maripasoula.impact
+    assert not im.quantified
+    assert (im.trips_avoided_per_year, im.km_avoided_per_year, im.co2_tonnes_per_year) == (
+        0, 0, 0)
+    assert "aucune route ne relie Maripasoula au littoral" in im.not_quantified_reason
+    assert "60 minutes" in im.not_quantified_reason
+    text = note_text(maripasoula, ("impact", "practices"))
+    assert "kilomètres évités par an" not in text and "CO₂ évitées" not in text
+    assert "aucune route ne relie la commune au littoral" in text  # « sur le trajet »
+    assert check(maripasoula, text, only=("no_road_over_sea", "trips_against_km")) == []
+
+
+def test_no_demand_is_added_for_a_drive_that_cannot_be_made(maripasoula):
+    signals = " ".join(maripasoula.demand.signals)
+    assert "demande augmentée" not in signals
+    assert "Aucune route ne relie Maripasoula au littoral" in signals
+    # the same project on the coast (Saint-Laurent-du-Maroni) keeps the long-commute rule
+    coast = _invented("overseas")
+    coast.commune.insee_code, coast.commune.name = "97311", "Saint-Laurent-du-Maroni"
+    assert any("demande augmentée" in s for s in analyse(coast).demand.signals)
+
+
+def test_the_road_invariant_catches_road_km_in_guyanes_interior(maripasoula):
+    driven = dataclasses.replace(maripasoula, impact=dataclasses.replace(
+        maripasoula.impact, quantified=True, trips_avoided_per_year=176.0,
+        km_avoided_per_year=16156.0, co2_tonnes_per_year=3.2, not_quantified_reason=""))
+    found = check(driven, "16 156 kilomètres évités par an",
+                  only=("no_road_over_sea",))
+    assert found and {v.invariant for v in found} == {"no_road_over_sea"}
+    assert len(found) >= 3  # figured, reason unsaid, km in the text
+
+
+def test_the_zone_says_it_stops_where_the_road_stops(maripasoula):
+    zone = maripasoula.demand.zone
+    assert zone["communes"] == 1
+    text = note_text(maripasoula, ("commune",))
+    assert "aucune route ne relie Maripasoula au littoral" in text
+
+
+def test_roadless_and_island_communes_stay_out_of_their_neighbours_zones():
+    book = directory()
+    assert [c.insee_code for c in book.catchment("97353", 25).communes] == ["97353"]
+    # Petite-Terre (Dzaoudzi, Pamandzi) is across the sea from Mamoudzou, 7 km away
+    mamoudzou = {c.insee_code for c in book.catchment("97611", 25).communes}
+    assert "97611" in mamoudzou and not mamoudzou & {"97608", "97615"}
+    assert {c.insee_code for c in book.catchment("97615", 25).communes} <= {"97608", "97615"}
+    # Marie-Galante's three communes share their island, not Guadeloupe's
+    grand_bourg = {c.insee_code for c in book.catchment("97112", 25).communes}
+    assert grand_bourg <= {"97108", "97112", "97126"}
+    # Apatou has had its road to Saint-Laurent since 2010: on the network
+    assert "97360" not in parameters().roadless_of
+
+
+# --- 2. funding that applies where the commune is --------------------------------------------
+
+TERRITORIES = {"Guyane": ("973",), "La Réunion": ("974",), "Mayotte": ("976",),
+               "Corse": ("2A", "2B")}
+
+
+def _at(code, name, population=None, carrier="commune"):
+    """The Maripasoula project moved to another commune (its carrier changed if asked)."""
+    profile = _invented("overseas")
+    profile.commune.insee_code, profile.commune.name = code, name
+    profile.commune.departement = ""
+    profile.population.total = population
+    profile.carrier.type = carrier
+    return profile
+
+
+def _funding_text(result):
+    return note_text(result, ("finance", "next_steps", "method"))
+
+
+def test_every_programme_still_offered_is_checked_overseas_and_in_corsica():
+    """Programme by programme: each open or to-check programme of the shipped table has its row
+    for Guyane, La Réunion, Mayotte and Corsica (applies, differs, does not apply, or « non
+    vérifiée » said), with a source and a date."""
+    from reports.knowledge import knowledge
+
+    kb = knowledge()
+    ids = {p.programme_id for p in kb.programmes}
+    for row in kb.programme_territories:
+        assert row.programme_id in ids and row.source and row.checked_on
+        assert row.applies != "differs" or row.terms
+    for prog in kb.programmes:
+        if prog.status == "closed":
+            continue
+        for territory, deps in TERRITORIES.items():
+            for dep in deps:
+                assert kb.territory_rule(prog.programme_id, dep) is not None, (
+                    prog.programme_id, territory)
+
+
+def test_a_guyane_note_offers_what_applies_in_guyane_with_its_own_rules(maripasoula):
+    f = maripasoula.finance
+    by_id = {x.programme_id: x for x in (*f.funding, *f.funding_people)}
+    # DETR: the overseas thresholds (CGCT L2334-33), not « 20 000 habitants au plus »
+    detr = by_id["detr"]
+    assert "35\u202f000 habitants" in detr.fit and "20\u202f000" not in detr.fit
+    assert "L2334-33" in detr.source and detr.checked_on == "2026-12-04"
+    assert detr.territory.startswith("Règles propres outre-mer")
+    # no Région, no Département in Guyane: the CTG, and the Département said not to apply
+    assert by_id["region_tiers_lieux"].name.endswith("Collectivité territoriale de Guyane")
+    assert [x.programme_id for x in f.funding_not_here] == ["departement"]
+    assert "n'a plus de Département" in f.funding_not_here[0].territory
+    # every line says how it applies here; what nobody checked comes last and says so
+    assert all(x.territory for x in (*f.funding, *f.funding_people))
+    checked = [x.applies_here != "unverified" for x in f.funding]
+    assert checked == sorted(checked, reverse=True)
+    assert all("non vérifiée" in x.territory for x in f.funding if x.applies_here == "unverified")
+    assert "PEC" in by_id["pec"].name and "préfet de ce territoire" in by_id["pec"].terms
+    text = _funding_text(maripasoula)
+    assert "Occitanie" not in text and "Nouvelle-Aquitaine" not in text
+    assert "Ne s'appliquent pas ici" in text and "Aides du Département" not in text.replace(
+        "Ne s'appliquent pas ici : Aides du Département", "")
+
+
+def test_a_guyane_town_of_36_000_inhabitants_keeps_the_detr_a_mainland_one_would_lose():
+    matoury = analyse(_at("97307", "Matoury", 36512))
+    assert "detr" not in {x.programme_id for x in matoury.finance.funding}  # > 35 000
+    kourou = analyse(_at("97304", "Kourou", 24824))
+    assert "detr" in {x.programme_id for x in kourou.finance.funding}  # > 20 000, < 35 000
+    mainland = analyse(_at("31395", "Muret", 24725))
+    assert "detr" not in {x.programme_id for x in mainland.finance.funding}
+
+
+def test_mayotte_and_corsica_get_their_own_collectivities():
+    mayotte = analyse(_at("97617", "Tsingoni", 13934))
+    lines = {x.programme_id: x for x in mayotte.finance.funding}
+    assert "préfecture" in lines["feder"].name and "GIP" in lines["feder"].terms
+    assert "region_tiers_lieux" not in lines
+    assert "region_tiers_lieux" in {x.programme_id for x in mayotte.finance.funding_not_here}
+    assert lines["departement"].name == "Aides du Département de Mayotte"
+    corte = analyse(_invented("corsica"))
+    lines = {x.programme_id: x for x in corte.finance.funding}
+    assert lines["region_tiers_lieux"].name.endswith("Collectivité de Corse")
+    assert "departement" not in lines
+    assert "departement" in {x.programme_id for x in corte.finance.funding_not_here}
+    assert "Occitanie" not in _funding_text(corte)
+
+
+def test_a_mainland_note_names_no_other_regions_scheme():
+    villeurbanne = analyse(_invented("urban"))  # Auvergne-Rhône-Alpes
+    f = villeurbanne.finance
+    assert not f.funding_not_here and not any(x.territory for x in f.funding)
+    assert {x.programme_id for x in f.funding_history}.isdisjoint({"region_ami",
+                                                                  "contrat_revitalisation"})
+    text = _funding_text(villeurbanne)
+    assert "Occitanie" not in text and "Nouvelle-Aquitaine" not in text
+    # in Occitanie, its Region's scheme and the study's closed call are named
+    from reports.paths import resource
+
+    lagrasse, _ = read_profile(Path(str(resource("examples", "lagrasse.tierslieu.json"))))
+    occitanie = analyse(lagrasse).finance
+    region = next(x for x in occitanie.funding if x.programme_id == "region_tiers_lieux")
+    assert region.name.endswith("Région Occitanie") and "2018-2021" in region.terms
+    assert region.checked_on == "2026-12-03"  # the date the programmes table gave it
+    assert "region_ami" in {x.programme_id for x in occitanie.funding_history}
+
+
+def test_the_territory_table_is_read_with_a_newer_programmes_file(tmp_path):
+    """A newer programmes file without some programmes: their territory rows are ignored."""
+    from reports.knowledge import load_knowledge
+    from reports.paths import resource
+
+    shipped = Path(str(resource("knowledge", "programmes.csv"))).read_text(encoding="utf-8")
+    kept = [line for line in shipped.splitlines() if not line.startswith("detr,")]
+    newer = tmp_path / "programmes.csv"
+    newer.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    kb = load_knowledge(programmes=newer)
+    assert "detr" not in {p.programme_id for p in kb.programmes}
+    assert kb.territory_rule("detr", "973") is not None  # kept, unused
