@@ -141,8 +141,9 @@ def test_an_existing_place_is_a_point_to_settle_in_the_pdf_and_word_words(tmp_pa
 # study's field) included
 INVENTED_NAMES = tuple(sorted(p.name.split(".")[0] for p in INVENTED.glob("*.tierslieu.json")))
 # notes whose body is longer (Rieux-Volvestre: a fablab, public services and eight places
-# nearby; Villeurbanne: 14 places listed): one page more, the synthesis still on page 2
-LONGER = {"epci": 18, "urban": 18, "agency": 18}
+# nearby; Villeurbanne: 14 places listed; Le Haillan: a phase 2, four rent-paying products):
+# one page more, the synthesis still on page 2
+LONGER = {"epci": 18, "urban": 18, "metropolis_edge": 18}
 # Villeurbanne-like: other projects moved into metropolises, where the synthesis gains the
 # « Hors du champ de l'étude » and « Ce qui existe déjà » paragraphs (and data warnings)
 METROPOLISES = (("minimal", "Villeurbanne", "69266"), ("overseas", "Villeurbanne", "69266"),
@@ -427,3 +428,42 @@ def test_no_user_expected_is_not_said_as_about_none():
     assert result.demand.users.central == 0
     assert "environ aucun" not in result.verdict.summary
     assert "On ne peut attendre presque aucun usager régulier (de 0 à" in result.verdict.summary
+
+
+def test_a_synthesis_counting_places_names_them_all_or_says_how_many_are_left():
+    # Le Haillan: « 4 tiers-lieux à moins de 10 km : » followed by three names
+    result = analyse(_invented("metropolis_edge"))
+    statement = result.existing.statement
+    assert statement.startswith("4 tiers-lieux à moins de 10 km")
+    assert statement.count("liste nationale des tiers-lieux 2019") == 3
+    assert "et 1 autre (liste dans « La commune »)" in statement and "1 autres" not in statement
+
+
+def test_a_fablab_without_desks_is_told_the_note_still_counts_desks():
+    # Montpeyroux (a fablab, a meeting room, training): 7 desks, their furniture and their
+    # fees appeared with no word that the profile asked for none
+    result = analyse(_invented("second_place"))
+    assert result.sizing.workstations > 0
+    assert any("Ni espace de coworking ni bureaux fermés" in w for w in result.warnings)
+    assert "Ni espace de coworking" in note_text(result, ("summary",))
+    # a profile with desks is not told so
+    assert not any("Ni espace de coworking" in w for w in analyse(_invented("epci")).warnings)
+
+
+def test_a_short_investment_is_not_told_to_drop_a_fablab_it_does_not_have():
+    # Montségur (open space and events): « Réduire le programme (… pas de fablab au départ) »
+    result = analyse(_invented("hamlet"))
+    gap = next(k for k in result.risks if k.risk_id == "investment_gap")
+    assert "fablab" not in gap.mitigation
+    profile = _invented("hamlet")
+    profile.services = [*profile.services, "fablab"]
+    gap = next(k for k in analyse(profile).risks if k.risk_id == "investment_gap")
+    assert "pas de fablab au départ" in gap.mitigation
+
+
+def test_a_single_users_figure_is_not_a_range_in_the_practices_either():
+    # Montségur: « l'estimation va de 2 à 2 usagers réguliers (environ 2) »
+    result = analyse(_invented("hamlet"))
+    assert result.demand.users.low == result.demand.users.high
+    text = note_text(result, ("practices",))
+    assert "va de 2 à 2" not in text and "l'estimation s'arrête à 2 usagers réguliers" in text

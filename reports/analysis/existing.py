@@ -227,11 +227,7 @@ def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int |
     here = [p for p in places if p.where == "commune"]
     close = [p for p in places if p.where == "close"]
     if here:
-        shown = int(radius("synthesis_names"))
-        names = ", ".join(_named(p) for p in here[:shown])
-        if len(here) > shown:
-            names = text("existing.statement.others", names=names,
-                         others=fmt_number(len(here) - shown))
+        names = _listed(here)
         if len(here) > 1:  # « 3 tiers-lieux existent déjà », never « en signalent un : A, B, C »
             key = ("existing.statement.here_typed_zero_many" if typed == 0
                    else "existing.statement.here_many")
@@ -241,10 +237,22 @@ def _statement(profile: Profile, places: tuple[ExistingPlace, ...], typed: int |
         return text(key, commune=profile.commune.name, places=names)
     if close:
         key = "existing.statement.close_one" if len(close) == 1 else "existing.statement.close"
-        return text(key, places=", ".join(_named(p) for p in close[:3]),
+        # Le Haillan read « 4 tiers-lieux à moins de 10 km : » and three names
+        return text(key, places=_listed(close, 3),
                     count=counted(len(close), "common.nouns.third_place"),
                     radius=fmt_number(radius("close_km")))
     return ""
+
+
+def _listed(places: list[ExistingPlace], shown: int | None = None) -> str:
+    """The first places named, and how many others the commune section lists."""
+    shown = int(radius("synthesis_names")) if shown is None else shown
+    names = ", ".join(_named(p) for p in places[:shown])
+    if len(places) > shown:
+        others = len(places) - shown
+        names = text("existing.statement.others" if others > 1 else "existing.statement.other",
+                     names=names, others=fmt_number(others))
+    return names
 
 
 def _named(place: ExistingPlace) -> str:

@@ -57,8 +57,8 @@ def _group(c: Local) -> str:
 
 def _test(c: Local) -> str:
     u = c.demand.users
-    return text("local_reasons.test.text", low=fmt_number(u.low), high=fmt_number(u.high),
-                central=fmt_number(u.central))
+    return text("local_reasons.test.text" if u.low < u.high else "local_reasons.test.one",
+                low=fmt_number(u.low), high=fmt_number(u.high), central=fmt_number(u.central))
 
 
 def _building(c: Local) -> str:

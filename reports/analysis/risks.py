@@ -30,7 +30,8 @@ class Found:
 
 def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
           condition_values: dict[str, Any] | None = None, text_key: str = "text",
-          title: str = "title", condition: str = "condition", private: bool = False) -> Found:
+          title: str = "title", condition: str = "condition", private: bool = False,
+          mitigation: str = "mitigation") -> Found:
     """The risk at catalogue `key` (``risks.<id>``), its placeholders filled; `title` and
     `condition` name a variant (``title_many`` for several places); `private`: the
     condition and parade of a company or a network, which votes no subsidy
@@ -39,7 +40,7 @@ def _risk(key: str, severity: str, text_values: dict[str, Any] | None = None,
         condition = "condition_private"
     risk = Risk(key.rsplit(".", 1)[1], severity, text(f"{key}.{title}"),
                 text(f"{key}.{text_key}", **(text_values or {})),
-                text(f"{key}.mitigation_private" if private else f"{key}.mitigation"),
+                text(f"{key}.mitigation_private" if private else f"{key}.{mitigation}"),
                 items(f"{key}.sites_private" if private else f"{key}.sites"))
     return Found(risk, text(f"{key}.{condition}", **(condition_values or {})))
 
@@ -163,7 +164,8 @@ def _money_risks(profile: Profile, finance: Finance, params: Params) -> list[Fou
     estimated = finance.investment_total_eur
     if planned is not None and planned < params("investment_gap_ratio") * estimated:
         out.append(_risk("risks.investment_gap", "medium", {
-            "planned": fmt_eur(planned), "estimated": fmt_eur(finance.investment_total_eur)}))
+            "planned": fmt_eur(planned), "estimated": fmt_eur(finance.investment_total_eur)},
+            mitigation="mitigation_fablab" if "fablab" in profile.services else "mitigation"))
     announced = profile.budget.annual_operating_eur
     running = finance.operating_total_eur
     if announced is not None and announced < params("operating_gap_ratio") * running:

@@ -29,6 +29,9 @@ def _warnings(profile: Profile) -> list[Message]:
     out += _carrier_warnings(profile)
     if not profile.services:
         out.append(_warn("services", "no_service"))
+    elif not {"open_space", "closed_offices"} & set(profile.services):
+        # Montpeyroux's fablab without desks got 7 desks, their furniture and their fees
+        out.append(_warn("services", "no_workspace"))
     return out
 
 
