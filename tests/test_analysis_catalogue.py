@@ -154,8 +154,11 @@ def test_every_risk_has_exactly_the_parts_the_engine_reads():
     base = {"title", "text", "mitigation", "condition", "sites"}
     assert {r: p for r, p in parts.items()
             if p - {"text_one", "text_free", "title_many", "condition_many",
-                    "condition_private", "mitigation_private", "sites_private"} != base} == {}
+                    "condition_private", "mitigation_private", "sites_private",
+                    "mitigation_fablab"} != base} == {}
     assert [r for r, p in parts.items() if "text_one" in p] == ["competition"]
+    # a short investment drops the fablab only where the project has one
+    assert [r for r, p in parts.items() if "mitigation_fablab" in p] == ["investment_gap"]
     # several places in the commune: « Des tiers-lieux existent déjà », never « Un … » and a list
     assert [r for r, p in parts.items() if {"title_many", "condition_many"} <= p] == [
         "existing_here", "existing_check"]
