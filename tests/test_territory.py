@@ -268,3 +268,41 @@ def test_one_or_two_places_in_the_commune_keep_the_ordinary_rules():
     assert "prématuré" not in corte.verdict.summary
     figeac = analyse(_invented("listed"))
     assert len(figeac.existing.in_commune) == 1 and "sont signalés" not in figeac.verdict.summary
+
+
+# --- 4. more overseas and mountain communes read whole ----------------------------------------
+
+
+def test_a_reunion_cirque_counts_no_commune_beyond_its_ridges():
+    # Cilaos: Entre-Deux, Salazie and Les Avirons « within 20 minutes » (31 020 inhabitants)
+    # while the only road, the RN5, takes about an hour down to Saint-Louis
+    cilaos = analyse(_invented("cirque"))
+    assert cilaos.demand.zone["communes"] == 1
+    assert "au bout d'une seule route de montagne" in note_text(cilaos, ("commune",))
+    salazie = {c.insee_code for c in directory().catchment("97421", 20).communes}
+    assert "97424" not in salazie
+    # a road leaves the cirque: the commute is figured, with its overseas speed said
+    assert cilaos.impact.quantified and cilaos.impact.km_avoided_per_year > 0
+    assert check(cilaos, note_text(cilaos), only=("no_road_over_sea", "one_speed")) == []
+
+
+def test_petite_terre_is_an_island_and_mayotte_has_its_own_funding():
+    dzaoudzi = analyse(_invented("petite_terre"))
+    assert {c["insee_code"] for c in dzaoudzi.demand.existing_places} <= {"97608", "97615"}
+    im = dzaoudzi.impact
+    assert im.km_avoided_per_year == 0 and "Petite-Terre (Mayotte)" in im.road_not_quantified
+    lines = {x.programme_id: x for x in dzaoudzi.finance.funding}
+    assert "region_tiers_lieux" not in lines
+    assert dzaoudzi.finance.funding_territory_checked_on == "2026-12-04"
+    assert "vérifiée le 4 décembre 2026" in note_text(dzaoudzi, ("method",))
+    assert check(dzaoudzi, note_text(dzaoudzi), only=("no_road_over_sea",)) == []
+
+
+def test_a_village_without_road_is_not_asked_its_trip_time():
+    saul = analyse(_invented("roadless"))
+    assert not saul.impact.quantified and "aucune route ne relie Saül" in (
+        saul.impact.not_quantified_reason)
+    assert not any("trajet" in name for name in saul.verdict.confidence.defaults)
+    mainland = _invented("roadless")
+    mainland.commune.insee_code, mainland.commune.name = "97305", "Macouria"
+    assert any("trajet" in name for name in analyse(mainland).verdict.confidence.defaults)

@@ -16,6 +16,7 @@ in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
 from __future__ import annotations
 
 from reports.analysis.cover import far_from_cover, running_cover
+from reports.analysis.impact import roadless_of
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
 from reports.analysis.texts import counted, items, text
@@ -166,8 +167,10 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     what still weighs against a verdict that is not « déconseillé » (`_against`), and a
     level from their count (thresholds ``verdict_confidence``); with an estimate or a point
     against, it is never « élevée »."""
+    roadless = bool(roadless_of(profile))  # no road to a pole: no trip time to miss
     names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
-             for key, get in _DEFAULTED if get(profile) is None]
+             for key, get in _DEFAULTED if get(profile) is None
+             and not (roadless and key == "territory.minutes_to_pole")]
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
