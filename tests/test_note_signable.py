@@ -137,35 +137,77 @@ def test_an_existing_place_is_a_point_to_settle_in_the_pdf_and_word_words(tmp_pa
 
 # --- 3. the synthesis fits its page -------------------------------------------------------
 
-# the invented communes of the first two passes (the later ones, outside the study's field,
-# add a paragraph saying so: Villeurbanne's synthesis runs onto page 3, see the closing note)
-INVENTED_NAMES = ("alpine", "castanet", "company", "cooperative", "crown", "epci", "existing",
-                  "intercommunal", "island", "listed", "minimal", "mountain", "suburb", "tiny",
-                  "village")
-# Rieux-Volvestre (EPCI, fablab, public services) has 18 pages: its method annex lists more
-# assumptions and runs over; its synthesis fits (checked below)
-LONGER = {"epci": 18}
+# every invented commune, Villeurbanne (a metropolis: 14 places in the commune, outside the
+# study's field) included
+INVENTED_NAMES = tuple(sorted(p.name.split(".")[0] for p in INVENTED.glob("*.tierslieu.json")))
+# notes whose body is longer (Rieux-Volvestre: a fablab, public services and eight places
+# nearby; Villeurbanne: 14 places listed): one page more, the synthesis still on page 2
+LONGER = {"epci": 18, "urban": 18, "agency": 18}
+# Villeurbanne-like: other projects moved into metropolises, where the synthesis gains the
+# « Hors du champ de l'étude » and « Ce qui existe déjà » paragraphs (and data warnings)
+METROPOLISES = (("minimal", "Villeurbanne", "69266"), ("overseas", "Villeurbanne", "69266"),
+                ("company", "Marseille", "13055"), ("tiny", "Montreuil", "93048"),
+                ("undecided", "Lyon", "69123"), ("urban", "Toulouse", "31555"))
 
 
-@pytest.mark.parametrize("name", INVENTED_NAMES)
-def test_the_synthesis_and_its_data_warnings_fit_on_page_two(name):
-    # Espéraza (code, building, carrier, investment only): the two data warnings spilled
-    # onto an otherwise empty page 3, and the note had 18 pages
+def _synthesis_pages(result, monkeypatch):
+    """The note's pages as text, and how much the synthesis was shrunk to hold its page."""
     import io
 
     from pypdf import PdfReader
 
-    from reports.note import pdf_bytes
+    from reports.note import pdf_bytes, story
 
-    result = analyse(_invented(name))
+    scales = []
+    draw = story.OnePage.drawOn
+
+    def drawn(self, *args, **kwargs):
+        draw(self, *args, **kwargs)
+        scales.append(self.scale)
+
+    monkeypatch.setattr(story.OnePage, "drawOn", drawn)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes(
         result, invariant=True))).pages]
+    return pages, scales[0]
+
+
+def _assert_synthesis_on_page_two(result, pages, scale):
+    flat = pages[1].replace("\n", " ")
     assert "1. Synthèse" in pages[1] and "Confiance dans ce verdict" in pages[1]
     assert "2. La commune" in pages[2] and "Pour commencer" not in pages[2]
+    # nothing dropped: the existing places, the study's field, every condition and first step
+    for said in (*result.verdict.conditions, *result.verdict.next_steps[:3]):
+        assert " ".join(said.split()[-3:]) in flat, said
+    if result.existing and result.existing.statement:
+        assert "Ce qui existe déjà" in pages[1]
+    if result.commune.frame_short:
+        assert "Hors du champ de l'étude" in pages[1]
     if result.warnings:  # merged into the confidence paragraph, on page 2
-        assert "À vérifier dans les données saisies" in pages[1]
-        assert result.warnings[-1].split()[-1] in pages[1].replace("\n", " ")
+        assert "À vérifier dans les données saisies" in flat
+        assert result.warnings[-1].split()[-1] in flat
+    assert 0.85 <= scale <= 1  # shrunk a little at most: still a readable page
+
+
+@pytest.mark.parametrize("name", INVENTED_NAMES)
+def test_the_synthesis_and_its_data_warnings_fit_on_page_two(name, monkeypatch):
+    # Espéraza (code, building, carrier, investment only): the two data warnings spilled
+    # onto an otherwise empty page 3; Villeurbanne's first steps ran onto page 3 (19 pages)
+    result = analyse(_invented(name))
+    pages, scale = _synthesis_pages(result, monkeypatch)
+    _assert_synthesis_on_page_two(result, pages, scale)
     assert len(pages) <= LONGER.get(name, 17)
+
+
+@pytest.mark.parametrize(("name", "commune", "code"), METROPOLISES)
+def test_a_metropolis_synthesis_holds_its_page_too(name, commune, code, monkeypatch):
+    profile = _invented(name)
+    profile.commune.name, profile.commune.insee_code = commune, code
+    profile.population.total = None  # the directory's, as for a typed code
+    result = analyse(profile)
+    assert result.commune.frame_short and result.existing.statement
+    pages, scale = _synthesis_pages(result, monkeypatch)
+    _assert_synthesis_on_page_two(result, pages, scale)
+    assert len(pages) <= 18
 
 
 # --- what the whole notes showed ------------------------------------------------------------
@@ -302,3 +344,86 @@ def test_the_fablab_cost_quotes_what_the_study_says_of_murat():
     line = next(x for x in result.finance.investment if x.label.startswith("Équipement du fablab"))
     assert "bâtiment compris" not in line.source
     assert "mise à disposition par la mairie" in line.source and "230 000 €" in line.source
+
+
+# --- the helper stream of 4 December afternoon (wnote2) --------------------------------------
+
+
+def test_joining_a_place_is_priced_as_a_convention_and_days_not_as_a_franchise():
+    # Rieux-Volvestre (a Relais d'Entreprises in the commune): « S'associer à un lieu
+    # existant » cost « 1 500 € à 3 000 € », the network's franchise entry fee
+    from reports.knowledge import knowledge
+
+    result = analyse(_invented("epci"))
+    join = next(o for o in result.options.options if o.option_id == "join_existing")
+    assert "Relais d'Entreprises du Volvestre" in join.description
+    assert "1\u202f500" not in join.cost and "droit d'entrée" not in join.cost_source
+    assert join.cost.startswith("Aucun investissement : une convention")
+    assert join.cost_source.startswith("valeur par défaut : l'étude ne chiffre pas")
+    # the day prices are the study's paid open-space days for everyone, cheapest to dearest
+    days = sorted(t.price_eur for t in knowledge().tariffs if t.space == "open_space"
+                  and t.unit == "day" and t.public == "tous" and t.price_eur)
+    assert f"{days[0]:.0f}\u00a0€ à {days[-1]:.0f}\u00a0€ la journée" in join.cost
+    assert all(f"{p:.0f}\u00a0€" in join.cost_source for p in days)
+    # with no place in reach, joining is joining a network: there the franchise fee is the price
+    groix = analyse(_invented("island"))
+    network = next(o for o in groix.options.options if o.option_id == "join_existing")
+    assert network.description.startswith("Aucun lieu connu")
+    assert "1\u202f500\u00a0€ à 3\u202f000\u00a0€ d'entrée dans le réseau" in network.cost
+    assert "franchise" in network.cost_source and "existe déjà" in network.cost_source
+    assert "lieu existant a encore de la place" not in network.criterion
+
+
+def test_the_central_users_are_the_best_site_s_usual_share_not_its_peak():
+    # Couiza (1 132 inh.) and La Grave (479): the central figure was the ceiling — Murat's
+    # best, 35 regular users for 1 893 inhabitants — so central = high (« 21 à 21 », « 8 à 8 »)
+    import math
+
+    for name, population in (("intercommunal", 1132), ("alpine", 479)):
+        demand = analyse(_invented(name)).demand
+        usual = math.sqrt(25 * 35) / 1893 * population  # Murat: 25 to 35 in its fiche
+        assert demand.users.central == round(usual) < demand.users.high <= demand.ceiling
+        assert any(s.startswith("Valeur centrale") and "La Cocotte numérique" in s
+                   for s in demand.signals)
+    # people the mayor knows still lift it (the floor is not capped)
+    profile = _invented("alpine")
+    profile.territory.known_independents = 20
+    assert analyse(profile).demand.users.central >= 11
+
+
+def test_a_single_figure_of_users_is_not_printed_as_a_range():
+    # Bouriège (151 inh.): 2 users at most by the study's ceiling; « (de 2 à 2) » read as a
+    # range the study does not give
+    result = analyse(_invented("tiny"))
+    users = result.demand.users
+    assert users.low == users.central == users.high
+    assert "pas davantage d'après l'étude" in result.verdict.summary
+    assert f"(de {users.low:.0f} à" not in result.verdict.summary
+    assert f"{users.low:.0f} à {users.high:.0f}" not in note_text(result, ("summary",))
+
+
+def test_a_project_with_a_room_lent_for_free_is_not_advised_a_shared_desk_elsewhere():
+    # Groix: the commune lends the « Ancienne criée » to the association; the note advised « un
+    # poste partagé dans un lieu public » (mairie, médiathèque) instead of testing in that room
+    result = analyse(_invented("island"))
+    first = result.options.options[0]
+    assert first.option_id == "pop_up" and "Ancienne criée" in first.description
+    assert "poste partagé" not in result.options.advice
+    assert "poste partagé" not in note_text(result, ("summary",))
+    # the same project with a rented room keeps the shared desk for its thin demand
+    profile = _invented("island")
+    profile.buildings[0].monthly_rent_eur = 300
+    rented = analyse(profile)
+    assert rented.options.options[0].option_id == "shared_desk"
+
+
+def test_no_user_expected_is_not_said_as_about_none():
+    # Espéraza's minimal project moved to Villeurbanne (83 places share its zone): « On peut
+    # attendre environ aucun usager régulier (de 0 à 1) »
+    profile = _invented("minimal")
+    profile.commune.name, profile.commune.insee_code = "Villeurbanne", "69266"
+    profile.population.total = None
+    result = analyse(profile)
+    assert result.demand.users.central == 0
+    assert "environ aucun" not in result.verdict.summary
+    assert "On ne peut attendre presque aucun usager régulier (de 0 à" in result.verdict.summary

@@ -130,7 +130,7 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
                             has_directory=directory is not None,
                             extrapolated=frame.extrapolated)
     options = compare_options(profile, existing, verdict, sizing, finance, params,
-                              demand.users.central)
+                              demand.users.central, kb)
     nearby = profile.territory.nearby_third_places
     # the practices' clauses quote what is known: a place the sources show is never « none »
     known_places = max(nearby or 0, existing.count_found or 0)

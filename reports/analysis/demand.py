@@ -188,18 +188,20 @@ def _references(matches: tuple[SiteMatch, ...], kb: Any, base: Base, directory: 
     return out
 
 
-def commune_share_cap(kb: Any, params: Params | None = None) -> tuple[float, Any] | None:
+def commune_share_cap(kb: Any, params: Params | None = None, typical: bool = False
+                      ) -> tuple[float, Any] | None:
     """Highest share of its commune's population a study site has as regular users, and the site.
 
-    With `params`, the upper end of each fiche's range of regular users; without, the
-    knowledge base's head count.
+    With `params`, the upper end of each fiche's range of regular users (`typical`: the middle
+    of the range, on a log scale, as the transposition takes it); without, the knowledge
+    base's head count.
     """
     shares = []
     for site in kb.sites:
         users = site.regular_users
         if params is not None:
             seen = observed(site, params)
-            users = seen[1] if seen else None
+            users = (math.sqrt(seen[0] * seen[1]) if typical else seen[1]) if seen else None
         if users and site.population:
             shares.append((users / site.population, site, users))
     if not shares:
@@ -239,6 +241,22 @@ def _ceilings(profile: Profile, kb: Any, params: Params) -> tuple[float, str] | 
     return min(out, key=lambda item: item[0])
 
 
+def _central_cap(profile: Profile, kb: Any, params: Params) -> tuple[float, str] | None:
+    """The most the central figure may be: the commune's population times the highest share a
+    study site has in the middle of its range (the ceiling holds only the high figure, at the
+    top of that site's range: Couiza's central 21 was Murat's best, not its usual)."""
+    share = commune_share_cap(kb, params, typical=True)
+    population = profile.population.total
+    if share is None or not population:
+        return None
+    cap = share[0] * population
+    users = share[0] * share[1].population
+    return cap, text("demand.cap.central", share=fmt_number(share[0] * 100, 1),
+                     site=share[1].name, users=fmt_number(users),
+                     site_population=fmt_number(share[1].population),
+                     population=fmt_number(population), cap=fmt_number(cap))
+
+
 def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, base: Base,
                     directory: Any, params: Params, nearby: float | None = None) -> Demand:
     """Low / central / high regular users, the reference sites and the signals used.
@@ -268,6 +286,12 @@ def estimate_demand(profile: Profile, matches: tuple[SiteMatch, ...], kb: Any, b
     if ceiling is not None:
         ceiling = max(ceiling, known)  # people already known lift a ceiling
         low, central, high = (min(v, ceiling) for v in (low, central, high))
+    typical = _central_cap(profile, kb, params)
+    if typical is not None and central > max(typical[0], known):
+        central = max(typical[0], known)
+        low = min(low, central)
+        signals.append(typical[1])
+        capped = True
     people = (profile.territory.known_independents or 0) + (profile.territory.known_teleworkers
                                                            or 0)
     if people:  # the pessimistic case assumes no more users than the people already known

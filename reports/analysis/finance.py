@@ -124,17 +124,24 @@ def _cleaning(profile: Profile, weeks: float, params: Params) -> MoneyLine:
                      round(hours * rate * weeks, 2), source, overridden)
 
 
+def rent_free(profile: Profile, building: Building | None) -> bool:
+    """The retained building costs no rent: lent by the commune (or EPCI) that owns it, or
+    the carrier's own."""
+    if building is None or building.monthly_rent_eur is not None:
+        return False
+    lends = profile.carrier.commune_support in ("premises", "both")
+    # the carrier's own building pays no rent: owner « carrier », or the commune or EPCI that
+    # carries the project itself (Rieux-Volvestre's EPCI was charged rent for its gendarmerie)
+    own = building.owner in ("carrier", profile.carrier.type)
+    return building.owner in ("commune", "epci", "carrier") and (lends or own)
+
+
 def _rent(profile: Profile, building: Building | None, sizing: Sizing,
           params: Params) -> MoneyLine:
     """Rent entered, lent for free by the commune, or a default per m²."""
     if building is not None and building.monthly_rent_eur is not None:
         return _line(text("finance.rent.entered"), 12 * building.monthly_rent_eur, params)
-    lends = profile.carrier.commune_support in ("premises", "both")
-    # the carrier's own building pays no rent: owner « carrier », or the commune or EPCI that
-    # carries the project itself (Rieux-Volvestre's EPCI was charged rent for its gendarmerie)
-    own = building is not None and building.owner in ("carrier", profile.carrier.type)
-    if building is not None and building.owner in ("commune", "epci", "carrier") and (
-            lends or own):
+    if rent_free(profile, building):
         return _line(text("finance.rent.lent"), 0, params, source=text("finance.rent.lent_source"))
     surface = sized_surface(sizing)
     per_m2, source, overridden = costs.rent_rate(params, profile)

@@ -12,7 +12,9 @@ import json
 from functools import cache
 from typing import Any
 
+from reports.analysis.costs import chosen_building
 from reports.analysis.cover import PRIVATE_CARRIERS
+from reports.analysis.finance import rent_free
 from reports.analysis.parameters import Params
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur, fmt_number
@@ -30,21 +32,32 @@ def costs() -> dict[str, Any]:
     return json.loads(read_text("analysis", "option_costs.json"))
 
 
-def _costed(option_id: str, description: str, **criterion: str
-            ) -> tuple[str, str, str, str, str]:
+def _costed(option_id: str, description: str, entry_id: str | None = None,
+            variant: str = "", **criterion: str) -> tuple[str, str, str, str, str]:
     """Title, description, cost range (« 1 500 à 3 000 € ») and its source, criterion of
-    an option priced in option_costs.json."""
-    entry = costs()[option_id]
+    an option priced in option_costs.json (under `entry_id`, the option's own by default;
+    `variant` suffixes the cost and criterion keys)."""
+    entry = costs()[entry_id or option_id]
     cost = text("options.range", low=fmt_eur(entry["low_eur"]), high=fmt_eur(entry["high_eur"]))
     return (text(f"options.{option_id}.title"), description,
-            text(f"options.{option_id}.cost", range=cost), entry["source"],
-            text(f"options.{option_id}.criterion", **criterion))
+            text(f"options.{option_id}.cost{variant}", range=cost), entry["source"],
+            text(f"options.{option_id}.criterion{variant}", **criterion))
+
+
+def day_tariffs(kb: Any) -> list[tuple[float, Any, Any]]:
+    """The study's paid day prices of open space for everyone (price, tariff, site), cheapest
+    first: what a commune pays per day when it helps its residents use a place nearby."""
+    found = [(t.price_eur, t, kb.site(t.site_id)) for t in kb.tariffs
+             if t.space == "open_space" and t.unit == "day" and t.public == "tous"
+             and t.price_eur]
+    return sorted(found, key=lambda item: (item[0], item[2].commune))
 
 
 def advised_option(existing: ExistingOffer | None, verdict: Verdict, params: Params,
-                   users_central: float) -> str:
+                   users_central: float, free_premises: bool = False) -> str:
     """Which option first: a place in the commune, else the dedicated place when favourable,
-    else a place within the close radius, else a shared desk for a thin demand, else a pop-up
+    else a place within the close radius, else a shared desk for a thin demand (unless the
+    project already has premises without rent: then the test is held there), else a pop-up
     test."""
     if existing is not None and existing.in_commune:
         return "join_existing"
@@ -52,20 +65,22 @@ def advised_option(existing: ExistingOffer | None, verdict: Verdict, params: Par
         return "dedicated"
     if existing is not None and existing.close:
         return "join_existing"
-    if users_central < 2 * params("thin_demand_users"):
+    if users_central < 2 * params("thin_demand_users") and not free_premises:
         return "shared_desk"
     return "pop_up"
 
 
 def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: Verdict,
                     sizing: Sizing, finance: Finance, params: Params,
-                    users_central: float = 0.0) -> Options:
+                    users_central: float = 0.0, kb: Any = None) -> Options:
     """The four options, advised one first, with the reason."""
-    advised = advised_option(existing, verdict, params, users_central)
+    building = chosen_building(profile, sizing)
+    free = rent_free(profile, building)
+    advised = advised_option(existing, verdict, params, users_central, free)
     built = {
-        "join_existing": _join(existing),
+        "join_existing": _join(existing, kb),
         "shared_desk": _shared_desk(),
-        "pop_up": _pop_up(),
+        "pop_up": _pop_up(building.name if free and building is not None else None),
         "dedicated": _dedicated(sizing, finance, params,
                                 profile.carrier.type in PRIVATE_CARRIERS),
     }
@@ -88,17 +103,30 @@ def _advice_values(advised: str, existing: ExistingOffer | None, verdict: Verdic
     return {}
 
 
-def _join(existing: ExistingOffer | None) -> tuple[str, str, str, str, str]:
-    """Join, extend or partner with the nearest existing place (or a network)."""
+def _join(existing: ExistingOffer | None, kb: Any = None) -> tuple[str, str, str, str, str]:
+    """Join, extend or partner with the nearest existing place: a convention, and the days
+    the commune may pay at the study's day prices; with no place near, join a network (the
+    franchise's entry fee)."""
     nearest = None
     if existing is not None:
         nearest = next((p for p in existing.places if p.where != "beyond"), None)
-    if nearest is not None:
-        description = text("options.join_existing.description", place=nearest.name,
-                           commune=nearest.commune)
-    else:
-        description = text("options.join_existing.description_network")
-    return _costed("join_existing", description)
+    if nearest is None:
+        return _costed("join_existing", text("options.join_existing.description_network"),
+                       "join_network", "_network")
+    if kb is None:
+        from reports.knowledge import knowledge
+        kb = knowledge()
+    prices = day_tariffs(kb)
+    cost = text("options.join_existing.cost", range=text(
+        "options.range", low=fmt_eur(prices[0][0]), high=fmt_eur(prices[-1][0])))
+    listed = ", ".join(text("options.join_existing.tariff", commune=site.commune,
+                            price=fmt_eur(price) + (f" {t.tax}" if t.tax else ""))
+                       for price, t, site in prices)
+    return (text("options.join_existing.title"),
+            text("options.join_existing.description", place=nearest.name,
+                 commune=nearest.commune),
+            cost, costs()["join_existing"]["source"].format(tariffs=listed),
+            text("options.join_existing.criterion"))
 
 
 def _shared_desk() -> tuple[str, str, str, str, str]:
@@ -106,9 +134,12 @@ def _shared_desk() -> tuple[str, str, str, str, str]:
     return _costed("shared_desk", text("options.shared_desk.description"))
 
 
-def _pop_up() -> tuple[str, str, str, str, str]:
-    """A few days in a lent room to measure the demand."""
-    return _costed("pop_up", text("options.pop_up.description"),
+def _pop_up(building: str | None = None) -> tuple[str, str, str, str, str]:
+    """A few days in a lent room (the project's own when it has one without rent) to
+    measure the demand."""
+    description = (text("options.pop_up.description_lent", building=building) if building
+                   else text("options.pop_up.description"))
+    return _costed("pop_up", description,
                    regulars=fmt_number(costs()["pop_up_regulars"]["value"]))
 
 

@@ -277,7 +277,10 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
     users = demand.users
     closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
                         for s in sites[:2])
-    summary = text("verdict.summary.text", commune=profile.commune.name, typology=best.name,
+    form = ("text_none" if round(users.central) == 0 else "text" if users.low < users.high
+            else "text_one")  # « environ aucun usager » is no French; « de 2 à 2 » no range
+    summary = text(f"verdict.summary.{form}",
+                   commune=profile.commune.name, typology=best.name,
                    closest=closest, users=counted(users.central, "common.nouns.regular_user"),
                    low=fmt_number(users.low), high=fmt_number(users.high), cover=money)
     highs = [f.risk.title.lower() for f in found if f.risk.severity == "high"]

@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -270,8 +271,45 @@ def build_story(result: AnalysisResult, styles: Styles, width: float, info: Note
         else:
             story.append(charts_safe_break())
         heading = Heading(para(section.heading), styles["h1"], 0, section.section_id)
-        story += _glued(heading, body, width)
+        if section is sections()[0]:  # the synthesis: its page, whatever the commune
+            story += [heading, OnePage(body)]
+        else:
+            story += _glued(heading, body, width)
     return story
+
+
+class OnePage(KeepInFrame):
+    """Blocks kept on what is left of their page, shrunk only if they must be (Villeurbanne's
+    synthesis ran onto page 3: everything is kept, a little smaller); the headings inside
+    are still filed in the outline."""
+
+    def __init__(self, body: list[Flowable]) -> None:
+        super().__init__(0, 0, _loose(body), mode="shrink")
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the blocks, then file their headings as the document would have."""
+        super().drawOn(canv, x, y, _sW)
+        doc = getattr(canv, "_doctemplate", None)
+        for flowable in self._content:
+            if doc is not None and getattr(flowable, "outline", None):
+                doc.afterFlowable(flowable)
+
+    @property
+    def scale(self) -> float:
+        """How much the blocks were shrunk (1: not at all), once laid out."""
+        return 1 / getattr(self, "_scale", 1.0)
+
+
+def _loose(body: list[Flowable]) -> list[Flowable]:
+    """The blocks without page-break hints and with kept groups unpacked (one page: a group
+    measured whole would read as 0xffffff points high)."""
+    out: list[Flowable] = []
+    for flowable in body:
+        if isinstance(flowable, KeepTogether):
+            out += _loose(flowable._content)
+        elif not isinstance(flowable, CondPageBreak):
+            out.append(flowable)
+    return out
 
 
 def _height(flowable: Flowable, width: float) -> float:
