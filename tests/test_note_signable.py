@@ -142,7 +142,8 @@ def test_an_existing_place_is_a_point_to_settle_in_the_pdf_and_word_words(tmp_pa
 INVENTED_NAMES = tuple(sorted(p.name.split(".")[0] for p in INVENTED.glob("*.tierslieu.json")))
 # notes whose body is longer (Rieux-Volvestre: a fablab, public services and eight places
 # nearby; Villeurbanne: 14 places listed): one page more, the synthesis still on page 2
-LONGER = {"epci": 18, "urban": 18, "agency": 18}
+LONGER = {"epci": 18, "urban": 18, "agency": 18,
+          "petite_terre": 18}  # Dzaoudzi: Mayotte's funding rows and the overseas frame
 # Villeurbanne-like: other projects moved into metropolises, where the synthesis gains the
 # « Hors du champ de l'étude » and « Ce qui existe déjà » paragraphs (and data warnings)
 METROPOLISES = (("minimal", "Villeurbanne", "69266"), ("overseas", "Villeurbanne", "69266"),
