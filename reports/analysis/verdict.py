@@ -355,9 +355,11 @@ def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile |
         return text("verdict.timeline.range", start=start, end=end)
 
     if level == "not_advised":  # no opening date for a place the note advises against now
-        suffix = "_crowded" if crowded else ""
-        return ((span(1, a), text(f"verdict.timeline.group{suffix}")),
-                (span(a + 1, b), text(f"verdict.timeline.review{suffix}")))
+        if crowded:  # meet the places there first
+            return ((span(1, a), text("verdict.timeline.group_crowded")),
+                    (span(a + 1, b), text("verdict.timeline.review_crowded")))
+        return ((span(1, a), text("verdict.timeline.group")),
+                (span(a + 1, b), text("verdict.timeline.review")))
     return (
         (span(1, a), text("verdict.timeline.group")),
         (span(a + 1, b), text("verdict.timeline.choice" if profile is None
