@@ -185,3 +185,26 @@ def test_prefill_shows_sources_keeps_an_edit_through_save_and_open(qtbot, make_w
     assert reopened.bindings["population.jobs"].widget.value() == officials[
         "population.jobs"]
     assert reopened_note.label.text().startswith("Source :")
+
+
+def test_territory_box_names_the_study_sites_the_analysis_counts():
+    """Prades has no place of the 2019 list within 30 km, but El Quadrat (a site of the study,
+    in Prades) is counted by the analysis: the page must not leave the mayor believing the
+    ground is empty while the results ask for an agreement with an existing place."""
+    from html import unescape
+
+    from desktop.pages.territory import neighbourhood_html, study_sites_near
+    from reports.communes import directory
+
+    book = directory()
+    prades = book.neighbourhood("66149")
+    assert not prades.third_places
+    sites = study_sites_near(book, "66149")
+    assert [name for name, _, _ in sites] == ["El Quadrat"]
+    text = unescape(neighbourhood_html(prades, sites))
+    assert "Aucun tiers-lieu de la liste nationale 2019" in text
+    assert "Sites de l'étude de 2017 à moins de 30 km" in text
+    assert "El Quadrat (Prades, 0 km)" in text
+    # far from every site: nothing is added
+    assert study_sites_near(book, "67067") == []  # Brumath
+    assert "Sites de l'étude" not in neighbourhood_html(book.neighbourhood("67067"), [])

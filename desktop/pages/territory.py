@@ -24,6 +24,7 @@ from reports import codes
 if TYPE_CHECKING:  # costs nothing at start-up
     from reports.communes import Directory, Neighbourhood
 
+NEAR_KM = 30  # the radius of the national list's places shown beside the zone
 MAP_DPI = 120  # the note's map a little larger than print size: its 7 pt words stay legible
 
 
@@ -136,8 +137,9 @@ class TerritoryPage(ProfilePage):
             index.ready.connect(self._retry, Qt.ConnectionType.SingleShotConnection)
             return
         directory = index.directory
-        run_in_background(lambda: directory.neighbourhood(insee),
-                          lambda result: self._show(insee, result), self._failed)
+        run_in_background(lambda: (directory.neighbourhood(insee),
+                                   study_sites_near(directory, insee)),
+                          lambda result: self._show(insee, *result), self._failed)
         ratio = self.devicePixelRatioF()
         run_in_background(lambda: neighbourhood_picture(directory, insee, MAP_DPI * ratio),
                           lambda png: self._show_map(insee, png, ratio), errors.report_bugs)
@@ -164,14 +166,15 @@ class TerritoryPage(ProfilePage):
         self.around.setText(escape(self.tr("Environs indisponibles : {reason}").format(
             reason=exc)))
 
-    def _show(self, insee: str, found: Neighbourhood | None) -> None:
+    def _show(self, insee: str, found: Neighbourhood | None,
+              sites: list[tuple[str, str, float]] = ()) -> None:
         """Show the rings and the tiers-lieux nearby (if still the same commune, and the
         window still open)."""
         if not isValid(self.around) or found is None \
                 or insee != (self.document.value("commune.insee_code") or ""):
             return
         self.neighbourhood = found
-        self.around.setText(neighbourhood_html(found))
+        self.around.setText(neighbourhood_html(found, sites))
         self.use_zone.setEnabled(bool(demand_zone(found)))
 
     def _use_zone(self) -> None:
@@ -200,9 +203,33 @@ def neighbourhood_picture(directory: Directory, insee: str, dpi: float) -> bytes
     return None if drawing is None else drawing_to_png(drawing, dpi=round(dpi))
 
 
-def neighbourhood_html(found: Neighbourhood) -> str:
-    """The analysis's zone, rings and nearby tiers-lieux as a short HTML text (every value
-    escaped), numbers in the interface language."""
+def study_sites_near(directory: Directory, insee: str, km: float = NEAR_KM
+                     ) -> list[tuple[str, str, float]]:
+    """The 2017 study's sites within `km` of the commune, nearest first, as (name, commune,
+    km) — the analysis counts them with the national list, so the page shows them too
+    (worker thread, no Qt)."""
+    from reports.communes import distance_km
+    from reports.knowledge import knowledge
+
+    here = directory.by_insee(insee)
+    if here is None or here.lat is None or here.lon is None:
+        return []
+    found = []
+    for site in knowledge().sites:
+        there = directory.by_insee(site.insee_code) if site.insee_code else None
+        if there is None or there.lat is None or there.lon is None:
+            continue
+        distance = distance_km(here.lat, here.lon, there.lat, there.lon)
+        if distance <= km:
+            found.append((site.name, site.commune, distance))
+    return sorted(found, key=lambda item: item[2])
+
+
+def neighbourhood_html(found: Neighbourhood,
+                       sites: list[tuple[str, str, float]] = ()) -> str:
+    """The analysis's zone, rings, nearby tiers-lieux of the national list and sites of the
+    2017 study as a short HTML text (every value escaped), numbers in the interface
+    language."""
     lines = []
     zone = demand_zone(found)
     if zone:
@@ -223,6 +250,11 @@ def neighbourhood_html(found: Neighbourhood) -> str:
                         "{names}").format(count=len(places), names=names))
     else:
         lines.append(_tr("Aucun tiers-lieu de la liste nationale 2019 à moins de 30 km."))
+    if sites:
+        lines.append(_tr("Sites de l'étude de 2017 à moins de 30 km, comptés aussi par "
+                         "l'analyse : {names}").format(names=", ".join(
+                             f"{name} ({commune}, {ui_number(distance, 0)} km)"
+                             for name, commune, distance in sites)))
     note = _tr("Temps de route approximatifs (distance entre les centres des communes "
                "allongée d'un détour, vitesse selon la densité), pas un calcul d'itinéraire ; "
                "les distances en km sont à vol d'oiseau.")

@@ -160,7 +160,7 @@ The current project was not changed.</translation>
         <translation>Example: {sites}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="+209"/>
+        <location filename="../../desktop/pages/territory.py" line="+236"/>
         <source>Zone de chalandise de l&apos;analyse, à {minutes} min de route : {population} habitants dont {employed} actifs occupés ({count} communes)</source>
         <translation>Catchment area of the analysis, {minutes} min by road: {population} inhabitants including {employed} employed residents ({count} communes)</translation>
     </message>
@@ -180,7 +180,12 @@ The current project was not changed.</translation>
         <translation>No third place of the 2019 national list within 30 km.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Sites de l&apos;étude de 2017 à moins de 30 km, comptés aussi par l&apos;analyse : {names}</source>
+        <translation>Sites of the 2017 study within 30 km, also counted by the analysis: {names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Temps de route approximatifs (distance entre les centres des communes allongée d&apos;un détour, vitesse selon la densité), pas un calcul d&apos;itinéraire ; les distances en km sont à vol d&apos;oiseau.</source>
         <translation>Approximate road times (distance between commune centres lengthened by a detour, speed set by density), not a route calculation; distances in km are as the crow flies.</translation>
     </message>
@@ -360,7 +365,7 @@ Do you want to recover it?</translation>
         <translation>Outside the study&apos;s scope</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
@@ -1842,7 +1847,7 @@ Replace them with the new note?</translation>
 <context>
     <name>TerritoryPage</name>
     <message>
-        <location filename="../../desktop/pages/territory.py" line="-188"/>
+        <location filename="../../desktop/pages/territory.py" line="-219"/>
         <source>Le territoire</source>
         <translation>The territory</translation>
     </message>
@@ -1983,7 +1988,7 @@ Replace them with the new note?</translation>
         <translation>Working out the commune&apos;s surroundings…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Environs indisponibles : {reason}</source>
         <translation>Surroundings unavailable: {reason}</translation>
     </message>
