@@ -47,14 +47,19 @@ class Parameters:
     island_of: dict[str, str] = field(default_factory=dict)  # INSEE code -> island
     # INSEE code -> its group of communes no road links to the coast (Guyane's interior)
     roadless_of: dict[str, str] = field(default_factory=dict)
+    # INSEE code -> the commune at the end of a single mountain road (a Réunion cirque)
+    mountain_end_of: dict[str, str] = field(default_factory=dict)
 
     def cut_off(self, insee_code: str) -> str:
-        """The island, or the group of roadless communes, a commune belongs to ("" when the
-        road network reaches it): communes of two different groups never reach each other."""
+        """The island, the group of roadless communes or the end of a mountain road a commune
+        belongs to ("" on the road network): two different groups never reach each other."""
         if insee_code in self.island_of:
             return self.island_of[insee_code]
         group = self.roadless_of.get(insee_code)
-        return f"no_road:{group}" if group else ""
+        if group:
+            return f"no_road:{group}"
+        end = self.mountain_end_of.get(insee_code)
+        return f"mountain_end:{end}" if end else ""
 
     def speed(self, density_level: int | None) -> float:
         """Speed in km/h for a commune of this density level (the stated default if unknown)."""
@@ -83,6 +88,8 @@ def parameters() -> Parameters:
                       {code: island for island, codes in data["islands"]["value"].items()
                        for code in codes},
                       {code: group for group, codes in data["no_road"]["value"].items()
+                       for code in codes},
+                      {code: end for end, codes in data["mountain_end"]["value"].items()
                        for code in codes})
 
 

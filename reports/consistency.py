@@ -424,6 +424,27 @@ def _existing(r: AnalysisResult, text: str | None) -> list[str]:
         summary = re.split("Les conditions de réussite|Ce qu'il faudrait réunir", text)[0]
         if here[0].name not in summary:
             out.append(f"{here[0].name} absent de la synthèse de la note")
+    out += _crowded(r, text)
+    return out
+
+
+def _crowded(r: AnalysisResult, text: str | None) -> list[str]:
+    """Places enough in the commune already: a place more is « déconseillé en l'état », the
+    synthesis says how many and where they are listed, the steps meet them and test nothing
+    else first (verdict.crowded_by)."""
+    here = r.existing.in_commune
+    if len(here) < shipped()[0]["verdict_rules"].value["not_advised_places_in_commune"]:
+        return []
+    out = []
+    if r.verdict.level != "not_advised":
+        out.append(f"{len(here)} tiers-lieux dans la commune, verdict {r.verdict.level}")
+    if f"{len(here)} tiers-lieux sont signalés dans la commune" not in r.verdict.summary \
+            or "liste nationale des tiers-lieux de 2019" not in r.verdict.summary:
+        out.append("le nombre de lieux de la commune et leur source absents du verdict")
+    if any("tiers-lieu éphémère" in s for s in r.verdict.next_steps):
+        out.append("un tiers-lieu éphémère proposé à côté des lieux de la commune")
+    if text is not None and "Favorable sous conditions" in text:
+        out.append("« Favorable sous conditions » dans le texte de la note")
     return out
 
 

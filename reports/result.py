@@ -304,6 +304,8 @@ class Finance:
     funding_not_here: tuple[FundingLine, ...] = ()  # would fit, but do not apply in its territory
     levers: tuple[str, ...] = ()  # programme ids named in the next steps (2 or 3)
     funding_checked_on: str | None = None  # latest checking date of the programmes file
+    # latest date of the rows saying how programmes apply in the commune's territory (None: none)
+    funding_territory_checked_on: str | None = None
     in_kind: tuple[MoneyLine, ...] = ()  # public support in kind (premises lent free), per year
     in_kind_total_eur: float = 0.0
     in_kind_advice: str | None = None  # French: occupancy agreement, what the law allows

@@ -143,7 +143,8 @@ INVENTED_NAMES = tuple(sorted(p.name.split(".")[0] for p in INVENTED.glob("*.tie
 # notes whose body is longer (Rieux-Volvestre: a fablab, public services and eight places
 # nearby; Villeurbanne: 14 places listed; Le Haillan: a phase 2, four rent-paying products):
 # one page more, the synthesis still on page 2
-LONGER = {"epci": 18, "urban": 18, "metropolis_edge": 18}
+LONGER = {"epci": 18, "urban": 18, "metropolis_edge": 18, "agency": 18,
+          "petite_terre": 18}  # Dzaoudzi: Mayotte's funding rows and the overseas frame
 # Villeurbanne-like: other projects moved into metropolises, where the synthesis gains the
 # « Hors du champ de l'étude » and « Ce qui existe déjà » paragraphs (and data warnings)
 METROPOLISES = (("minimal", "Villeurbanne", "69266"), ("overseas", "Villeurbanne", "69266"),

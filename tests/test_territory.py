@@ -206,3 +206,103 @@ def test_the_territory_table_is_read_with_a_newer_programmes_file(tmp_path):
     kb = load_knowledge(programmes=newer)
     assert "detr" not in {p.programme_id for p in kb.programmes}
     assert kb.territory_rule("detr", "973") is not None  # kept, unused
+
+
+# --- 3. the tiers-lieux already open in the commune ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def villeurbanne():
+    return analyse(_invented("urban"))
+
+
+def test_a_commune_with_fourteen_places_is_not_offered_one_more(villeurbanne):
+    # Villeurbanne: 14 places of the 2019 national list in the commune, « Favorable sous
+    # conditions » as if the ground were free
+    v = villeurbanne.verdict
+    assert len(villeurbanne.existing.in_commune) == 14
+    assert v.level == "not_advised" and v.label == "Déconseillé en l'état"
+    assert ("Un lieu de plus est prématuré : 14 tiers-lieux sont signalés dans la commune "
+            "(liste nationale des tiers-lieux de 2019") in v.summary
+    assert v.next_steps[0].startswith("Rencontrer La Miete (Villeurbanne)")
+    assert v.next_steps[1].startswith("Demander aux lieux existants leur remplissage")
+    assert not any("éphémère" in s for s in v.next_steps)
+    assert "lieux existants" in v.timeline[0][1]
+    assert villeurbanne.options.options[0].option_id == "join_existing"
+    assert check(villeurbanne, only=("existing_place_mentioned",)) == []
+    # the rule is in the method, with its numbers
+    assert "déjà au moins 3 tiers-lieux dans la commune" in villeurbanne.method["verdict_rule"]
+
+
+def test_the_existing_places_rule_is_checked(villeurbanne):
+    free = dataclasses.replace(villeurbanne, verdict=dataclasses.replace(
+        villeurbanne.verdict, level="conditional", summary="Le projet de Villeurbanne…",
+        next_steps=("Organiser un tiers-lieu éphémère",)))
+    found = {v.detail for v in check(free, "Favorable sous conditions",
+                                     only=("existing_place_mentioned",))}
+    assert {"14 tiers-lieux dans la commune, verdict conditional",
+            "le nombre de lieux de la commune et leur source absents du verdict",
+            "un tiers-lieu éphémère proposé à côté des lieux de la commune",
+            "« Favorable sous conditions » dans le texte de la note"} <= found
+
+
+def test_the_pdf_and_the_word_file_say_the_same_about_existing_places(villeurbanne, tmp_path):
+    from docx import Document
+
+    from reports.docx import render_docx
+
+    pdf_words = note_text(villeurbanne)
+    path = render_docx(villeurbanne, tmp_path / "villeurbanne.docx")
+    word = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    for said in ("Déconseillé en l'état", "14 tiers-lieux sont signalés dans la commune",
+                 "Demander aux lieux existants leur remplissage",
+                 "Rencontre des lieux existants"):
+        assert said in pdf_words and said in word
+    assert "Favorable sous conditions" not in word
+    assert check(villeurbanne, pdf_words, only=("existing_place_mentioned",)) == []
+
+
+def test_one_or_two_places_in_the_commune_keep_the_ordinary_rules():
+    corte = analyse(_invented("corsica"))  # two places of the 2019 list
+    assert len(corte.existing.in_commune) == 2 and corte.verdict.level == "conditional"
+    assert "prématuré" not in corte.verdict.summary
+    figeac = analyse(_invented("listed"))
+    assert len(figeac.existing.in_commune) == 1 and "sont signalés" not in figeac.verdict.summary
+
+
+# --- 4. more overseas and mountain communes read whole ----------------------------------------
+
+
+def test_a_reunion_cirque_counts_no_commune_beyond_its_ridges():
+    # Cilaos: Entre-Deux, Salazie and Les Avirons « within 20 minutes » (31 020 inhabitants)
+    # while the only road, the RN5, takes about an hour down to Saint-Louis
+    cilaos = analyse(_invented("cirque"))
+    assert cilaos.demand.zone["communes"] == 1
+    assert "au bout d'une seule route de montagne" in note_text(cilaos, ("commune",))
+    salazie = {c.insee_code for c in directory().catchment("97421", 20).communes}
+    assert "97424" not in salazie
+    # a road leaves the cirque: the commute is figured, with its overseas speed said
+    assert cilaos.impact.quantified and cilaos.impact.km_avoided_per_year > 0
+    assert check(cilaos, note_text(cilaos), only=("no_road_over_sea", "one_speed")) == []
+
+
+def test_petite_terre_is_an_island_and_mayotte_has_its_own_funding():
+    dzaoudzi = analyse(_invented("petite_terre"))
+    assert {c["insee_code"] for c in dzaoudzi.demand.existing_places} <= {"97608", "97615"}
+    im = dzaoudzi.impact
+    assert im.km_avoided_per_year == 0 and "Petite-Terre (Mayotte)" in im.road_not_quantified
+    lines = {x.programme_id: x for x in dzaoudzi.finance.funding}
+    assert "region_tiers_lieux" not in lines
+    assert dzaoudzi.finance.funding_territory_checked_on == "2026-12-04"
+    assert "vérifiée le 4 décembre 2026" in note_text(dzaoudzi, ("method",))
+    assert check(dzaoudzi, note_text(dzaoudzi), only=("no_road_over_sea",)) == []
+
+
+def test_a_village_without_road_is_not_asked_its_trip_time():
+    saul = analyse(_invented("roadless"))
+    assert not saul.impact.quantified and "aucune route ne relie Saül" in (
+        saul.impact.not_quantified_reason)
+    assert not any("trajet" in name for name in saul.verdict.confidence.defaults)
+    mainland = _invented("roadless")
+    mainland.commune.insee_code, mainland.commune.name = "97305", "Macouria"
+    assert any("trajet" in name for name in analyse(mainland).verdict.confidence.defaults)

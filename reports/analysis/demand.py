@@ -103,13 +103,16 @@ def demand_base(profile: Profile, neighbourhood: Any, directory: Any,
 
 
 def _cut_off(profile: Profile) -> str:
-    """Why the zone stops at the shore or at the last track ("" on the road network)."""
+    """Why the zone stops at the shore, at the last track or at the end of a mountain road
+    ("" on the road network)."""
     code = profile.commune.insee_code or ""
     params = catchment.parameters()
     if code in params.island_of:
         return text("demand.base.island", island=params.island_of[code])
     if code in params.roadless_of:
         return text("demand.base.no_road", commune=profile.commune.name or code)
+    if code in params.mountain_end_of:
+        return text("demand.base.mountain_end", commune=profile.commune.name or code)
     return ""
 
 

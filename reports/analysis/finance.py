@@ -433,6 +433,7 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
                    funding_people=plan.people, funding_history=plan.history,
                    funding_not_here=plan.not_here,
                    levers=plan.levers, funding_checked_on=plan.checked_on,
+                   funding_territory_checked_on=plan.territory_checked_on,
                    in_kind=tuple(in_kind),
                    in_kind_total_eur=round(sum(x.amount_eur for x in in_kind), 2),
                    in_kind_advice=costs.in_kind_advice(profile) if in_kind else None)

@@ -53,6 +53,7 @@ class FundingPlan:
     levers: tuple[str, ...]  # programme ids for the next steps (2 or 3, open first)
     checked_on: str | None  # latest checking date of the programmes file
     not_here: tuple[FundingLine, ...] = ()  # would fit, but do not apply in this territory
+    territory_checked_on: str | None = None  # latest date of the territory rows used here
 
 
 def needs_of(investment_eur: float, running_gap_eur: float, profile: Profile) -> Needs:
@@ -65,10 +66,12 @@ def needs_of(investment_eur: float, running_gap_eur: float, profile: Profile) ->
 
 def build_funding(profile: Profile, me: Features, kb: Any, needs: Needs) -> FundingPlan:
     """Pick, rank and explain the programmes for this project, as they apply where it is."""
-    lines, people, history, not_here = [], [], [], []
+    lines, people, history, not_here, dates = [], [], [], [], []
     departement = departement_of(profile)
     for national in kb.programmes:
         prog, rule = localise(national, kb, departement)
+        if rule is not None and rule.checked_on and national.status != "closed":
+            dates.append(rule.checked_on)
         if prog is None and (rule is None or national.status == "closed"):
             continue  # another Region's programme, or a closed one that never applied here
         if national.status == "closed":
@@ -100,7 +103,8 @@ def build_funding(profile: Profile, me: Features, kb: Any, needs: Needs) -> Fund
     lines.sort(key=lambda f: (f.applies_here == "unverified", -STATUS_WEIGHT.get(f.status, 0),
                               f.kind == "other", -f.rank_score, f.name))
     return FundingPlan(tuple(lines), tuple(people), tuple(history),
-                       choose_levers(lines, needs), kb.programmes_checked_on, tuple(not_here))
+                       choose_levers(lines, needs), kb.programmes_checked_on, tuple(not_here),
+                       max(dates, default=None))
 
 
 def departement_of(profile: Profile) -> str:

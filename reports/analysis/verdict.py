@@ -16,6 +16,7 @@ in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
 from __future__ import annotations
 
 from reports.analysis.cover import far_from_cover, running_cover
+from reports.analysis.impact import roadless_of
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
 from reports.analysis.texts import counted, items, text
@@ -41,29 +42,56 @@ def verdict_rule(params: Params) -> str:
     return text("verdict.rule.text", high_risks=fmt_number(rules["not_advised_high_risks"]),
                 medium_risks=fmt_number(rules["favourable_max_medium_risks"]),
                 min_score=fmt_number(score, 1 if round(score, 1) == score else 2),
-                ratio=fmt_number(rules["not_advised_deficit_ratio"])) + " " + text(
+                ratio=fmt_number(rules["not_advised_deficit_ratio"]),
+                places_here=fmt_number(rules["not_advised_places_in_commune"]),
+                zone_share=fmt_percent(rules["not_advised_zone_share"])) + " " + text(
         "verdict.rule.confidence", high=fmt_number(limits["high_max_defaults"]),
         medium=fmt_number(limits["medium_max_defaults"]),
         places=fmt_number(limits["crowded_zone_places"]))
 
 
 def level_of(found: list[Found], best_score: float, covered: bool, params: Params,
-             basis: dict[str, bool] | None = None, far_short: bool = False) -> str:
+             basis: dict[str, bool] | None = None, far_short: bool = False,
+             crowded: str = "") -> str:
     """Apply the verdict rules of parameters.json (``verdict_rules``) and the basis;
     `far_short`: `far_from_cover` holds (break-even impossible, deficit far beyond the
-    contribution announced)."""
+    contribution announced); `crowded`: `crowded_by` found places enough already."""
     rules = params("verdict_rules")
     basis = basis if basis is not None else dict.fromkeys(BASIS, True)
     highs = sum(f.risk.severity == "high" for f in found)
     mediums = sum(f.risk.severity == "medium" for f in found)
     if (highs >= rules["not_advised_high_risks"] or next_to_nothing(basis) or far_short
-            or nothing_shown(basis)):
+            or nothing_shown(basis) or crowded):
         return "not_advised"
     if (highs == 0 and mediums <= rules["favourable_max_medium_risks"]
             and best_score >= rules["favourable_min_typology_score"] and covered
             and all(basis.get(k, True) for k in BASIS)):
         return "favourable"
     return "conditional"
+
+
+def crowded_by(existing: ExistingOffer | None, demand: Demand | None, params: Params) -> str:
+    """Where enough places exist already for a place more to be premature: "commune" (at
+    least ``not_advised_places_in_commune`` in the commune, found in the sources), "zone" (the
+    project would keep at most ``not_advised_zone_share`` of the zone's demand), "" otherwise."""
+    rules = params("verdict_rules")
+    if existing is not None and len(existing.in_commune) >= rules["not_advised_places_in_commune"]:
+        return "commune"
+    if (demand is not None and demand.existing_places
+            and demand.share <= rules["not_advised_zone_share"]):
+        return "zone"
+    return ""
+
+
+def _crowded_sentence(crowded: str, existing: ExistingOffer | None, demand: Demand) -> str:
+    """« 14 tiers-lieux existent déjà dans la commune (liste nationale …) : un lieu de plus
+    est prématuré ; s'associer d'abord … »."""
+    source = text("verdict.summary.crowded_source")
+    if crowded == "commune" and existing is not None:
+        return text("verdict.summary.crowded", source=source,
+                    count=counted(len(existing.in_commune), "common.nouns.third_place"))
+    return text("verdict.summary.crowded_zone", source=source, share=fmt_percent(demand.share),
+                count=counted(len(demand.existing_places), "common.nouns.third_place"))
 
 
 def next_to_nothing(basis: dict[str, bool]) -> bool:
@@ -139,8 +167,10 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     what still weighs against a verdict that is not « déconseillé » (`_against`), and a
     level from their count (thresholds ``verdict_confidence``); with an estimate or a point
     against, it is never « élevée »."""
+    roadless = bool(roadless_of(profile))  # no road to a pole: no trip time to miss
     names = [text(f"verdict.confidence.inputs.{key.replace('.', '_')}")
-             for key, get in _DEFAULTED if get(profile) is None]
+             for key, get in _DEFAULTED if get(profile) is None
+             and not (roadless and key == "territory.minutes_to_pole")]
     if not has_directory:
         names.append(text("verdict.confidence.inputs.directory"))
     estimates = _estimates(finance, demand, params)
@@ -222,14 +252,17 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     basis = basis_of(profile, finance, covered, existing)
     far_short = far_from_cover(profile, finance,
                                params("verdict_rules")["not_advised_deficit_ratio"])
-    level = level_of(found, best.score, covered, params, basis, far_short)
+    crowded = crowded_by(existing, demand, params)
+    level = level_of(found, best.score, covered, params, basis, far_short, crowded)
     months = int(params("opening_months"))
     missing = missing_of(basis)
-    return Verdict(level, text(f"verdict.labels.{level}"),
-                   _summary(profile, found, best, sites, demand, money, level, missing, basis),
+    summary = _summary(profile, found, best, sites, demand, money, level, missing, basis,
+                       _crowded_sentence(crowded, existing, demand) if crowded else "")
+    return Verdict(level, text(f"verdict.labels.{level}"), summary,
                    conditions_for(found, params),
-                   _next_steps(profile, funding_names, months, level, existing, far_short),
-                   _timeline(months, params("timeline_phases"), profile, level),
+                   _next_steps(profile, funding_names, months, level, existing, far_short,
+                               crowded),
+                   _timeline(months, params("timeline_phases"), profile, level, crowded),
                    confidence_of(profile, has_directory, params, finance, demand, existing,
                                  level, extrapolated),
                    missing, basis)
@@ -237,8 +270,10 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
 
 def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
              sites: tuple[SiteMatch, ...], demand: Demand, money: str, level: str,
-             missing: tuple[str, ...], basis: dict[str, bool] | None = None) -> str:
-    """Two or three sentences a council can read aloud."""
+             missing: tuple[str, ...], basis: dict[str, bool] | None = None,
+             crowded: str = "") -> str:
+    """Two or three sentences a council can read aloud (`crowded`: why a place more is
+    premature where enough exist already)."""
     users = demand.users
     closest = ", ".join(text("verdict.summary.site", name=s.name, commune=s.commune)
                         for s in sites[:2])
@@ -255,7 +290,7 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
     if level == "not_advised":
         if nothing_shown(basis):  # why, when no risk says it
             summary += _nothing_shown_sentence(basis)
-        summary += text("verdict.summary.cheaper")
+        summary += crowded or text("verdict.summary.cheaper")
     elif missing:  # the place in the commune is said once, as the point to settle
         settle = any(f.risk.risk_id == "existing_here" and f.risk.severity == "high"
                      for f in found)
@@ -267,8 +302,10 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 
 
 def _next_steps(profile: Profile, funding_names: list[str], months: int, level: str,
-                existing: ExistingOffer | None, far_short: bool = False) -> tuple[str, ...]:
-    """What to do, in order: meet what exists first; choose a carrier only if none is declared."""
+                existing: ExistingOffer | None, far_short: bool = False, crowded: str = ""
+                ) -> tuple[str, ...]:
+    """What to do, in order: meet what exists first; choose a carrier only if none is declared;
+    where places enough exist (`crowded`), ask them before testing, complement them after."""
     funds = (" ; ".join(funding_names[:3]) if funding_names
              else text("verdict.next_steps.funding_default"))
     steps = []
@@ -277,6 +314,9 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
         steps.append(text("verdict.next_steps.existing" if existing.in_commune
                           else "verdict.next_steps.existing_close", place=nearby[0].name,
                           commune=nearby[0].commune))
+    if crowded:
+        return (*steps, text("verdict.next_steps.crowded_test"),
+                text("verdict.next_steps.group"), text("verdict.next_steps.crowded"))
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
     if level == "not_advised":  # what is still to find: never a carrier or place declared
         carrier, place = profile.carrier.type != "undecided", bool(profile.buildings)
@@ -305,8 +345,9 @@ def _carrier_phrase(carrier: str) -> str:
 
 
 def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile | None = None,
-              level: str = "conditional") -> tuple[tuple[str, str], ...]:
-    """Month ranges from the commune's agreement to the opening (``timeline_phases``)."""
+              level: str = "conditional", crowded: str = "") -> tuple[tuple[str, str], ...]:
+    """Month ranges from the commune's agreement to the opening (``timeline_phases``); where
+    places enough exist (`crowded`), meeting them comes before any test."""
     a, b, c = (max(phases[name]["minimum_month"], months // phases[name]["divisor"])
                for name in ("group", "choice", "funding"))
 
@@ -314,6 +355,9 @@ def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile |
         return text("verdict.timeline.range", start=start, end=end)
 
     if level == "not_advised":  # no opening date for a place the note advises against now
+        if crowded:  # meet the places there first
+            return ((span(1, a), text("verdict.timeline.group_crowded")),
+                    (span(a + 1, b), text("verdict.timeline.review_crowded")))
         return ((span(1, a), text("verdict.timeline.group")),
                 (span(a + 1, b), text("verdict.timeline.review")))
     return (
