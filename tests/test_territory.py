@@ -335,3 +335,16 @@ def test_a_newer_programme_without_its_overseas_row_is_said_unchecked(tmp_path):
     mainland = next(x for x in analyse(_invented("urban"), knowledge=kb).finance.funding
                     if x.programme_id == "fonds_local_2027")
     assert mainland.territory == ""
+
+
+def test_no_european_fund_in_an_overseas_country_and_territory():
+    """Saint-Pierre-et-Miquelon is associated with the EU, not in it: no LEADER, FEDER or FSE+;
+    the national programmes nobody checked there say so."""
+    saint_pierre = _at("97502", "Saint-Pierre", 5194, carrier="association")
+    f = analyse(saint_pierre).finance
+    offered = {x.programme_id for x in (*f.funding, *f.funding_people)}
+    assert offered.isdisjoint({"leader", "feder", "fse"})
+    assert {x.programme_id for x in f.funding_not_here} >= {"leader", "feder", "fse"}
+    assert all(x.applies_here == "unverified" for x in (*f.funding, *f.funding_people))
+    text = _funding_text(analyse(saint_pierre))
+    assert text.count("Pays et territoires d'outre-mer associés") == 1  # said once for the three

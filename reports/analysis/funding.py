@@ -30,7 +30,8 @@ PUBLIC = ("commune", "epci")
 MAX_LEVERS = 3
 UNVERIFIED_PENALTY = 2.0  # a programme nobody checked in this territory comes after the others
 # where a programme without its territory row is said « non vérifiée » (text keys of the place)
-UNCHECKED_TERRITORIES = {**dict.fromkeys(("971", "972", "973", "974", "976"),
+UNCHECKED_TERRITORIES = {**dict.fromkeys(("971", "972", "973", "974", "975", "976", "977",
+                                          "978"),
                                          "funding.territory.overseas"),
                          "2A": "funding.territory.corsica", "2B": "funding.territory.corsica"}
 
