@@ -306,3 +306,45 @@ def test_a_village_without_road_is_not_asked_its_trip_time():
     mainland = _invented("roadless")
     mainland.commune.insee_code, mainland.commune.name = "97305", "Macouria"
     assert any("trajet" in name for name in analyse(mainland).verdict.confidence.defaults)
+
+
+def test_a_newer_programme_without_its_overseas_row_is_said_unchecked(tmp_path):
+    """A programme of a newer programmes file that the territory table does not know: overseas
+    and in Corsica its line says « non vérifiée » and comes last; on the mainland, nothing."""
+    import csv
+
+    from reports.knowledge import load_knowledge
+    from reports.paths import resource
+
+    shipped = Path(str(resource("knowledge", "programmes.csv")))
+    rows = list(csv.DictReader(shipped.open(encoding="utf-8")))
+    new = dict(next(r for r in rows if r["programme_id"] == "dsil"),
+               programme_id="fonds_local_2027", name="Fonds local 2027", status="open")
+    newer = tmp_path / "programmes.csv"
+    with newer.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([*rows, new])
+    kb = load_knowledge(programmes=newer)
+    line = next(x for x in analyse(_invented("overseas"), knowledge=kb).finance.funding
+                if x.programme_id == "fonds_local_2027")
+    assert line.applies_here == "unverified" and "outre-mer non vérifiée" in line.territory
+    corte = next(x for x in analyse(_invented("corsica"), knowledge=kb).finance.funding
+                 if x.programme_id == "fonds_local_2027")
+    assert "en Corse non vérifiée" in corte.territory
+    mainland = next(x for x in analyse(_invented("urban"), knowledge=kb).finance.funding
+                    if x.programme_id == "fonds_local_2027")
+    assert mainland.territory == ""
+
+
+def test_no_european_fund_in_an_overseas_country_and_territory():
+    """Saint-Pierre-et-Miquelon is associated with the EU, not in it: no LEADER, FEDER or FSE+;
+    the national programmes nobody checked there say so."""
+    saint_pierre = _at("97502", "Saint-Pierre", 5194, carrier="association")
+    f = analyse(saint_pierre).finance
+    offered = {x.programme_id for x in (*f.funding, *f.funding_people)}
+    assert offered.isdisjoint({"leader", "feder", "fse"})
+    assert {x.programme_id for x in f.funding_not_here} >= {"leader", "feder", "fse"}
+    assert all(x.applies_here == "unverified" for x in (*f.funding, *f.funding_people))
+    text = _funding_text(analyse(saint_pierre))
+    assert text.count("Pays et territoires d'outre-mer associés") == 1  # said once for the three

@@ -20,6 +20,7 @@ from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
 from reports.analysis.texts import text
 from reports.fmt import fmt_date, fmt_number
+from reports.knowledge.records import ProgrammeTerritory
 from reports.profile import Profile
 from reports.result import FundingLine
 
@@ -28,6 +29,11 @@ STATUS_WEIGHT = {"open": 2.0, "to_check": 1.0}
 PUBLIC = ("commune", "epci")
 MAX_LEVERS = 3
 UNVERIFIED_PENALTY = 2.0  # a programme nobody checked in this territory comes after the others
+# where a programme without its territory row is said « non vérifiée » (text keys of the place)
+UNCHECKED_TERRITORIES = {**dict.fromkeys(("971", "972", "973", "974", "975", "976", "977",
+                                          "978"),
+                                         "funding.territory.overseas"),
+                         "2A": "funding.territory.corsica", "2B": "funding.territory.corsica"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,10 @@ def localise(prog: Any, kb: Any, departement: str) -> tuple[Any | None, Any | No
     (None, row) where it does not apply, (None, None) for another Region's programme,
     (programme, None) where no row names the département (the national rules)."""
     rule = kb.territory_rule(prog.programme_id, departement)
+    if rule is None and not kb.regional_only(prog.programme_id) and prog.status != "closed" \
+            and departement in UNCHECKED_TERRITORIES:  # a newer file's programme: say it
+        rule = ProgrammeTerritory(prog.programme_id, text(
+            UNCHECKED_TERRITORIES[departement]), (departement,), "unverified")
     if rule is None:
         return (None if kb.regional_only(prog.programme_id) else prog), None
     if rule.applies == "no":
