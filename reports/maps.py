@@ -750,7 +750,11 @@ def neighbourhood_points(commune_code: str, directory: Any = None, *, radius_km:
         found_zone = directory.catchment(commune.insee_code, minutes)
         if found_zone is not None and found_zone.communes:
             zone_codes = [c.insee_code for c in found_zone.communes]
-            zone_label = zone_label or labels()["zone_minutes"].format(minutes=minutes)
+            from reports.catchment import parameters as catchment_parameters
+
+            roadless = commune.insee_code in catchment_parameters().roadless_of
+            zone_label = zone_label or labels()[
+                "zone_minutes_roadless" if roadless else "zone_minutes"].format(minutes=minutes)
     if zone_codes is not None:
         zone = MapZone(codes=frozenset(zone_codes) | {commune.insee_code}, label=zone_label)
     elif zone_km:

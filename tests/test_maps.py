@@ -171,6 +171,16 @@ def test_neighbourhood_map_with_a_catchment_of_communes():
     assert "Environ 20 minutes" in _texts(drawing)
 
 
+def test_zone_label_says_where_the_road_stops():
+    """Maripasoula (Guyane's interior): no road leads to the coast, so the legend must not
+    promise « 20 min par la route »; a mainland commune keeps the road wording."""
+    roadless = neighbourhood_points("97353", minutes=20)
+    assert roadless.zone is not None
+    assert "par la route" not in roadless.zone.label
+    assert "sans route vers le littoral" in roadless.zone.label
+    assert "par la route" in neighbourhood_points("66149", minutes=20).zone.label
+
+
 def test_territory_map_colours_by_verdict_and_marks_the_subject():
     cats = verdict_categories()
     codes = [("11049", "favourable"), ("11206", "conditional"), ("11069", "not_advised"),
