@@ -468,3 +468,22 @@ def test_a_single_users_figure_is_not_a_range_in_the_practices_either():
     assert result.demand.users.low == result.demand.users.high
     text = note_text(result, ("practices",))
     assert "va de 2 à 2" not in text and "l'estimation s'arrête à 2 usagers réguliers" in text
+
+
+def test_a_break_even_held_by_default_room_hire_is_not_said_with_high_confidence():
+    # Groix: « Confiance dans ce verdict : élevée » while 1 920 € of its 2 770 € of charges
+    # were covered by 24 days a year of meeting-room hire at Bram's price, the tool's default;
+    # without them, break-even needs more users than the room's 4 desks hold
+    result = analyse(_invented("island"))
+    be = result.finance.break_even
+    assert be.feasible_at_capacity and be.other_revenue_eur > 0
+    assert result.finance.operating_total_eur / (12 * be.revenue_per_user_month_eur) > (
+        be.capacity_users)
+    confidence = result.verdict.confidence
+    assert confidence.level != "high"
+    assert "location de la salle de réunion (1\u202f920\u00a0€ par an" in confidence.sentence
+    # the same days typed by the council are its own figure, not the tool's
+    profile = _invented("island")
+    profile.assumptions = {"meeting_room_days_per_year": 24}
+    typed = analyse(profile).verdict.confidence
+    assert "location de la salle" not in typed.sentence and typed.level == "high"

@@ -200,12 +200,23 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
 
 
 def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -> list[str]:
-    """The tool's estimates that weigh on the verdict, in French (empty when none)."""
+    """The tool's estimates that weigh on the verdict, in French (empty when none): the
+    animation « à prévoir », the meeting-room hire without which break-even would not hold
+    at the place's size, a wide range of users."""
     out = []
     planned = next((line for line in finance.operating if line.planned), None) if finance else None
     if planned is not None:
         out.append(text("verdict.confidence.estimates.staff",
                         amount=fmt_eur(planned.amount_eur)))
+    be = finance.break_even if finance is not None else None
+    if (be is not None and be.feasible_at_capacity and be.other_revenue_eur > 0
+            and be.capacity_users is not None and be.revenue_per_user_month_eur > 0
+            and not params.is_overridden("meeting_room_days_per_year")
+            and finance.operating_total_eur / (12 * be.revenue_per_user_month_eur)
+            > be.capacity_users + 1e-9):  # Groix: break-even held by 24 days of room hire a year
+        out.append(text("verdict.confidence.estimates.rooms",
+                        amount=fmt_eur(be.other_revenue_eur),
+                        days=fmt_number(params("meeting_room_days_per_year"))))
     if demand is not None:
         users = demand.users
         if users.high >= params("verdict_confidence")["wide_range_ratio"] * max(users.low, 1):
