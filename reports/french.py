@@ -200,6 +200,10 @@ _BAD_AGREEMENT = re.compile(r"(?<![\d,.\u202f\u00a0])\b([2-9]|[1-9]\d+) (" + _CO
 _ZERO_COUNT = re.compile(r"(?<![\d,.\u202f\u00a0])\b0 (tiers-lieu|indépendant|télétravailleur"
                          r"|fondateur)s?\b(?!-)")
 
+# « de 2 à 2 usagers » is no range; « environ aucun » no French; « et 1 autres » no agreement
+_EMPTY_RANGE = re.compile(r"\b(?:de|va de) (\d+) à \1 (?:usagers?|postes?)\b|\benviron aucun"
+                          r"|\b1 autres\b")
+
 
 def french_faults(text: str) -> list[str]:
     """Every join or punctuation fault `tidy` exists to prevent, quoted (empty: clean)."""
@@ -213,4 +217,6 @@ def french_faults(text: str) -> list[str]:
     faults += [f"accord : « {m.group(0).strip()} »" for m in _BAD_AGREEMENT.finditer(text)]
     faults += [f"« aucun » plutôt que : « {m.group(0).strip()} »"
                for m in _ZERO_COUNT.finditer(text)]
+    faults += [f"chiffre unique dit comme une fourchette ou un nombre : « {m.group(0)} »"
+               for m in _EMPTY_RANGE.finditer(text)]
     return faults

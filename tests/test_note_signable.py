@@ -487,3 +487,15 @@ def test_a_break_even_held_by_default_room_hire_is_not_said_with_high_confidence
     profile.assumptions = {"meeting_room_days_per_year": 24}
     typed = analyse(profile).verdict.confidence
     assert "location de la salle" not in typed.sentence and typed.level == "high"
+
+
+def test_the_guard_catches_a_single_figure_said_as_a_range_or_a_count():
+    # the words this pass found: « (de 2 à 2) », « l'estimation va de 2 à 2 usagers »,
+    # « environ aucun usager » (also in the thin-demand risk), « et 1 autres »
+    result = analyse(_invented("hamlet"))
+    assert check(result, note_text(result), only=("french",)) == []
+    for bad in ("On peut attendre environ 2 usagers réguliers (de 2 à 2 usagers)",
+                "l'estimation va de 2 à 2 usagers réguliers",
+                "Demande estimée à environ aucun usager régulier",
+                "Tiers-lieux déjà présents : A, B et 1 autres"):
+        assert [v.invariant for v in check(result, bad, only=("french",))] == ["french"], bad
