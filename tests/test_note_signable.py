@@ -417,6 +417,10 @@ def test_a_project_with_a_room_lent_for_free_is_not_advised_a_shared_desk_elsewh
     profile.buildings[0].monthly_rent_eur = 300
     rented = analyse(profile)
     assert rented.options.options[0].option_id == "shared_desk"
+    # a building awaiting heavy works is no room to test in (Rieux-Volvestre's gendarmerie)
+    rieux = analyse(_invented("epci"))
+    pop_up = next(o for o in rieux.options.options if o.option_id == "pop_up")
+    assert "gendarmerie" not in pop_up.description and "salle prêtée" in pop_up.description
 
 
 def test_no_user_expected_is_not_said_as_about_none():

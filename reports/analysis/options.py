@@ -75,7 +75,9 @@ def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: V
                     users_central: float = 0.0, kb: Any = None) -> Options:
     """The four options, advised one first, with the reason."""
     building = chosen_building(profile, sizing)
-    free = rent_free(profile, building)
+    # a room the project has without rent and can use now (not a building awaiting heavy
+    # works: Rieux-Volvestre's gendarmerie was offered for a pop-up test)
+    free = rent_free(profile, building) and building.state in ("ready", "light_works")
     advised = advised_option(existing, verdict, params, users_central, free)
     built = {
         "join_existing": _join(existing, kb),
