@@ -25,6 +25,7 @@ CARRIER_TYPES: Codes = _listed("carrier_types")
 OWNERS: Codes = _listed("owners")
 BUILDING_STATES: Codes = _listed("building_states")
 LOCATIONS: Codes = _listed("locations")
+BUILDING_ROLES: Codes = _listed("building_roles")
 COMMUNE_SUPPORT: Codes = _listed("commune_support")
 SERVICES: Codes = _listed("services")
 

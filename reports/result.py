@@ -153,6 +153,12 @@ class Sizing:
     # Regular users phase 1 holds at the fill-rate target: open desks × fill ÷ presence
     # + shared closed offices × users per office. Break-even is checked against it.
     capacity_users: float = 0.0
+    # The buildings the profile gives as other sites of the same project (role "antenna"),
+    # by index: never candidates for the main site, never judged too small; the note sizes,
+    # costs and judges the main site only and says so in `antennas_text` (French, "" if none).
+    antenna_indices: tuple[int, ...] = ()
+    antennas_text: str = ""
+    antennas_unpriced: str = ""  # French: their running costs, « à chiffrer » (finance)
 
 
 @dataclass(frozen=True)

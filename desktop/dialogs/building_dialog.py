@@ -41,6 +41,8 @@ class BuildingDialog(QDialog):
         unknown = self.tr("— ne sait pas —")
         yes_no = ((True, self.tr("Oui")), (False, self.tr("Non")))
         self._row(form, "name", self.tr("&Nom ou adresse"), TextEdit(self))
+        self._row(form, "role", self.tr("&Rôle dans le projet"),
+                  CodeCombo(codes.BUILDING_ROLES, parent=self))
         self._row(form, "owner", self.tr("&Propriétaire"),
                   CodeCombo(codes.OWNERS, empty=unknown, parent=self))
         self._row(form, "surface_m2", self.tr("&Surface (m²)"), NumberEdit(parent=self))
@@ -95,7 +97,8 @@ class BuildingDialog(QDialog):
         probe.carrier.commune_support = self._context[1]
         probe.buildings = [self.building()]
         found = [m for m in engine.validate_profile(probe) if m.field.startswith("buildings.0.")]
-        fit = self.fit_text(probe.buildings[0].surface_m2)
+        fit = ("" if probe.buildings[0].role == "antenna"  # another site, not the main one
+               else self.fit_text(probe.buildings[0].surface_m2))
         for name, label in self.messages.items():
             mine = [m for m in found if m.field == f"buildings.0.{name}"]
             warnings = [m.text for m in mine if m.level != "error"]

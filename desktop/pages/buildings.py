@@ -39,6 +39,11 @@ def _label(code_list: tuple[tuple[str, str], ...], code: str | None) -> str:
     return code_label(label) if label else "—"
 
 
+def _role(role: str) -> str:
+    """« Antenne » for another site of the project, « Alternative » otherwise (the default)."""
+    return _tr("Antenne") if role == "antenna" else _tr("Alternative")
+
+
 class BuildingsModel(QAbstractTableModel):
     """The profile's buildings as rows (read-only: edits go through the dialog)."""
 
@@ -46,7 +51,7 @@ class BuildingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.headers = [_tr("Nom"), _tr("Propriétaire"), _tr("Surface"), _tr("État"),
-                        _tr("Travaux"), _tr("Loyer / mois"), _tr("Emplacement")]
+                        _tr("Travaux"), _tr("Loyer / mois"), _tr("Emplacement"), _tr("Rôle")]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per building."""
@@ -75,7 +80,7 @@ class BuildingsModel(QAbstractTableModel):
         return (b.name or "—", _label(codes.OWNERS, b.owner), surface,
                 _label(codes.BUILDING_STATES, b.state), ui_eur(b.works_cost_eur),
                 ui_eur(b.monthly_rent_eur), _label(codes.LOCATIONS, b.location),
-                )[index.column()]
+                _role(b.role))[index.column()]
 
     def reset(self) -> None:
         """The list changed: redraw everything."""

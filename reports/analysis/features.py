@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reports import codes
 from reports.analysis.parameters import Params
+from reports.analysis.sizing import main_and_antennas
 from reports.analysis.texts import text
 from reports.profile import Profile, concentration, concentration_class
 
@@ -64,8 +65,10 @@ def territory_code(profile: Profile, params: Params) -> tuple[str | None, bool, 
 
 
 def main_building_owner(profile: Profile) -> str | None:
-    """Owner of the first building listed (the one the mayor has in mind first)."""
-    return profile.buildings[0].owner if profile.buildings else None
+    """Owner of the first building listed for the main site (the one the mayor has in mind
+    first; an antenna is another site, not the main one)."""
+    main, _ = main_and_antennas(profile.buildings)
+    return profile.buildings[main[0]].owner if main else None
 
 
 def profile_features(profile: Profile, params: Params) -> Features:
@@ -73,8 +76,9 @@ def profile_features(profile: Profile, params: Params) -> Features:
     zau, approximate, origin = territory_code(profile, params)
     value = concentration(profile.population)
     investment = profile.budget.investment_eur
-    if investment is None and profile.buildings:
-        investment = profile.buildings[0].works_cost_eur
+    main, _ = main_and_antennas(profile.buildings)
+    if investment is None and main:
+        investment = profile.buildings[main[0]].works_cost_eur
     staff = profile.carrier.staff_hours_per_week
     return Features(
         population=profile.population.total, zau=zau, zau_approximate=approximate,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from reports import codes
 from reports.analysis.parameters import Params
 from reports.analysis.texts import text
 from reports.fmt import fmt_number, fmt_percent
@@ -34,7 +35,8 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
                       presence=fmt_percent(presence),
                       share=fmt_number(params("users_per_shared_office"))))
     notes.append(text("sizing.notes.start_small"))
-    index, code = _best_building(profile.buildings, surface, params)
+    main, antennas = main_and_antennas(profile.buildings)
+    index, code = _best_building(profile.buildings, main, surface, params)
     building = profile.buildings[index] if index is not None else None
     ws1, off1, surface1 = phase_one(building, workstations, offices, rooms, services, surface,
                                     params)
@@ -50,7 +52,67 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
                   phase1_workstations=ws1, phase1_closed_offices=off1,
                   phase1_surface_m2=float(surface1), phase2_workstations=workstations - ws1,
                   phase2_closed_offices=offices - off1,
-                  capacity_users=round(capacity(ws1, off1, params), 1))
+                  capacity_users=round(capacity(ws1, off1, params), 1),
+                  antenna_indices=antennas,
+                  antennas_text=antennas_text(profile.buildings, antennas, index),
+                  antennas_unpriced=antennas_unpriced(profile.buildings, antennas))
+
+
+def main_and_antennas(buildings: list[Building]) -> tuple[list[int], tuple[int, ...]]:
+    """The indexes of the candidates for the main site, and of the antennas (role
+    "antenna": other sites of the same project, never an alternative to the main one).
+    When every building is an antenna, the first one is taken as the main site."""
+    antennas = [i for i, b in enumerate(buildings) if b.role == "antenna"]
+    main = [i for i in range(len(buildings)) if i not in antennas]
+    if not main and antennas:
+        main, antennas = [antennas[0]], antennas[1:]
+    return main, tuple(antennas)
+
+
+def _antenna_items(buildings: list[Building], antennas: tuple[int, ...],
+                   state: bool = True) -> str:
+    """« Salle de la mairie annexe (Olargues) (45 m², utilisable en l'état) ; … »."""
+    items = []
+    for i in antennas:
+        b = buildings[i]
+        size = (text("sizing.antennas.surface", surface=fmt_number(b.surface_m2))
+                if b.surface_m2 else text("sizing.antennas.no_surface"))
+        label = (codes.label_of(codes.BUILDING_STATES, b.state).split(" (")[0].lower()
+                 if state else "")
+        items.append(text("sizing.antennas.item", name=b.name or unnamed_building(i + 1),
+                          detail=", ".join(part for part in (size, label) if part)))
+    return " ; ".join(items)
+
+
+def antennas_unpriced(buildings: list[Building], antennas: tuple[int, ...]) -> str:
+    """The finance section's line: the antennas' running costs are not in the budget,
+    « à chiffrer », with their area; "" without antennas."""
+    if not antennas:
+        return ""
+    return text("sizing.antennas.unpriced_one" if len(antennas) == 1
+                else "sizing.antennas.unpriced_many",
+                items=_antenna_items(buildings, antennas, state=False))
+
+
+def antennas_text(buildings: list[Building], antennas: tuple[int, ...], main: int | None
+                  ) -> str:
+    """What the note says of the antennas: which they are, that only the main site is sized,
+    costed and judged, and what is left « à chiffrer » (their area); "" without antennas."""
+    if not antennas:
+        return ""
+    known = [buildings[i].surface_m2 for i in antennas if buildings[i].surface_m2]
+    unknown = len(known) < len(antennas)
+    total = (text("sizing.antennas.total_unknown") if not known
+             else text("sizing.antennas.total", surface=fmt_number(sum(known)),
+                       more=text("sizing.antennas.total_more") if unknown else ""))
+    one = len(antennas) == 1
+    main_name = (buildings[main].name or unnamed_building(main + 1)) if main is not None else ""
+    return " ".join((
+        text("sizing.antennas.list_one" if one else "sizing.antennas.list_many",
+             count=fmt_number(len(antennas)), items=_antenna_items(buildings, antennas)),
+        text("sizing.antennas.scope_one" if one else "sizing.antennas.scope_many",
+             main=main_name, total=total),
+        text("sizing.antennas.study")))
 
 
 def capacity(workstations: int, offices: int, params: Params) -> float:
@@ -179,14 +241,15 @@ def fit_size(surface_m2: float | None, advised_m2: float) -> str:
     return text("sizing.fit.size", surface=fmt_number(surface_m2), advised=fmt_number(advised_m2))
 
 
-def _best_building(buildings: list[Building], surface: float, params: Params
-                   ) -> tuple[int | None, str | None]:
-    """The index of the candidate whose surface is closest to the advice, and its fit code."""
-    if not buildings:
+def _best_building(buildings: list[Building], candidates: list[int], surface: float,
+                   params: Params) -> tuple[int | None, str | None]:
+    """Among the candidates for the main site (indexes), the one whose surface is closest to
+    the advice, and its fit code."""
+    if not candidates:
         return None, None
-    known = [i for i, b in enumerate(buildings) if b.surface_m2]
+    known = [i for i in candidates if buildings[i].surface_m2]
     if not known:
-        return 0, "unknown_surface"
+        return candidates[0], "unknown_surface"
     best = min(known, key=lambda i: abs(math.log(buildings[i].surface_m2 / surface)))
     return best, building_fit(buildings[best].surface_m2, surface, params)
 

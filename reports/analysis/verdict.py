@@ -19,6 +19,7 @@ from reports.analysis.cover import far_from_cover, running_cover
 from reports.analysis.impact import roadless_of
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
+from reports.analysis.sizing import main_and_antennas
 from reports.analysis.texts import counted, items, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
@@ -176,6 +177,7 @@ def confidence_of(profile: Profile, has_directory: bool, params: Params,
     estimates = _estimates(finance, demand, params)
     if extrapolated:  # outside the study's field (reports.analysis.frame)
         estimates.append(text("verdict.confidence.estimates.frame"))
+    estimates += _antennas(profile)
     if level != "not_advised":
         estimates += _against(profile, finance, demand, params, existing)
     if (existing is not None and existing.count_typed is not None and existing.count_found
@@ -229,6 +231,17 @@ def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -
             out.append(text("verdict.confidence.estimates.range", low=fmt_number(users.low),
                             high=fmt_number(users.high)))
     return out
+
+
+def _antennas(profile: Profile) -> list[str]:
+    """The antennas' running costs, which the tool leaves « à chiffrer » (reports.analysis
+    .sizing.main_and_antennas): the verdict weighs the main site alone."""
+    _, antennas = main_and_antennas(profile.buildings)
+    if not antennas:
+        return []
+    return [text("verdict.confidence.estimates.antennas_one" if len(antennas) == 1
+                 else "verdict.confidence.estimates.antennas_many",
+                 count=fmt_number(len(antennas)))]
 
 
 def _against(profile: Profile, finance: Finance | None, demand: Demand | None,

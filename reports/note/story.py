@@ -116,8 +116,12 @@ def profile_rows(profile: Any, prefix: str = "", index: int | None = None) -> li
 
 def entered_rows(result: Any) -> list[tuple]:
     """The profile's rows as the user entered them: the figures the analysis took from the
-    communes directory (result.commune.sources, said in the commune section) are left out."""
+    communes directory (result.commune.sources, said in the commune section) are left out,
+    and so is the buildings' default role (« autre bâtiment possible ») when no building is an
+    antenna: a file written before the field had none."""
     filled = set(getattr(result.commune, "sources", None) or ())
+    if not getattr(result.sizing, "antenna_indices", ()):
+        filled.add("buildings.role")
     return [row for row in profile_rows(result.profile)
             if row[0] not in filled and not row[0].startswith("commune.sources")]
 

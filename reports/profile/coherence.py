@@ -79,7 +79,8 @@ def _territory_warnings(ter: Territory) -> list[Message]:
 
 
 def _building_warnings(profile: Profile) -> list[Message]:
-    """Rent on a building the commune lends, works without a cost, a building too small."""
+    """Rent on a building the commune lends, works without a cost, a building too small (not
+    an antenna: another site of the project is not the place's alternative address)."""
     out = []
     lends = profile.carrier.commune_support in ("premises", "both")
     need = minimum_surface(profile.services)
@@ -91,7 +92,7 @@ def _building_warnings(profile: Profile) -> list[Message]:
         if b.state == "heavy_works" and _num(b.works_cost_eur) == 0:
             out.append(_warn(f"buildings.{i}.works_cost_eur", "heavy_works_free", label=label))
         surface = _num(b.surface_m2)
-        if surface is not None and need and surface < need:
+        if surface is not None and need and surface < need and b.role != "antenna":
             out.append(_warn(f"buildings.{i}.surface_m2", "building_small", label=label,
                              surface=fmt_number(surface), need=fmt_number(need)))
     return out

@@ -74,6 +74,10 @@ class Building:
     fibre: bool | None = _f(None, Spec("bool"))
     accessible: bool | None = _f(None, Spec("bool"))
     parking: bool | None = _f(None, Spec("bool"))
+    # "alternative": another address for the one place (the tool retains one candidate);
+    # "antenna": one more site of the same project, kept beside the main site (never judged
+    # as a rejected or too small alternative). Files without it read "alternative".
+    role: str = _f("alternative", _code_spec(codes.BUILDING_ROLES))
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -27,12 +27,21 @@ def _section_to_dict(section: Any) -> dict[str, Any]:
     return out
 
 
+def _building_to_dict(building: Any) -> dict[str, Any]:
+    """A building's JSON object; its role only when it is not the default "alternative",
+    so that a file written before the field round-trips as it was."""
+    out = _section_to_dict(building)
+    if out.get("role") == "alternative" and "role" not in building.extra:
+        del out["role"]
+    return out
+
+
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The profile as its JSON dict (format and version first; unknown fields kept)."""
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for name in SECTIONS:
         if name == "carrier":
-            out["buildings"] = [_section_to_dict(b) for b in profile.buildings]
+            out["buildings"] = [_building_to_dict(b) for b in profile.buildings]
         out[name] = _section_to_dict(getattr(profile, name))
     out["services"] = list(profile.services)
     out["notes"] = profile.notes

@@ -110,7 +110,17 @@ The current project was not changed.</translation>
         <translation>To continue, fill in the fields marked with an asterisk (*) and correct the values shown in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/buildings.py" line="+48"/>
+        <location filename="../../desktop/pages/buildings.py" line="+44"/>
+        <source>Antenne</source>
+        <translation>Antenna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alternative</source>
+        <translation>Alternative</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -143,6 +153,11 @@ The current project was not changed.</translation>
         <location line="+0"/>
         <source>Emplacement</source>
         <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/carrier.py" line="+68"/>
@@ -1058,6 +1073,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Rôle dans le projet</source>
+        <translation>Role in the pro&amp;ject</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Propriétaire</source>
         <translation>&amp;Owner</translation>
     </message>
@@ -2270,6 +2290,16 @@ Replace them with the new note?</translation>
         <location line="+1"/>
         <source>Autre emplacement</source>
         <translation>Other location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autre bâtiment possible pour le même lieu (une seule adresse retenue)</source>
+        <translation>Another possible building for the same place (one address kept)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site supplémentaire du même projet (antenne)</source>
+        <translation>Additional site of the same project (antenna)</translation>
     </message>
     <message>
         <location line="+1"/>
