@@ -150,7 +150,11 @@ _DEFAULTED = (
     ("buildings", lambda p: p.buildings or None),
     ("building.surface", lambda p: next((b.surface_m2 for b in p.buildings if b.surface_m2),
                                         None)),
-    ("carrier.founders", lambda p: p.carrier.founders),
+    # founders weigh only without known future users (the demand basis and the « no group »
+    # risk read them then): Pennautier's commune, with 23 people known, left no gap
+    ("carrier.founders", lambda p: p.carrier.founders
+     if not ((p.territory.known_independents or 0) + (p.territory.known_teleworkers or 0))
+     else 0),
     ("carrier.staff_hours_per_week", lambda p: p.carrier.staff_hours_per_week),
     ("budget.investment_eur", lambda p: p.budget.investment_eur),
     ("budget.annual_operating_eur", lambda p: p.budget.annual_operating_eur),
