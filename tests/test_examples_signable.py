@@ -139,7 +139,8 @@ def test_the_commute_avoided_is_not_said_of_a_fraction_of_a_person(name):
     assert not re.search(r"\d,\d+ usagers? en moyenne", sentence)
     assert "usager en moyenne évite" not in sentence
     trips = _flat(f"{result.impact.trips_avoided_per_year:,.0f}".replace(",", "\u202f"))
-    assert f"environ {trips} jours par an à eux tous" in sentence
+    assert f"environ {trips} journées par an à eux tous" in sentence
+    assert "de travail par semaine, tous usagers confondus" in sentence
     assert "autant d'allers-retours évités" in sentence
 
 
@@ -149,7 +150,7 @@ def test_a_commute_of_less_than_a_day_a_week_says_so():
     data["assumptions"] = {"commuter_share": 0.01}
     profile, _ = profile_from_dict(data)
     sentence = analyse(profile).impact.effects[0]
-    assert "en moyenne moins d'un jour par semaine" in sentence
+    assert "soit en moyenne moins d'une journée de travail par semaine" in sentence
 
 
 # --- the example data --------------------------------------------------------------------
