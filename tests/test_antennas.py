@@ -6,6 +6,8 @@ project written before the field, where Olargues is still read as an alternative
 from __future__ import annotations
 
 import copy
+import dataclasses
+import io
 import json
 import re
 from pathlib import Path
@@ -195,3 +197,34 @@ def test_the_building_dialog_asks_the_role_and_does_not_judge_an_antenna(qtbot):
     assert dialog.ok_button.isEnabled()
     assert dialog.building().role == "antenna"
     assert role.currentText() == "Site supplémentaire du même projet (antenne)"
+
+
+def test_the_invariant_catches_an_antenna_judged_or_retained(antenna):
+    _, result = antenna
+    text = note_text(result)
+    judged = text + ("\nLe bâtiment « Salle de la mairie annexe (Olargues) » (45 m²) paraît "
+                     "petit pour les services souhaités.")
+    assert [v.invariant for v in check(result, judged)] == ["antenna_not_judged"]
+    retained = dataclasses.replace(result, sizing=dataclasses.replace(
+        result.sizing, building_index=1))
+    assert "antenna_not_judged" in [v.invariant for v in check(retained, None)]
+
+
+def test_the_word_export_says_the_same_of_the_antenna(antenna):
+    import docx
+
+    from reports.docx import docx_bytes
+
+    _, result = antenna
+    document = docx.Document(io.BytesIO(docx_bytes(result)))
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "Le projet compte aussi un site supplémentaire (antenne)" in words
+    assert ("Non comptées dans ce budget : les charges de fonctionnement de l'antenne, à "
+            "chiffrer : Salle de la mairie annexe (Olargues) (45 m²).") in words
+    assert "paraît petit" not in words
+
+
+def test_the_next_steps_ask_to_cost_the_antenna(antenna, alternative):
+    steps = antenna[1].verdict.next_steps
+    assert any(step.startswith("Chiffrer l'antenne avec le porteur") for step in steps)
+    assert not any("antenne" in step for step in alternative[1].verdict.next_steps)
