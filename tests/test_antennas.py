@@ -228,3 +228,26 @@ def test_the_next_steps_ask_to_cost_the_antenna(antenna, alternative):
     steps = antenna[1].verdict.next_steps
     assert any(step.startswith("Chiffrer l'antenne avec le porteur") for step in steps)
     assert not any("antenne" in step for step in alternative[1].verdict.next_steps)
+
+
+def test_the_results_tile_names_the_main_site_and_its_antenna(qtbot, antenna):
+    from desktop.widgets.dashboard import Why, tiles_of
+
+    tiles = tiles_of(antenna[1])
+    for tile in tiles:
+        qtbot.addWidget(tile)
+    tile = next(t for t in tiles if t.name.text().startswith("site principal"))
+    assert tile.name.text() == "site principal : Ancienne perception (Saint-Pons)"
+    why = tile.findChild(Why)
+    assert antenna[1].sizing.antennas_text in why.body.text()
+
+
+def test_a_covered_deficit_is_said_covered_for_the_main_site_alone(antenna, alternative):
+    """Saint-Pons: 21 078 € of yearly support for the main site, 22 000 € announced; the
+    antenna's running costs are not counted, so « couvert » holds for the main site only."""
+    _, result = antenna
+    assert result.finance.public_support_per_year_eur < 22000
+    assert ("couvert par la contribution annuelle annoncée (22\u202f000\xa0€ par an), pour le "
+            "site principal seul : les charges de fonctionnement de l'antenne restent à "
+            "chiffrer") in note_text(result)
+    assert "site principal seul" not in note_text(alternative[1])

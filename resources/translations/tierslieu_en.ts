@@ -326,6 +326,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>site principal : {name}</source>
+        <translation>main site: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>bâtiment : {name}</source>
         <translation>building: {name}</translation>
     </message>
@@ -340,7 +345,7 @@ Do you want to recover it?</translation>
         <translation>No candidate building is described.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bâtiment trop petit</source>
         <translation>building too small</translation>
     </message>
