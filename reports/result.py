@@ -195,6 +195,11 @@ class RevenueLine:
     unit_price_eur: float  # per month, per day of carnet, per office month, per room day
     amount_eur: float  # per year
     source: str  # French: the documented tariff and the share of users
+    # French, printed in the revenue table so the amount can be redone by hand:
+    # `basis` × `price` = `amount_eur` (« 3,75 abonnés (37,5 % des 10 usagers) × 12 mois »)
+    basis: str = ""
+    price: str = ""  # the unit price with its unit (« 50 € par mois », « 5 € la journée »)
+    tariff: str = ""  # French, short: the documented tariff(s) the price comes from
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,11 @@ class Finance:
     in_kind: tuple[MoneyLine, ...] = ()  # public support in kind (premises lent free), per year
     in_kind_total_eur: float = 0.0
     in_kind_advice: str | None = None  # French: occupancy agreement, what the law allows
+    # French: the meeting-room hire counted in the revenue when its days are the tool's
+    # default (« 1 920 € par an de location… : 2 jours par mois…, valeur par défaut de
+    # l'outil »), "" when there is none or the profile typed the days; said wherever it
+    # enters a figure the verdict relies on (break-even, support, synthesis)
+    room_hire_default: str = ""
 
 
 @dataclass(frozen=True)

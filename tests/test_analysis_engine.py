@@ -34,6 +34,10 @@ def test_there_are_at_least_four_examples_and_prades_is_the_issue_example():
     assert shipped["buildings"][0].pop("monthly_rent_eur") is None
     issue = json.loads(json.dumps(ISSUE_EXAMPLE))
     assert issue["buildings"][0].pop("monthly_rent_eur") == 750
+    # and for the places nearby: the issue typed « 0 » in the commune of El Quadrat, a site of
+    # the study; the shipped example counts it, as the sources do
+    assert shipped["territory"].pop("nearby_third_places") == 1
+    assert issue["territory"].pop("nearby_third_places") == 0
     assert shipped == issue
 
 

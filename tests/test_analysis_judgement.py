@@ -46,8 +46,12 @@ def test_prades_states_el_quadrat_and_proposes_to_join_it_first():
     assert result.options.options[0].option_id == "join_existing"
     assert "El Quadrat" in result.verdict.next_steps[0]
     assert result.verdict.level != "favourable"
-    # the example typed 0 nearby places: the risk asks to check, it does not vanish
-    assert "existing_check" in {r.risk_id for r in result.risks}
+    # the example counts El Quadrat (1 place nearby): a second place in the commune is a
+    # point to settle
+    assert "existing_here" in {r.risk_id for r in result.risks}
+    # typed 0 in the commune of a study site: the risk asks to check, it does not vanish
+    typed = analyse(_variant("prades", territory__nearby_third_places=0))
+    assert "existing_check" in {r.risk_id for r in typed.risks}
 
 
 @pytest.mark.parametrize("insee, site_id, listed", [

@@ -273,7 +273,7 @@ def test_revenue_says_its_tariffs_are_2017_prices_beside_costs_in_today_s_euros(
     # the costs are indexed to today (BT01, consumer prices); the tariffs of the study sites
     # are not: the revenue total said only « tarifs médians documentés »
     text = note_text(analyse(_invented("crown")), ("finance",))
-    assert "tarifs médians documentés en 2017, non indexés" in text
+    assert "Tarifs médians documentés en 2017, non indexés" in text
     assert "indexé sur l'index BT01" in text
 
 

@@ -16,7 +16,8 @@ from reports.analysis.features import Features
 from reports.analysis.parameters import Params
 from reports.analysis.sensitivity import Drivers, sensitivity
 from reports.analysis.texts import text
-from reports.fmt import fmt_eur, fmt_number
+from reports.fmt import fmt_eur, fmt_number, fmt_percent
+from reports.french import agree
 from reports.profile import Building, Profile
 from reports.result import (
     BreakEven,
@@ -265,45 +266,138 @@ def room_revenue(mix: Mix, prices: Prices) -> float:
     return mix.room_days * prices.room_day[0] if prices.room_day else 0.0
 
 
+def _decimals(value: float) -> int:
+    """The decimals a quantity has, up to 3 (``3.75`` → 2, ``24.0`` → 0)."""
+    return next((d for d in range(3) if abs(round(value, d) - value) < 1e-9), 3)
+
+
+def exact_number(value: float) -> str:
+    """A quantity with the decimals it has (up to 3): ``3,75``, ``8,925``, ``24``, so that
+    a product printed in the revenue table can be redone by hand."""
+    return fmt_number(value, _decimals(value))
+
+
+def exact_count(value: float, singular: str) -> str:
+    """``3,75 abonnés``, ``1,25 bureau``: an exact quantity and its noun, agreed in French."""
+    return agree(value, singular, decimals=_decimals(value))
+
+
+def _price(value: float, tariff: Any, unit: str) -> str:
+    """``50 € par mois``, ``80 € HT la journée`` (the tax of the tariff, when it has one)."""
+    taxes = {t.tax for t in (tariff if isinstance(tariff, tuple) else (tariff,)) if t.tax}
+    tax = text("finance.tariffs.tax", tax=taxes.pop()) if len(taxes) == 1 else ""
+    amount = fmt_eur(value, 0 if float(value).is_integer() else 2)
+    return text(f"finance.revenue.unit.{unit}", price=amount + tax)
+
+
+def _short(tariff: Any, kb: Any) -> str:
+    """``50 € (Auterive)``; the two tariffs of a median joined by « et »."""
+    if isinstance(tariff, tuple):
+        return text("finance.tariffs.between", first=_short(tariff[0], kb),
+                    second=_short(tariff[1], kb))
+    tax = text("finance.tariffs.tax", tax=tariff.tax) if tariff.tax else ""
+    return text("finance.tariffs.short", price=fmt_eur(tariff.price_eur), tax=tax,
+                commune=kb.site(tariff.site_id).commune)
+
+
+def _carnets(tariff: Any, kb: Any) -> str:
+    """Each carnet of the median with its own price and its price per day: « 20 € le carnet
+    de 10 jours (Espace Initiative Firmin Pons, Auterive), soit 2 € la journée »."""
+    out = []
+    for t in (tariff if isinstance(tariff, tuple) else (tariff,)):
+        site = kb.site(t.site_id)
+        out.append(text("finance.revenue.carnet_tariff", price=fmt_eur(t.price_eur),
+                        tax=text("finance.tariffs.tax", tax=t.tax) if t.tax else "",
+                        days=fmt_number(t.pass_units), commune=site.commune,
+                        day=fmt_eur(t.price_eur / t.pass_units,
+                                    0 if float(t.price_eur / t.pass_units).is_integer() else 2)))
+    return text("finance.revenue.and").join(out)
+
+
 def revenue_lines(users: float, mix: Mix, prices: Prices, kb: Any, params: Params
                   ) -> tuple[RevenueLine, ...]:
-    """Yearly revenue by product for `users` regular users at one tariff hypothesis."""
+    """Yearly revenue by product for `users` regular users at one tariff hypothesis.
+
+    Each line carries its `basis` and `price` in words, so that the printed quantity times
+    the printed price gives the printed amount (to the euro)."""
     out = []
+    of = agree(users, text("finance.revenue.user"), decimals=_decimals(round(users, 1)))
     monthly_users = users * mix.monthly
     if monthly_users:
         out.append(RevenueLine(
-            "monthly", text("finance.revenue.monthly"), round(monthly_users, 1),
+            "monthly", text("finance.revenue.monthly"), round(monthly_users, 3),
             prices.monthly[0], round(monthly_users * prices.monthly[0] * 12, 2),
             text("finance.revenue.monthly_source", tariff=_describe(prices.monthly[1], kb),
-                 share=params.cited("monthly_subscriber_share"))))
+                 share=params.cited("monthly_subscriber_share")),
+            text("finance.revenue.monthly_basis",
+                 n=exact_count(monthly_users, text("finance.revenue.subscriber")),
+                 share=fmt_percent(mix.monthly, 1), users=of),
+            _price(prices.monthly[0], prices.monthly[1], "month"),
+            text("finance.revenue.monthly_tariff", tariff=_short(prices.monthly[1], kb))))
     carnet_users = users * mix.carnet
     if carnet_users and prices.carnet_day:
         days = _carnet_days(params)
         tariff = prices.carnet_day[1]
         out.append(RevenueLine(
-            "carnet", text("finance.revenue.carnet", days=fmt_number(days)),
-            round(carnet_users, 1), round(prices.carnet_day[0], 2),
+            "carnet", text("finance.revenue.carnet"),
+            round(carnet_users, 3), round(prices.carnet_day[0], 2),
             round(carnet_users * days * prices.carnet_day[0], 2),
-            text("finance.revenue.carnet_source", tariff=_describe(tariff, kb),
-                 day=fmt_eur(prices.carnet_day[0]),
-                 presence=params.cited("carnet_presence_rate"))))
+            text("finance.revenue.carnet_source", tariffs=_carnets(tariff, kb),
+                 day=_price(prices.carnet_day[0], tariff, "day"),
+                 median=text("finance.revenue.median" if isinstance(tariff, tuple)
+                             else "finance.revenue.single"),
+                 presence=params.cited("carnet_presence_rate")),
+            text("finance.revenue.carnet_basis",
+                 n=exact_count(carnet_users, text("finance.revenue.carnet_user")),
+                 share=fmt_percent(mix.carnet, 1), users=of, days=exact_number(days)),
+            _price(prices.carnet_day[0], tariff, "day"),
+            text("finance.revenue.carnet_tariff_short", tariffs=_carnets(tariff, kb),
+                 median=text("finance.revenue.median" if isinstance(tariff, tuple)
+                             else "finance.revenue.single"),
+                 day=_price(prices.carnet_day[0], tariff, "day"))))
     office_users = users * mix.office
     if office_users and prices.office_month:
         share = params("users_per_shared_office")
         out.append(RevenueLine(
-            "closed_office", text("finance.revenue.office", share=fmt_number(share)),
-            round(office_users, 1), prices.office_month[0],
+            "closed_office", text("finance.revenue.office"),
+            round(office_users, 3), prices.office_month[0],
             round(office_users / share * prices.office_month[0] * 12, 2),
             text("finance.revenue.office_source",
                  tariff=_describe(prices.office_month[1], kb),
-                 share=params.cited("closed_office_share"))))
+                 share=params.cited("closed_office_share"),
+                 per=params.cited("users_per_shared_office")),
+            text("finance.revenue.office_basis",
+                 n=exact_count(office_users / share, text("finance.revenue.office_unit")),
+                 share=fmt_percent(mix.office, 1), users=of, per=fmt_number(share)),
+            _price(prices.office_month[0], prices.office_month[1], "office"),
+            text("finance.revenue.office_tariff",
+                 tariff=_short(prices.office_month[1], kb))))
     if mix.room_days and prices.room_day:
+        default = not params.is_overridden("meeting_room_days_per_year")
         out.append(RevenueLine(
             "meeting_room", text("finance.revenue.room"), mix.room_days, prices.room_day[0],
             round(room_revenue(mix, prices), 2),
             text("finance.revenue.room_source", tariff=_describe(prices.room_day[1], kb),
-                 days=params.cited("meeting_room_days_per_year"))))
+                 days=params.cited("meeting_room_days_per_year")),
+            text("finance.revenue.room_basis_default" if default
+                 else "finance.revenue.room_basis", days=exact_number(mix.room_days),
+                 per_month=exact_number(mix.room_days / 12)),
+            _price(prices.room_day[0], prices.room_day[1], "day"),
+            text("finance.revenue.room_tariff", tariff=_short(prices.room_day[1], kb))))
     return tuple(out)
+
+
+def room_hire_default(mix: Mix, prices: Prices | None, kb: Any, params: Params) -> str:
+    """The meeting-room hire counted in the revenue, in French, when its days are the tool's
+    default (« » when there is no room, no documented price, or the profile typed the days)."""
+    if (not mix.room_days or prices is None or not prices.room_day
+            or params.is_overridden("meeting_room_days_per_year")):
+        return ""
+    site = kb.site(_site_ids(prices.room_day[1])[0])
+    return text("finance.room_hire.default", amount=fmt_eur(room_revenue(mix, prices)),
+                per_month=exact_number(mix.room_days / 12),
+                price=_price(prices.room_day[0], prices.room_day[1], "day"),
+                site=site.name, commune=site.commune)
 
 
 def scenarios(kb: Any, users: float, mix: Mix | None = None, params: Params | None = None
@@ -316,8 +410,7 @@ def scenarios(kb: Any, users: float, mix: Mix | None = None, params: Params | No
         ref = text("finance.tariffs.monthly", tariff=_describe(tariff, kb))
         day = prices.carnet_day
         if day is not None:
-            ref += text("finance.tariffs.carnet", tariff=_describe(day[1], kb),
-                        day=fmt_eur(day[0]))
+            ref += text("finance.tariffs.carnet", tariff=_carnets(day[1], kb))
         if mix is not None and params is not None:
             revenue = users * revenue_per_user_year(mix, prices, params) + room_revenue(mix,
                                                                                       prices)
@@ -337,10 +430,13 @@ def _site_ids(tariff: Any) -> list[str]:
 
 def break_even(operating_total: float, price: float, users: float, params: Params,
                per_user_year: float | None = None, other: float = 0.0,
-               capacity: float | None = None, expected: float | None = None) -> BreakEven:
+               capacity: float | None = None, expected: float | None = None,
+               room: str = "") -> BreakEven:
     """Users needed with the product mix, and revenue per user needed with the users expected.
 
-    Without `per_user_year`, every user pays `price` a month (the El Quadrat case).
+    Without `per_user_year`, every user pays `price` a month (the El Quadrat case). `other`
+    is the meeting-room hire, `room` where its days come from (French); the text prints the
+    division it makes, so that the number of users can be redone by hand.
     """
     per_user_year = price * 12 if per_user_year is None else per_user_year
     charges = operating_total / 12
@@ -352,9 +448,14 @@ def break_even(operating_total: float, price: float, users: float, params: Param
     ref_charges, ref_price = params("el_quadrat_charges_month"), params("el_quadrat_price_month")
     ref_users = math.ceil(ref_charges / ref_price)
     per_month = per_user_year / 12
+    per_user = fmt_eur(per_month, 0 if float(round(per_month, 2)).is_integer() else 2)
     explained = text(
-        "finance.break_even.text", charges=fmt_eur(charges), per_user=fmt_eur(per_month),
-        other=text("finance.break_even.other", other=fmt_eur(other)) if other else "",
+        "finance.break_even.text", charges=fmt_eur(charges), per_user=per_user,
+        other=text("finance.break_even.other", other_month=fmt_eur(other / 12),
+                   room=room or text("finance.break_even.room_typed"),
+                   left=fmt_eur(left / 12)) if other else "",
+        left=fmt_eur(left / 12),
+        ratio_needed=fmt_number(left / per_user_year, 2) if per_user_year > 0 else "—",
         needed=fmt_number(needed) if needed is not None else "—",
         users=text("finance.break_even.served" if expected is not None and expected > users
                    else "finance.break_even.expected", users=short_number(users)),
@@ -407,9 +508,10 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
         price = prices.monthly[0]
         per_user, other = revenue_per_user_year(mix, prices, params), room_revenue(mix, prices)
         revenue = revenue_lines(users, mix, prices, kb, params)
+        room_default = room_hire_default(mix, prices, kb, params)
     else:  # a knowledge base without tariffs: the El Quadrat reference price
         price = params("el_quadrat_price_month")
-        per_user, other, revenue = price * 12, 0.0, ()
+        per_user, other, revenue, room_default = price * 12, 0.0, (), ""
     rate = profile.budget.subsidy_rate
     if rate is None:
         rate = params("default_subsidy_rate")
@@ -425,7 +527,10 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
     in_kind = costs.in_kind_lines(profile, sizing, params)
     return Finance(tuple(investment), inv_total, tuple(operating), op_total, options,
                    break_even(op_total, price, users, params, per_user, other,
-                              sizing.capacity_users, demand.users.central),
+                              sizing.capacity_users, demand.users.central,
+                              text("finance.break_even.room_default",
+                                   per_month=exact_number(mix.room_days / 12))
+                              if room_default else ""),
                    years, plan.lines, subsidy,
                    round(inv_total - subsidy, 2), round(support, 2),
                    revenue, round(sum(line.amount_eur for line in revenue), 2),
@@ -436,4 +541,5 @@ def build_finance(profile: Profile, me: Features, sizing: Sizing, demand: Demand
                    funding_territory_checked_on=plan.territory_checked_on,
                    in_kind=tuple(in_kind),
                    in_kind_total_eur=round(sum(x.amount_eur for x in in_kind), 2),
-                   in_kind_advice=costs.in_kind_advice(profile) if in_kind else None)
+                   in_kind_advice=costs.in_kind_advice(profile) if in_kind else None,
+                   room_hire_default=room_default)

@@ -22,6 +22,7 @@ from reports import catchment
 from reports.analysis.parameters import Params
 from reports.analysis.texts import items, text
 from reports.fmt import fmt_number
+from reports.french import agree
 from reports.profile import Profile
 from reports.result import Demand, Impact, MoneyLine
 
@@ -56,7 +57,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     if island:  # time is known, the share of it at sea is not: no road km, no CO₂
         road = text("impact.island.reason", island=island, minutes=fmt_number(to_pole))
         trips, hours = round(trips, 1), round(hours, 1)  # worded as the cards print them
-        sentence = _commute_sentence(commuters, trips, 0.0, hours, 0.0, saved, road)
+        sentence = _commute_sentence(commuters, trips, 0.0, hours, 0.0, saved, road,
+                                     params("weeks_per_year"))
         return Impact(trips, 0.0, hours, 0.0, tuple(assumptions),
                       (sentence, *effects), True, "", float(saved), road)
     km = hours * commute_speed(profile, params)[0]
@@ -65,7 +67,8 @@ def estimate_impact(profile: Profile, demand: Demand, params: Params) -> Impact:
     co2 = km * params("co2_kg_per_km") / 1000
     # the sentence words the very figures the cards print (538,5 h read 538 and 539: Corte)
     trips, km, hours, co2 = round(trips, 1), round(km, 1), round(hours, 1), round(co2, 2)
-    sentence = _commute_sentence(commuters, trips, km, hours, co2, saved)
+    sentence = _commute_sentence(commuters, trips, km, hours, co2, saved,
+                                 weeks=params("weeks_per_year"))
     return Impact(trips, km, hours, co2,
                   tuple(assumptions), (sentence, *effects), True, "", float(saved))
 
@@ -154,14 +157,18 @@ def _assumptions(profile: Profile, commuters: float, days: float, to_pole: float
 
 
 def _commute_sentence(commuters: float, trips: float, km: float, hours: float,
-                      co2: float, saved: float, road: str = "") -> str:
-    """The commuting estimate in words (`road`: why km and CO₂ are not figured)."""
-    count = fmt_number(commuters, 0 if float(round(commuters, 1)).is_integer() else 1)
-    who = text("impact.commute.who_one" if commuters < 2 else "impact.commute.who_many",
-               commuters=count)
+                      co2: float, saved: float, road: str = "", weeks: float = 47) -> str:
+    """The commuting estimate in words (`road`: why km and CO₂ are not figured).
+
+    Said in days at the place, the round trips they save, never as a fraction of a person
+    (« Si 0,5 usager en moyenne évite le trajet… » read as half a person)."""
+    per_week = trips / weeks if weeks else 0.0
+    who = text("impact.commute.who", trips=fmt_number(trips), per_week=(
+        text("impact.commute.per_week", days=agree(round(per_week), text("impact.commute.day")))
+        if round(per_week) >= 1 else text("impact.commute.per_week_less")))
     if road:
-        return text("impact.island.text", who=who, trips=fmt_number(trips),
-                    hours=fmt_number(hours), saved=fmt_number(saved), reason=road)
-    return text("impact.commute.text", who=who, trips=fmt_number(trips), km=fmt_number(km),
+        return text("impact.island.text", who=who, hours=fmt_number(hours),
+                    saved=fmt_number(saved), reason=road)
+    return text("impact.commute.text", who=who, km=fmt_number(km),
                 hours=fmt_number(hours), co2=fmt_number(co2, 1), saved=fmt_number(saved),
                 tonnes=text("impact.commute.tonne" if co2 < 2 else "impact.commute.tonnes"))

@@ -213,12 +213,18 @@ def _estimates(finance: Finance | None, demand: Demand | None, params: Params) -
     be = finance.break_even if finance is not None else None
     if (be is not None and be.feasible_at_capacity and be.other_revenue_eur > 0
             and be.capacity_users is not None and be.revenue_per_user_month_eur > 0
-            and not params.is_overridden("meeting_room_days_per_year")
-            and finance.operating_total_eur / (12 * be.revenue_per_user_month_eur)
-            > be.capacity_users + 1e-9):  # Groix: break-even held by 24 days of room hire a year
-        out.append(text("verdict.confidence.estimates.rooms",
-                        amount=fmt_eur(be.other_revenue_eur),
-                        days=fmt_number(params("meeting_room_days_per_year"))))
+            and not params.is_overridden("meeting_room_days_per_year")):
+        without = finance.operating_total_eur / (12 * be.revenue_per_user_month_eur)
+        # Groix: break-even held by 24 days of room hire a year, without which it would not
+        # fit the place; Prades (6 users expected): without which the tariffs would not cover
+        # the charges with the users expected, where the verdict counts them as covering
+        held = ("rooms" if without > be.capacity_users + 1e-9
+                else "rooms_users" if be.reached and without > be.users_expected + 1e-9
+                else "")
+        if held:
+            out.append(text(f"verdict.confidence.estimates.{held}",
+                            amount=fmt_eur(be.other_revenue_eur),
+                            days=fmt_number(params("meeting_room_days_per_year"))))
     if demand is not None:
         users = demand.users
         if users.high >= params("verdict_confidence")["wide_range_ratio"] * max(users.low, 1):
