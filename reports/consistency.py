@@ -169,6 +169,35 @@ def _fit_phases(r: AnalysisResult, _text: str | None) -> list[str]:
     return []
 
 
+_JUDGED = re.compile(r"petit|trop grand|adapté|écart", re.IGNORECASE)
+
+
+@invariant("antenna_not_judged")
+def _antennas(r: AnalysisResult, text: str | None) -> list[str]:
+    """Another site of the project (a building whose role is « antenna ») is never the
+    retained building, and no line of the note sizes it up against the advice (« paraît
+    petit », « plus petit que conseillé », « trop grand ») as if it were an alternative; the
+    note says what it leaves « à chiffrer » for it."""
+    s = r.sizing
+    out = []
+    if s.building_index is not None and s.building_index in s.antenna_indices:
+        out.append(f"antenne n° {s.building_index + 1} retenue comme site principal")
+    if s.antenna_indices and "à chiffrer" not in s.antennas_text:
+        out.append("antennes sans ce qui reste à chiffrer")
+    if text is None:
+        return out
+    buildings = r.profile.get("buildings") or []
+    names = [str((buildings[i] or {}).get("name") or "").strip() for i in s.antenna_indices
+             if i < len(buildings) and isinstance(buildings[i], dict)]
+    main = s.building_name or ""
+    for line in text.splitlines():
+        for name in names:
+            if name and name != main and name in line and _JUDGED.search(
+                    line.replace(main, "") if main else line):
+                out.append(f"antenne jugée : {line[:120]}")
+    return out
+
+
 _PUBLIC_SUPPORT = re.compile(
     r"soutien public de fonctionnement nécessaire|à couvrir par un soutien public|qu'aucun "
     r"financeur public|Un soutien au fonctionnement d'environ|Soutien public de fonctionnement|"

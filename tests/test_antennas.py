@@ -6,6 +6,8 @@ project written before the field, where Olargues is still read as an alternative
 from __future__ import annotations
 
 import copy
+import dataclasses
+import io
 import json
 import re
 from pathlib import Path
@@ -195,3 +197,57 @@ def test_the_building_dialog_asks_the_role_and_does_not_judge_an_antenna(qtbot):
     assert dialog.ok_button.isEnabled()
     assert dialog.building().role == "antenna"
     assert role.currentText() == "Site supplémentaire du même projet (antenne)"
+
+
+def test_the_invariant_catches_an_antenna_judged_or_retained(antenna):
+    _, result = antenna
+    text = note_text(result)
+    judged = text + ("\nLe bâtiment « Salle de la mairie annexe (Olargues) » (45 m²) paraît "
+                     "petit pour les services souhaités.")
+    assert [v.invariant for v in check(result, judged)] == ["antenna_not_judged"]
+    retained = dataclasses.replace(result, sizing=dataclasses.replace(
+        result.sizing, building_index=1))
+    assert "antenna_not_judged" in [v.invariant for v in check(retained, None)]
+
+
+def test_the_word_export_says_the_same_of_the_antenna(antenna):
+    import docx
+
+    from reports.docx import docx_bytes
+
+    _, result = antenna
+    document = docx.Document(io.BytesIO(docx_bytes(result)))
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "Le projet compte aussi un site supplémentaire (antenne)" in words
+    assert ("Non comptées dans ce budget : les charges de fonctionnement de l'antenne, à "
+            "chiffrer : Salle de la mairie annexe (Olargues) (45 m²).") in words
+    assert "paraît petit" not in words
+
+
+def test_the_next_steps_ask_to_cost_the_antenna(antenna, alternative):
+    steps = antenna[1].verdict.next_steps
+    assert any(step.startswith("Chiffrer l'antenne avec le porteur") for step in steps)
+    assert not any("antenne" in step for step in alternative[1].verdict.next_steps)
+
+
+def test_the_results_tile_names_the_main_site_and_its_antenna(qtbot, antenna):
+    from desktop.widgets.dashboard import Why, tiles_of
+
+    tiles = tiles_of(antenna[1])
+    for tile in tiles:
+        qtbot.addWidget(tile)
+    tile = next(t for t in tiles if t.name.text().startswith("site principal"))
+    assert tile.name.text() == "site principal : Ancienne perception (Saint-Pons)"
+    why = tile.findChild(Why)
+    assert antenna[1].sizing.antennas_text in why.body.text()
+
+
+def test_a_covered_deficit_is_said_covered_for_the_main_site_alone(antenna, alternative):
+    """Saint-Pons: 21 078 € of yearly support for the main site, 22 000 € announced; the
+    antenna's running costs are not counted, so « couvert » holds for the main site only."""
+    _, result = antenna
+    assert result.finance.public_support_per_year_eur < 22000
+    assert ("couvert par la contribution annuelle annoncée (22\u202f000\xa0€ par an), pour le "
+            "site principal seul : les charges de fonctionnement de l'antenne restent à "
+            "chiffrer") in note_text(result)
+    assert "site principal seul" not in note_text(alternative[1])

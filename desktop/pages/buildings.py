@@ -102,7 +102,10 @@ class BuildingsPage(ProfilePage):
             "Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l'étude, "
             "un local mis à disposition par la commune allège beaucoup les charges, et un "
             "espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. "
-            "Indiquez les pistes, même incertaines."), READING_WIDTH, self)
+            "Indiquez les pistes, même incertaines. Un projet sur plusieurs communes "
+            "indique ses autres sites comme « site supplémentaire du même projet » : "
+            "ils ne sont alors ni écartés ni comparés au site principal."),
+            READING_WIDTH, self)
         self.outer.addWidget(intro)
         self.model = BuildingsModel(document, self)
         self.table = QTableView(self)

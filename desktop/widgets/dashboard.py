@@ -192,9 +192,11 @@ def tiles_of(result: AnalysisResult) -> list[Tile]:
         Tile(ui_number(sizing.workstations), _tr("postes de travail"), list(sizing.notes)),
         Tile(f"{ui_number(sizing.surface_m2)}\u00a0m²", _tr("surface conseillée"),
              list(sizing.notes)[-1:]),
-        Tile(_fit_word(building), _tr("bâtiment : {name}").format(
+        Tile(_fit_word(building), (_tr("site principal : {name}") if sizing.antenna_indices
+                                   else _tr("bâtiment : {name}")).format(
             name=sizing.building_name or _tr("aucun retenu")),
-             [building] if building else [_tr("Aucun bâtiment candidat n'est décrit.")],
+             ([building] if building else [_tr("Aucun bâtiment candidat n'est décrit.")])
+             + ([sizing.antennas_text] if sizing.antennas_text else []),
              alert=_tr("bâtiment trop petit") if too_small else ""),
         Tile(ui_eur(finance.investment_total_eur), _tr("investissement"),
              [f"{line.label} : {ui_eur(line.amount_eur)}" for line in finance.investment]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.analysis.sizing import main_and_antennas
 from reports.analysis.texts import text
 from reports.fmt import fmt_eur
 from reports.profile import Profile
@@ -16,6 +17,18 @@ PRIVATE_CARRIERS = ("company", "network")
 
 
 def running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
+    """Whether the yearly running deficit is covered, and the French clause saying so; a
+    project with antennas is told that the cover holds for its main site alone (their
+    running costs are not costed: reports.analysis.sizing.antennas_text)."""
+    covered, clause = _running_cover(profile, finance)
+    antennas = main_and_antennas(profile.buildings)[1]
+    if covered and antennas:
+        clause += text("cover.running.main_site_only_one" if len(antennas) == 1
+                       else "cover.running.main_site_only_many")
+    return covered, clause
+
+
+def _running_cover(profile: Profile, finance: Finance) -> tuple[bool, str]:
     """Whether the yearly running deficit is covered, and the French clause saying so.
 
     Covered when the tariffs reach break-even, or when the yearly contribution the commune

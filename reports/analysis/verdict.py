@@ -352,6 +352,10 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
         return (*steps, text("verdict.next_steps.crowded_test"),
                 text("verdict.next_steps.group"), text("verdict.next_steps.crowded"))
     steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
+    _, antennas = main_and_antennas(profile.buildings)
+    if antennas:  # what the tool leaves « à chiffrer » (sizing.antennas_text)
+        steps.append(text("verdict.next_steps.antennas_one" if len(antennas) == 1
+                          else "verdict.next_steps.antennas_many"))
     if level == "not_advised":  # what is still to find: never a carrier or place declared
         carrier, place = profile.carrier.type != "undecided", bool(profile.buildings)
         key = ("cheaper_funding" if far_short and carrier and place

@@ -326,6 +326,11 @@ Do you want to recover it?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>site principal : {name}</source>
+        <translation>main site: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>bâtiment : {name}</source>
         <translation>building: {name}</translation>
     </message>
@@ -340,7 +345,7 @@ Do you want to recover it?</translation>
         <translation>No candidate building is described.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bâtiment trop petit</source>
         <translation>building too small</translation>
     </message>
@@ -1135,12 +1140,7 @@ Do you want to recover it?</translation>
         <translation>The premises that could host the third place.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l&apos;étude, un local mis à disposition par la commune allège beaucoup les charges, et un espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. Indiquez les pistes, même incertaines.</source>
-        <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Bâtiments candidats</source>
         <translation>Candidate buildings</translation>
     </message>
@@ -1160,7 +1160,12 @@ Do you want to recover it?</translation>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-24"/>
+        <source>Vous pouvez continuer sans bâtiment. Mais le local pèse lourd : dans l&apos;étude, un local mis à disposition par la commune allège beaucoup les charges, et un espace trop grand ou sans pièce fermée pour téléphoner pénalise le lieu. Indiquez les pistes, même incertaines. Un projet sur plusieurs communes indique ses autres sites comme « site supplémentaire du même projet » : ils ne sont alors ni écartés ni comparés au site principal.</source>
+        <translation>You may continue without a building. But the premises weigh a lot: in the study, premises lent by the commune cut the running costs a great deal, and a space too large or without a closed room for phone calls penalises the place. List the options, even uncertain ones. A project over several communes gives its other sites as « additional site of the same project »: they are then neither set aside nor compared with the main site.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>sans nom</source>
         <translation>unnamed</translation>
     </message>
