@@ -277,3 +277,19 @@ def test_a_building_usable_as_it_is_gets_no_works_in_the_calendar():
     # Castelnaudary's ready offices with 5 000 € of works typed keep their works
     steps = dict(analyse(_example("castelnaudary")).verdict.timeline)
     assert steps["Mois 7 à 11"].startswith("Travaux")
+
+
+def test_an_offices_only_project_is_told_the_prices_it_sells():
+    # Castelnaudary (closed offices and a room, no open space) read « le scénario médian
+    # retient 50 € par mois » (the open space's subscription) in two practices, and the
+    # split of the open space's users between month and carnet under its revenue table
+    result = analyse(_example("castelnaudary"))
+    assert [x.product_id for x in result.finance.revenue] == ["closed_office", "meeting_room"]
+    text = _flat(note_text(result, ("finance", "practices")))
+    assert "retient 100 € par mois le bureau fermé partagé" in text
+    assert "retient 50 € par mois" not in text
+    assert "l'autre moitié des carnets" not in text
+    prades = _flat(note_text(analyse(_example("prades")), ("finance", "practices")))
+    assert ("retient 50 € par mois l'abonnement, 5 € la journée au carnet et 100 € par mois "
+            "le bureau fermé partagé") in prades
+    assert "l'autre moitié des carnets" in prades

@@ -100,12 +100,23 @@ def _subsidy(c: Local) -> str:
 
 def _break_even(c: Local) -> str:
     be = c.finance.break_even
+    # the users needed are counted at the product mix's average revenue, not the month's price
     return text("local_reasons.break_even.text", charges=fmt_eur(be.monthly_charges_eur),
                 users=counted(be.users_needed or 0, "common.nouns.user"),
-                price=fmt_eur(be.price_eur), expected=fmt_number(be.users_expected))
+                price=fmt_eur(be.revenue_per_user_month_eur or be.price_eur),
+                expected=fmt_number(be.users_expected))
 
 
 def _price(c: Local) -> str:
+    """The prices the median scenario retains for the products this project sells (an
+    offices-only project is not told of a « 50 € par mois » subscription it does not sell)."""
+    products = [text(f"local_reasons.price.product.{line.product_id}", price=line.price)
+                for line in c.finance.revenue
+                if line.product_id != "meeting_room" and line.price]
+    if products:
+        listed = (products[0] if len(products) == 1 else text(
+            "local_reasons.price.and", first=", ".join(products[:-1]), last=products[-1]))
+        return text("local_reasons.price.products", products=listed)
     central = next((s for s in c.finance.scenarios if s.scenario_id == "central"), None)
     if central is None:
         return text("local_reasons.price.none")
