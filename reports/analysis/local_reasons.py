@@ -108,15 +108,13 @@ def _break_even(c: Local) -> str:
 
 
 def _price(c: Local) -> str:
-    """The prices the median scenario retains for the products this project sells (an
-    offices-only project is not told of a « 50 € par mois » subscription it does not sell)."""
-    products = [text(f"local_reasons.price.product.{line.product_id}", price=line.price)
-                for line in c.finance.revenue
-                if line.product_id != "meeting_room" and line.price]
-    if products:
-        listed = (products[0] if len(products) == 1 else text(
-            "local_reasons.price.and", first=", ".join(products[:-1]), last=products[-1]))
-        return text("local_reasons.price.products", products=listed)
+    """The price the median scenario retains for what this project sells: the open space's
+    month, or, for an offices-only project, the office's month (Castelnaudary was told of a
+    « 50 € par mois » subscription it does not sell)."""
+    sold = [line for line in c.finance.revenue if line.product_id != "meeting_room"]
+    if sold and not any(line.product_id in ("monthly", "carnet") for line in sold):
+        return text("local_reasons.price.products", products=text(
+            f"local_reasons.price.product.{sold[0].product_id}", price=sold[0].price))
     central = next((s for s in c.finance.scenarios if s.scenario_id == "central"), None)
     if central is None:
         return text("local_reasons.price.none")
