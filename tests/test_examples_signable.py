@@ -139,7 +139,8 @@ def test_the_commute_avoided_is_not_said_of_a_fraction_of_a_person(name):
     assert not re.search(r"\d,\d+ usagers? en moyenne", sentence)
     assert "usager en moyenne évite" not in sentence
     trips = _flat(f"{result.impact.trips_avoided_per_year:,.0f}".replace(",", "\u202f"))
-    assert f"environ {trips} jours par an à eux tous" in sentence
+    assert f"environ {trips} journées par an à eux tous" in sentence
+    assert "de travail par semaine, tous usagers confondus" in sentence
     assert "autant d'allers-retours évités" in sentence
 
 
@@ -149,7 +150,7 @@ def test_a_commute_of_less_than_a_day_a_week_says_so():
     data["assumptions"] = {"commuter_share": 0.01}
     profile, _ = profile_from_dict(data)
     sentence = analyse(profile).impact.effects[0]
-    assert "en moyenne moins d'un jour par semaine" in sentence
+    assert "soit en moyenne moins d'une journée de travail par semaine" in sentence
 
 
 # --- the example data --------------------------------------------------------------------
@@ -215,3 +216,49 @@ def _chart_values(result):
     for line in s.lines:
         out += [line.balance_down_eur, line.balance_up_eur]
     return [abs(round(v)) for v in out]
+
+
+# --- places typed that no source names ----------------------------------------------------
+
+
+def test_a_place_typed_in_the_zone_that_no_source_names_is_not_denied_by_the_options():
+    # Castelnaudary typed 1 place nearby; the note shared its demand with it and listed the
+    # risk « 1 tiers-lieu dans la zone … capte une partie des mêmes usagers », yet said
+    # « la liste nationale et l'étude en recensent aucun tiers-lieu » and, in the options,
+    # « Aucun lieu connu dans la zone de chalandise : rejoindre un réseau de lieux »
+    result = analyse(_example("castelnaudary"))
+    existing = result.existing
+    assert existing.count_typed == 1 and existing.count_found == 0
+    assert "n'en recensent à moins de 20 minutes" in existing.count_reason
+    assert "en recensent aucun" not in existing.count_reason
+    join = next(o for o in result.options.options if o.option_id == "join_existing")
+    assert join.description.startswith("Le profil signale 1 tiers-lieu dans la zone")
+    assert "Aucun lieu connu" not in _flat(note_text(result))
+    assert join.cost.startswith("Aucun investissement : une convention")
+    # the same commune without a typed count is still offered a network to join
+    data = profile_to_dict(_example("castelnaudary"))
+    data["territory"]["nearby_third_places"] = None
+    profile, _ = profile_from_dict(data)
+    none = analyse(profile)
+    join = next(o for o in none.options.options if o.option_id == "join_existing")
+    assert join.description.startswith("Aucun lieu connu dans la zone de chalandise")
+    assert none.existing.count_reason.startswith("Aucun tiers-lieu à moins de 20 minutes")
+    # typed 0 where the sources find none either: one sentence, not « en recensent aucun »
+    data["territory"]["nearby_third_places"] = 0
+    profile, _ = profile_from_dict(data)
+    agree = analyse(profile).existing.count_reason
+    assert agree.startswith("Aucun tiers-lieu à moins de 20 minutes de route") and (
+        "d'après le nombre saisi comme" in agree)
+
+
+def test_founders_left_blank_are_no_gap_when_future_users_are_known():
+    # Pennautier (a commune carrier, 23 people known) read « Données laissées vides :
+    # fondateurs », an input the verdict does not read when people are known
+    result = analyse(_example("pennautier"))
+    assert result.profile["carrier"]["founders"] is None
+    assert "fondateurs" not in result.verdict.confidence.sentence
+    data = profile_to_dict(_example("pennautier"))
+    data["territory"]["known_independents"] = 0
+    data["territory"]["known_teleworkers"] = 0
+    profile, _ = profile_from_dict(data)
+    assert "fondateurs" in analyse(profile).verdict.confidence.sentence

@@ -16,7 +16,7 @@ from reports.analysis.costs import chosen_building
 from reports.analysis.cover import PRIVATE_CARRIERS
 from reports.analysis.finance import rent_free
 from reports.analysis.parameters import Params
-from reports.analysis.texts import text
+from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number
 from reports.profile import Profile
 from reports.result import ExistingOffer, Finance, Option, Options, Sizing, Verdict
@@ -112,7 +112,8 @@ def _join(existing: ExistingOffer | None, kb: Any = None) -> tuple[str, str, str
     nearest = None
     if existing is not None:
         nearest = next((p for p in existing.places if p.where != "beyond"), None)
-    if nearest is None:
+    typed = existing.count_typed if existing is not None else None
+    if nearest is None and not typed:
         return _costed("join_existing", text("options.join_existing.description_network"),
                        "join_network", "_network")
     if kb is None:
@@ -124,9 +125,13 @@ def _join(existing: ExistingOffer | None, kb: Any = None) -> tuple[str, str, str
     listed = ", ".join(text("options.join_existing.tariff", commune=site.commune,
                             price=fmt_eur(price) + (f" {t.tax}" if t.tax else ""))
                        for price, t, site in prices)
-    return (text("options.join_existing.title"),
-            text("options.join_existing.description", place=nearest.name,
-                 commune=nearest.commune),
+    # a place the profile counts in the zone that no source names (Castelnaudary typed 1):
+    # not « aucun lieu connu » beside a risk and a demand shared with it
+    description = (text("options.join_existing.description", place=nearest.name,
+                        commune=nearest.commune) if nearest is not None
+                   else text("options.join_existing.description_typed",
+                             count=counted(typed, "common.nouns.third_place")))
+    return (text("options.join_existing.title"), description,
             cost, costs()["join_existing"]["source"].format(tariffs=listed),
             text("options.join_existing.criterion"))
 

@@ -151,7 +151,11 @@ _DEFAULTED = (
     ("building.surface", lambda p: next((p.buildings[i].surface_m2  # an antenna's is not
                                          for i in main_and_antennas(p.buildings)[0]  # the place's
                                          if p.buildings[i].surface_m2), None)),
-    ("carrier.founders", lambda p: p.carrier.founders),
+    # founders weigh only without known future users (the demand basis and the « no group »
+    # risk read them then): Pennautier's commune, with 23 people known, left no gap
+    ("carrier.founders", lambda p: p.carrier.founders
+     if not ((p.territory.known_independents or 0) + (p.territory.known_teleworkers or 0))
+     else 0),
     ("carrier.staff_hours_per_week", lambda p: p.carrier.staff_hours_per_week),
     ("budget.investment_eur", lambda p: p.budget.investment_eur),
     ("budget.annual_operating_eur", lambda p: p.budget.annual_operating_eur),
