@@ -99,6 +99,9 @@ def test_the_default_room_hire_is_said_wherever_it_carries_a_figure(name):
     finance = _flat(note_text(result, ("finance",)))
     assert "valeur par défaut de l'outil) : il en reste" in _flat(f.break_even.explanation)
     assert "24 jours par an (2 par mois : valeur par défaut de l'outil)" in finance
+    # and who pays: the year-3 revenue says how much of it is that hire
+    assert ("l'année 3, dont 1 920 € de location de la salle de réunion, au nombre de jours "
+            "supposé par l'outil (valeur par défaut)") in finance
     if "couvriraient les charges" in result.verdict.summary:  # the synthesis' own clause
         assert "location de la salle de réunion comprise" in result.verdict.summary
 
@@ -262,3 +265,15 @@ def test_founders_left_blank_are_no_gap_when_future_users_are_known():
     data["territory"]["known_teleworkers"] = 0
     profile, _ = profile_from_dict(data)
     assert "fondateurs" in analyse(profile).verdict.confidence.sentence
+
+
+def test_a_building_usable_as_it_is_gets_no_works_in_the_calendar():
+    # Pennautier's « Salle des associations » (ready, no works typed, « Travaux (bâtiment
+    # utilisable en l'état) 0 € ») was given « Mois 7 à 11 : Travaux, mobilier… »
+    result = analyse(_example("pennautier"))
+    steps = dict((label, what) for label, what in result.verdict.timeline)
+    assert "Mois 7 à 11" in steps and not steps["Mois 7 à 11"].startswith("Travaux")
+    assert "bâtiment utilisable en l'état" in steps["Mois 7 à 11"]
+    # Castelnaudary's ready offices with 5 000 € of works typed keep their works
+    steps = dict(analyse(_example("castelnaudary")).verdict.timeline)
+    assert steps["Mois 7 à 11"].startswith("Travaux")

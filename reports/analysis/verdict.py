@@ -405,9 +405,17 @@ def _timeline(months: int, phases: dict[str, dict[str, int]], profile: Profile |
                               or profile.carrier.type == "undecided"
                               else "verdict.timeline.choice_declared")),
         (span(b + 1, c), text("verdict.timeline.funding")),
-        (span(c + 1, months - 1), text("verdict.timeline.works")),
+        (span(c + 1, months - 1), text("verdict.timeline.works_none" if _no_works(profile)
+                                       else "verdict.timeline.works")),
         (text("verdict.timeline.month", month=months), text("verdict.timeline.opening")),
     )
+
+
+def _no_works(profile: Profile | None) -> bool:
+    """Every candidate building is usable as it is, with no works typed (Pennautier's room):
+    the calendar does not schedule « Travaux » the investment table counts at 0 €."""
+    return bool(profile is not None and profile.buildings
+                and all(b.state == "ready" and not b.works_cost_eur for b in profile.buildings))
 
 
 def funding_names(finance: Finance) -> list[str]:
