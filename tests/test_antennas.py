@@ -251,3 +251,12 @@ def test_a_covered_deficit_is_said_covered_for_the_main_site_alone(antenna, alte
             "site principal seul : les charges de fonctionnement de l'antenne restent à "
             "chiffrer") in note_text(result)
     assert "site principal seul" not in note_text(alternative[1])
+
+
+def test_a_main_site_without_surface_is_a_blank_input_even_beside_a_measured_antenna(antenna):
+    profile, _ = antenna
+    blank = copy.deepcopy(profile)
+    blank.buildings[0].surface_m2 = None
+    result = analyse(blank)
+    assert result.sizing.building_fit_code == "unknown_surface"
+    assert "surface du local" in result.verdict.confidence.defaults

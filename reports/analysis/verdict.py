@@ -148,8 +148,9 @@ _DEFAULTED = (
     ("territory.known_people", lambda p: p.territory.known_independents
      if p.territory.known_teleworkers is None else p.territory.known_teleworkers),
     ("buildings", lambda p: p.buildings or None),
-    ("building.surface", lambda p: next((b.surface_m2 for b in p.buildings if b.surface_m2),
-                                        None)),
+    ("building.surface", lambda p: next((p.buildings[i].surface_m2  # an antenna's is not
+                                         for i in main_and_antennas(p.buildings)[0]  # the place's
+                                         if p.buildings[i].surface_m2), None)),
     # founders weigh only without known future users (the demand basis and the « no group »
     # risk read them then): Pennautier's commune, with 23 people known, left no gap
     ("carrier.founders", lambda p: p.carrier.founders
