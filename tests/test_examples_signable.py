@@ -292,3 +292,14 @@ def test_an_offices_only_project_is_told_the_prices_it_sells():
     prades = _flat(note_text(analyse(_example("prades")), ("finance", "practices")))
     assert "retient 50 € par mois." in prades  # the open space's month
     assert "l'autre moitié des carnets" in prades
+
+
+def test_a_private_carrier_asking_nothing_of_the_commune_opens_after_its_own_decision():
+    # Castelnaudary (a private network, no support asked) was told to open « 12 mois après
+    # l'accord de la commune »
+    steps = analyse(_example("castelnaudary")).verdict.next_steps
+    assert any("mois après la décision du porteur" in s for s in steps)
+    assert not any("après l'accord de la commune" in s for s in steps)
+    # a project the commune supports keeps the commune's agreement (Quillan, funding)
+    steps = analyse(_example("quillan")).verdict.next_steps
+    assert any("après l'accord de la commune" in s for s in steps)

@@ -15,7 +15,7 @@ in resources/analysis/text/verdict.toml; the thresholds in parameters.json.
 
 from __future__ import annotations
 
-from reports.analysis.cover import far_from_cover, running_cover
+from reports.analysis.cover import PRIVATE_CARRIERS, far_from_cover, running_cover
 from reports.analysis.impact import roadless_of
 from reports.analysis.parameters import Params
 from reports.analysis.risks import Found
@@ -374,7 +374,10 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
         step = text("verdict.next_steps.if_confirmed") + step[:1].lower() + step[1:]
     steps.append(step)
     steps += [text("verdict.next_steps.funding", funds=funds),
-              text("verdict.next_steps.opening", months=fmt_number(months))]
+              text("verdict.next_steps.opening_private"
+                   if profile.carrier.type in PRIVATE_CARRIERS
+                   and profile.carrier.commune_support in (None, "none")
+                   else "verdict.next_steps.opening", months=fmt_number(months))]
     return tuple(steps)
 
 
