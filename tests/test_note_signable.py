@@ -142,9 +142,10 @@ def test_an_existing_place_is_a_point_to_settle_in_the_pdf_and_word_words(tmp_pa
 INVENTED_NAMES = tuple(sorted(p.name.split(".")[0] for p in INVENTED.glob("*.tierslieu.json")))
 # notes whose body is longer (Rieux-Volvestre: a fablab, public services and eight places
 # nearby; Villeurbanne: 14 places listed; Le Haillan: a phase 2, four rent-paying products):
-# one page more, the synthesis still on page 2
-LONGER = {"epci": 18, "urban": 18, "metropolis_edge": 18, "agency": 18,
-          "petite_terre": 18}  # Dzaoudzi: Mayotte's funding rows and the overseas frame
+# one page more, the synthesis still on page 2. Every note has one page more than before
+# wquote: the method annex prints in full every text the body shortens (18 pages, 19).
+LONGER = {"epci": 19, "urban": 19, "metropolis_edge": 19, "agency": 18,
+          "petite_terre": 19}  # Dzaoudzi: Mayotte's funding rows and the overseas frame
 # Villeurbanne-like: other projects moved into metropolises, where the synthesis gains the
 # « Hors du champ de l'étude » and « Ce qui existe déjà » paragraphs (and data warnings)
 METROPOLISES = (("minimal", "Villeurbanne", "69266"), ("overseas", "Villeurbanne", "69266"),
@@ -197,7 +198,7 @@ def test_the_synthesis_and_its_data_warnings_fit_on_page_two(name, monkeypatch):
     result = analyse(_invented(name))
     pages, scale = _synthesis_pages(result, monkeypatch)
     _assert_synthesis_on_page_two(result, pages, scale)
-    assert len(pages) <= LONGER.get(name, 17)
+    assert len(pages) <= LONGER.get(name, 18)
 
 
 @pytest.mark.parametrize(("name", "commune", "code"), METROPOLISES)
@@ -209,7 +210,7 @@ def test_a_metropolis_synthesis_holds_its_page_too(name, commune, code, monkeypa
     assert result.commune.frame_short and result.existing.statement
     pages, scale = _synthesis_pages(result, monkeypatch)
     _assert_synthesis_on_page_two(result, pages, scale)
-    assert len(pages) <= 18
+    assert len(pages) <= 19
 
 
 # --- what the whole notes showed ------------------------------------------------------------

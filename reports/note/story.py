@@ -26,7 +26,7 @@ from reports.note.blocks import Builder, Heading, flat_keep
 from reports.note.columns import Columns
 from reports.note.sections import labels, sections
 from reports.note.styles import Styles
-from reports.note.text import clean, para, render
+from reports.note.text import Cited, clean, para, render
 from reports.result import AnalysisResult
 
 
@@ -200,7 +200,7 @@ def context(result: AnalysisResult, info: NoteInfo) -> dict[str, Any]:
         "practice_groups": practice_groups(result),
         "version": __version__, "site_names": site_names,
         "best_sites": result.sites[:3], "profile_rows": entered_rows(result),
-        "observed_users": _observed_users(),
+        "observed_users": _observed_users(), "cited": Cited(),
     }
 
 

@@ -142,6 +142,44 @@ def shorten(value: Any, limit: int) -> str:
     return head.rstrip(" ,;:–-(«\u00a0\u202f") + ELLIPSIS
 
 
+class Cited:
+    """The texts a note had to shorten, each printed in full once in the method annex.
+
+    A signer must be able to read every quote the note attributes to the study: where a
+    template shortens one (`cut`), the short text carries a number, « [3] », and the
+    annex lists the full texts under the same numbers (PDF and Word alike, in the order
+    the sections are rendered)."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def number(self, text: str) -> int:
+        """The number of a full text (the same text cut twice keeps its first number)."""
+        return self._numbers.setdefault(text, len(self._numbers) + 1)
+
+    @property
+    def items(self) -> list[tuple[int, str]]:
+        return [(n, text) for text, n in self._numbers.items()]
+
+
+REFERENCE = "\u00a0[{n}]"  # after a shortened text: its number in the annex's list
+
+
+@jinja2.pass_context
+def _cut(ctx: Any, value: Any, limit: int = MAX_CHARS) -> Any:
+    """`shorten`, and when the text was shortened, the number of its full text in the
+    context's `cited` list (none when the context has no list: a lone section)."""
+    short = shorten(value, limit)
+    cited = ctx.get("cited")
+    if not isinstance(cited, Cited):
+        return short
+    full = clean(value)
+    if short == full:
+        return short
+    return jinja2.utils.markupsafe.Markup(
+        escape(short, {'"': "&quot;"}) + REFERENCE.format(n=cited.number(full)))
+
+
 def _sentence(value: Any) -> str:
     """A cleaned phrase closed by a full stop (unless it already ends a sentence)."""
     text = clean(value)
@@ -174,7 +212,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         eur=fmt.fmt_eur, num=fmt.fmt_number, pct=fmt.fmt_percent, ratio=fmt.fmt_ratio,
-        date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=lambda v, n=MAX_CHARS: shorten(v, n),
+        date=fmt.fmt_date, yesno=_yes_no, qty=_quantity, cut=_cut,
         sentence=_sentence, de=french.de, de_place=french.de_place, a=french.a,
         que=french.que, agree=french.agree, tidy=french.tidy,
     )
