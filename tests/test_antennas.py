@@ -260,3 +260,74 @@ def test_a_main_site_without_surface_is_a_blank_input_even_beside_a_measured_ant
     result = analyse(blank)
     assert result.sizing.building_fit_code == "unknown_surface"
     assert "surface du local" in result.verdict.confidence.defaults
+
+
+# --- wquote: phase 2, the batch's « antenne », the conditions read the main site -----------
+
+
+def test_phase_two_names_the_antenna_and_the_area_it_needs(antenna):
+    profile, result = antenna
+    (phase,) = [n for n in result.sizing.notes if "Phase 2" in n]
+    # 10 desks and 3 offices with their shared areas do not fit in Olargues's 45 m²
+    assert ("10 postes ouverts et 3 bureaux fermés de plus, dans une extension ou un second "
+            "local : il faut environ 140 m², plus que n'en offre l'antenne, Salle de la mairie "
+            "annexe (Olargues) (45 m²).") in phase
+    assert check(result, note_text(result)) == []
+    bigger = copy.deepcopy(profile)
+    bigger.buildings[1].surface_m2 = 150
+    (phase,) = [n for n in analyse(bigger).sizing.notes if "Phase 2" in n]
+    assert phase.endswith("de plus, dans l'antenne, Salle de la mairie annexe (Olargues) "
+                          "(150 m²), qui en a la place (il faut environ 140 m²).")
+    unknown = copy.deepcopy(profile)
+    unknown.buildings[1].surface_m2 = None
+    (phase,) = [n for n in analyse(unknown).sizing.notes if "Phase 2" in n]
+    assert "si sa surface le permet (il faut environ 140 m²), sinon dans une extension" in phase
+    assert "dans une extension ou un second local" not in phase
+
+
+def test_without_an_antenna_phase_two_goes_to_an_extension(alternative):
+    _, result = alternative
+    phases = [n for n in result.sizing.notes if "Phase 2" in n]
+    assert all(n.endswith("de plus, dans une extension ou un second local.") for n in phases)
+
+
+@pytest.mark.parametrize(("cell", "role"), [
+    ("antenne", "antenna"), ("Antenne", "antenna"), ("antenna", "antenna"),
+    ("Site supplémentaire du même projet", "antenna"),
+    ("Site supplémentaire du même projet (antenne)", "antenna"),
+    ("alternative", "alternative"), ("Autre bâtiment possible pour le même lieu", "alternative")])
+def test_batch_reads_the_role_as_a_user_writes_it(cell, role):
+    header = "commune.insee_code;buildings.0.name;buildings.1.name;buildings.1.role"
+    table = parse_text(f"{header}\n34284;Perception;Mairie annexe;{cell}\n")
+    back, errors = unflatten(table.rows[0][1])
+    assert errors == []
+    profile, messages = profile_from_dict(back)
+    assert not [m for m in messages if m.field.startswith("buildings")]
+    assert profile.buildings[1].role == role
+
+
+def test_batch_still_refuses_another_word_for_the_role_in_french():
+    header = "commune.insee_code;buildings.0.name;buildings.1.name;buildings.1.role"
+    wrong = parse_text(f"{header}\n34284;Perception;Mairie annexe;annexe\n")
+    _, messages = profile_from_dict(unflatten(wrong.rows[0][1])[0])
+    (said,) = [m.text for m in messages if m.field == "buildings.1.role"]
+    assert said.startswith("Le rôle du bâtiment doit être l'une des valeurs : ")
+    assert "Site supplémentaire du même projet" in said and "Autre bâtiment possible" in said
+
+
+def test_the_conditions_read_the_main_site_not_the_antenna(antenna):
+    profile, result = antenna
+    shown = [p.practice_id for p in result.practices]
+    assert "bail_precaire" not in shown  # El Quadrat's short lease: a private owner's
+    # an antenna rented from a private owner does not make the intercommunality's building
+    # a precarious lease, nor give its state or place to the main site
+    private = copy.deepcopy(profile)
+    private.buildings[1].owner, private.buildings[1].state = "private", "heavy_works"
+    private.buildings[1].location = "activity_zone"
+    other = analyse(private)
+    assert [p.practice_id for p in other.practices] == shown
+    assert [p.reason for p in other.practices] == [p.reason for p in result.practices]
+    assert other.finance.funding == result.finance.funding
+    # the same building as the main site's alternative is read, as before
+    private.buildings[1].role = "alternative"
+    assert "bail_precaire" in [p.practice_id for p in analyse(private).practices]

@@ -19,6 +19,7 @@ from reports.analysis.criteria import (
     service_names,
 )
 from reports.analysis.features import Features
+from reports.analysis.sizing import main_buildings
 from reports.analysis.texts import table, text
 from reports.fmt import fmt_number
 from reports.profile import Profile, concentration_label
@@ -38,9 +39,9 @@ class Check:
 
 def check(key: str, value: Any, profile: Profile, me: Features) -> Check:
     """Evaluate one condition key for this profile."""
-    states = [b.state for b in profile.buildings if b.state] or (
-        [] if profile.buildings else ["none"])
-    owners = [b.owner for b in profile.buildings if b.owner]
+    buildings = main_buildings(profile.buildings)  # an antenna is not the place
+    states = [b.state for b in buildings if b.state] or ([] if buildings else ["none"])
+    owners = [b.owner for b in buildings if b.owner]
     support = profile.carrier.commune_support
     checks = {
         "carrier_types": lambda: (me.carrier in value, carrier_reason(me.carrier)),

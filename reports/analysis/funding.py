@@ -18,6 +18,7 @@ from typing import Any
 
 from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
+from reports.analysis.sizing import main_buildings
 from reports.analysis.texts import text
 from reports.fmt import fmt_date, fmt_number
 from reports.knowledge.records import ProgrammeTerritory
@@ -213,7 +214,8 @@ def _applicant(prog: Any, profile: Profile, needs: Needs) -> tuple[str, tuple[st
     carrier = profile.carrier.type
     if carrier == "undecided" or carrier in prog.carrier_types:
         return carrier, NEEDS
-    owner = next((b.owner for b in profile.buildings if b.owner in PUBLIC), None)
+    owner = next((b.owner for b in main_buildings(profile.buildings) if b.owner in PUBLIC),
+                 None)  # the main site's works: an antenna's are not in the budget
     if owner is not None and owner in prog.carrier_types and needs.investment \
             and "investment" in prog.pays:
         return owner, ("investment",)

@@ -13,7 +13,7 @@ from reports.analysis.conditions import carrier_reason
 from reports.analysis.criteria import CARRIER_PHRASES, service_names
 from reports.analysis.finance import chosen_building, short_number
 from reports.analysis.impact import roadless_of
-from reports.analysis.sizing import fit_size
+from reports.analysis.sizing import fit_size, main_buildings
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number, fmt_percent
 from reports.profile import Profile
@@ -158,7 +158,7 @@ def _location(c: Local) -> str:
              else text("local_reasons.location.no_minutes") if minutes is None
              else text("local_reasons.location.own_pole") if minutes == 0
              else text("local_reasons.location.minutes", minutes=fmt_number(minutes)))
-    places = [b.location for b in c.profile.buildings if b.location]
+    places = [b.location for b in main_buildings(c.profile.buildings) if b.location]
     if places:
         where += text("local_reasons.location.building",
                       place=codes.label_of(codes.LOCATIONS, places[0]).lower())

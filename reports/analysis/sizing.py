@@ -41,7 +41,10 @@ def size_place(profile: Profile, demand: Demand, matches: tuple[SiteMatch, ...],
     ws1, off1, surface1 = phase_one(building, workstations, offices, rooms, services, surface,
                                     params)
     if (ws1, off1) != (workstations, offices):
-        notes.insert(0, _phase_note(building, ws1, off1, workstations - ws1, offices - off1))
+        where = _phase_two_place(profile.buildings, antennas,
+                                 _surface(workstations - ws1, offices - off1, 0, set(), params))
+        notes.insert(0, _phase_note(building, ws1, off1, workstations - ws1, offices - off1,
+                                    where))
     return Sizing(workstations, offices, rooms, float(surface), fill,
                   _reference_sites(demand, matches, kb, params), tuple(notes),
                   building_name=None if index is None else
@@ -67,6 +70,12 @@ def main_and_antennas(buildings: list[Building]) -> tuple[list[int], tuple[int, 
     if not main and antennas:
         main, antennas = [antennas[0]], antennas[1:]
     return main, tuple(antennas)
+
+
+def main_buildings(buildings: list[Building]) -> list[Building]:
+    """The buildings that may hold the main site (the antennas left out): what the
+    practices', programmes' and local reasons' conditions read of the place."""
+    return [buildings[i] for i in main_and_antennas(buildings)[0]]
 
 
 def _antenna_items(buildings: list[Building], antennas: tuple[int, ...],
@@ -147,8 +156,25 @@ def phase_one(building: Building | None, workstations: int, offices: int, rooms:
     return ws1, off1, float(building.surface_m2)
 
 
-def _phase_note(building: Building, ws1: int, off1: int, ws2: int, off2: int) -> str:
-    """Phase 1 in the building, phase 2 for the rest, in one sentence."""
+def _phase_two_place(buildings: list[Building], antennas: tuple[int, ...], need: int) -> str:
+    """Where phase 2 goes: an extension, or the project's antenna when it has the `need`
+    (phase 2's desks and offices with their shared areas, m²), named in every case."""
+    if not antennas:
+        return text("sizing.phase.where")
+    items = _antenna_items(buildings, antennas, state=False)
+    key = "sizing.phase.where_antennas"
+    if len(antennas) == 1:
+        surface = buildings[antennas[0]].surface_m2
+        key = ("sizing.phase.where_antenna" if not surface else
+               "sizing.phase.where_antenna_fits" if surface >= need
+               else "sizing.phase.where_antenna_small")
+    return text(key, items=items, need=fmt_number(need))
+
+
+def _phase_note(building: Building, ws1: int, off1: int, ws2: int, off2: int,
+                where: str) -> str:
+    """Phase 1 in the building, phase 2 for the rest (`where`: the antennas, if any, or
+    an extension), in one sentence."""
     def posts(ws: int, off: int) -> str:
         parts = []
         if ws or not off:
@@ -160,7 +186,7 @@ def _phase_note(building: Building, ws1: int, off1: int, ws2: int, off2: int) ->
         return text("sizing.phase.and").join(parts)
 
     return text("sizing.phase.note", surface=fmt_number(building.surface_m2),
-                phase1=posts(ws1, off1), phase2=posts(ws2, off2))
+                phase1=posts(ws1, off1), phase2=posts(ws2, off2), where=where)
 
 
 def unnamed_building(rank: int) -> str:

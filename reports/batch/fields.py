@@ -47,7 +47,10 @@ _ARTICLES = {"la", "le", "les", "l", "un", "une"}
 
 def _by_label(pairs: Any) -> dict[str, Any]:
     """Codes by folded French label (whole, before its « ( », without its article:
-    « La commune », « commune »), from (code, label) pairs."""
+    « La commune », « commune »), from (code, label) pairs; then by the word a label gives
+    in brackets (« antenne » for « Site supplémentaire du même projet (antenne) »), where
+    no label already means something else."""
+    pairs = list(pairs)
     found: dict[str, Any] = {}
     for code, label in pairs:
         short = label.split(" (")[0]
@@ -55,7 +58,12 @@ def _by_label(pairs: Any) -> dict[str, Any]:
         for key in {fold(label), fold(short), "".join(words[1:] if words[0] in _ARTICLES
                                                     else words)}:
             found[key] = code if found.get(key, code) == code else None  # two codes: neither
-    return found
+    aside: dict[str, Any] = {}
+    for code, label in pairs:
+        if " (" in label and label.endswith(")"):
+            key = fold(label[label.index(" (") + 2:-1])
+            aside[key] = code if aside.get(key, code) == code else None
+    return {**aside, **found}
 
 
 LABELS: dict[str, dict[str, Any]] = {
