@@ -168,3 +168,23 @@ def test_columns_never_send_a_lone_block_to_the_next_page():
     room = max(sum(probe._sizes[i] for i in col) for col in probe._pack(probe._sizes[0] * 4))
     first, rest = Columns(items, 2, gap=10).split(400, room)
     assert len(rest.items) >= 2 and len(first.items) + len(rest.items) == 9
+
+
+def test_columns_never_place_a_block_taller_than_the_room_left():
+    """A short block, then a taller one, at the foot of a page: the taller block must go to
+    the next page, not into the second column where the frame refuses it (a batch row died
+    with « LayoutError: Splitting error(n==2) » on the method annex's quoted texts)."""
+    styles = build_styles()
+    short = Para("court " * 3, styles["body"])
+    tall = Para("long " * 60, styles["body"])
+    probe = Columns([short, tall], 2, gap=10)
+    probe.wrap(400, 10_000)
+    low, high = probe._sizes
+    assert low < high
+    room = (low + high) / 2  # the short block fits, the tall one does not
+    parts = Columns([short, tall], 2, gap=10).split(400, room)
+    assert [len(part.items) for part in parts] == [1, 1]
+    assert parts[0].wrap(400, room)[1] <= room
+    text = " ".join(p.extract_text() for p in PdfReader(_build(
+        [Spacer(1, A4[1] - 72 * 2 - room - 14), Columns([short, tall], 2, gap=10)])).pages)
+    assert "court" in text and "long" in text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+FUZZ = 1e-6  # reportlab's frame refuses a flowable taller than its room by more than this
+
 
 class Columns(Flowable):
     """Blocks flowed down `count` columns of equal width, `gap` points apart."""
@@ -37,12 +39,14 @@ class Columns(Flowable):
         return (avail_width - self.gap * (self.count - 1)) / self.count
 
     def _pack(self, height: float) -> list[list[int]]:
-        """Block indices per column, filling each column up to `height` in reading order."""
+        """Block indices per column, filling each column up to `height` in reading order;
+        a block taller than `height` is never placed, even at the top of a column (the
+        frame would refuse the part that holds it)."""
         cols: list[list[int]] = [[]]
         used = 0.0
         for i, size in enumerate(self._sizes):
-            if cols[-1] and used + size > height + 0.01:
-                if len(cols) == self.count:
+            if used + size > height + FUZZ:
+                if not cols[-1] or len(cols) == self.count or size > height + FUZZ:
                     break
                 cols.append([])
                 used = 0.0
