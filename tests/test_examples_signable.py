@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from reports.analysis import analyse
+from reports.analysis.parameters import shipped
 from reports.consistency import note_text
+from reports.fmt import fmt_eur, fmt_number
 from reports.paths import resource
 from reports.profile import profile_from_dict, profile_to_dict, read_profile
 
@@ -90,17 +92,21 @@ def test_break_even_prints_the_division_it_makes(name):
 def test_the_default_room_hire_is_said_wherever_it_carries_a_figure(name):
     result = analyse(_example(name))
     f = result.finance
-    assert f.break_even.other_revenue_eur == 1920
-    assert "2 jours par mois" in f.room_hire_default
+    days = shipped()[0]["meeting_room_days_per_year"].value  # the tool's default
+    room = next(x for x in f.revenue if x.product_id == "meeting_room")
+    hire = _flat(fmt_eur(days * room.unit_price_eur))
+    assert f.break_even.other_revenue_eur == days * room.unit_price_eur
+    assert f"{fmt_number(days / 12)} jours par mois" in f.room_hire_default
     assert "valeur par défaut de l'outil" in f.room_hire_default
     summary = _flat(note_text(result, ("summary",)))
     # the key figures (break-even users, support or deficit) say what they count
-    assert "comptent 1 920 € par an de location de la salle de réunion" in summary
+    assert f"comptent {hire} par an de location de la salle de réunion" in summary
     finance = _flat(note_text(result, ("finance",)))
     assert "valeur par défaut de l'outil) : il en reste" in _flat(f.break_even.explanation)
-    assert "24 jours par an (2 par mois : valeur par défaut de l'outil)" in finance
+    assert (f"{fmt_number(days)} jours par an ({fmt_number(days / 12)} par mois : valeur par "
+            "défaut de l'outil)") in finance
     # and who pays: the year-3 revenue says how much of it is that hire
-    assert ("l'année 3, dont 1 920 € de location de la salle de réunion, au nombre de jours "
+    assert (f"l'année 3, dont {hire} de location de la salle de réunion, au nombre de jours "
             "supposé par l'outil (valeur par défaut)") in finance
     if "couvriraient les charges" in result.verdict.summary:  # the synthesis' own clause
         assert "location de la salle de réunion comprise" in result.verdict.summary

@@ -24,7 +24,6 @@ from reports import codes
 if TYPE_CHECKING:  # costs nothing at start-up
     from reports.communes import Directory, Neighbourhood
 
-NEAR_KM = 30  # the radius of the national list's places shown beside the zone
 MAP_DPI = 120  # the note's map a little larger than print size: its 7 pt words stay legible
 
 
@@ -203,25 +202,23 @@ def neighbourhood_picture(directory: Directory, insee: str, dpi: float) -> bytes
     return None if drawing is None else drawing_to_png(drawing, dpi=round(dpi))
 
 
-def study_sites_near(directory: Directory, insee: str, km: float = NEAR_KM
-                     ) -> list[tuple[str, str, float]]:
-    """The 2017 study's sites within `km` of the commune, nearest first, as (name, commune,
-    km) — the analysis counts them with the national list, so the page shows them too
-    (worker thread, no Qt)."""
-    from reports.communes import distance_km
+def study_sites_near(directory: Directory, insee: str) -> list[tuple[str, str, float]]:
+    """The 2017 study's sites within the radius of the national list's places (30 km) of
+    the commune, nearest first, as (name, commune, km) — the analysis counts them with the
+    national list, so the page shows them too (worker thread, no Qt)."""
+    from reports.communes import PLACES_RADIUS_KM, distance_km
     from reports.knowledge import knowledge
 
-    here = directory.by_insee(insee)
-    if here is None or here.lat is None or here.lon is None:
+    here = directory.located(insee)
+    if here is None:
         return []
     found = []
     for site in knowledge().sites:
-        there = directory.by_insee(site.insee_code) if site.insee_code else None
-        if there is None or there.lat is None or there.lon is None:
-            continue
-        distance = distance_km(here.lat, here.lon, there.lat, there.lon)
-        if distance <= km:
-            found.append((site.name, site.commune, distance))
+        there = directory.located(site.insee_code) if site.insee_code else None
+        if there is not None:
+            distance = distance_km(here.lat, here.lon, there.lat, there.lon)
+            if distance <= PLACES_RADIUS_KM:
+                found.append((site.name, site.commune, distance))
     return sorted(found, key=lambda item: item[2])
 
 

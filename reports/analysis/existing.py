@@ -208,15 +208,14 @@ def _offer(profile: Profile, places: tuple[ExistingPlace, ...], has_directory: b
     radius_km = _zone(by_time)
     if typed is not None:
         used = typed
-        # « la liste nationale et l'étude en recensent aucun tiers-lieu » (Castelnaudary)
-        key = ("existing.count.typed" if found
-               else "existing.count.typed_none" if typed else "existing.count.typed_agree")
-        values = {"typed": counted(typed, "common.nouns.third_place"), "radius": radius_km}
+        said = counted(typed, "common.nouns.third_place")
         if found:
-            values["found"] = counted(found, "common.nouns.third_place")
-        if key == "existing.count.typed_agree":
-            del values["typed"]
-        reason = text(key, **values)
+            reason = text("existing.count.typed", typed=said, radius=radius_km,
+                          found=counted(found, "common.nouns.third_place"))
+        elif typed:  # not « la liste nationale et l'étude en recensent aucun » (Castelnaudary)
+            reason = text("existing.count.typed_none", typed=said, radius=radius_km)
+        else:
+            reason = text("existing.count.typed_agree", radius=radius_km)
     elif has_directory or found:
         used = found
         reason = (text("existing.count.found", found=counted(found, "common.nouns.third_place"),

@@ -282,12 +282,16 @@ def exact_count(value: float, singular: str) -> str:
     return agree(value, singular, decimals=_decimals(value))
 
 
+def exact_eur(value: float) -> str:
+    """Euros without cents when whole to the cent (``50 €``), else with them (``40,43 €``)."""
+    return fmt_eur(value, 0 if float(round(value, 2)).is_integer() else 2)
+
+
 def _price(value: float, tariff: Any, unit: str) -> str:
     """``50 € par mois``, ``80 € HT la journée`` (the tax of the tariff, when it has one)."""
     taxes = {t.tax for t in (tariff if isinstance(tariff, tuple) else (tariff,)) if t.tax}
     tax = text("finance.tariffs.tax", tax=taxes.pop()) if len(taxes) == 1 else ""
-    amount = fmt_eur(value, 0 if float(value).is_integer() else 2)
-    return text(f"finance.revenue.unit.{unit}", price=amount + tax)
+    return text(f"finance.revenue.unit.{unit}", price=exact_eur(value) + tax)
 
 
 def _short(tariff: Any, kb: Any) -> str:
@@ -309,8 +313,7 @@ def _carnets(tariff: Any, kb: Any) -> str:
         out.append(text("finance.revenue.carnet_tariff", price=fmt_eur(t.price_eur),
                         tax=text("finance.tariffs.tax", tax=t.tax) if t.tax else "",
                         days=fmt_number(t.pass_units), commune=site.commune,
-                        day=fmt_eur(t.price_eur / t.pass_units,
-                                    0 if float(t.price_eur / t.pass_units).is_integer() else 2)))
+                        day=exact_eur(t.price_eur / t.pass_units)))
     return text("finance.revenue.and").join(out)
 
 
@@ -448,9 +451,8 @@ def break_even(operating_total: float, price: float, users: float, params: Param
     ref_charges, ref_price = params("el_quadrat_charges_month"), params("el_quadrat_price_month")
     ref_users = math.ceil(ref_charges / ref_price)
     per_month = per_user_year / 12
-    per_user = fmt_eur(per_month, 0 if float(round(per_month, 2)).is_integer() else 2)
     explained = text(
-        "finance.break_even.text", charges=fmt_eur(charges), per_user=per_user,
+        "finance.break_even.text", charges=fmt_eur(charges), per_user=exact_eur(per_month),
         other=text("finance.break_even.other", other_month=fmt_eur(other / 12),
                    room=room or text("finance.break_even.room_typed"),
                    left=fmt_eur(left / 12)) if other else "",

@@ -18,6 +18,7 @@ from typing import Any
 
 from reports.analysis.conditions import evaluate, holds_all
 from reports.analysis.features import Features
+from reports.analysis.frame import OVERSEAS_PREFIXES
 from reports.analysis.sizing import main_buildings
 from reports.analysis.texts import text
 from reports.fmt import fmt_date, fmt_number
@@ -30,11 +31,7 @@ STATUS_WEIGHT = {"open": 2.0, "to_check": 1.0}
 PUBLIC = ("commune", "epci")
 MAX_LEVERS = 3
 UNVERIFIED_PENALTY = 2.0  # a programme nobody checked in this territory comes after the others
-# where a programme without its territory row is said « non vérifiée » (text keys of the place)
-UNCHECKED_TERRITORIES = {**dict.fromkeys(("971", "972", "973", "974", "975", "976", "977",
-                                          "978"),
-                                         "funding.territory.overseas"),
-                         "2A": "funding.territory.corsica", "2B": "funding.territory.corsica"}
+CORSICA = ("2A", "2B")
 
 
 @dataclass(frozen=True)
@@ -127,10 +124,11 @@ def localise(prog: Any, kb: Any, departement: str) -> tuple[Any | None, Any | No
     (None, row) where it does not apply, (None, None) for another Region's programme,
     (programme, None) where no row names the département (the national rules)."""
     rule = kb.territory_rule(prog.programme_id, departement)
-    if rule is None and not kb.regional_only(prog.programme_id) and prog.status != "closed" \
-            and departement in UNCHECKED_TERRITORIES:  # a newer file's programme: say it
-        rule = ProgrammeTerritory(prog.programme_id, text(
-            UNCHECKED_TERRITORIES[departement]), (departement,), "unverified")
+    unchecked = _unchecked_territory(departement)
+    if rule is None and unchecked and not kb.regional_only(prog.programme_id) \
+            and prog.status != "closed":  # a newer file's programme: say it
+        rule = ProgrammeTerritory(prog.programme_id, text(unchecked), (departement,),
+                                  "unverified")
     if rule is None:
         return (None if kb.regional_only(prog.programme_id) else prog), None
     if rule.applies == "no":
@@ -143,6 +141,14 @@ def localise(prog: Any, kb: Any, departement: str) -> tuple[Any | None, Any | No
         else prog.population_max,
         source=rule.source or prog.source, checked_on=rule.checked_on or prog.checked_on
     ), rule
+
+
+def _unchecked_territory(departement: str) -> str:
+    """Where a programme without its territory row is said « non vérifiée »: the text key of
+    the place (overseas, Corsica), "" elsewhere (the national rules apply)."""
+    if departement.startswith(OVERSEAS_PREFIXES):
+        return "funding.territory.overseas"
+    return "funding.territory.corsica" if departement in CORSICA else ""
 
 
 def _said(rule: Any | None) -> str:
