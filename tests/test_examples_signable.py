@@ -309,3 +309,22 @@ def test_a_private_carrier_asking_nothing_of_the_commune_opens_after_its_own_dec
     # a project the commune supports keeps the commune's agreement (Quillan, funding)
     steps = analyse(_example("quillan")).verdict.next_steps
     assert any("après l'accord de la commune" in s for s in steps)
+
+
+def test_the_next_steps_hold_the_pop_up_test_in_the_room_the_options_name():
+    """A commune lending a room it owns (light works) is told, in the options and in the next
+    steps alike, to hold its pop-up test there — not in « une salle communale » beside
+    « le local déjà disponible sans loyer (…) »."""
+    profile = _example("prades")
+    room = profile.buildings[0]
+    assert room.state in ("ready", "light_works") and room.owner == "commune"
+    result = analyse(profile)
+    pop_up = next(o for o in result.options.options if o.option_id == "pop_up")
+    assert room.name in pop_up.description
+    step = next(s for s in result.verdict.next_steps if "tiers-lieu éphémère" in s)
+    assert room.name in step and "salle communale" not in step
+    # a room awaiting heavy works is no place for a test: the generic wording stays
+    room.state, room.works_cost_eur = "heavy_works", 200_000
+    heavy = analyse(profile)
+    steps = [s for s in heavy.verdict.next_steps if "tiers-lieu éphémère" in s]
+    assert all(room.name not in s for s in steps)

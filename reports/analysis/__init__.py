@@ -28,7 +28,7 @@ from reports.analysis.frame import FrameNotes, study_frame
 from reports.analysis.impact import estimate_impact
 from reports.analysis.local_reasons import Local
 from reports.analysis.matching import match_sites, match_typologies
-from reports.analysis.options import compare_options
+from reports.analysis.options import compare_options, pop_up_room
 from reports.analysis.parameters import Params, params_for, shipped
 from reports.analysis.practices import applicable_practices
 from reports.analysis.risks import find_risks
@@ -128,7 +128,8 @@ def analyse(profile: Profile | dict, knowledge: Any = None, directory: Any = Non
     verdict = build_verdict(profile, found, typologies, sites, demand, finance,
                             funding_names(finance), params, existing,
                             has_directory=directory is not None,
-                            extrapolated=frame.extrapolated)
+                            extrapolated=frame.extrapolated,
+                            pop_up_room=getattr(pop_up_room(profile, sizing), "name", "") or "")
     options = compare_options(profile, existing, verdict, sizing, finance, params,
                               demand.users.central, kb)
     nearby = profile.territory.nearby_third_places

@@ -18,7 +18,7 @@ from reports.analysis.finance import rent_free
 from reports.analysis.parameters import Params
 from reports.analysis.texts import counted, text
 from reports.fmt import fmt_eur, fmt_number
-from reports.profile import Profile
+from reports.profile import Building, Profile
 from reports.result import ExistingOffer, Finance, Option, Options, Sizing, Verdict
 
 ORDER = ("join_existing", "shared_desk", "pop_up", "dedicated")
@@ -53,6 +53,16 @@ def day_tariffs(kb: Any) -> list[tuple[float, Any, Any]]:
     return sorted(found, key=lambda item: (item[0], item[2].commune))
 
 
+def pop_up_room(profile: Profile, sizing: Sizing) -> Building | None:
+    """The room the project has without rent and can use now, where a pop-up test is held
+    (not a building awaiting heavy works: Rieux-Volvestre's gendarmerie was offered for a
+    pop-up test); None when it has none. Options and next steps name the same room."""
+    building = chosen_building(profile, sizing)
+    if rent_free(profile, building) and building.state in ("ready", "light_works"):
+        return building
+    return None
+
+
 def advised_option(existing: ExistingOffer | None, verdict: Verdict, params: Params,
                    users_central: float, free_premises: bool = False) -> str:
     """Which option first: a place in the commune, else the dedicated place when favourable,
@@ -74,15 +84,12 @@ def compare_options(profile: Profile, existing: ExistingOffer | None, verdict: V
                     sizing: Sizing, finance: Finance, params: Params,
                     users_central: float = 0.0, kb: Any = None) -> Options:
     """The four options, advised one first, with the reason."""
-    building = chosen_building(profile, sizing)
-    # a room the project has without rent and can use now (not a building awaiting heavy
-    # works: Rieux-Volvestre's gendarmerie was offered for a pop-up test)
-    free = rent_free(profile, building) and building.state in ("ready", "light_works")
-    advised = advised_option(existing, verdict, params, users_central, free)
+    room = pop_up_room(profile, sizing)
+    advised = advised_option(existing, verdict, params, users_central, room is not None)
     built = {
         "join_existing": _join(existing, kb),
         "shared_desk": _shared_desk(),
-        "pop_up": _pop_up(building.name if free and building is not None else None),
+        "pop_up": _pop_up(room.name if room is not None else None),
         "dedicated": _dedicated(sizing, finance, params,
                                 profile.carrier.type in PRIVATE_CARRIERS),
     }

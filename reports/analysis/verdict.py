@@ -280,8 +280,9 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
                   sites: tuple[SiteMatch, ...], demand: Demand, finance: Finance,
                   funding_names: list[str], params: Params,
                   existing: ExistingOffer | None = None, has_directory: bool = True,
-                  extrapolated: bool = False) -> Verdict:
-    """Verdict, its explanation and the way forward."""
+                  extrapolated: bool = False, pop_up_room: str = "") -> Verdict:
+    """Verdict, its explanation and the way forward (`pop_up_room`: the room without rent the
+    project can hold its pop-up test in, named as the options name it)."""
     best = typologies[0]
     covered, money = running_cover(profile, finance)
     basis = basis_of(profile, finance, covered, existing)
@@ -296,7 +297,7 @@ def build_verdict(profile: Profile, found: list[Found], typologies: tuple[Typolo
     return Verdict(level, text(f"verdict.labels.{level}"), summary,
                    conditions_for(found, params),
                    _next_steps(profile, funding_names, months, level, existing, far_short,
-                               crowded),
+                               crowded, pop_up_room),
                    _timeline(months, params("timeline_phases"), profile, level, crowded),
                    confidence_of(profile, has_directory, params, finance, demand, existing,
                                  level, extrapolated),
@@ -337,8 +338,8 @@ def _summary(profile: Profile, found: list[Found], best: TypologyMatch,
 
 
 def _next_steps(profile: Profile, funding_names: list[str], months: int, level: str,
-                existing: ExistingOffer | None, far_short: bool = False, crowded: str = ""
-                ) -> tuple[str, ...]:
+                existing: ExistingOffer | None, far_short: bool = False, crowded: str = "",
+                pop_up_room: str = "") -> tuple[str, ...]:
     """What to do, in order: meet what exists first; choose a carrier only if none is declared;
     where places enough exist (`crowded`), ask them before testing, complement them after."""
     funds = (" ; ".join(funding_names[:3]) if funding_names
@@ -352,7 +353,9 @@ def _next_steps(profile: Profile, funding_names: list[str], months: int, level: 
     if crowded:
         return (*steps, text("verdict.next_steps.crowded_test"),
                 text("verdict.next_steps.group"), text("verdict.next_steps.crowded"))
-    steps += [text("verdict.next_steps.group"), text("verdict.next_steps.test")]
+    steps += [text("verdict.next_steps.group"),
+              text("verdict.next_steps.test_lent", building=pop_up_room) if pop_up_room
+              else text("verdict.next_steps.test")]
     _, antennas = main_and_antennas(profile.buildings)
     if antennas:  # what the tool leaves « à chiffrer » (sizing.antennas_text)
         steps.append(text("verdict.next_steps.antennas_one" if len(antennas) == 1
